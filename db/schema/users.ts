@@ -1,0 +1,26 @@
+import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAtColumn, idColumn } from "./columns";
+
+export const ROLES = ["client", "freelancer", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: idColumn(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    roles: text("roles", { mode: "json" }).$type<Role[]>().notNull(),
+    emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
+    blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
+    blockedReason: text("blocked_reason"),
+    createdAt: createdAtColumn(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_created_at_idx").on(t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;

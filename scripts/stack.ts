@@ -1,0 +1,123 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { startLocalDbServer } from "../db/local-server";
+import { migrateDatabase } from "../db/migrate";
+import { seedIfEmpty } from "../db/seed/run";
+import { startLocalCron } from "./local-cron";
+
+export interface StackOptions {
+  /** Folder for the database file and the Workers runtime's local state. */
+  dataDir: string;
+  port: number;
+  dbPort: number;
+  seed: boolean;
+  build: boolean;
+  /** Drive the Cron Triggers on their real schedule (wrangler's local mode does not). */
+  cron: boolean;
+  quiet?: boolean;
+  vars?: Record<string, string>;
+}
+
+export interface Stack {
+  url: string;
+  databaseUrl: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = resolve(import.meta.dirname, "..");
+const BIN = (name: string) => resolve(ROOT, "node_modules/.bin", name);
+
+/** Local libSQL server, migrations, seed, build, then the Worker in wrangler's local runtime. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const say = (message: string) => options.quiet || console.log(`[megilance] ${message}`);
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = await startLocalDbServer({ file: resolve(options.dataDir, "megilance.db"), port: options.dbPort });
+  say(`database served at ${db.url}`);
+  let worker: ChildProcess | undefined;
+  let stopCron = () => {};
+  try {
+    await migrateDatabase(db.url);
+    say("migrations applied");
+    if (options.seed) {
+      const seeded = await seedIfEmpty(db.url, (message) => say(message));
+      say(seeded ? "demo data seeded" : "database already has data; seed skipped");
+    }
+    if (options.build || !existsSync(resolve(ROOT, "build/server/index.js"))) {
+      say("building the app");
+      await run(BIN("remix"), ["vite:build"], options.quiet);
+    }
+    const url = `http://127.0.0.1:${options.port}`;
+    const vars = { DATABASE_URL: db.url, APP_ORIGIN: url, ...options.vars };
+    const args = ["dev", "--port", String(options.port), "--ip", "127.0.0.1", "--persist-to", resolve(options.dataDir, "wrangler")];
+    for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
+    worker = spawn(BIN("wrangler"), args, {
+      cwd: ROOT,
+      stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
+      env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", NO_D1_WARNING: "true" },
+      detached: true,
+    });
+    const output: string[] = [];
+    worker.stdout?.on("data", (chunk) => output.push(String(chunk)));
+    worker.stderr?.on("data", (chunk) => output.push(String(chunk)));
+    await waitForHttp(`${url}/api/health/live`, worker, () => output.join(""));
+    say(`MegiLance is running at ${url}`);
+    if (options.cron) stopCron = startLocalCron(url, say);
+    const child = worker;
+    return {
+      url,
+      databaseUrl: db.url,
+      async stop() {
+        stopCron();
+        await killGroup(child);
+        await db.close();
+      },
+    };
+  } catch (error) {
+    stopCron();
+    if (worker) await killGroup(worker);
+    await db.close();
+    throw error;
+  }
+}
+
+function run(command: string, args: string[], quiet = false): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: quiet ? "ignore" : "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function waitForHttp(url: string, child: ChildProcess, log: () => string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler exited early (${child.exitCode}):\n${log()}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The Worker did not answer ${url} within ${timeoutMs} ms:\n${log()}`);
+}
+
+async function killGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+/** Plain Node tests: the local database server and seed data, scripts, config manifests. */
+export default defineConfig({
+  test: {
+    name: "node",
+    include: ["db/**/*.test.ts", "scripts/**/*.test.ts", "tests/config/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 30_000,
+  },
+});

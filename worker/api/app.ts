@@ -1,0 +1,51 @@
+import { HTTPException } from "hono/http-exception";
+import { AppError, errorBody } from "../domain/errors";
+import { domainContextFromEnv } from "../platform/domain-context";
+import { createRouter } from "./context";
+import { renderApiDocsPage } from "./docs-page";
+import { authRoutes } from "./auth";
+import { healthRoutes } from "./health";
+import { securityRoutes } from "./security";
+import { resolveViewer } from "./viewer";
+
+export function createApi() {
+  const api = createRouter().basePath("/api");
+
+  api.use("*", async (c, next) => {
+    const domain = domainContextFromEnv(c.env);
+    c.set("db", domain.db);
+    c.set("domain", domain);
+    await next();
+  });
+
+  api.use("*", resolveViewer);
+
+  api.route("/health", healthRoutes);
+  api.route("/auth", authRoutes);
+  api.route("/security", securityRoutes);
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "MegiLance API", version: "1.0.0", description: "The JSON API of the MegiLance marketplace." },
+  });
+  api.get("/docs", (c) => c.html(renderApiDocsPage("/api/openapi.json")));
+
+  api.notFound((c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
+  api.onError((error, c) => {
+    if (error instanceof AppError) {
+      return c.json(errorBody(error.code, error.message, error.fields), error.status, error.headers);
+    }
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      const code = status === 400 ? "bad_request" : status === 401 ? "unauthorized" : "http_error";
+      return c.json(errorBody(code, error.message || "Request failed"), status);
+    }
+    console.error(JSON.stringify({ message: "unhandled API error", path: c.req.path, error: String(error) }));
+    return c.json(errorBody("internal_error", "Something went wrong on our side. Please try again."), 500);
+  });
+
+  return api;
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,28 @@
+import type { Session, User } from "../../db/schema";
+
+/** The public shape of a user: never the password hash or internal flags. */
+export function serializeUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    roles: user.roles,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
+export function serializeSession(session: Session, currentId: string) {
+  return {
+    id: session.id,
+    kind: session.kind,
+    current: session.id === currentId,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    ip: session.ip,
+    userAgent: session.userAgent,
+    country: session.country,
+    mfaVerified: session.mfaVerified,
+  };
+}

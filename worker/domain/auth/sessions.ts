@@ -1,0 +1,123 @@
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { sessions, users, type Session, type User } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { generateSecretToken, hashToken } from "./tokens";
+
+export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/** A sensitive action (password, 2FA, payouts) needs a sign-in or re-check within this window. */
+export const REAUTH_WINDOW_MS = 15 * 60 * 1000;
+
+export interface RequestMeta {
+  ip?: string | null;
+  userAgent?: string | null;
+  country?: string | null;
+}
+
+export interface Viewer {
+  user: User;
+  session: Session;
+}
+
+export async function createSession(
+  ctx: DomainContext,
+  input: { userId: string; kind: "web" | "api"; mfaVerified: boolean; meta: RequestMeta },
+): Promise<{ session: Session; token: string }> {
+  const now = ctx.clock.now();
+  const token = generateSecretToken();
+  const [session] = await ctx.db
+    .insert(sessions)
+    .values({
+      id: ctx.newId(),
+      userId: input.userId,
+      kind: input.kind,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      mfaVerified: input.mfaVerified,
+      lastVerifiedAt: now,
+      lastSeenAt: now,
+      ip: input.meta.ip ?? null,
+      userAgent: input.meta.userAgent ?? null,
+      country: input.meta.country ?? null,
+      createdAt: now,
+    })
+    .returning();
+  return { session, token };
+}
+
+/** Loads a live session and its user; slides the expiry forward when less than half remains. */
+export async function loadLiveSession(ctx: DomainContext, where: { tokenHash: string } | { id: string }): Promise<Viewer | null> {
+  const condition = "id" in where ? eq(sessions.id, where.id) : eq(sessions.tokenHash, where.tokenHash);
+  const [row] = await ctx.db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(condition)
+    .limit(1);
+  if (!row) return null;
+  const now = ctx.clock.now();
+  const { session, user } = row;
+  if (session.revokedAt || session.expiresAt.getTime() <= now.getTime() || user.blockedAt) return null;
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await ctx.db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, session.id));
+    session.expiresAt = expiresAt;
+    session.lastSeenAt = now;
+  }
+  return { session, user };
+}
+
+export function validateSessionToken(ctx: DomainContext, token: string): Promise<Viewer | null> {
+  return loadLiveSession(ctx, { tokenHash: hashToken(token) });
+}
+
+export async function revokeSession(ctx: DomainContext, sessionId: string): Promise<void> {
+  await ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Revokes one of the viewer's own sessions; another user's session id is "not found". */
+export async function revokeOwnSession(ctx: DomainContext, viewer: Viewer, sessionId: string): Promise<void> {
+  const [target] = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, viewer.user.id)))
+    .limit(1);
+  if (!target || target.revokedAt) throw new AppError(404, "not_found", "No such active session.");
+  await revokeSession(ctx, sessionId);
+}
+
+export function revokeOtherSessionsStatement(ctx: DomainContext, userId: string, keepSessionId?: string) {
+  const base = and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
+  return ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(keepSessionId ? and(base, ne(sessions.id, keepSessionId)) : base);
+}
+
+export async function listActiveSessions(ctx: DomainContext, userId: string) {
+  const now = ctx.clock.now().getTime();
+  const rows = await ctx.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(100);
+  return rows.filter((s) => s.expiresAt.getTime() > now);
+}
+
+/** Marks that the user just proved who they are (password, code or passkey). */
+export async function markSessionVerified(ctx: DomainContext, sessionId: string, mfaVerified?: boolean): Promise<void> {
+  await ctx.db
+    .update(sessions)
+    .set({ lastVerifiedAt: ctx.clock.now(), ...(mfaVerified === undefined ? {} : { mfaVerified }) })
+    .where(eq(sessions.id, sessionId));
+}
+
+export function requireRecentVerification(ctx: DomainContext, viewer: Viewer): void {
+  if (ctx.clock.now().getTime() - viewer.session.lastVerifiedAt.getTime() > REAUTH_WINDOW_MS) {
+    throw new AppError(403, "reauthentication_required", "Please confirm your password or a code to continue.");
+  }
+}

@@ -1,0 +1,56 @@
+import type { Db } from "../../db/client";
+import { newId } from "../../db/schema/ids";
+import type { EmailMessage } from "../platform/email/message";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Sliding-window counters shared by every Worker instance (a Durable Object in production and locally). */
+export interface RateLimiter {
+  /** Counts one hit and says whether the key is now over `limit` within `windowMs`. */
+  hit(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  /** Says whether the key is already over its limit, without counting. */
+  peek(key: string, limit: number, windowMs: number): Promise<RateDecision>;
+  reset(key: string): Promise<void>;
+}
+
+export interface RateDecision {
+  limited: boolean;
+  count: number;
+  retryAfterSeconds: number;
+}
+
+export interface DomainConfig {
+  appOrigin: string;
+  /** Signs access tokens and room tickets. */
+  secret: string;
+}
+
+/** Everything a domain function may touch, handed in so tests can pass real local parts. */
+export interface DomainContext {
+  db: Db;
+  clock: Clock;
+  newId: () => string;
+  log: (message: string, data?: Record<string, unknown>) => void;
+  config: DomainConfig;
+  rateLimiter: RateLimiter;
+  /** Hands mail to the email queue; delivery and retries happen in the queue consumer. */
+  sendEmail: (message: EmailMessage) => Promise<void>;
+}
+
+export type DomainParts = Pick<DomainContext, "db" | "config" | "rateLimiter" | "sendEmail"> & Partial<Omit<DomainContext, "db">>;
+
+export function createDomainContext(parts: DomainParts): DomainContext {
+  return {
+    db: parts.db,
+    clock: parts.clock ?? systemClock,
+    newId: parts.newId ?? (() => newId()),
+    log: parts.log ?? ((message, data) => console.log(JSON.stringify({ message, ...data }))),
+    config: parts.config,
+    rateLimiter: parts.rateLimiter,
+    sendEmail: parts.sendEmail,
+  };
+}

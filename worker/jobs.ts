@@ -1,0 +1,61 @@
+import { z } from "zod";
+import type { DomainContext } from "./domain/context";
+import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./domain/ops/tasks";
+import type { Env } from "./env";
+import { domainContextFromEnv } from "./platform/domain-context";
+import { emailMessageSchema } from "./platform/email/message";
+import { createOutboxMailer } from "./platform/email/outbox-mailer";
+
+export const jobSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("task"), task: z.enum(TASK_NAMES as [TaskName, ...TaskName[]]) }),
+]);
+export type Job = z.infer<typeof jobSchema>;
+
+/** Cron fires; the task itself runs from the jobs queue so it gets retries. */
+export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const task = taskForCron(controller.cron);
+  if (!task) {
+    console.warn(JSON.stringify({ message: "unknown cron", cron: controller.cron }));
+    return;
+  }
+  await env.JOBS_QUEUE.send({ type: "task", task } satisfies Job);
+}
+
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const ctx = domainContextFromEnv(env);
+  for (const message of batch.messages) {
+    try {
+      if (batch.queue.startsWith("email")) {
+        const parsed = emailMessageSchema.safeParse(message.body);
+        if (!parsed.success) {
+          ctx.log("dropping malformed email message", { id: message.id });
+          message.ack();
+          continue;
+        }
+        await createOutboxMailer(ctx.db).send(parsed.data);
+      } else {
+        const parsed = jobSchema.safeParse(message.body);
+        if (!parsed.success) {
+          ctx.log("dropping malformed job", { id: message.id });
+          message.ack();
+          continue;
+        }
+        await runJob(ctx, parsed.data);
+      }
+      message.ack();
+    } catch (error) {
+      ctx.log("queue message failed, will retry", { id: message.id, error: String(error) });
+      message.retry();
+    }
+  }
+}
+
+async function runJob(ctx: DomainContext, job: Job): Promise<void> {
+  switch (job.type) {
+    case "task":
+      await runTask(ctx, job.task);
+      return;
+    default:
+      return job.type satisfies never;
+  }
+}

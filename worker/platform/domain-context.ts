@@ -1,0 +1,17 @@
+import { createDb } from "../../db/client";
+import { createDomainContext, type DomainContext } from "../domain/context";
+import { readVars, type Env } from "../env";
+import { durableRateLimiter } from "./rate-limiter";
+
+/** The production wiring of the domain's dependencies, from the Worker's bindings. */
+export function domainContextFromEnv(env: Env): DomainContext {
+  const vars = readVars(env as unknown as Record<string, unknown>);
+  return createDomainContext({
+    db: createDb(vars),
+    config: { appOrigin: vars.APP_ORIGIN, secret: vars.SESSION_SECRET },
+    rateLimiter: durableRateLimiter(env.RateLimiter),
+    sendEmail: async (message) => {
+      await env.EMAIL_QUEUE.send(message);
+    },
+  });
+}
