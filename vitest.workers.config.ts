@@ -16,6 +16,7 @@ export default defineConfig({
     name: "workers",
     include: ["worker/**/*.test.ts", "party/**/*.test.ts"],
     globalSetup: ["./tests/setup/database.global.ts"],
+    setupFiles: ["./tests/setup/workers.setup.ts"],
     testTimeout: 20_000,
   },
 });

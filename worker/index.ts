@@ -6,7 +6,10 @@ import * as remixBuild from "../build/server/index.js";
 import { createApi } from "./api/app";
 import type { Env } from "./env";
 import { handleQueue, handleScheduled } from "./jobs";
+import { installPrecompiledWasm } from "./platform/wasm/precompiled";
 import { withSecurityHeaders } from "./security-headers";
+
+installPrecompiledWasm();
 
 export { PresenceRoom } from "../party/presence";
 export { RateLimiterObject } from "./platform/rate-limiter";
