@@ -27,5 +27,14 @@ export default defineConfig({
     noExternal: true,
     resolve: { conditions: ["workerd", "worker", "browser"], externalConditions: ["workerd", "worker"] },
   },
-  build: { minify: true },
+  build: {
+    minify: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // zod ships comments Rollup cannot place; harmless and noisy.
+        if (warning.message.includes("annotation that Rollup cannot interpret")) return;
+        warn(warning);
+      },
+    },
+  },
 });

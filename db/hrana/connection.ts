@@ -1,6 +1,6 @@
 import Database from "libsql";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isSqliteError } from "./errors";
+import { HranaError, isSqliteError } from "./errors";
 
 export type LibsqlDatabase = InstanceType<typeof Database>;
 export type LibsqlStatement = ReturnType<LibsqlDatabase["prepare"]>;
@@ -43,37 +43,82 @@ export async function retryBusy<T>(attempt: () => T, timeoutMs: number): Promise
   }
 }
 
-/** A stream's connection: the database handle plus what the Hrana results need beyond the libsql API. */
+/**
+ * A stream's connection. Every use goes through here because touching a closed `libsql` database
+ * (even reading `inTransaction`) can abort the whole process.
+ */
 export class Connection {
-  readonly db: LibsqlDatabase;
+  readonly #db: LibsqlDatabase;
+  readonly #busyTimeoutMs: number;
+  #closed = false;
+  #counters: LibsqlStatement | undefined;
+  #readonlyTransaction = false;
   /**
-   * A statement that failed with SQLITE_BUSY stays un-reset in `libsql` and keeps its read snapshot
-   * until it is garbage collected, so the connection would keep seeing old data.
+   * A statement that failed with SQLITE_BUSY stays un-reset in `libsql`, so the connection's next read
+   * transaction never ends and the connection keeps seeing that snapshot.
    */
   stale = false;
-  #counters: LibsqlStatement | undefined;
 
-  constructor(file: string) {
-    this.db = openDatabase(file);
+  constructor(file: string, busyTimeoutMs: number) {
+    this.#db = openDatabase(file);
+    this.#busyTimeoutMs = busyTimeoutMs;
   }
 
   get inTransaction(): boolean {
-    return this.db.inTransaction;
+    return !this.#closed && this.#db.inTransaction;
+  }
+
+  /** Runs `attempt` with busy retries, giving up once the connection is closed under it. */
+  retry<T>(attempt: () => T): Promise<T> {
+    return retryBusy(() => {
+      if (this.#closed) throw new HranaError("The stream was closed", "STREAM_CLOSED");
+      return attempt();
+    }, this.#busyTimeoutMs);
+  }
+
+  prepare(sql: string): Promise<LibsqlStatement> {
+    return this.retry(() => this.#db.prepare(sql));
+  }
+
+  exec(sql: string): void {
+    if (this.#closed) throw new HranaError("The stream was closed", "STREAM_CLOSED");
+    this.#db.exec(sql);
   }
 
   /** `changes()`, `last_insert_rowid()` and `total_changes()` after the last statement. */
   counters(): { changes: bigint; lastInsertRowid: bigint; totalChanges: bigint } {
-    this.#counters ??= this.db.prepare("SELECT changes(), last_insert_rowid(), total_changes()").raw(true);
+    if (this.#closed) throw new HranaError("The stream was closed", "STREAM_CLOSED");
+    this.#counters ??= this.#db.prepare("SELECT changes(), last_insert_rowid(), total_changes()").raw(true);
     const [changes, lastInsertRowid, totalChanges] = this.#counters.get([]) as [bigint, bigint, bigint];
     return { changes, lastInsertRowid, totalChanges };
   }
 
+  /**
+   * `BEGIN TRANSACTION READONLY` (what the client sends for "read" transactions) is libSQL server
+   * syntax; SQLite would take READONLY for a transaction name and allow writes.
+   */
+  beginReadonly(): void {
+    this.exec("BEGIN DEFERRED");
+    this.exec("PRAGMA query_only = ON");
+    this.#readonlyTransaction = true;
+  }
+
+  /** Lifts the read-only mode once its transaction ended, however it ended. */
+  settle(): void {
+    if (this.#readonlyTransaction && !this.inTransaction && !this.#closed) {
+      this.exec("PRAGMA query_only = OFF");
+      this.#readonlyTransaction = false;
+    }
+  }
+
   close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
     try {
-      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      if (this.#db.inTransaction) this.#db.exec("ROLLBACK");
     } catch {
       // Closing drops whatever is left of the transaction anyway.
     }
-    this.db.close();
+    this.#db.close();
   }
 }

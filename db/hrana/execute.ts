@@ -1,4 +1,4 @@
-import { isBusyError, retryBusy, type Connection } from "./connection";
+import { isBusyError, type Connection } from "./connection";
 import { errorBody, HranaError } from "./errors";
 import { bindArguments, scanSql, type SqlScan } from "./params";
 import type { Batch, BatchCond, BatchResult, CursorEntry, DescribeResult, SqlRef, Stmt, StmtResult } from "./protocol";
@@ -8,7 +8,6 @@ import { valueFromHrana, valueToHrana, type SqlValue } from "./values";
 export interface StreamContext {
   readonly conn: Connection;
   readonly sqls: Map<number, string>;
-  readonly busyTimeoutMs: number;
   /** Resolves once no other connection holds the write lock (or rejects with SQLITE_BUSY). */
   waitForWriteLock(): Promise<void>;
 }
@@ -31,30 +30,38 @@ function scanSingle(sql: string): SqlScan {
   return scan;
 }
 
+const READONLY_BEGIN = /^\s*BEGIN\s+(?:TRANSACTION\s+)?READONLY\s*;?\s*$/i;
+
 const EMPTY_RESULT: StmtResult = { cols: [], rows: [], affected_row_count: 0, last_insert_rowid: null };
 
 export async function executeStmt(ctx: StreamContext, stmt: Stmt): Promise<StmtResult> {
   const sql = resolveSql(ctx, stmt);
   const scan = scanSingle(sql);
   if (scan.empty) return EMPTY_RESULT;
+  if (READONLY_BEGIN.test(sql)) {
+    ctx.conn.beginReadonly();
+    return EMPTY_RESULT;
+  }
   const args = bindArguments<SqlValue>(
     scan,
     stmt.args.map(valueFromHrana),
     stmt.named_args.map(({ name, value }) => ({ name, value: valueFromHrana(value) })),
   );
   const conn = ctx.conn;
-  const prepared = await retryBusy(() => conn.db.prepare(sql), ctx.busyTimeoutMs);
+  const prepared = await conn.prepare(sql);
   const columns = prepared.columns();
   if (columns.length > 0) prepared.raw(true);
   const before = conn.counters().totalChanges;
   let rows: unknown[][] = [];
   try {
     // The same prepared statement is retried: libsql resets it before each run.
-    if (columns.length > 0) rows = await retryBusy(() => prepared.all(args) as unknown[][], ctx.busyTimeoutMs);
-    else await retryBusy(() => prepared.run(args), ctx.busyTimeoutMs);
+    if (columns.length > 0) rows = await conn.retry(() => prepared.all(args) as unknown[][]);
+    else await conn.retry(() => prepared.run(args));
   } catch (error) {
     if (isBusyError(error)) conn.stale = true;
     throw error;
+  } finally {
+    conn.settle();
   }
   const after = conn.counters();
   const changed = after.totalChanges !== before;
@@ -149,13 +156,17 @@ export async function executeSequence(ctx: StreamContext, ref: SqlRef): Promise<
   // A script cannot be retried halfway through, so it starts only once the write lock is free; with no
   // await in between, no other stream of this process can take the lock before the script runs.
   if (!ctx.conn.inTransaction) await ctx.waitForWriteLock();
-  ctx.conn.db.exec(sql);
+  try {
+    ctx.conn.exec(sql);
+  } finally {
+    ctx.conn.settle();
+  }
 }
 
 export async function describeStmt(ctx: StreamContext, ref: SqlRef): Promise<DescribeResult> {
   const sql = resolveSql(ctx, ref);
   const scan = scanSingle(sql);
-  const prepared = await retryBusy(() => ctx.conn.db.prepare(sql), ctx.busyTimeoutMs);
+  const prepared = await ctx.conn.prepare(sql);
   const params = Array.from({ length: scan.paramCount }, (_, i) => ({
     name: [...scan.names].find(([, index]) => index === i + 1)?.[0] ?? null,
   }));
@@ -166,7 +177,7 @@ export async function describeStmt(ctx: StreamContext, ref: SqlRef): Promise<Des
 
 /** What `sqlite3_stmt_readonly` says: the compiled program never opens a write transaction. */
 async function isReadonly(ctx: StreamContext, sql: string, scan: SqlScan): Promise<boolean> {
-  const explain = await retryBusy(() => ctx.conn.db.prepare(`EXPLAIN ${sql}`), ctx.busyTimeoutMs);
-  const program = explain.raw(true).all(new Array<null>(scan.paramCount).fill(null)) as unknown[][];
+  const explain = (await ctx.conn.prepare(`EXPLAIN ${sql}`)).raw(true);
+  const program = await ctx.conn.retry(() => explain.all(new Array<null>(scan.paramCount).fill(null)) as unknown[][]);
   return !program.some((op) => op[1] === "Transaction" && op[3] !== 0n && op[3] !== 0);
 }

@@ -24,22 +24,18 @@ export class Stream implements StreamContext {
     private readonly settings: StreamSettings,
     readonly waitForWriteLock: () => Promise<void>,
   ) {
-    this.#conn = new Connection(settings.file);
+    this.#conn = new Connection(settings.file, settings.busyTimeoutMs);
   }
 
   get conn(): Connection {
     return this.#conn;
   }
 
-  get busyTimeoutMs(): number {
-    return this.settings.busyTimeoutMs;
-  }
-
   /** Swaps a connection left on an old snapshot (see `Connection.stale`) once no transaction needs it. */
   refreshConnection(): void {
     if (this.#conn.stale && !this.#conn.inTransaction) {
       this.#conn.close();
-      this.#conn = new Connection(this.settings.file);
+      this.#conn = new Connection(this.settings.file, this.settings.busyTimeoutMs);
     }
   }
 
@@ -66,10 +62,6 @@ export class StreamRegistry {
     // delete the WAL each time the last stream closes.
     this.#lockProbe = openDatabase(settings.file);
     this.#lockProbe.exec("PRAGMA journal_mode = WAL");
-  }
-
-  get openStreams(): number {
-    return this.#streams.size;
   }
 
   open(): Stream {
@@ -121,6 +113,7 @@ export class StreamRegistry {
 
   #waitForWriteLock(): Promise<void> {
     return retryBusy(() => {
+      if (this.#closed) throw new StreamNotFoundError("The server is shutting down");
       this.#lockProbe.exec("BEGIN IMMEDIATE");
       this.#lockProbe.exec("ROLLBACK");
     }, this.settings.busyTimeoutMs);
