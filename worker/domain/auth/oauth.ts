@@ -38,7 +38,7 @@ export async function signInWithOAuth(
       throw new AppError(
         409,
         "email_taken_unverified",
-        `An account with this email already exists, and ${providerLabel(provider)} has not confirmed that the address is yours. Sign in with your password instead.`,
+        `An account with this email already exists, and ${providerLabel(provider)} has not confirmed that the address is yours. Sign in the way you usually do instead.`,
       );
     }
     if (existing) {

@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 
 /** What a browser's WebAuthn calls return, as JSON (the shape of @simplewebauthn/browser's output). */
@@ -51,3 +52,7 @@ export const challengeId = z.string().min(1).max(64);
 
 export type RegistrationResponseInput = z.infer<typeof registrationResponseSchema>;
 export type AuthenticationResponseInput = z.infer<typeof authenticationResponseSchema>;
+
+/** What the domain accepts: a body parsed with the schemas above, or the library's own JSON type. */
+export type RegistrationAnswer = RegistrationResponseInput | RegistrationResponseJSON;
+export type AuthenticationAnswer = AuthenticationResponseInput | AuthenticationResponseJSON;

@@ -43,7 +43,7 @@ function derInteger(bytes: Uint8Array): Uint8Array {
 }
 
 /** WebCrypto signs ECDSA as raw r||s; WebAuthn carries an ASN.1 DER SEQUENCE of two INTEGERs. */
-export function rawSignatureToDer(raw: Uint8Array): Uint8Array {
+export function rawSignatureToDer(raw: Uint8Array): Uint8Array<ArrayBuffer> {
   const half = raw.length / 2;
   const body = concat(derInteger(raw.slice(0, half)), derInteger(raw.slice(half)));
   return concat(new Uint8Array([0x30, body.length]), body);
@@ -57,6 +57,8 @@ export interface AssertionOverrides {
   /** Answer a different challenge than the one in the options. */
   challenge?: string;
   origin?: string;
+  /** Answer without user verification (UP only), like a security key with no PIN. */
+  userVerified?: boolean;
 }
 
 /**
@@ -120,9 +122,9 @@ export class SoftwareAuthenticator {
       await this.cosePublicKey(),
     );
     const attestationObject = isoCBOR.encode(
-      new Map<string, string | Uint8Array | Map<string, never>>([
+      new Map<string, string | Uint8Array | Map<string, string>>([
         ["fmt", "none"],
-        ["attStmt", new Map()],
+        ["attStmt", new Map<string, string>()],
         ["authData", authData],
       ]),
     );
@@ -146,7 +148,7 @@ export class SoftwareAuthenticator {
     const clientDataJSON = this.clientData("webauthn.get", overrides.challenge ?? options.challenge, overrides.origin);
     const authData = concat(
       await sha256(encoder.encode(options.rpId!)),
-      new Uint8Array([FLAG_USER_PRESENT | FLAG_USER_VERIFIED]),
+      new Uint8Array([FLAG_USER_PRESENT | (overrides.userVerified === false ? 0 : FLAG_USER_VERIFIED)]),
       uint32(this.signCount),
     );
     const signed = concat(authData, await sha256(clientDataJSON));
