@@ -30,6 +30,8 @@ export default defineConfig({
   build: {
     minify: true,
     rollupOptions: {
+      // The Workers runtime provides cloudflare:* modules (reached by loaders through the domain context).
+      external: [/^cloudflare:/],
       onwarn(warning, warn) {
         // zod ships comments Rollup cannot place; harmless and noisy.
         if (warning.message.includes("annotation that Rollup cannot interpret")) return;

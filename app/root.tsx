@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { data as dataWithHeaders, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import {
   Links,
   Meta,
@@ -9,27 +9,32 @@ import {
   isRouteErrorResponse,
   useLoaderData,
   useRouteLoaderData,
+  useMatches,
 } from "@remix-run/react";
 import styles from "./styles/app.css?url";
 import { readTheme, type Theme } from "./theme.server";
 import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
+import { rootViewer } from "./utils/root-viewer.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { theme: await readTheme(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [theme, { viewer, setCookie }] = await Promise.all([readTheme(request), rootViewer(request, context)]);
+  return dataWithHeaders({ theme, viewer }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 /** Applies the stored choice before paint; without one, follows the system setting. */
-const THEME_BOOT = `(function(){var m=document.cookie.match(/(?:^|; )theme=([^;]+)/);var t=m?decodeURIComponent(m[1]).replace(/"/g,''):null;if(!t){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.classList.toggle('dark',t==='dark');document.documentElement.dataset.theme=t})()`;
+const THEME_BOOT = `(function(){var m=document.cookie.match(/(?:^|; )theme=([^;]+)/);var t=m?m[1]:null;if(!t){t=matchMedia('(prefers-color-scheme: dark)').matches?'dark':'light'}document.documentElement.classList.toggle('dark',t==='dark');document.documentElement.dataset.theme=t})()`;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const theme: Theme | null = data?.theme ?? null;
+  // Portal pages bring their own top bar; an error page keeps the site header.
+  const inPortal = useMatches().some((match) => (match.handle as { portal?: boolean } | undefined)?.portal && match.data !== undefined);
   return (
     <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme ?? undefined}>
       <head>
@@ -46,7 +51,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader theme={theme} />
+        {inPortal ? null : <SiteHeader theme={theme} viewer={data?.viewer ?? null} />}
         {children}
         <ScrollRestoration />
         <Scripts />
@@ -68,6 +73,15 @@ export function ErrorBoundary() {
         status={404}
         title="Page not found"
         message="We could not find that page. It may have moved, or the link may be mistyped."
+      />
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return (
+      <ErrorPage
+        status={403}
+        title="Not allowed"
+        message={typeof error.data === "string" && error.data ? error.data : "Your account cannot open this page."}
       />
     );
   }

@@ -1,6 +1,8 @@
 /** Room kinds served at /parties/<kind>/<id>, and the wrangler binding of each (partykit.json lists the same). */
 export const ROOM_BINDINGS = {
   presence: "Presence",
+  conversation: "Conversation",
+  user: "User",
 } as const;
 
 export type RoomKind = keyof typeof ROOM_BINDINGS;

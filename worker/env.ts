@@ -1,5 +1,7 @@
 import { z } from "zod";
+import type { ConversationRoom } from "../party/conversation";
 import type { PresenceRoom } from "../party/presence";
+import type { UserRoom } from "../party/user";
 import type { RateLimiterObject } from "./platform/rate-limiter";
 
 /** Bindings declared in wrangler.toml. */
@@ -9,6 +11,8 @@ export interface Bindings {
   EMAIL_QUEUE: Queue<unknown>;
   JOBS_QUEUE: Queue<unknown>;
   Presence: DurableObjectNamespace<PresenceRoom>;
+  Conversation: DurableObjectNamespace<ConversationRoom>;
+  User: DurableObjectNamespace<UserRoom>;
   RateLimiter: DurableObjectNamespace<RateLimiterObject>;
 }
 

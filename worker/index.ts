@@ -1,21 +1,24 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/cloudflare";
-import { routePartykitRequest } from "partyserver";
-import { roomKindOf } from "../party/kinds";
 // The Remix server build is produced by `vite build` before wrangler bundles this entry.
 import * as remixBuild from "../build/server/index.js";
 import { createApi } from "./api/app";
-import type { Env } from "./env";
+import { routeToRoom } from "./api/rooms-gate";
+import { readVars, type Env } from "./env";
 import { handleQueue, handleScheduled } from "./jobs";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
+import { isSameOrigin } from "./request-meta";
 import { withSecurityHeaders } from "./security-headers";
 
 installPrecompiledWasm();
 
 export { PresenceRoom } from "../party/presence";
+export { ConversationRoom } from "../party/conversation";
+export { UserRoom } from "../party/user";
 export { RateLimiterObject } from "./platform/rate-limiter";
 
 const api = createApi();
 const remix = createRequestHandler(remixBuild as unknown as ServerBuild);
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export default {
   async fetch(request, env, ctx) {
@@ -24,8 +27,13 @@ export default {
       return api.fetch(request, env, ctx);
     }
     if (pathname.startsWith("/parties/")) {
-      const room = roomKindOf(pathname) ? await routePartykitRequest(request, env) : null;
-      return room ?? Response.json({ error: { code: "not_found", message: "No such room" } }, { status: 404 });
+      return routeToRoom(request, env);
+    }
+    // Every state-changing page request rides on the session cookie, so it must come from our own pages.
+    if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request, readVars(env as unknown as Record<string, unknown>).APP_ORIGIN)) {
+      return withSecurityHeaders(
+        new Response("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }),
+      );
     }
     const response = await remix(request, { cloudflare: { env, ctx } });
     return withSecurityHeaders(response);

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/cloudflare";
 import { z } from "zod";
-import { themeCookie } from "~/theme.server";
+import { serializeThemeCookie } from "~/theme.server";
 
 const themeSchema = z.object({ theme: z.enum(["light", "dark"]) });
 
@@ -13,5 +13,5 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return new Response("Unknown theme", { status: 400 });
   const back = request.headers.get("Referer");
   const target = back && new URL(back).origin === new URL(request.url).origin ? new URL(back).pathname : "/";
-  return redirect(target, { headers: { "Set-Cookie": await themeCookie.serialize(parsed.data.theme) } });
+  return redirect(target, { headers: { "Set-Cookie": serializeThemeCookie(parsed.data.theme) } });
 }

@@ -22,14 +22,17 @@ describe("landing page", () => {
     expect(await page.getByRole("link", { name: "Sign in" }).first().getAttribute("href")).toBe("/sign-in");
     expect(await page.getByRole("link", { name: "Sign up" }).first().getAttribute("href")).toBe("/sign-up");
 
-    const html = page.locator("html");
-    expect(await html.getAttribute("class")).not.toContain("dark");
+    const isDark = () => page.evaluate(() => document.documentElement.classList.contains("dark"));
+    expect(await isDark()).toBe(false);
     await page.getByRole("button", { name: /switch to dark theme/i }).click();
-    await expect.poll(() => html.getAttribute("class")).toContain("dark");
+    await expect.poll(isDark).toBe(true);
     await expect.poll(async () => (await context.cookies()).find((c) => c.name === "theme")?.value).toBe("dark");
 
     await page.reload();
-    expect(await html.getAttribute("class")).toContain("dark");
+    expect(await isDark()).toBe(true);
+    // Rendered dark by the server, not only by the script: no flash of the wrong theme.
+    const serverHtml = await (await context.request.get(baseUrl)).text();
+    expect(serverHtml).toMatch(/<html lang="en" class="dark"/);
     await expect.poll(() => page.getByRole("button", { name: /switch to light theme/i }).count()).toBe(1);
     expect(consoleWatch.errors).toEqual([]);
     await context.close();

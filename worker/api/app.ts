@@ -4,8 +4,21 @@ import { domainContextFromEnv } from "../platform/domain-context";
 import { createRouter } from "./context";
 import { renderApiDocsPage } from "./docs-page";
 import { authRoutes } from "./auth";
+import { oauthRoutes } from "./oauth";
 import { healthRoutes } from "./health";
+import { passkeyRoutes } from "./passkeys";
 import { securityRoutes } from "./security";
+import { conversationRoutes } from "./conversations";
+import { presenceRoutes } from "./presence";
+import { roomRoutes } from "./rooms";
+import { taxonomyRoutes } from "./taxonomy";
+import { projectRoutes } from "./projects";
+import { proposalRoutes } from "./proposals";
+import { notificationRoutes } from "./notifications";
+import { contractRoutes } from "./contracts";
+import { milestoneRoutes } from "./milestones";
+import { walletRoutes } from "./wallet";
+import { payoutRoutes } from "./payouts";
 import { resolveViewer } from "./viewer";
 
 export function createApi() {
@@ -22,7 +35,21 @@ export function createApi() {
 
   api.route("/health", healthRoutes);
   api.route("/auth", authRoutes);
+  api.route("/auth/oauth", oauthRoutes);
   api.route("/security", securityRoutes);
+  api.route("/rooms", roomRoutes);
+  api.route("/conversations", conversationRoutes);
+  api.route("/presence", presenceRoutes);
+  api.route("/", passkeyRoutes);
+  api.route("/", taxonomyRoutes);
+  api.route("/projects", projectRoutes);
+  api.route("/", proposalRoutes);
+  api.route("/notifications", notificationRoutes);
+
+  api.route("/contracts", contractRoutes);
+  api.route("/milestones", milestoneRoutes);
+  api.route("/wallet", walletRoutes);
+  api.route("/payouts", payoutRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   api.doc31("/openapi.json", {

@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { newId } from "../../db/schema/ids";
 import type { EmailMessage } from "../platform/email/message";
+import type { RoomPublisher } from "./rooms/publisher";
 
 export interface Clock {
   now(): Date;
@@ -39,6 +40,8 @@ export interface DomainContext {
   rateLimiter: RateLimiter;
   /** Hands mail to the email queue; delivery and retries happen in the queue consumer. */
   sendEmail: (message: EmailMessage) => Promise<void>;
+  /** Live delivery to rooms (conversations, personal rooms); absent outside the Worker. */
+  rooms?: RoomPublisher;
 }
 
 export type DomainParts = Pick<DomainContext, "db" | "config" | "rateLimiter" | "sendEmail"> & Partial<Omit<DomainContext, "db">>;
@@ -52,5 +55,6 @@ export function createDomainContext(parts: DomainParts): DomainContext {
     config: parts.config,
     rateLimiter: parts.rateLimiter,
     sendEmail: parts.sendEmail,
+    rooms: parts.rooms,
   };
 }

@@ -2,6 +2,7 @@ import { createDb } from "../../db/client";
 import { createDomainContext, type DomainContext } from "../domain/context";
 import { readVars, type Env } from "../env";
 import { durableRateLimiter } from "./rate-limiter";
+import { roomPublisher } from "./rooms";
 
 /** The production wiring of the domain's dependencies, from the Worker's bindings. */
 export function domainContextFromEnv(env: Env): DomainContext {
@@ -13,5 +14,6 @@ export function domainContextFromEnv(env: Env): DomainContext {
     sendEmail: async (message) => {
       await env.EMAIL_QUEUE.send(message);
     },
+    rooms: roomPublisher(env),
   });
 }

@@ -1,5 +1,6 @@
 import type { DomainContext } from "../context";
 import { recordEvent } from "./audit";
+import { autoApproveStaleMilestones } from "../milestones/auto-approve";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
@@ -28,12 +29,15 @@ export async function runTask(ctx: DomainContext, task: TaskName): Promise<TaskR
   return { task, summary };
 }
 
-async function runTaskBody(_ctx: DomainContext, task: TaskName): Promise<string> {
+async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> {
   switch (task) {
     case "rates.refresh":
     case "fraud.sweep":
-    case "daily.digest":
       return "nothing to do";
+    case "daily.digest": {
+      const { approved, failed } = await autoApproveStaleMilestones(ctx);
+      return `auto-approved ${approved} milestones (${failed} failed)`;
+    }
     default:
       return task satisfies never;
   }

@@ -1,0 +1,77 @@
+import { Form, Link } from "@remix-run/react";
+import { useId, type MouseEvent } from "react";
+import type { Role } from "../../db/schema";
+import { PORTAL_NAV } from "./portal/nav";
+
+export type MenuViewer = { name: string; roles: Role[] };
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? (parts[parts.length - 1][0] ?? "") : "")).toUpperCase();
+}
+
+/** Closes the popover once a link in it was followed (client-side navigation keeps the header mounted). */
+function closeOnLink(event: MouseEvent<HTMLElement>) {
+  if ((event.target as HTMLElement).closest("a")) event.currentTarget.hidePopover?.();
+}
+
+export const menuLinkClass = "block rounded-control px-3 py-2 text-sm hover:bg-black/5 dark:hover:bg-white/10";
+
+/** The signed-in account's menu: a native popover, so it opens and closes without JavaScript. */
+export function AccountMenu({ viewer }: { viewer: MenuViewer }) {
+  const id = useId();
+  return (
+    <div>
+      <button
+        type="button"
+        popovertarget={id}
+        className="border-subtle flex items-center gap-2 rounded-full border p-1 text-sm font-medium hover:bg-black/5 sm:pr-3 dark:hover:bg-white/10"
+      >
+        <span
+          aria-hidden="true"
+          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-bold text-white"
+        >
+          {initials(viewer.name)}
+        </span>
+        <span className="sr-only">Account menu for {viewer.name}</span>
+        <span aria-hidden="true" className="hidden max-w-32 truncate sm:inline">
+          {viewer.name}
+        </span>
+      </button>
+      <div
+        id={id}
+        popover="auto"
+        onClick={closeOnLink}
+        className="border-subtle surface fixed inset-auto right-3 top-14 m-0 w-64 rounded-card border p-2 text-[color:var(--text)] shadow-lg"
+      >
+        <p className="text-muted px-3 py-2 text-xs">
+          Signed in as <span className="font-semibold">{viewer.name}</span>
+        </p>
+        <ul>
+          {viewer.roles.map((role) => (
+            <li key={role}>
+              <Link to={`/${role}`} className={menuLinkClass}>
+                {PORTAL_NAV[role].title} portal
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link to="/settings/security" className={menuLinkClass}>
+              Security settings
+            </Link>
+          </li>
+          <li>
+            <Link to="/settings/account" className={menuLinkClass}>
+              Account settings
+            </Link>
+          </li>
+        </ul>
+        <Form method="post" action="/sign-out" className="border-subtle mt-1 border-t pt-1">
+          <button type="submit" className={`${menuLinkClass} w-full text-left`}>
+            Sign out
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import type { AppLoadContext } from "@remix-run/cloudflare";
+import type { DomainContext } from "../../worker/domain/context";
+import { AppError } from "../../worker/domain/errors";
+import { readVars, type Vars } from "../../worker/env";
+import { domainContextFromEnv } from "../../worker/platform/domain-context";
+import { requestMeta } from "../../worker/request-meta";
+
+export { AppError, requestMeta };
+
+export function domainFrom(context: AppLoadContext): DomainContext {
+  return domainContextFromEnv(context.cloudflare.env);
+}
+
+export function varsFrom(context: AppLoadContext): Vars {
+  return readVars(context.cloudflare.env as unknown as Record<string, unknown>);
+}
+
+/** Sign-in providers whose client id and secret are both set. */
+export function oauthProvidersFrom(context: AppLoadContext): Array<{ id: "google" | "github"; label: string }> {
+  const vars = varsFrom(context);
+  const providers: Array<{ id: "google" | "github"; label: string }> = [];
+  if (vars.GOOGLE_CLIENT_ID && vars.GOOGLE_CLIENT_SECRET) providers.push({ id: "google", label: "Google" });
+  if (vars.GITHUB_CLIENT_ID && vars.GITHUB_CLIENT_SECRET) providers.push({ id: "github", label: "GitHub" });
+  return providers;
+}

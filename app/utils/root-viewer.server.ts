@@ -1,0 +1,21 @@
+import type { Role } from "../../db/schema";
+import type { AppLoadContext } from "@remix-run/cloudflare";
+import { clearSessionCookie, getViewer, sessionCookie, sessionToken } from "./session.server";
+
+export type RootViewer = { name: string; roles: Role[]; emailVerified: boolean };
+
+/**
+ * The minimal viewer every page may show, and a cookie refresh: its lifetime follows the session's
+ * sliding expiry, and a dead session's cookie is dropped.
+ */
+export async function rootViewer(request: Request, context: AppLoadContext): Promise<{ viewer: RootViewer | null; setCookie?: string }> {
+  const token = sessionToken(request);
+  if (!token) return { viewer: null };
+  const viewer = await getViewer(request, context);
+  if (!viewer) return { viewer: null, setCookie: clearSessionCookie(request) };
+  const remainingSeconds = (viewer.session.expiresAt.getTime() - Date.now()) / 1000;
+  return {
+    viewer: { name: viewer.user.name, roles: viewer.user.roles, emailVerified: Boolean(viewer.user.emailVerifiedAt) },
+    setCookie: sessionCookie(request, token, remainingSeconds),
+  };
+}

@@ -1,0 +1,27 @@
+import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { createdAtColumn } from "./columns";
+import { users } from "./users";
+
+export const FILE_PURPOSES = ["image", "attachment"] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
+/** One uploaded object in R2 (env.FILES) under a random key; the bytes live in R2, the facts here. */
+export const files = sqliteTable(
+  "files",
+  {
+    key: text("key").primaryKey(),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: FILE_PURPOSES }).notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    originalName: text("original_name"),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("files_owner_idx").on(t.ownerId, t.createdAt)],
+);
+
+export type StoredFile = typeof files.$inferSelect;

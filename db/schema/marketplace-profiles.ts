@@ -1,0 +1,91 @@
+import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import { createdAtColumn, idColumn } from "./columns";
+import { skills } from "./marketplace-taxonomy";
+import { users } from "./users";
+
+const updatedAtColumn = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .$defaultFn(() => new Date());
+
+/** A freelancer's public storefront at /f/:handle. `skillsText` feeds the freelancers_fts index. */
+export const freelancerProfiles = sqliteTable(
+  "freelancer_profiles",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    handle: text("handle").notNull(),
+    headline: text("headline").notNull(),
+    bio: text("bio").notNull().default(""),
+    hourlyRate: integer("hourly_rate"),
+    currency: text("currency").notNull().default("USD"),
+    availabilityHoursPerWeek: integer("availability_hours_per_week"),
+    timezone: text("timezone").notNull().default("UTC"),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+    country: text("country"),
+    ratingAvg: real("rating_avg").notNull().default(0),
+    ratingCount: integer("rating_count").notNull().default(0),
+    skillsText: text("skills_text").notNull().default(""),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [
+    uniqueIndex("freelancer_profiles_handle_unique").on(t.handle),
+    index("freelancer_profiles_rating_idx").on(t.ratingAvg, t.userId),
+    index("freelancer_profiles_rate_idx").on(t.hourlyRate, t.userId),
+    index("freelancer_profiles_country_idx").on(t.country, t.ratingAvg),
+    index("freelancer_profiles_created_idx").on(t.createdAt, t.userId),
+  ],
+);
+
+export const freelancerSkills = sqliteTable(
+  "freelancer_skills",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => freelancerProfiles.userId, { onDelete: "cascade" }),
+    skillSlug: text("skill_slug")
+      .notNull()
+      .references(() => skills.slug),
+    years: integer("years").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.skillSlug] }), index("freelancer_skills_skill_idx").on(t.skillSlug, t.userId)],
+);
+
+export const portfolioItems = sqliteTable(
+  "portfolio_items",
+  {
+    id: idColumn(),
+    freelancerId: text("freelancer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    url: text("url"),
+    imageKeys: text("image_keys", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+  },
+  (t) => [index("portfolio_items_freelancer_idx").on(t.freelancerId, t.createdAt)],
+);
+
+export const COMPANY_SIZES = ["1", "2-10", "11-50", "51-200", "201-1000", "1000+"] as const;
+export type CompanySize = (typeof COMPANY_SIZES)[number];
+
+export const clientProfiles = sqliteTable("client_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  companyName: text("company_name"),
+  companySize: text("company_size", { enum: COMPANY_SIZES }),
+  country: text("country"),
+  /** Set by the payments area once a payment method is confirmed; never by the client. */
+  paymentVerified: integer("payment_verified", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
+});
+
+export type FreelancerProfile = typeof freelancerProfiles.$inferSelect;
+export type PortfolioItem = typeof portfolioItems.$inferSelect;
+export type ClientProfile = typeof clientProfiles.$inferSelect;

@@ -1,0 +1,162 @@
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import { createdAtColumn, idColumn } from "./columns";
+import { contractTermsColumns } from "./contract-terms";
+import { categories, skills } from "./marketplace-taxonomy";
+import { users } from "./users";
+
+export const BUDGET_TYPES = ["fixed", "hourly"] as const;
+export const EXPERIENCE_LEVELS = ["entry", "intermediate", "expert"] as const;
+export const PROJECT_DURATIONS = ["less_than_week", "1_to_4_weeks", "1_to_3_months", "3_to_6_months", "more_than_6_months"] as const;
+export const PROJECT_VISIBILITIES = ["public", "invite_only"] as const;
+export const PROJECT_STATUSES = ["open", "closed"] as const;
+
+export type BudgetType = (typeof BUDGET_TYPES)[number];
+export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
+export type ProjectDuration = (typeof PROJECT_DURATIONS)[number];
+export type ProjectVisibility = (typeof PROJECT_VISIBILITIES)[number];
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/**
+ * A client's posted project. Budgets are integer minor units of `currency`. `skillsText` (skill names and
+ * aliases) is kept by the domain so the projects_fts index (migrations/0002_search.sql) can match skills.
+ */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: idColumn(),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    categorySlug: text("category_slug")
+      .notNull()
+      .references(() => categories.slug),
+    budgetType: text("budget_type", { enum: BUDGET_TYPES }).notNull(),
+    budgetMin: integer("budget_min").notNull(),
+    budgetMax: integer("budget_max").notNull(),
+    currency: text("currency").notNull(),
+    duration: text("duration", { enum: PROJECT_DURATIONS }),
+    experienceLevel: text("experience_level", { enum: EXPERIENCE_LEVELS }).notNull().default("intermediate"),
+    visibility: text("visibility", { enum: PROJECT_VISIBILITIES }).notNull().default("public"),
+    status: text("status", { enum: PROJECT_STATUSES }).notNull().default("open"),
+    attachments: text("attachments", { mode: "json" }).$type<string[]>().notNull(),
+    skillsText: text("skills_text").notNull().default(""),
+    createdAt: createdAtColumn(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    index("projects_listing_idx").on(t.status, t.visibility, t.createdAt, t.id),
+    index("projects_category_idx").on(t.categorySlug, t.status, t.visibility, t.createdAt, t.id),
+    index("projects_budget_idx").on(t.status, t.visibility, t.budgetMax, t.id),
+    index("projects_client_idx").on(t.clientId, t.createdAt),
+  ],
+);
+
+export const projectSkills = sqliteTable(
+  "project_skills",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    skillSlug: text("skill_slug")
+      .notNull()
+      .references(() => skills.slug),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.skillSlug] }), index("project_skills_skill_idx").on(t.skillSlug, t.projectId)],
+);
+
+/** Freelancers allowed to see an invite-only project. */
+export const projectInvites = sqliteTable(
+  "project_invites",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    freelancerId: text("freelancer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.freelancerId] }), index("project_invites_freelancer_idx").on(t.freelancerId)],
+);
+
+export const PROPOSAL_STATUSES = ["pending", "shortlisted", "accepted", "declined", "withdrawn"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+/** Statuses in which the client has not decided yet: the freelancer may still edit or withdraw. */
+export const OPEN_PROPOSAL_STATUSES = ["pending", "shortlisted"] as const satisfies readonly ProposalStatus[];
+
+export interface MilestonePlanItem {
+  title: string;
+  amount: number;
+}
+
+export const proposals = sqliteTable(
+  "proposals",
+  {
+    id: idColumn(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    freelancerId: text("freelancer_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    coverLetter: text("cover_letter").notNull(),
+    /** The total bid (fixed budget) or the hourly rate (hourly budget), in the project's currency. */
+    bidAmount: integer("bid_amount").notNull(),
+    currency: text("currency").notNull(),
+    estimatedDays: integer("estimated_days").notNull(),
+    milestones: text("milestones", { mode: "json" }).$type<MilestonePlanItem[]>(),
+    attachments: text("attachments", { mode: "json" }).$type<string[]>().notNull(),
+    status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("pending"),
+    declineReason: text("decline_reason"),
+    createdAt: createdAtColumn(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .$defaultFn(() => new Date()),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [
+    uniqueIndex("proposals_project_freelancer_unique").on(t.projectId, t.freelancerId),
+    index("proposals_freelancer_idx").on(t.freelancerId, t.createdAt),
+    index("proposals_project_status_idx").on(t.projectId, t.status),
+  ],
+);
+
+/** Minimal contract draft made when a proposal is accepted; the contracts area completes this table. */
+export const contracts = sqliteTable(
+  "contracts",
+  {
+    id: idColumn(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id),
+    clientId: text("client_id")
+      .notNull()
+      .references(() => users.id),
+    freelancerId: text("freelancer_id")
+      .notNull()
+      .references(() => users.id),
+    proposalId: text("proposal_id")
+      .notNull()
+      .references(() => proposals.id),
+    status: text("status").notNull().default("offered"),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    createdAt: createdAtColumn(),
+    ...contractTermsColumns(),
+  },
+  (t) => [
+    uniqueIndex("contracts_proposal_unique").on(t.proposalId),
+    index("contracts_client_idx").on(t.clientId, t.createdAt),
+    index("contracts_freelancer_idx").on(t.freelancerId, t.createdAt),
+    index("contracts_project_idx").on(t.projectId),
+  ],
+);
+
+export type Project = typeof projects.$inferSelect;
+export type Proposal = typeof proposals.$inferSelect;
+export type Contract = typeof contracts.$inferSelect;

@@ -1,0 +1,5 @@
+export * from "./marketplace-taxonomy";
+export * from "./marketplace-files";
+export * from "./marketplace-profiles";
+export * from "./marketplace-projects";
+export * from "./marketplace-social";

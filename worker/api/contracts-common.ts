@@ -1,0 +1,67 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { MAX_AMOUNT_MINOR } from "../domain/contracts/terms";
+import { AppError } from "../domain/errors";
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../domain/ledger/idempotency";
+import type { ApiEnv } from "./context";
+
+/** Integer minor units (cents for USD), never a float. */
+export const amountSchema = z
+  .number({ message: "Enter an amount in minor units (e.g. cents)." })
+  .int({ message: "Amounts are whole minor units (e.g. cents), not decimals." })
+  .positive({ message: "The amount must be more than zero." })
+  .max(MAX_AMOUNT_MINOR, { message: "That amount is too large." });
+
+function isCalendarDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-12-31." })
+  .refine(isCalendarDate, { message: "That is not a real date." });
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(64).optional(),
+});
+
+const KEY_PATTERN = /^[\x21-\x7e]+$/;
+
+/** The optional `Idempotency-Key` header of a money POST: a retry with the same key returns the first result. */
+export function idempotencyKeyOf(c: Context<ApiEnv>): string | null {
+  const key = c.req.header("Idempotency-Key")?.trim();
+  if (!key) return null;
+  if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_PATTERN.test(key)) {
+    throw new AppError(422, "invalid_idempotency_key", `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`);
+  }
+  return key;
+}
+
+/** Marks an answer to a retried request, as payment APIs customarily do. */
+export function markReplay(c: Context<ApiEnv>, replayed: boolean): void {
+  if (replayed) c.header("Idempotent-Replayed", "true");
+}
+
+/** A JSON body that may be left out entirely (no body, or an empty one): validated when present. */
+export async function optionalJson<T extends z.ZodType>(c: Context<ApiEnv>, schema: T): Promise<z.infer<T>> {
+  const text = await c.req.text();
+  let raw: unknown = {};
+  if (text.trim()) {
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      throw new AppError(400, "bad_request", "The request body is not valid JSON.");
+    }
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
+    throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,157 @@
+import { z } from "@hono/zod-openapi";
+import { CONTRACT_STATUSES, CONTRACT_TYPES } from "../../db/schema";
+import { acceptContract, declineContract, endContract, updateContractTerms } from "../domain/contracts/lifecycle";
+import { CONTRACT_PAGE_MAX, getContractDetail, listContracts } from "../domain/contracts/queries";
+import { MAX_WEEKLY_HOURS } from "../domain/contracts/terms";
+import { addMilestone } from "../domain/milestones/manage";
+import { amountSchema, dateSchema, idParams, optionalJson } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["contracts"];
+
+const listQuery = z.object({
+  status: z.enum(CONTRACT_STATUSES).optional(),
+  role: z.enum(["client", "freelancer"]).optional(),
+  limit: z.coerce.number().int().min(1).max(CONTRACT_PAGE_MAX).default(20),
+  cursor: z.string().min(1).max(64).optional(),
+});
+
+const termsBody = z
+  .object({
+    type: z.enum(CONTRACT_TYPES).optional(),
+    amount: amountSchema.optional(),
+    hourlyRate: amountSchema.optional(),
+    weeklyHourLimit: z.number().int().min(1).max(MAX_WEEKLY_HOURS).nullable().optional(),
+    startDate: dateSchema.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one term." });
+
+const milestoneBody = z.object({
+  title: z.string().trim().min(1, { message: "Give the milestone a title." }).max(200),
+  amount: amountSchema,
+  dueDate: dateSchema.nullable().optional(),
+});
+
+const endBody = z.object({ reason: z.string().trim().min(1, { message: "Say why the contract ends." }).max(1000) });
+const declineBody = z.object({ reason: z.string().trim().max(1000).nullable().optional() });
+
+export const contractRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "My contracts, as client or freelancer (filter by status or role), newest first",
+      query: listQuery,
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json(await listContracts(c.get("domain"), viewer.user.id, c.req.valid("query")), 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      auth: true,
+      summary: "One contract with its milestones (and the funds held for each) and its timeline (parties only)",
+      params: idParams,
+      ok: { status: 200, description: "{contract}" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ contract: await getContractDetail(c.get("domain"), viewer.user.id, c.req.valid("param").id) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "patch",
+      path: "/{id}",
+      tags,
+      auth: true,
+      summary: "Adjust the offer's terms: fixed price, or hourly rate and weekly limit, and start date (client, while offered)",
+      params: idParams,
+      body: termsBody,
+      ok: { status: 200, description: "{contract}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const contract = await updateContractTerms(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ contract }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/accept",
+      tags,
+      auth: true,
+      summary: "Accept the offer (freelancer): the contract becomes active",
+      params: idParams,
+      ok: { status: 200, description: "{contract}" },
+      errors: [403, 404, 409],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ contract: await acceptContract(c.get("domain"), viewer.user, c.req.valid("param").id) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/decline",
+      tags,
+      auth: true,
+      summary: "Decline the offer (freelancer; optional body {reason}); funds already held go back to the client",
+      params: idParams,
+      ok: { status: 200, description: "{contract}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = await optionalJson(c, declineBody);
+      return c.json({ contract: await declineContract(c.get("domain"), viewer.user, c.req.valid("param").id, body) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/end",
+      tags,
+      auth: true,
+      summary: "End an active contract (either party). Submitted work must be decided first; funds held for other milestones go back to the client",
+      params: idParams,
+      body: endBody,
+      ok: { status: 200, description: "{contract}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ contract: await endContract(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/milestones",
+      tags: ["milestones"],
+      auth: true,
+      summary: "Add a milestone (client; fixed-price contract, offered or active)",
+      params: idParams,
+      body: milestoneBody,
+      ok: { status: 201, description: "{milestone}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ milestone: await addMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 201);
+    },
+  );

@@ -1,0 +1,189 @@
+import { z } from "@hono/zod-openapi";
+import { PAYMENT_PROVIDERS } from "../../db/schema";
+import { milestoneForParty } from "../domain/milestones/access";
+import { updateMilestone } from "../domain/milestones/manage";
+import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/milestones/release";
+import { toMilestoneView } from "../domain/milestones/view";
+import { requestMilestoneChanges, submitMilestone } from "../domain/milestones/workflow";
+import { fundMilestone } from "../domain/payments/fund";
+import { paymentProviders } from "../platform/payments";
+import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["milestones"];
+
+const patchBody = z
+  .object({
+    title: z.string().trim().min(1, { message: "Give the milestone a title." }).max(200).optional(),
+    amount: amountSchema.optional(),
+    dueDate: dateSchema.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one field." });
+const fundBody = z.object({ provider: z.enum(PAYMENT_PROVIDERS) });
+const submitBody = z.object({ message: z.string().trim().max(5000).nullable().optional() });
+const changesBody = z.object({ message: z.string().trim().min(1, { message: "Say what should change." }).max(5000) });
+const movementBody = z.object({
+  amount: amountSchema,
+  reason: z.string().trim().min(1, { message: "Give a reason." }).max(500),
+});
+
+const moneyErrors = [403, 404, 409, 422];
+
+export const milestoneRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      auth: true,
+      summary: "One milestone with the funds held for it (contract parties only)",
+      params: idParams,
+      ok: { status: 200, description: "{milestone}" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const access = await milestoneForParty(c.get("domain"), c.req.valid("param").id, viewer.user.id);
+      return c.json({ milestone: toMilestoneView(access.milestone, access.funds) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "patch",
+      path: "/{id}",
+      tags,
+      auth: true,
+      summary: "Edit a milestone that is not funded yet (client)",
+      params: idParams,
+      body: patchBody,
+      ok: { status: 200, description: "{milestone}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ milestone: await updateMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/fund",
+      tags,
+      auth: true,
+      summary: "Fund a milestone (client; verified email; Idempotency-Key honoured). Only the sandbox provider works so far",
+      params: idParams,
+      body: fundBody,
+      ok: { status: 200, description: "{milestone, payment, nextAction}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const result = await fundMilestone(
+        c.get("domain"),
+        viewer.user,
+        c.req.valid("param").id,
+        { provider: c.req.valid("json").provider, idempotencyKey: idempotencyKeyOf(c) },
+        paymentProviders(),
+      );
+      markReplay(c, result.replayed);
+      return c.json({ milestone: result.milestone, payment: result.payment, nextAction: result.nextAction }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/submit",
+      tags,
+      auth: true,
+      summary: "Submit work for review (freelancer; optional body {message})",
+      params: idParams,
+      ok: { status: 200, description: "{milestone}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = await optionalJson(c, submitBody);
+      return c.json({ milestone: await submitMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, body) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/approve",
+      tags,
+      auth: true,
+      summary: "Approve submitted work (client): the funds held for it go to the freelancer, less the platform fee",
+      params: idParams,
+      ok: { status: 200, description: "{milestone, transactionId}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const result = await approveMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, { idempotencyKey: idempotencyKeyOf(c) });
+      markReplay(c, result.replayed);
+      return c.json({ milestone: result.milestone, transactionId: result.transactionId }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/request-changes",
+      tags,
+      auth: true,
+      summary: "Send submitted work back with a message (client); the funds stay held",
+      params: idParams,
+      body: changesBody,
+      ok: { status: 200, description: "{milestone}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ milestone: await requestMilestoneChanges(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/release",
+      tags,
+      auth: true,
+      summary: "Release part or all of the funds held for this milestone to the freelancer early (client)",
+      params: idParams,
+      body: movementBody,
+      ok: { status: 200, description: "{milestone, transactionId}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const result = await releaseHeldFunds(c.get("domain"), viewer.user, c.req.valid("param").id, {
+        ...c.req.valid("json"),
+        idempotencyKey: idempotencyKeyOf(c),
+      });
+      markReplay(c, result.replayed);
+      return c.json({ milestone: result.milestone, transactionId: result.transactionId }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/{id}/refund",
+      tags,
+      auth: true,
+      summary: "Refund part or all of the funds held for this milestone to the client (client, before work is submitted)",
+      params: idParams,
+      body: movementBody,
+      ok: { status: 200, description: "{milestone, transactionId}" },
+      errors: moneyErrors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const result = await refundHeldFunds(c.get("domain"), viewer.user, c.req.valid("param").id, {
+        ...c.req.valid("json"),
+        idempotencyKey: idempotencyKeyOf(c),
+      });
+      markReplay(c, result.replayed);
+      return c.json({ milestone: result.milestone, transactionId: result.transactionId }, 200);
+    },
+  );

@@ -1,0 +1,41 @@
+import { z } from "@hono/zod-openapi";
+import { presenceOf } from "../platform/rooms";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const PRESENCE_IDS_MAX = 100;
+const userIds = z
+  .string()
+  .min(1)
+  .transform((text) => [
+    ...new Set(
+      text
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, "Not a valid id."))
+      .min(1)
+      .max(PRESENCE_IDS_MAX),
+  );
+
+export const presenceRoutes: Router = createRouter().openapi(
+  jsonRoute({
+    method: "get",
+    path: "/",
+    tags: ["presence"],
+    auth: true,
+    summary: `Online, away or offline, with last-seen time, for up to ${PRESENCE_IDS_MAX} users (userIds=a,b)`,
+    query: z.object({ userIds }),
+    ok: { status: 200, description: "{items:[{userId, status, lastSeenAt}]}" },
+    errors: [422],
+  }),
+  async (c) => {
+    requireViewer(c);
+    return c.json({ items: await presenceOf(c.env, c.req.valid("query").userIds) }, 200);
+  },
+);

@@ -1,0 +1,114 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { coverLetter, projectBody } from "../test-support/market";
+import { callApi, createTestUser } from "../test-support/users";
+
+const call = (method: string, path: string, token?: string | null, body?: unknown) => callApi(SELF, method, path, token, body);
+const bid = (over: object = {}) => ({ coverLetter: coverLetter(), bidAmount: 200_000, estimatedDays: 14, ...over });
+
+async function projectWithFreelancer() {
+  const client = await createTestUser(env, { roles: ["client"] });
+  const freelancer = await createTestUser(env, { roles: ["freelancer"] });
+  const { body } = await call("POST", "/api/projects", client.accessToken, projectBody());
+  return { client, freelancer, projectId: body.project.id as string };
+}
+
+describe("sending proposals over the API", () => {
+  it("creates {proposal} once, then 409; refuses the wrong role, unverified and anonymous callers", async () => {
+    const { client, freelancer, projectId } = await projectWithFreelancer();
+    expect((await call("POST", `/api/projects/${projectId}/proposals`, null, bid())).status).toBe(401);
+    expect((await call("POST", `/api/projects/${projectId}/proposals`, client.accessToken, bid())).status).toBe(403);
+    const unverified = await createTestUser(env, { roles: ["freelancer"], verified: false });
+    const res = await call("POST", `/api/projects/${projectId}/proposals`, unverified.accessToken, bid());
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe("email_unverified");
+    const created = await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid());
+    expect(created.status).toBe(201);
+    expect(created.body.proposal).toMatchObject({ id: expect.any(String), status: "pending", projectId });
+    expect((await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid())).status).toBe(409);
+    expect((await call("POST", `/api/projects/nope/proposals`, freelancer.accessToken, bid())).status).toBe(404);
+  });
+
+  it("answers 422 with fields.coverLetter for a thin letter and 409 on a closed project", async () => {
+    const { client, freelancer, projectId } = await projectWithFreelancer();
+    const thin = await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid({ coverLetter: "Hire me!" }));
+    expect(thin.status).toBe(422);
+    expect(thin.body.error.fields.coverLetter).toBeDefined();
+    await call("POST", `/api/projects/${projectId}/close`, client.accessToken);
+    expect((await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid())).status).toBe(409);
+  });
+
+  it("refuses a proposal on your own project", async () => {
+    const both = await createTestUser(env, { roles: ["client", "freelancer"] });
+    const { body } = await call("POST", "/api/projects", both.accessToken, projectBody());
+    const res = await call("POST", `/api/projects/${body.project.id}/proposals`, both.accessToken, bid());
+    expect([403, 409]).toContain(res.status);
+  });
+});
+
+describe("deciding on proposals over the API", () => {
+  it("lists for the owner only, reads for both parties, edits, shortlists and accepts into a contract", async () => {
+    const { client, freelancer, projectId } = await projectWithFreelancer();
+    const stranger = await createTestUser(env, { roles: ["client"] });
+    const { body } = await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid());
+    const id = body.proposal.id as string;
+
+    const list = await call("GET", `/api/projects/${projectId}/proposals`, client.accessToken);
+    expect(list.status).toBe(200);
+    expect(list.body.items[0]).toMatchObject({ id, ranking: { score: expect.any(Number) } });
+    expect(list.body.total).toBe(1);
+    expect((await call("GET", `/api/projects/${projectId}/proposals`, freelancer.accessToken)).status).toBe(403);
+    expect((await call("GET", `/api/projects/${projectId}/proposals`, stranger.accessToken)).status).toBe(403);
+
+    expect((await call("GET", `/api/proposals/${id}`, freelancer.accessToken)).status).toBe(200);
+    expect((await call("GET", `/api/proposals/${id}`, client.accessToken)).status).toBe(200);
+    expect((await call("GET", `/api/proposals/${id}`, stranger.accessToken)).status).toBe(403);
+    expect((await call("GET", `/api/proposals/${id}`)).status).toBe(401);
+
+    expect((await call("PATCH", `/api/proposals/${id}`, client.accessToken, { bidAmount: 1 })).status).toBe(403);
+    const edited = await call("PATCH", `/api/proposals/${id}`, freelancer.accessToken, { bidAmount: 190_000 });
+    expect(edited.body.proposal.bidAmount).toBe(190_000);
+
+    expect((await call("POST", `/api/proposals/${id}/shortlist`, freelancer.accessToken)).status).toBe(403);
+    expect((await call("POST", `/api/proposals/${id}/shortlist`, client.accessToken)).body.proposal.status).toBe("shortlisted");
+    expect((await call("POST", `/api/proposals/${id}/accept`, stranger.accessToken)).status).toBe(403);
+    const accepted = await call("POST", `/api/proposals/${id}/accept`, client.accessToken);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.proposal.status).toBe("accepted");
+    expect(accepted.body.contract).toMatchObject({
+      id: expect.any(String),
+      status: "offered",
+      amount: 190_000,
+      currency: "USD",
+      proposalId: id,
+    });
+    expect((await call("POST", `/api/proposals/${id}/withdraw`, freelancer.accessToken)).status).toBe(409);
+  });
+
+  it("declines with or without a reason, and lets the freelancer withdraw and list their own", async () => {
+    const { client, freelancer, projectId } = await projectWithFreelancer();
+    const first = await call("POST", `/api/projects/${projectId}/proposals`, freelancer.accessToken, bid());
+    const rejected = await call("POST", `/api/proposals/${first.body.proposal.id}/reject`, client.accessToken, { reason: "Not a fit" });
+    expect(rejected.body.proposal).toMatchObject({ status: "declined", declineReason: "Not a fit" });
+
+    const other = await createTestUser(env, { roles: ["freelancer"] });
+    const second = await call("POST", `/api/projects/${projectId}/proposals`, other.accessToken, bid());
+    const bare = await SELF.fetch(`http://localhost/api/proposals/${second.body.proposal.id}/reject`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${client.accessToken}`, "Content-Type": "application/json" },
+    });
+    expect(bare.status).toBe(200);
+
+    const { body: p2 } = await call("POST", "/api/projects", client.accessToken, projectBody());
+    const third = await call("POST", `/api/projects/${p2.project.id}/proposals`, freelancer.accessToken, bid());
+    expect((await call("POST", `/api/proposals/${third.body.proposal.id}/withdraw`, client.accessToken)).status).toBe(403);
+    expect((await call("POST", `/api/proposals/${third.body.proposal.id}/withdraw`, freelancer.accessToken)).body.proposal.status).toBe(
+      "withdrawn",
+    );
+
+    const mine = await call("GET", "/api/freelancers/me/proposals", freelancer.accessToken);
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.map((p: { status: string }) => p.status)).toEqual(["withdrawn", "declined"]);
+    expect((await call("GET", "/api/freelancers/me/proposals", client.accessToken)).status).toBe(403);
+  });
+});

@@ -1,0 +1,165 @@
+import { z } from "@hono/zod-openapi";
+import { PROPOSAL_STATUSES } from "../../db/schema";
+import { AppError } from "../domain/errors";
+import { parseInput } from "../domain/projects/validate";
+import { acceptProposal, declineProposal, shortlistProposal } from "../domain/proposals/decide";
+import { declineSchema, proposalInputSchema, proposalPatchSchema } from "../domain/proposals/input";
+import { getProposal, listMyProposals, listProjectProposals, PROPOSAL_PAGE_MAX } from "../domain/proposals/list";
+import { editProposal, sendProposal, withdrawProposal } from "../domain/proposals/send";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireRole, requireViewer } from "./viewer";
+
+const tags = ["proposals"];
+const params = z.object({ id: z.string().min(1).max(64) });
+const pageQuery = z.object({
+  status: z.enum(PROPOSAL_STATUSES).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(PROPOSAL_PAGE_MAX).optional(),
+});
+
+/** The decline reason is optional, so an empty body (even one labelled JSON) is fine. */
+async function optionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError(400, "bad_request", "The request body is not valid JSON.");
+  }
+}
+
+export const proposalRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/projects/{id}/proposals",
+      tags,
+      auth: true,
+      summary: "Send a proposal (freelancers with a verified email; one per project; 20 a day)",
+      params,
+      body: proposalInputSchema,
+      ok: { status: 201, description: "{proposal}" },
+      errors: [403, 404, 409, 422, 429],
+    }),
+    async (c) => {
+      const proposal = await sendProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ proposal }, 201);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/projects/{id}/proposals",
+      tags,
+      auth: true,
+      summary: "Proposals on your project, ranked by score (skill overlap, bid vs budget, rating)",
+      params,
+      query: pageQuery,
+      ok: { status: 200, description: "{items, nextCursor, total}" },
+      errors: [403, 404],
+    }),
+    async (c) => {
+      const page = await listProjectProposals(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("query"));
+      return c.json(page, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/freelancers/me/proposals",
+      tags,
+      auth: true,
+      summary: "Your proposals, newest first",
+      query: pageQuery,
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [403],
+    }),
+    async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/proposals/{id}",
+      tags,
+      auth: true,
+      summary: "One proposal (its freelancer or the project's client)",
+      params,
+      ok: { status: 200, description: "{proposal}" },
+      errors: [403, 404],
+    }),
+    async (c) => c.json({ proposal: await getProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "patch",
+      path: "/proposals/{id}",
+      tags,
+      auth: true,
+      summary: "Edit your proposal while the client has not decided",
+      params,
+      body: proposalPatchSchema,
+      ok: { status: 200, description: "{proposal}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const proposal = await editProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ proposal }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/proposals/{id}/accept",
+      tags,
+      auth: true,
+      summary: "Accept a proposal: it becomes accepted and a contract draft (offered) is created",
+      params,
+      ok: { status: 200, description: "{proposal, contract}" },
+      errors: [403, 404, 409],
+    }),
+    async (c) => c.json(await acceptProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/proposals/{id}/reject",
+      tags,
+      auth: true,
+      summary: "Decline a proposal; optional JSON body {reason} is shown to the freelancer",
+      params,
+      ok: { status: 200, description: "{proposal}" },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const { reason } = parseInput(declineSchema, await optionalJson(c.req.raw));
+      return c.json({ proposal: await declineProposal(c.get("domain"), viewer.user, c.req.valid("param").id, reason) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/proposals/{id}/shortlist",
+      tags,
+      auth: true,
+      summary: "Shortlist a proposal on your project",
+      params,
+      ok: { status: 200, description: "{proposal}" },
+      errors: [403, 404, 409],
+    }),
+    async (c) => c.json({ proposal: await shortlistProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/proposals/{id}/withdraw",
+      tags,
+      auth: true,
+      summary: "Withdraw your proposal while the client has not decided",
+      params,
+      ok: { status: 200, description: "{proposal}" },
+      errors: [403, 404, 409],
+    }),
+    async (c) => c.json({ proposal: await withdrawProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
+  );

@@ -1,0 +1,55 @@
+import type { Contract, Milestone } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { notify } from "../notifications/notify";
+import type { NotificationType } from "../notifications/types";
+
+/** "$1,234.50" from minor units, with the currency's own number of decimals. */
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    return format.format(amount / 10 ** digits);
+  } catch {
+    return `${amount} ${currency} (minor units)`;
+  }
+}
+
+/** Tells a party about a change after it is committed; a failed notice never undoes the change. */
+async function tell(ctx: DomainContext, userId: string, type: NotificationType, title: string, body: string, link: string) {
+  try {
+    await notify(ctx, userId, type, { title, body, link });
+  } catch (error) {
+    ctx.log("contract notification failed", { userId, type, error: String(error) });
+  }
+}
+
+const contractLink = (contract: Contract) => `/contracts/${contract.id}`;
+
+export const contractNotices = {
+  accepted: (ctx: DomainContext, contract: Contract) =>
+    tell(ctx, contract.clientId, "contract_accepted", "Your contract was accepted", "The freelancer accepted your contract. Work can begin.", contractLink(contract)),
+  funded: (ctx: DomainContext, contract: Contract, m: Milestone) =>
+    tell(
+      ctx,
+      contract.freelancerId,
+      "milestone_funded",
+      `Milestone funded: ${m.title}`,
+      `${formatMoney(m.amount, m.currency)} is now held for "${m.title}". It is paid to you when the client approves your work.`,
+      contractLink(contract),
+    ),
+  submitted: (ctx: DomainContext, contract: Contract, m: Milestone) =>
+    tell(ctx, contract.clientId, "milestone_submitted", `Work submitted: ${m.title}`, `The freelancer submitted "${m.title}" for your review.`, contractLink(contract)),
+  approved: (ctx: DomainContext, contract: Contract, m: Milestone, auto: boolean) =>
+    tell(
+      ctx,
+      contract.freelancerId,
+      "milestone_approved",
+      `Milestone approved: ${m.title}`,
+      auto
+        ? `"${m.title}" was approved automatically after the review period, and its funds were released to your balance.`
+        : `The client approved "${m.title}", and its funds were released to your balance.`,
+      contractLink(contract),
+    ),
+  changesRequested: (ctx: DomainContext, contract: Contract, m: Milestone, message: string) =>
+    tell(ctx, contract.freelancerId, "milestone_changes_requested", `Changes requested: ${m.title}`, `The client asked for changes: ${message}`, contractLink(contract)),
+};

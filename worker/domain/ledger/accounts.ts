@@ -1,0 +1,21 @@
+/**
+ * Ledger account names. Internal accounts (escrow, freelancer balances, platform fees) can never go below
+ * zero; `external:` accounts stand for money outside the platform and are negative or positive freely.
+ */
+export const ledgerAccounts = {
+  /** Funds held for a contract's milestones until they are released or refunded. */
+  escrow: (contractId: string) => `escrow:${contractId}`,
+  /** What a freelancer has earned and not yet paid out. */
+  freelancer: (userId: string) => `freelancer:${userId}`,
+  platformFees: "platform:fees",
+  /** The client's card, bank or wallet: the source of funding. */
+  clientFunding: (userId: string) => `external:client:${userId}`,
+  /** Money sent back to the client. */
+  clientRefunds: (userId: string) => `external:refunds:${userId}`,
+  /** Money that left to freelancers' bank accounts or wallets. */
+  payouts: "external:payouts",
+} as const;
+
+export function isExternalAccount(account: string): boolean {
+  return account.startsWith("external:");
+}

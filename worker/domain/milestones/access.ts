@@ -1,0 +1,35 @@
+import { eq } from "drizzle-orm";
+import { milestones, type Milestone } from "../../../db/schema";
+import { contractForParty, type ContractAccess } from "../contracts/access";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { milestoneFunds, NO_FUNDS, type HeldFunds } from "../ledger/balances";
+
+export interface MilestoneAccess extends ContractAccess {
+  milestone: Milestone;
+  funds: HeldFunds;
+}
+
+export async function loadMilestone(ctx: DomainContext, milestoneId: string): Promise<Milestone | undefined> {
+  const [row] = await ctx.db.select().from(milestones).where(eq(milestones.id, milestoneId)).limit(1);
+  return row;
+}
+
+/** A milestone with its contract and held funds, for one of the contract's parties; others get 404. */
+export async function milestoneForParty(ctx: DomainContext, milestoneId: string, userId: string): Promise<MilestoneAccess> {
+  const milestone = await loadMilestone(ctx, milestoneId);
+  if (!milestone) throw new AppError(404, "not_found", "No such milestone.");
+  let access: ContractAccess;
+  try {
+    access = await contractForParty(ctx, milestone.contractId, userId);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) throw new AppError(404, "not_found", "No such milestone.");
+    throw error;
+  }
+  const funds = (await milestoneFunds(ctx, [milestone.contractId])).get(milestone.id) ?? NO_FUNDS;
+  return { ...access, milestone, funds };
+}
+
+export function wrongState(message: string): AppError {
+  return new AppError(409, "invalid_state", message);
+}

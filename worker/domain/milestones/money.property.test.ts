@@ -1,0 +1,263 @@
+/**
+ * Random sequences of money operations against the real database, checked after every step against a small
+ * model of what should have happened, and against the ledger's own invariants.
+ */
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ledgerTransactions, milestones, payments } from "../../../db/schema";
+import { paymentProviders } from "../../platform/payments";
+import { testContext } from "../../test-support/context";
+import { endContract } from "../contracts/lifecycle";
+import { activeContract, transactionSums, type ContractFixture } from "../contracts/test-fixtures";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { ledgerAccounts } from "../ledger/accounts";
+import { accountBalance, milestoneFunds } from "../ledger/balances";
+import { platformFee } from "../ledger/fees";
+import { confirmPayment } from "../payments/confirm";
+import { fundMilestone } from "../payments/fund";
+import { addMilestone } from "./manage";
+import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "./release";
+import { requestMilestoneChanges, submitMilestone } from "./workflow";
+
+type Status = "pending" | "funded" | "submitted" | "changes_requested" | "approved" | "refunded" | "cancelled";
+interface ModelMilestone {
+  id: string;
+  amount: number;
+  status: Status;
+  funded: number;
+  released: number;
+  refunded: number;
+  paid: boolean;
+  derivedKeys: Set<string>;
+}
+interface Model {
+  active: boolean;
+  milestones: ModelMilestone[];
+  freelancerEarned: number;
+  transactions: number;
+}
+
+type Op =
+  | { t: "add"; amount: number }
+  | { t: "fund"; m: number; keyed: boolean }
+  | { t: "submit"; m: number }
+  | { t: "changes"; m: number }
+  | { t: "approve"; m: number; keyed: boolean }
+  | { t: "release"; m: number; amount: number; keyed: boolean }
+  | { t: "refund"; m: number; amount: number; keyed: boolean }
+  | { t: "retry" }
+  | { t: "confirm"; m: number }
+  | { t: "end" };
+
+const m = fc.nat({ max: 2 });
+// Few distinct amounts, so derived idempotency keys (same milestone, amount, reason) repeat often.
+const amount = fc.constantFrom(1, 999, 10_000, 40_000);
+const part = fc.constantFrom(1, 333, 2_500, 5_001, 20_000);
+const opArb: fc.Arbitrary<Op> = fc.oneof(
+  { arbitrary: fc.record({ t: fc.constant("add" as const), amount }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant("fund" as const), m, keyed: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant("submit" as const), m }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant("changes" as const), m }), weight: 1 },
+  { arbitrary: fc.record({ t: fc.constant("approve" as const), m, keyed: fc.boolean() }), weight: 2 },
+  { arbitrary: fc.record({ t: fc.constant("release" as const), m, amount: part, keyed: fc.boolean() }), weight: 4 },
+  { arbitrary: fc.record({ t: fc.constant("refund" as const), m, amount: part, keyed: fc.boolean() }), weight: 3 },
+  { arbitrary: fc.constant({ t: "retry" as const }), weight: 3 },
+  { arbitrary: fc.record({ t: fc.constant("confirm" as const), m }), weight: 1 },
+  { arbitrary: fc.constant({ t: "end" as const }), weight: 1 },
+);
+
+const held = (x: ModelMilestone) => x.funded - x.released - x.refunded;
+const REASON = "Property test";
+
+/** Runs one op; returns "ok", "replayed" or the AppError status. Anything but an AppError fails the test. */
+async function attempt(run: () => Promise<{ replayed?: boolean } | unknown>): Promise<"ok" | "replayed" | number> {
+  try {
+    const result = (await run()) as { replayed?: boolean } | undefined;
+    return result && typeof result === "object" && result.replayed ? "replayed" : "ok";
+  } catch (error) {
+    if (error instanceof AppError) return error.status;
+    throw error;
+  }
+}
+
+class Runner {
+  private lastMoney: (() => Promise<unknown>) | null = null;
+  private keyCount = 0;
+  constructor(
+    private ctx: DomainContext,
+    private f: ContractFixture,
+    private model: Model,
+  ) {}
+
+  private key(keyed: boolean) {
+    return keyed ? `prop-${this.f.contractId}-${this.keyCount++}` : null;
+  }
+
+  async step(op: Op): Promise<void> {
+    const { ctx, f, model } = this;
+    const target = "m" in op ? model.milestones[op.m] : undefined;
+    switch (op.t) {
+      case "add": {
+        const outcome = await attempt(async () => {
+          const created = await addMilestone(ctx, f.client, f.contractId, { title: "Step", amount: op.amount });
+          model.milestones.push({ id: created.id, amount: op.amount, status: "pending", funded: 0, released: 0, refunded: 0, paid: false, derivedKeys: new Set() });
+        });
+        expect(outcome).toBe(model.active ? "ok" : 409);
+        return;
+      }
+      case "fund": {
+        if (!target) return;
+        const idempotencyKey = this.key(op.keyed);
+        const run = () => fundMilestone(ctx, f.client, target.id, { provider: "sandbox", idempotencyKey }, paymentProviders());
+        const outcome = await attempt(run);
+        if (!op.keyed && target.paid) return expect(outcome).toBe("replayed");
+        if (!model.active || target.status !== "pending") return expect(outcome).toBe(409);
+        expect(outcome).toBe("ok");
+        Object.assign(target, { status: "funded", funded: target.amount, paid: true });
+        model.transactions++;
+        this.lastMoney = run;
+        return;
+      }
+      case "submit": {
+        if (!target) return;
+        const outcome = await attempt(() => submitMilestone(ctx, f.freelancer, target.id, {}));
+        const allowed = model.active && (target.status === "funded" || target.status === "changes_requested");
+        expect(outcome).toBe(allowed ? "ok" : 409);
+        if (allowed) target.status = "submitted";
+        return;
+      }
+      case "changes": {
+        if (!target) return;
+        const outcome = await attempt(() => requestMilestoneChanges(ctx, f.client, target.id, { message: "Again" }));
+        const allowed = model.active && target.status === "submitted";
+        expect(outcome).toBe(allowed ? "ok" : 409);
+        if (allowed) target.status = "changes_requested";
+        return;
+      }
+      case "approve": {
+        if (!target) return;
+        const idempotencyKey = this.key(op.keyed);
+        const run = () => approveMilestone(ctx, f.client, target.id, { idempotencyKey });
+        const outcome = await attempt(run);
+        if (!op.keyed && target.derivedKeys.has("approve")) return expect(outcome).toBe("replayed");
+        if (!model.active || target.status !== "submitted") return expect(outcome).toBe(409);
+        expect(outcome).toBe("ok");
+        this.released(target, held(target));
+        target.status = "approved";
+        if (!op.keyed) target.derivedKeys.add("approve");
+        this.lastMoney = run;
+        return;
+      }
+      case "release":
+      case "refund": {
+        if (!target) return;
+        const idempotencyKey = this.key(op.keyed);
+        const move = op.t === "release" ? releaseHeldFunds : refundHeldFunds;
+        const run = () => move(ctx, f.client, target.id, { amount: op.amount, reason: REASON, idempotencyKey });
+        const outcome = await attempt(run);
+        const derived = `${op.t}:${op.amount}`;
+        if (!op.keyed && target.derivedKeys.has(derived)) return expect(outcome).toBe("replayed");
+        const states: Status[] = op.t === "release" ? ["funded", "submitted", "changes_requested"] : ["funded"];
+        if (!model.active || !states.includes(target.status)) return expect(outcome).toBe(409);
+        if (op.amount > held(target)) return expect(outcome).toBe(422);
+        expect(outcome).toBe("ok");
+        if (op.t === "release") this.released(target, op.amount);
+        else {
+          target.refunded += op.amount;
+          model.transactions++;
+        }
+        if (held(target) === 0) target.status = op.t === "release" ? "approved" : "refunded";
+        if (!op.keyed) target.derivedKeys.add(derived);
+        this.lastMoney = run;
+        return;
+      }
+      case "retry": {
+        if (!this.lastMoney) return;
+        expect(await attempt(this.lastMoney)).toBe("replayed");
+        return;
+      }
+      case "confirm": {
+        if (!target?.paid) return;
+        const [payment] = await ctx.db.select().from(payments).where(eq(payments.milestoneId, target.id));
+        expect((await confirmPayment(ctx, payment.providerRef!)).credited).toBe(false);
+        return;
+      }
+      case "end": {
+        const outcome = await attempt(() => endContract(ctx, f.client, f.contractId, { reason: "Property test" }));
+        const allowed = model.active && !model.milestones.some((x) => x.status === "submitted");
+        expect(outcome).toBe(allowed ? "ok" : 409);
+        if (!allowed) return;
+        model.active = false;
+        for (const x of model.milestones) {
+          if (held(x) > 0) {
+            x.refunded += held(x);
+            x.status = "refunded";
+            model.transactions++;
+          } else if (x.status === "pending") x.status = "cancelled";
+        }
+        return;
+      }
+    }
+  }
+
+  private released(target: ModelMilestone, amount: number) {
+    target.released += amount;
+    this.model.freelancerEarned += amount - platformFee(amount);
+    this.model.transactions++;
+  }
+}
+
+/** The ledger's invariants, and agreement with the model. */
+async function checkBooks(ctx: DomainContext, f: ContractFixture, model: Model) {
+  for (const t of await transactionSums(ctx, f.contractId)) expect(t.sum, `transaction ${t.id} (${t.kind}) balances`).toBe(0);
+  const txns = await ctx.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.contractId, f.contractId));
+  expect(txns).toHaveLength(model.transactions);
+
+  const escrow = await accountBalance(ctx, ledgerAccounts.escrow(f.contractId), f.currency);
+  const freelancer = await accountBalance(ctx, ledgerAccounts.freelancer(f.freelancer.id), f.currency);
+  expect(escrow).toBeGreaterThanOrEqual(0);
+  expect(freelancer).toBeGreaterThanOrEqual(0);
+  expect(freelancer).toBe(model.freelancerEarned);
+  const total = model.milestones.reduce((sum, x) => sum + x.funded - x.released - x.refunded, 0);
+  expect(escrow, "escrow = funded - released - refunded").toBe(total);
+
+  const funds = await milestoneFunds(ctx, [f.contractId]);
+  const rows = await ctx.db.select().from(milestones).where(eq(milestones.contractId, f.contractId));
+  for (const x of model.milestones) {
+    const actual = funds.get(x.id) ?? { funded: 0, released: 0, refunded: 0, held: 0 };
+    expect(actual).toEqual({ funded: x.funded, released: x.released, refunded: x.refunded, held: held(x) });
+    expect(actual.held).toBeGreaterThanOrEqual(0);
+    expect(rows.find((r) => r.id === x.id)?.status).toBe(x.status);
+  }
+}
+
+describe("money properties", () => {
+  it(
+    "keeps the books balanced and true to the model under random operations, retries and duplicate confirmations",
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom("USD", "EUR", "JPY"), fc.array(opArb, { minLength: 6, maxLength: 16 }), async (currency, ops) => {
+          const { ctx } = testContext(env);
+          const f = await activeContract(ctx, { currency });
+          const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0 };
+          const runner = new Runner(ctx, f, model);
+          const setup: Op[] = [
+            { t: "add", amount: 10_000 },
+            { t: "add", amount: 40_000 },
+            { t: "fund", m: 0, keyed: false },
+            { t: "fund", m: 1, keyed: true },
+          ];
+          for (const op of [...setup, ...ops]) {
+            await runner.step(op);
+            await checkBooks(ctx, f, model);
+          }
+        }),
+        { numRuns: 25 },
+      );
+    },
+    240_000,
+  );
+});

@@ -1,0 +1,62 @@
+import { eq } from "drizzle-orm";
+import { milestones, type Milestone, type User } from "../../../db/schema";
+import { requireParty } from "../contracts/access";
+import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { contractNotices } from "../contracts/notify";
+import type { DomainContext } from "../context";
+import { commitMoneyBatch } from "../ledger/batch";
+import { auditStatement } from "../ops/audit";
+import { milestoneForParty, wrongState } from "./access";
+import { toMilestoneView, type MilestoneView } from "./view";
+
+/** The freelancer hands in work on a funded milestone (again, after changes were asked for). */
+export async function submitMilestone(ctx: DomainContext, actor: User, milestoneId: string, input: { message?: string | null }): Promise<MilestoneView> {
+  const access = await milestoneForParty(ctx, milestoneId, actor.id);
+  requireParty(access, "freelancer", "submit work");
+  const { contract, milestone } = access;
+  if (contract.status !== "active") throw wrongState("Work can only be submitted on an active contract.");
+  if (milestone.status !== "funded" && milestone.status !== "changes_requested") {
+    throw wrongState(
+      milestone.status === "pending"
+        ? "This milestone is not funded yet: wait until the client funds it."
+        : `This milestone cannot be submitted while it is ${milestone.status.replace("_", " ")}.`,
+    );
+  }
+  const now = ctx.clock.now();
+  const message = input.message?.trim() || null;
+  const [, [updated]] = (await commitMoneyBatch(ctx, [
+    bumpContractStatement(ctx, contract),
+    ctx.db
+      .update(milestones)
+      .set({ status: "submitted", submittedAt: now, submissionMessage: message, updatedAt: now })
+      .where(eq(milestones.id, milestoneId))
+      .returning(),
+    contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.submitted", actorId: actor.id, data: { message } }),
+    auditStatement(ctx, { type: "contracts.milestone_submitted", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId }),
+  ])) as [unknown, Milestone[]];
+  await contractNotices.submitted(ctx, contract, updated);
+  return toMilestoneView(updated, access.funds);
+}
+
+/** The client sends submitted work back; the funds stay held and the freelancer can submit again. */
+export async function requestMilestoneChanges(ctx: DomainContext, actor: User, milestoneId: string, input: { message: string }): Promise<MilestoneView> {
+  const access = await milestoneForParty(ctx, milestoneId, actor.id);
+  requireParty(access, "client", "ask for changes");
+  const { contract, milestone } = access;
+  if (contract.status !== "active") throw wrongState("Changes can only be asked for on an active contract.");
+  if (milestone.status !== "submitted") throw wrongState("Changes can only be asked for on submitted work.");
+  const now = ctx.clock.now();
+  const message = input.message.trim();
+  const [, [updated]] = (await commitMoneyBatch(ctx, [
+    bumpContractStatement(ctx, contract),
+    ctx.db
+      .update(milestones)
+      .set({ status: "changes_requested", changesMessage: message, updatedAt: now })
+      .where(eq(milestones.id, milestoneId))
+      .returning(),
+    contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.changes_requested", actorId: actor.id, data: { message } }),
+    auditStatement(ctx, { type: "contracts.milestone_changes_requested", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId }),
+  ])) as [unknown, Milestone[]];
+  await contractNotices.changesRequested(ctx, contract, updated, message);
+  return toMilestoneView(updated, access.funds);
+}

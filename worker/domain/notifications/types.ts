@@ -1,0 +1,32 @@
+/** The notification types this area sends; other areas add theirs here and call notify(). */
+export const NOTIFICATION_TYPES = {
+  proposal_received: { label: "New proposal on your project", audience: "client" },
+  proposal_accepted: { label: "Your proposal was accepted", audience: "freelancer" },
+  proposal_declined: { label: "Your proposal was declined", audience: "freelancer" },
+  project_closed: { label: "A project you applied to was closed", audience: "freelancer" },
+  project_invited: { label: "A client invited you to a project", audience: "freelancer" },
+  contract_accepted: { label: "A freelancer accepted your contract", audience: "client" },
+  milestone_funded: { label: "A milestone was funded", audience: "freelancer" },
+  milestone_submitted: { label: "Work was submitted for a milestone", audience: "client" },
+  milestone_approved: { label: "A milestone was approved and paid", audience: "freelancer" },
+  milestone_changes_requested: { label: "The client asked for changes", audience: "freelancer" },
+} as const;
+
+export type NotificationType = keyof typeof NOTIFICATION_TYPES;
+export const NOTIFICATION_TYPE_NAMES = Object.keys(NOTIFICATION_TYPES) as NotificationType[];
+
+export function isKnownNotificationType(type: string): type is NotificationType {
+  return Object.hasOwn(NOTIFICATION_TYPES, type);
+}
+
+export interface NotificationPayload {
+  title: string;
+  body: string;
+  /** A path inside the app (e.g. "/projects/01J..."); emails make it absolute. */
+  link?: string;
+}
+
+export interface ChannelPreference {
+  email: boolean;
+  inApp: boolean;
+}

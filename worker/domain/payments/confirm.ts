@@ -1,0 +1,89 @@
+import { and, eq } from "drizzle-orm";
+import { contracts, milestones, payments, type Payment } from "../../../db/schema";
+import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { contractNotices } from "../contracts/notify";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { ledgerAccounts } from "../ledger/accounts";
+import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
+import { ledgerTransactionStatements } from "../ledger/ledger";
+import { auditStatement } from "../ops/audit";
+
+export interface ConfirmResult {
+  payment: Payment;
+  /** False when this confirmation was a repeat (or the payment was no longer waiting). */
+  credited: boolean;
+}
+
+const STALE_RETRIES = 3;
+
+async function paymentByRef(ctx: DomainContext, providerRef: string): Promise<Payment> {
+  const [payment] = await ctx.db.select().from(payments).where(eq(payments.providerRef, providerRef)).limit(1);
+  if (!payment) throw new AppError(404, "payment_not_found", "No payment with this provider reference.");
+  return payment;
+}
+
+/**
+ * A provider says a payment succeeded: credit the funds held for its milestone, exactly once. Provider
+ * webhooks (Stripe, on-chain watchers) and the sandbox all come through here; repeats change nothing.
+ */
+export async function confirmPayment(ctx: DomainContext, providerRef: string): Promise<ConfirmResult> {
+  for (let attempt = 1; ; attempt++) {
+    const payment = await paymentByRef(ctx, providerRef);
+    if (payment.status !== "pending") {
+      // A late success for a cancelled payment needs a refund; the provider adapters that can produce one handle it.
+      if (payment.status !== "succeeded") ctx.log("confirmation for a payment that is not pending", { paymentId: payment.id, status: payment.status });
+      return { payment, credited: false };
+    }
+    try {
+      return await creditPayment(ctx, payment);
+    } catch (error) {
+      if (error instanceof DuplicateKeyError) return { payment: await paymentByRef(ctx, providerRef), credited: false };
+      // Someone changed the contract between our read and write: read again and retry.
+      if (error instanceof AppError && error.code === "changed_meanwhile" && attempt < STALE_RETRIES) continue;
+      throw error;
+    }
+  }
+}
+
+async function creditPayment(ctx: DomainContext, payment: Payment): Promise<ConfirmResult> {
+  const [row] = await ctx.db
+    .select({ contract: contracts, milestone: milestones })
+    .from(milestones)
+    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
+    .where(eq(milestones.id, payment.milestoneId))
+    .limit(1);
+  const { contract, milestone } = row;
+  const now = ctx.clock.now();
+  const ledger = ledgerTransactionStatements(ctx, {
+    kind: "funding",
+    idempotencyKey: `payment:${payment.id}`,
+    currency: payment.currency,
+    contractId: contract.id,
+    milestoneId: milestone.id,
+    actorId: payment.payerId,
+    memo: `Funding via ${payment.provider}`,
+    postings: [
+      { account: ledgerAccounts.clientFunding(payment.payerId), amount: -payment.amount },
+      { account: ledgerAccounts.escrow(contract.id), amount: payment.amount },
+    ],
+  });
+  const data = { amount: payment.amount, currency: payment.currency, provider: payment.provider, paymentId: payment.id };
+  const [, , , [confirmed]] = (await commitMoneyBatch(ctx, [
+    bumpContractStatement(ctx, contract),
+    ...ledger.statements,
+    ctx.db
+      .update(payments)
+      .set({ status: "succeeded", confirmedAt: now })
+      .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
+      .returning(),
+    ctx.db
+      .update(milestones)
+      .set({ status: "funded", fundedAt: now, updatedAt: now })
+      .where(and(eq(milestones.id, milestone.id), eq(milestones.status, "pending"))),
+    contractEventStatement(ctx, { contractId: contract.id, milestoneId: milestone.id, type: "milestone.funded", actorId: payment.payerId, data }),
+    auditStatement(ctx, { type: "money.funding", actorId: payment.payerId, subjectType: "milestone", subjectId: milestone.id, data: { ...data, transactionId: ledger.id } }),
+  ])) as [unknown, unknown, unknown, Payment[]];
+  await contractNotices.funded(ctx, contract, milestone);
+  return { payment: confirmed, credited: true };
+}

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { COMPANY_SIZES } from "../../../db/schema";
+import { amountSchema } from "../projects/input";
+
+export const MAX_PROFILE_SKILLS = 30;
+export const MAX_PORTFOLIO_ITEMS = 50;
+export const MAX_PORTFOLIO_IMAGES = 8;
+export const RESERVED_HANDLES = new Set(["me", "admin", "api", "new", "search", "settings", "support", "megilance", "help"]);
+
+const skillEntry = z.union([
+  z.string().trim().min(1).max(64),
+  z.object({
+    skill: z.string().trim().min(1).max(64).optional(),
+    slug: z.string().trim().min(1).max(64).optional(),
+    name: z.string().trim().min(1).max(64).optional(),
+    years: z.number().int().min(0).max(60).optional(),
+  }),
+]);
+
+export const freelancerProfileSchema = z.object({
+  handle: z
+    .string()
+    .trim()
+    .min(3, "Use at least 3 characters.")
+    .max(30)
+    .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9_-]*[a-zA-Z0-9])?$/, "Use letters, digits, - and _ only."),
+  headline: z.string().trim().min(5, "Write a headline of at least 5 characters.").max(120),
+  bio: z.string().trim().max(5000).optional(),
+  skills: z.array(skillEntry).max(MAX_PROFILE_SKILLS).optional(),
+  hourlyRate: amountSchema.nullable().optional(),
+  currency: z.string().trim().length(3).optional(),
+  availabilityHoursPerWeek: z.number().int().min(0).max(168).nullable().optional(),
+  timezone: z.string().trim().min(1).max(64).optional(),
+  languages: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  country: z.string().trim().length(2).nullable().optional(),
+});
+/** PUT merges: fields left out keep their value; handle and headline are needed only the first time. */
+export const freelancerProfilePatchSchema = freelancerProfileSchema.partial();
+export type FreelancerProfileInput = z.input<typeof freelancerProfilePatchSchema>;
+
+export const clientProfileSchema = z.object({
+  companyName: z.string().trim().min(1).max(120).nullable().optional(),
+  companySize: z.enum(COMPANY_SIZES).nullable().optional(),
+  country: z.string().trim().length(2).nullable().optional(),
+});
+export type ClientProfileInput = z.input<typeof clientProfileSchema>;
+
+export const portfolioItemSchema = z.object({
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(5000).optional(),
+  url: z
+    .url()
+    .max(500)
+    .refine((u) => /^https?:\/\//i.test(u), "Use an http or https link.")
+    .nullable()
+    .optional(),
+  imageKeys: z.array(z.string().min(1).max(100)).max(MAX_PORTFOLIO_IMAGES).optional(),
+});
+export const portfolioPatchSchema = portfolioItemSchema.partial();
+export type PortfolioInput = z.input<typeof portfolioItemSchema>;
+export type PortfolioPatch = z.input<typeof portfolioPatchSchema>;

@@ -1,0 +1,39 @@
+import { and, eq } from "drizzle-orm";
+import { projectInvites, projects, type Project, type Role, type User } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+
+export function requireActorRole(user: User, role: Role): void {
+  if (!user.roles.includes(role)) throw new AppError(403, "forbidden", `This needs the ${role} role.`);
+}
+
+export async function findProject(ctx: DomainContext, id: string): Promise<Project | undefined> {
+  return ctx.db.query.projects.findFirst({ where: eq(projects.id, id) });
+}
+
+export async function isInvited(ctx: DomainContext, projectId: string, userId: string): Promise<boolean> {
+  const row = await ctx.db.query.projectInvites.findFirst({
+    where: and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, userId)),
+  });
+  return Boolean(row);
+}
+
+/** Invite-only projects exist only for their owner and invited freelancers; everyone else gets 404. */
+export async function canSeeProject(ctx: DomainContext, project: Project, viewerId: string | null): Promise<boolean> {
+  if (project.visibility === "public" || project.clientId === viewerId) return true;
+  return viewerId !== null && (await isInvited(ctx, project.id, viewerId));
+}
+
+export async function requireVisibleProject(ctx: DomainContext, id: string, viewerId: string | null): Promise<Project> {
+  const project = await findProject(ctx, id);
+  if (!project || !(await canSeeProject(ctx, project, viewerId))) throw new AppError(404, "not_found", "No such project.");
+  return project;
+}
+
+/** Only the client who posted a project may change it: nonexistent -> 404, someone else's -> 403. */
+export async function requireOwnProject(ctx: DomainContext, id: string, actor: User): Promise<Project> {
+  const project = await findProject(ctx, id);
+  if (!project) throw new AppError(404, "not_found", "No such project.");
+  if (project.clientId !== actor.id) throw new AppError(403, "forbidden", "Only the client who posted this project can do that.");
+  return project;
+}

@@ -1,0 +1,172 @@
+import { and, eq, inArray, count } from "drizzle-orm";
+import { favorites, projectInvites, projects, projectSkills, proposals, users, OPEN_PROPOSAL_STATUSES, type Project, type User } from "../../../db/schema";
+import { requireVerifiedEmail } from "../auth/accounts";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { requireOwnedFiles } from "../files/records";
+import { notify, notifyAll } from "../notifications/notify";
+import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
+import { findProject, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
+import { normalizeCurrency } from "./currencies";
+import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
+import { fieldError, parseInput } from "./validate";
+import { loadProjectView, type ProjectView } from "./views";
+
+function checkBudget(budgetMin: number, budgetMax: number): void {
+  if (budgetMin > budgetMax) {
+    throw new AppError(422, "invalid_budget", "The minimum budget cannot be above the maximum.", {
+      budgetMin: ["Must not be above budgetMax."],
+      budgetMax: ["Must not be below budgetMin."],
+    });
+  }
+}
+
+function checkCurrency(code: string): string {
+  const currency = normalizeCurrency(code);
+  if (!currency) throw fieldError("currency", `We do not support the currency "${code}" yet.`, "unsupported_currency");
+  return currency;
+}
+
+async function skillRowsFor(ctx: DomainContext, terms: string[]) {
+  return skillsBySlug(ctx, await requireSkills(ctx, terms));
+}
+
+/** A verified client posts a project; it is searchable at once (the FTS index follows by trigger). */
+export async function postProject(ctx: DomainContext, actor: User, input: ProjectInput): Promise<ProjectView> {
+  requireActorRole(actor, "client");
+  requireVerifiedEmail(actor);
+  const data = parseInput(projectInputSchema, input);
+  checkBudget(data.budgetMin, data.budgetMax);
+  const currency = checkCurrency(data.currency);
+  const category = await requireCategory(ctx, data.category);
+  const skillRows = await skillRowsFor(ctx, data.skills);
+  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments" });
+  const now = ctx.clock.now();
+  const id = ctx.newId();
+  await ctx.db.batch([
+    ctx.db.insert(projects).values({
+      id,
+      clientId: actor.id,
+      title: data.title,
+      description: data.description,
+      categorySlug: category.slug,
+      budgetType: data.budgetType,
+      budgetMin: data.budgetMin,
+      budgetMax: data.budgetMax,
+      currency,
+      duration: data.duration ?? null,
+      experienceLevel: data.experienceLevel ?? "intermediate",
+      visibility: data.visibility ?? "public",
+      status: "open",
+      attachments,
+      skillsText: skillsSearchText(skillRows),
+      createdAt: now,
+      updatedAt: now,
+    }),
+    ctx.db.insert(projectSkills).values(skillRows.map((s) => ({ projectId: id, skillSlug: s.slug }))),
+  ]);
+  return loadProjectView(ctx, id);
+}
+
+/** The owner edits any field; budget order and currency are checked on the result, not the patch. */
+export async function updateProject(ctx: DomainContext, actor: User, projectId: string, patch: ProjectPatch): Promise<ProjectView> {
+  const project = await requireOwnProject(ctx, projectId, actor);
+  const data = parseInput(projectPatchSchema, patch);
+  const budgetMin = data.budgetMin ?? project.budgetMin;
+  const budgetMax = data.budgetMax ?? project.budgetMax;
+  checkBudget(budgetMin, budgetMax);
+  const changes: Partial<Project> = { updatedAt: ctx.clock.now(), budgetMin, budgetMax };
+  if (data.title !== undefined) changes.title = data.title;
+  if (data.description !== undefined) changes.description = data.description;
+  if (data.budgetType !== undefined) changes.budgetType = data.budgetType;
+  if (data.currency !== undefined) changes.currency = checkCurrency(data.currency);
+  if (data.duration !== undefined) changes.duration = data.duration;
+  if (data.experienceLevel !== undefined) changes.experienceLevel = data.experienceLevel;
+  if (data.visibility !== undefined) changes.visibility = data.visibility;
+  if (data.category !== undefined) changes.categorySlug = (await requireCategory(ctx, data.category)).slug;
+  if (data.attachments !== undefined) {
+    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, { field: "attachments" });
+  }
+  const skillRows = data.skills !== undefined ? await skillRowsFor(ctx, data.skills) : null;
+  if (skillRows) changes.skillsText = skillsSearchText(skillRows);
+  const update = ctx.db.update(projects).set(changes).where(eq(projects.id, project.id));
+  if (skillRows) {
+    await ctx.db.batch([
+      update,
+      ctx.db.delete(projectSkills).where(eq(projectSkills.projectId, project.id)),
+      ctx.db.insert(projectSkills).values(skillRows.map((s) => ({ projectId: project.id, skillSlug: s.slug }))),
+    ]);
+  } else {
+    await update;
+  }
+  return loadProjectView(ctx, project.id);
+}
+
+/** Closing stops new proposals; freelancers whose proposals were still open hear about it. */
+export async function closeProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
+  const project = await requireOwnProject(ctx, projectId, actor);
+  if (project.status === "closed") return loadProjectView(ctx, project.id);
+  const now = ctx.clock.now();
+  await ctx.db.update(projects).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(projects.id, project.id));
+  const open = await ctx.db
+    .select({ freelancerId: proposals.freelancerId })
+    .from(proposals)
+    .where(and(eq(proposals.projectId, project.id), inArray(proposals.status, [...OPEN_PROPOSAL_STATUSES])));
+  await notifyAll(
+    ctx,
+    open.map((p) => p.freelancerId),
+    "project_closed",
+    {
+      title: `Project closed: ${project.title}`,
+      body: `The client closed "${project.title}", so it no longer takes proposals. Your proposal stays in your list.`,
+      link: `/projects/${project.id}`,
+    },
+  );
+  return loadProjectView(ctx, project.id);
+}
+
+export async function reopenProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
+  const project = await requireOwnProject(ctx, projectId, actor);
+  if (project.status === "open") return loadProjectView(ctx, project.id);
+  await ctx.db
+    .update(projects)
+    .set({ status: "open", closedAt: null, updatedAt: ctx.clock.now() })
+    .where(eq(projects.id, project.id));
+  return loadProjectView(ctx, project.id);
+}
+
+/** A project nobody has applied to can be deleted; once proposals exist it can only be closed. */
+export async function deleteProject(ctx: DomainContext, actor: User, projectId: string): Promise<void> {
+  const project = await requireOwnProject(ctx, projectId, actor);
+  const [{ n }] = await ctx.db.select({ n: count() }).from(proposals).where(eq(proposals.projectId, project.id));
+  if (n > 0) throw new AppError(409, "has_proposals", "This project has proposals, so it can only be closed, not deleted.");
+  await ctx.db.batch([
+    ctx.db.delete(favorites).where(and(eq(favorites.targetType, "project"), eq(favorites.targetId, project.id))),
+    ctx.db.delete(projects).where(eq(projects.id, project.id)),
+  ]);
+}
+
+export async function getProject(ctx: DomainContext, projectId: string, viewer: User | null): Promise<ProjectView> {
+  const project = await requireVisibleProject(ctx, projectId, viewer?.id ?? null);
+  return loadProjectView(ctx, project.id);
+}
+
+/** Lets a freelancer see (and apply to) an invite-only project, and tells them. */
+export async function inviteFreelancer(ctx: DomainContext, actor: User, projectId: string, freelancerId: string): Promise<void> {
+  const project = await requireOwnProject(ctx, projectId, actor);
+  const [freelancer] = await ctx.db.select().from(users).where(eq(users.id, freelancerId)).limit(1);
+  if (!freelancer || !freelancer.roles.includes("freelancer")) throw new AppError(404, "not_found", "No such freelancer.");
+  const inserted = await ctx.db
+    .insert(projectInvites)
+    .values({ projectId: project.id, freelancerId, createdAt: ctx.clock.now() })
+    .onConflictDoNothing()
+    .returning();
+  if (inserted.length === 0) return;
+  await notify(ctx, freelancerId, "project_invited", {
+    title: `You are invited to a project: ${project.title}`,
+    body: `${actor.name} invited you to send a proposal for "${project.title}".`,
+    link: `/projects/${project.id}`,
+  });
+}
+
+export { findProject };

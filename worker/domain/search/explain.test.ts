@@ -1,0 +1,68 @@
+import { env } from "cloudflare:test";
+import { sql, type SQL } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { domainContextFromEnv } from "../../platform/domain-context";
+import { prepareProjectSearch } from "./projects";
+
+const ctx = () => domainContextFromEnv(env);
+
+async function plan(query: SQL): Promise<string[]> {
+  const rows = await ctx().db.all<{ detail: string }>(sql`EXPLAIN QUERY PLAN ${query}`);
+  return rows.map((r) => r.detail);
+}
+
+/** A full scan of a content table is what must never happen; FTS virtual-table scans use the FTS index. */
+function fullScans(details: string[]): string[] {
+  return details.filter((d) => /^SCAN (projects|freelancer_profiles|project_skills|freelancer_skills)\b/.test(d));
+}
+
+describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
+  it.each([
+    ["text only", { q: "react dashboard" }],
+    [
+      "text with every filter",
+      {
+        q: "react dashboard",
+        category: "web-development",
+        skills: "js,typescript",
+        budgetMin: 1000,
+        budgetMax: 500_000,
+        budgetType: "fixed" as const,
+        postedWithin: 30,
+      },
+    ],
+    ["text sorted by newest", { q: "logo", sort: "newest" as const, experienceLevel: "expert" as const }],
+  ])("text search (%s) goes through the FTS index and reaches projects by index", async (_name, input) => {
+    const prepared = await prepareProjectSearch(ctx(), input);
+    for (const query of [prepared.page, prepared.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expect(
+        details.some((d) => /VIRTUAL TABLE INDEX \d+:.*M/.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+      expect(
+        details.some((d) => /^SEARCH projects USING/.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+    }
+  });
+
+  it.each([
+    ["no filters", {}],
+    ["category", { category: "web-development" }],
+    ["skills", { skills: "react" }],
+    ["budget and type", { budgetMin: 1000, budgetMax: 9000, budgetType: "hourly" as const }],
+    ["sorted by budget", { sort: "budget" as const }],
+  ])("filter-only listing (%s) searches an index", async (_name, filters) => {
+    const prepared = await prepareProjectSearch(ctx(), { sort: "newest", ...filters });
+    for (const query of [prepared.page, prepared.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expect(
+        details.some((d) => /^SEARCH projects USING (COVERING )?INDEX/.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+    }
+  });
+});

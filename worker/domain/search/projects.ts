@@ -1,0 +1,111 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { normalizeCurrency } from "../projects/currencies";
+import { parseInput } from "../projects/validate";
+import { loadProjectViews, type ProjectView } from "../projects/views";
+import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
+import { toFtsQuery } from "./fts";
+
+export const PROJECT_PAGE_DEFAULT = 20;
+export const PROJECT_PAGE_MAX = 50;
+export const PROJECT_SORTS = ["relevance", "newest", "budget"] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Title matches weigh most, then skills, then the description (bm25 column weights). */
+const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");
+
+const amount = z.coerce.number().int().min(0).max(1e12);
+export const projectSearchSchema = z.object({
+  q: z.string().max(500).optional(),
+  category: z.string().max(64).optional(),
+  skills: z.union([z.string().max(1000), z.array(z.string().max(64)).max(20)]).optional(),
+  budgetMin: amount.optional(),
+  budgetMax: amount.optional(),
+  budgetType: z.enum(BUDGET_TYPES).optional(),
+  experienceLevel: z.enum(EXPERIENCE_LEVELS).optional(),
+  currency: z.string().length(3).optional(),
+  postedWithin: z.coerce.number().int().min(1).max(3650).optional(),
+  sort: z.enum(PROJECT_SORTS).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(PROJECT_PAGE_MAX).optional(),
+});
+export type ProjectSearchInput = z.input<typeof projectSearchSchema>;
+
+export interface PreparedSearch {
+  page: SQL;
+  total: SQL;
+  sort: (typeof PROJECT_SORTS)[number];
+  limit: number;
+  offset: number;
+}
+
+/** Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). */
+export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSearchInput): Promise<PreparedSearch> {
+  const data = parseInput(projectSearchSchema, input);
+  const match = toFtsQuery(data.q);
+  const sort = data.sort === "relevance" && !match ? "newest" : (data.sort ?? (match ? "relevance" : "newest"));
+  const limit = clampLimit(data.limit, PROJECT_PAGE_DEFAULT, PROJECT_PAGE_MAX);
+  const cursor = decodeCursor(data.cursor);
+
+  const where: SQL[] = [sql`${projects.status} = 'open'`, sql`${projects.visibility} = 'public'`];
+  if (match) where.unshift(sql`projects_fts MATCH ${match}`);
+  if (data.category) where.push(sql`${projects.categorySlug} = ${(await requireCategory(ctx, data.category)).slug}`);
+  const skillTerms = listParam(data.skills);
+  if (skillTerms.length > 0) {
+    const slugs = await requireSkills(ctx, skillTerms);
+    where.push(sql`${projects.id} IN (SELECT project_id FROM project_skills WHERE skill_slug IN (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}))`);
+  }
+  if (data.budgetType) where.push(sql`${projects.budgetType} = ${data.budgetType}`);
+  if (data.experienceLevel) where.push(sql`${projects.experienceLevel} = ${data.experienceLevel}`);
+  if (data.currency) where.push(sql`${projects.currency} = ${normalizeCurrency(data.currency) ?? data.currency.toUpperCase()}`);
+  // A budget range filter keeps projects whose own range overlaps it.
+  if (data.budgetMin !== undefined) where.push(sql`${projects.budgetMax} >= ${data.budgetMin}`);
+  if (data.budgetMax !== undefined) where.push(sql`${projects.budgetMin} <= ${data.budgetMax}`);
+  if (data.postedWithin) where.push(sql`${projects.createdAt} >= ${ctx.clock.now().getTime() - data.postedWithin * DAY_MS}`);
+
+  const from = match ? sql`projects_fts JOIN ${projects} ON ${projects}.rowid = projects_fts.rowid` : sql`${projects}`;
+  const filter = sql.join(where, sql` AND `);
+  const total = sql`SELECT count(*) AS total FROM ${from} WHERE ${filter}`;
+
+  let offset = 0;
+  let order: SQL;
+  const pageWhere = [...where];
+  if (sort === "relevance") {
+    offset = offsetOf(cursor);
+    order = sql`${BM25}, ${projects.id}`;
+  } else {
+    const sortColumn = sort === "newest" ? projects.createdAt : projects.budgetMax;
+    const after = keysetOf(cursor);
+    if (after) pageWhere.push(sql`(${sortColumn}, ${projects.id}) < (${after[0]}, ${after[1]})`);
+    order = sql`${sortColumn} DESC, ${projects.id} DESC`;
+  }
+  const page = sql`SELECT ${projects.id} AS id, ${projects.createdAt} AS created_at, ${projects.budgetMax} AS budget_max FROM ${from} WHERE ${sql.join(pageWhere, sql` AND `)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
+  return { page, total, sort, limit, offset };
+}
+
+type PageRow = { id: string; created_at: number; budget_max: number };
+
+/** Public, open projects matching text and filters, with a total count and a cursor to the next page. */
+export async function searchProjects(
+  ctx: DomainContext,
+  input: ProjectSearchInput,
+): Promise<{ items: ProjectView[]; nextCursor: string | null; total: number }> {
+  const prepared = await prepareProjectSearch(ctx, input);
+  const [rows, totals] = await Promise.all([ctx.db.all<PageRow>(prepared.page), ctx.db.all<{ total: number }>(prepared.total)]);
+  const pageRows = rows.slice(0, prepared.limit);
+  let nextCursor: string | null = null;
+  if (rows.length > prepared.limit) {
+    const last = pageRows[pageRows.length - 1];
+    nextCursor =
+      prepared.sort === "relevance"
+        ? encodeCursor({ o: prepared.offset + prepared.limit })
+        : encodeCursor({ k: [prepared.sort === "newest" ? Number(last.created_at) : Number(last.budget_max), last.id] });
+  }
+  const items = await loadProjectViews(
+    ctx,
+    pageRows.map((r) => r.id),
+  );
+  return { items, nextCursor, total: Number(totals[0]?.total ?? 0) };
+}
