@@ -1,9 +1,11 @@
+import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, watchConsoleErrors } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
+const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 
 let browser: Browser;
 
@@ -37,6 +39,17 @@ function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
     },
     [path, body] as const,
   ) as Promise<T>;
+}
+
+/** No `serious` or `critical` axe-core violations on the page as it is now. */
+async function expectAccessible(page: Page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
+  });
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }
 
 const log = (page: Page) => page.getByRole("log", { name: "Messages" });
@@ -76,6 +89,7 @@ describe("messaging in the browser", () => {
     await client.page.reload();
     await expect.poll(() => log(client.page).getByText(text).count()).toBe(1);
     expect(await log(client.page).getByText(reply).count()).toBe(1);
+    await expectAccessible(client.page);
 
     await freelancer.page.goto(`${baseUrl}/messages`);
     const unread = `One more thing ${Date.now()}`;
@@ -83,6 +97,7 @@ describe("messaging in the browser", () => {
     await freelancer.page.reload();
     const row = freelancer.page.getByRole("link", { name: /Casey Client/ });
     await expect.poll(() => row.textContent()).toContain("1 unread");
+    await expectAccessible(freelancer.page);
     await row.click();
     await expect.poll(() => log(freelancer.page).getByText(unread).count()).toBe(1);
 

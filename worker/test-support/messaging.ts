@@ -4,26 +4,27 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { expect } from "vitest";
-import { categories, projects, proposals, type User } from "../../db/schema";
+import { projects, proposals, type User } from "../../db/schema";
+import { loadTaxonomy, TAXONOMY } from "../../db/seed/taxonomy-load";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { call } from "./api";
 import { createTestUser, type TestUser } from "./users";
 
 export { createTestUser, type TestUser };
 
+let taxonomyLoaded: Promise<void> | undefined;
+
+/** A project row owned by `client`, in a category of the real taxonomy (loaded once, idempotently). */
 export async function createProject(client: User): Promise<string> {
   const ctx = domainContextFromEnv(env);
-  await ctx.db
-    .insert(categories)
-    .values({ slug: "messaging-tests", name: "Messaging tests", description: "Fixture", position: 999 })
-    .onConflictDoNothing();
+  await (taxonomyLoaded ??= loadTaxonomy(ctx.db).then(() => undefined));
   const id = ctx.newId();
   await ctx.db.insert(projects).values({
     id,
     clientId: client.id,
     title: "A project to talk about",
     description: "Fixture project for messaging tests.",
-    categorySlug: "messaging-tests",
+    categorySlug: TAXONOMY.categories[0].slug,
     budgetType: "fixed",
     budgetMin: 10_000,
     budgetMax: 20_000,
