@@ -1,19 +1,110 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Link, useLoaderData } from "@remix-run/react";
+import { clientDashboard } from "../../worker/domain/projects/dashboard";
+import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
 import { RouteError } from "~/components/route-error";
+import { Badge } from "~/components/ui/badge";
+import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import type { loader as portalLoader } from "./client";
+import { LocalTime } from "~/components/ui/local-time";
+import { requireRole } from "~/utils/auth.server";
+import { domainFrom } from "~/utils/domain.server";
+import { formatMoneyRange } from "~/utils/money";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, context, "client");
+  return { name: viewer.user.name, dashboard: await clientDashboard(domainFrom(context), viewer.user) };
+}
+
+function Stat({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="border-subtle surface rounded-card border p-4">
+      <dt className="text-muted text-sm">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold">{value}</dd>
+    </div>
+  );
+}
 
 export default function ClientHome() {
-  const data = useRouteLoaderData<typeof portalLoader>("routes/client");
+  const { name, dashboard } = useLoaderData<typeof loader>();
+  const { stats, projects, recentActivity } = dashboard;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight">Client portal</h1>
-        <p className="text-muted mt-1">Welcome back, {data?.viewer.name}.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Client portal</h1>
+          <p className="text-muted mt-1">Welcome back, {name}.</p>
+        </div>
+        <Link to="/client/projects/new" className={buttonClass()}>
+          Post a project
+        </Link>
       </div>
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
+        <Stat label="Open projects" value={stats.openProjects} />
+        <Stat label="Closed projects" value={stats.closedProjects} />
+        <Stat label="Proposals received" value={stats.proposalsReceived} />
+        <Stat label="Awaiting your decision" value={stats.awaitingDecision} />
+        <Stat label="Hires" value={stats.hires} />
+      </dl>
       <Card title="Your projects">
-        <EmptyState title="No projects yet">Projects you post will appear here, with their proposals and contracts.</EmptyState>
+        {projects.length === 0 ? (
+          <EmptyState
+            title="No projects yet"
+            action={
+              <Link to="/client/projects/new" className={buttonClass("secondary", "sm")}>
+                Post your first project
+              </Link>
+            }
+          >
+            Projects you post will appear here, with their proposals and contracts.
+          </EmptyState>
+        ) : (
+          <ul className="divide-y divide-[var(--border)]" aria-label="Your projects">
+            {projects.map((p) => (
+              <li key={p.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <Link to={`/projects/${p.id}`} className="font-semibold hover:underline">
+                    {p.title}
+                  </Link>
+                  <p className="text-muted text-sm">
+                    {formatMoneyRange(p.budgetMin, p.budgetMax, p.currency)} · posted <LocalTime value={p.createdAt} />
+                  </p>
+                </div>
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <Badge tone={p.status === "open" ? "success" : "neutral"}>{p.status === "open" ? "Open" : "Closed"}</Badge>
+                  <span>
+                    {p.proposalCounts.total} proposal{p.proposalCounts.total === 1 ? "" : "s"}
+                    {p.proposalCounts.pending ? `, ${p.proposalCounts.pending} new` : ""}
+                  </span>
+                  <Link to={`/client/projects/${p.id}/edit`} className="underline">
+                    Edit<span className="sr-only"> {p.title}</span>
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card title="Recent activity">
+        {recentActivity.length === 0 ? (
+          <EmptyState title="Nothing yet">New proposals on your projects will show up here.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-[var(--border)]" aria-label="Recent activity">
+            {recentActivity.map((a) => (
+              <li key={a.proposalId} className="py-2.5 text-sm">
+                <span className="font-medium">{a.freelancer.name}</span> sent a proposal for{" "}
+                <Link to={`/projects/${a.project.id}`} className="underline">
+                  {a.project.title}
+                </Link>{" "}
+                · {PROPOSAL_STATUS_LABELS[a.status as keyof typeof PROPOSAL_STATUS_LABELS] ?? a.status} ·{" "}
+                <span className="text-muted">
+                  <LocalTime value={a.at} />
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </div>
   );

@@ -1,20 +1,90 @@
-import { useRouteLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { Link, useLoaderData } from "@remix-run/react";
+import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
+import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
+import { ProjectCard } from "~/components/marketplace/project-card";
 import { RouteError } from "~/components/route-error";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
-import type { loader as portalLoader } from "./freelancer";
+import { LocalTime } from "~/components/ui/local-time";
+import { requireRole } from "~/utils/auth.server";
+import { domainFrom } from "~/utils/domain.server";
+import { formatMoney } from "~/utils/money";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, context, "freelancer");
+  return { name: viewer.user.name, dashboard: await freelancerDashboard(domainFrom(context), viewer.user) };
+}
 
 export default function FreelancerHome() {
-  const data = useRouteLoaderData<typeof portalLoader>("routes/freelancer");
+  const { name, dashboard } = useLoaderData<typeof loader>();
+  const { stats, hasProfile, proposals, recommendedProjects } = dashboard;
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-bold tracking-tight">Freelancer portal</h1>
-        <p className="text-muted mt-1">Welcome back, {data?.viewer.name}.</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold tracking-tight">Freelancer portal</h1>
+          <p className="text-muted mt-1">Welcome back, {name}.</p>
+        </div>
+        <Link to="/projects" className={buttonClass()}>
+          Find work
+        </Link>
       </div>
-      <Card title="Your work">
-        <EmptyState title="Nothing here yet">Your proposals, contracts and earnings will appear here.</EmptyState>
+      {hasProfile ? null : (
+        <Alert title="Set up your profile">
+          Clients find you by your skills and rate.{" "}
+          <Link to="/freelancer/profile" className="font-medium underline">
+            Write your profile
+          </Link>
+          .
+        </Alert>
+      )}
+      <Card
+        title="My proposals"
+        description={`${stats.total} sent · ${stats.pending} pending · ${stats.shortlisted} shortlisted · ${stats.accepted} accepted · ${stats.declined} declined`}
+      >
+        {proposals.length === 0 ? (
+          <EmptyState title="No proposals yet">Proposals you send will appear here with their status.</EmptyState>
+        ) : (
+          <ul className="divide-y divide-[var(--border)]" aria-label="My proposals">
+            {proposals.map((p) => (
+              <li key={p.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <Link to={`/projects/${p.projectId}`} className="font-semibold hover:underline">
+                    {p.project?.title ?? "Project"}
+                  </Link>
+                  <p className="text-muted text-sm">
+                    Bid {formatMoney(p.bidAmount, p.currency)} · sent <LocalTime value={p.createdAt} />
+                    {p.declineReason ? ` · ${p.declineReason}` : ""}
+                  </p>
+                </div>
+                <Badge tone={p.status === "accepted" ? "success" : p.status === "declined" ? "danger" : "neutral"}>
+                  {PROPOSAL_STATUS_LABELS[p.status]}
+                </Badge>
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
+      <section aria-labelledby="recommended" className="space-y-3">
+        <h2 id="recommended" className="text-lg font-semibold">
+          Recommended projects
+        </h2>
+        {recommendedProjects.length === 0 ? (
+          <EmptyState title="No open projects right now">Check again soon, or search all projects.</EmptyState>
+        ) : (
+          <ul className="space-y-3">
+            {recommendedProjects.map((project) => (
+              <li key={project.id}>
+                <ProjectCard project={project} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

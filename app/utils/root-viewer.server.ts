@@ -1,8 +1,10 @@
 import type { Role } from "../../db/schema";
 import type { AppLoadContext } from "@remix-run/cloudflare";
+import { unreadNotificationCount } from "../../worker/domain/notifications/center";
+import { domainFrom } from "./domain.server";
 import { clearSessionCookie, getViewer, sessionCookie, sessionToken } from "./session.server";
 
-export type RootViewer = { name: string; roles: Role[]; emailVerified: boolean };
+export type RootViewer = { name: string; roles: Role[]; emailVerified: boolean; unreadNotifications: number };
 
 /**
  * The minimal viewer every page may show, and a cookie refresh: its lifetime follows the session's
@@ -15,7 +17,12 @@ export async function rootViewer(request: Request, context: AppLoadContext): Pro
   if (!viewer) return { viewer: null, setCookie: clearSessionCookie(request) };
   const remainingSeconds = (viewer.session.expiresAt.getTime() - Date.now()) / 1000;
   return {
-    viewer: { name: viewer.user.name, roles: viewer.user.roles, emailVerified: Boolean(viewer.user.emailVerifiedAt) },
+    viewer: {
+      name: viewer.user.name,
+      roles: viewer.user.roles,
+      emailVerified: Boolean(viewer.user.emailVerifiedAt),
+      unreadNotifications: await unreadNotificationCount(domainFrom(context), viewer.user.id),
+    },
     setCookie: sessionCookie(request, token, remainingSeconds),
   };
 }

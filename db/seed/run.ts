@@ -5,6 +5,8 @@ import { hashPassword } from "../../worker/domain/auth/password";
 import * as schema from "../schema";
 import { newId } from "../schema/ids";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
+import { seedDemoMarket } from "./market";
+import { loadTaxonomy } from "./taxonomy-load";
 
 export type SeedDb = ReturnType<typeof drizzle<typeof schema>>;
 
@@ -13,10 +15,12 @@ export async function seedIfEmpty(url: string, say: (message: string) => void = 
   const client = createClient({ url });
   const db = drizzle(client, { schema });
   try {
+    await loadTaxonomy(db);
     const [{ users }] = await db.select({ users: count() }).from(schema.users);
     if (users > 0) return false;
     await seedDemoAccounts(db);
     say(`seeded ${DEMO_ACCOUNTS.length} demo accounts (password "${DEMO_PASSWORD}")`);
+    await seedDemoMarket(db, say);
     return true;
   } finally {
     client.close();

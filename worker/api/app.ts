@@ -15,6 +15,10 @@ import { taxonomyRoutes } from "./taxonomy";
 import { projectRoutes } from "./projects";
 import { proposalRoutes } from "./proposals";
 import { notificationRoutes } from "./notifications";
+import { profileRoutes } from "./profiles";
+import { fileRoutes } from "./files";
+import { favoriteRoutes } from "./favorites";
+import { dashboardRoutes } from "./dashboards";
 import { contractRoutes } from "./contracts";
 import { milestoneRoutes } from "./milestones";
 import { walletRoutes } from "./wallet";
@@ -45,6 +49,10 @@ export function createApi() {
   api.route("/projects", projectRoutes);
   api.route("/", proposalRoutes);
   api.route("/notifications", notificationRoutes);
+  api.route("/", profileRoutes);
+  api.route("/", fileRoutes);
+  api.route("/favorites", favoriteRoutes);
+  api.route("/", dashboardRoutes);
 
   api.route("/contracts", contractRoutes);
   api.route("/milestones", milestoneRoutes);

@@ -36,7 +36,11 @@ export function idempotencyKeyOf(c: Context<ApiEnv>): string | null {
   const key = c.req.header("Idempotency-Key")?.trim();
   if (!key) return null;
   if (key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !KEY_PATTERN.test(key)) {
-    throw new AppError(422, "invalid_idempotency_key", `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`);
+    throw new AppError(
+      422,
+      "invalid_idempotency_key",
+      `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} visible ASCII characters.`,
+    );
   }
   return key;
 }

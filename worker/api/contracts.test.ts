@@ -28,15 +28,35 @@ describe("hire to pay through the API", () => {
 
     const offered = await call(`/api/contracts/${contractId}`, fl);
     expect(offered.status).toBe(200);
-    expect(offered.body.contract).toMatchObject({ id: contractId, status: "offered", type: "fixed", amount: 200_000, currency: "USD", viewerRole: "freelancer" });
+    expect(offered.body.contract).toMatchObject({
+      id: contractId,
+      status: "offered",
+      type: "fixed",
+      amount: 200_000,
+      currency: "USD",
+      viewerRole: "freelancer",
+    });
 
-    const patched = await call(`/api/contracts/${contractId}`, { ...c, method: "PATCH", body: { amount: 150_000, startDate: "2031-02-01" } });
+    const patched = await call(`/api/contracts/${contractId}`, {
+      ...c,
+      method: "PATCH",
+      body: { amount: 150_000, startDate: "2031-02-01" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body.contract).toMatchObject({ amount: 150_000, startDate: "2031-02-01" });
 
-    const first = await call(`/api/contracts/${contractId}/milestones`, { ...c, body: { title: "Design", amount: 50_000, dueDate: "2031-02-15" } });
+    const first = await call(`/api/contracts/${contractId}/milestones`, {
+      ...c,
+      body: { title: "Design", amount: 50_000, dueDate: "2031-02-15" },
+    });
     expect(first.status).toBe(201);
-    expect(first.body.milestone).toMatchObject({ title: "Design", amount: 50_000, status: "pending", currency: "USD", dueDate: "2031-02-15" });
+    expect(first.body.milestone).toMatchObject({
+      title: "Design",
+      amount: 50_000,
+      status: "pending",
+      currency: "USD",
+      dueDate: "2031-02-15",
+    });
     const second = await call(`/api/contracts/${contractId}/milestones`, { ...c, body: { title: "Build", amount: 100_000 } });
     expect(second.status).toBe(201);
 
@@ -48,11 +68,22 @@ describe("hire to pay through the API", () => {
     expect(funded.body.milestone).toMatchObject({ status: "funded", funds: { held: 50_000 } });
     await call(`/api/milestones/${second.body.milestone.id}/fund`, { ...c, body: { provider: "sandbox" } });
 
-    const submitted = await call(`/api/milestones/${first.body.milestone.id}/submit`, { ...fl, method: "POST", body: { message: "Mockups attached" } });
-    expect(submitted.body.milestone).toMatchObject({ status: "submitted", submissionMessage: "Mockups attached", autoApproveAt: expect.any(String) });
+    const submitted = await call(`/api/milestones/${first.body.milestone.id}/submit`, {
+      ...fl,
+      method: "POST",
+      body: { message: "Mockups attached" },
+    });
+    expect(submitted.body.milestone).toMatchObject({
+      status: "submitted",
+      submissionMessage: "Mockups attached",
+      autoApproveAt: expect.any(String),
+    });
     const approved = await call(`/api/milestones/${first.body.milestone.id}/approve`, { ...c, method: "POST" });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ milestone: { status: "approved", funds: { held: 0, released: 50_000 } }, transactionId: expect.any(String) });
+    expect(approved.body).toMatchObject({
+      milestone: { status: "approved", funds: { held: 0, released: 50_000 } },
+      transactionId: expect.any(String),
+    });
 
     const wallet = await call("/api/wallet", fl);
     expect(wallet.status).toBe(200);
@@ -66,7 +97,10 @@ describe("hire to pay through the API", () => {
     expect((await call("/api/payouts", fl)).body).toMatchObject({ items: [{ id: payout.body.payout.id }], nextCursor: null });
 
     const detail = await call(`/api/contracts/${contractId}`, c);
-    expect(detail.body.contract).toMatchObject({ status: "active", funds: { funded: 150_000, held: 100_000, released: 50_000, refunded: 0 } });
+    expect(detail.body.contract).toMatchObject({
+      status: "active",
+      funds: { funded: 150_000, held: 100_000, released: 50_000, refunded: 0 },
+    });
     expect(detail.body.contract.milestones.map((m: { status: string }) => m.status)).toEqual(["approved", "funded"]);
     expect(detail.body.contract.timeline[0]).toMatchObject({ type: "contract.offered", actorId: client.user.id });
     expect(detail.body.contract.timeline.map((e: { type: string }) => e.type)).toContain("milestone.approved");
@@ -109,7 +143,9 @@ describe("contract API rules", () => {
     expect(early).toMatchObject({ status: 409, body: { error: { code: "invalid_state" } } });
     const declined = await call(`/api/contracts/${contractId}/decline`, { token: freelancer.accessToken, method: "POST" });
     expect(declined.body.contract.status).toBe("declined");
-    expect((await call(`/api/contracts/${contractId}`, { token: client.accessToken, method: "PATCH", body: { amount: 9 } })).status).toBe(409);
+    expect((await call(`/api/contracts/${contractId}`, { token: client.accessToken, method: "PATCH", body: { amount: 9 } })).status).toBe(
+      409,
+    );
   });
 
   it("validates terms, milestones and list filters with field errors", async () => {
@@ -133,5 +169,32 @@ describe("contract API rules", () => {
     expect((await call("/api/contracts?limit=500", c)).status).toBe(422);
     const detail = await call(`/api/contracts/${contractId}`, c);
     expect(detail.body.contract).toMatchObject({ amount: 200_000, startDate: null });
+  });
+});
+
+describe("API document", () => {
+  it("describes the contract, milestone, wallet and payout endpoints", async () => {
+    const doc = await call("/api/openapi.json");
+    expect(doc.status).toBe(200);
+    const paths = Object.keys(doc.body.paths);
+    for (const path of [
+      "/api/contracts",
+      "/api/contracts/{id}",
+      "/api/contracts/{id}/accept",
+      "/api/contracts/{id}/decline",
+      "/api/contracts/{id}/end",
+      "/api/contracts/{id}/milestones",
+      "/api/milestones/{id}",
+      "/api/milestones/{id}/fund",
+      "/api/milestones/{id}/submit",
+      "/api/milestones/{id}/approve",
+      "/api/milestones/{id}/request-changes",
+      "/api/milestones/{id}/release",
+      "/api/milestones/{id}/refund",
+      "/api/wallet",
+      "/api/payouts",
+    ]) {
+      expect(paths).toContain(path);
+    }
   });
 });

@@ -127,7 +127,8 @@ export const contractRoutes: Router = createRouter()
       path: "/{id}/end",
       tags,
       auth: true,
-      summary: "End an active contract (either party). Submitted work must be decided first; funds held for other milestones go back to the client",
+      summary:
+        "End an active contract (either party). Submitted work must be decided first; funds held for other milestones go back to the client",
       params: idParams,
       body: endBody,
       ok: { status: 200, description: "{contract}" },

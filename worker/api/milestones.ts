@@ -140,7 +140,10 @@ export const milestoneRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      return c.json({ milestone: await requestMilestoneChanges(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+      return c.json(
+        { milestone: await requestMilestoneChanges(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) },
+        200,
+      );
     },
   )
   .openapi(

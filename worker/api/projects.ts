@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { projectInputSchema, projectPatchSchema } from "../domain/projects/input";
-import { closeProject, deleteProject, getProject, inviteFreelancer, postProject, reopenProject, updateProject } from "../domain/projects/projects";
+import {
+  closeProject,
+  deleteProject,
+  getProject,
+  inviteFreelancer,
+  postProject,
+  reopenProject,
+  updateProject,
+} from "../domain/projects/projects";
 import { listClientProjects } from "../domain/projects/client-projects";
 import { projectSearchSchema, searchProjects } from "../domain/search/projects";
 import { createRouter, type Router } from "./context";
@@ -52,7 +60,15 @@ export const projectRoutes: Router = createRouter()
     },
   )
   .openapi(
-    jsonRoute({ method: "get", path: "/{id}", tags, summary: "One project", params, ok: { status: 200, description: "{project}" }, errors: [404] }),
+    jsonRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      summary: "One project",
+      params,
+      ok: { status: 200, description: "{project}" },
+      errors: [404],
+    }),
     async (c) => {
       const project = await getProject(c.get("domain"), c.req.valid("param").id, c.get("viewer")?.user ?? null);
       return c.json({ project }, 200);

@@ -21,29 +21,22 @@ function SearchBox({ id }: { id: string }) {
   );
 }
 
-function NotificationsBell() {
-  const id = useId();
+/** A link to the notification centre; the root loader counts unread ones on every navigation. */
+function NotificationsBell({ unread }: { unread: number }) {
   return (
-    <div>
-      <button
-        type="button"
-        popovertarget={id}
-        aria-label="Notifications"
-        className="border-subtle rounded-full border p-2 hover:bg-black/5 dark:hover:bg-white/10"
-      >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
-          <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-        </svg>
-      </button>
-      <div
-        id={id}
-        popover="auto"
-        className="border-subtle surface fixed inset-auto right-3 top-14 m-0 w-72 rounded-card border p-4 text-sm text-[color:var(--text)] shadow-lg"
-      >
-        You have no notifications yet.
-      </div>
-    </div>
+    <Link to="/notifications" className="border-subtle relative rounded-full border p-2 hover:bg-black/5 dark:hover:bg-white/10">
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+      </svg>
+      <span className="sr-only">{unread > 0 ? "Notifications, " : "Notifications"}</span>
+      {unread > 0 ? (
+        <span className="absolute -right-1.5 -top-1.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white">
+          {unread > 99 ? "99+" : unread}
+          <span className="sr-only"> unread</span>
+        </span>
+      ) : null}
+    </Link>
   );
 }
 
@@ -74,7 +67,7 @@ export function PortalShell({ title, viewer, children }: { title: string; viewer
           </div>
           <div className="ml-auto flex items-center gap-2">
             <ThemeToggle theme={root?.theme ?? null} />
-            <NotificationsBell />
+            <NotificationsBell unread={root?.viewer?.unreadNotifications ?? 0} />
             <AccountMenu viewer={viewer} />
           </div>
         </div>

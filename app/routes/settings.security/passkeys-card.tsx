@@ -55,13 +55,13 @@ export function PasskeysCard({ passkeys, needsCode, answer }: { passkeys: Passke
             ))}
           </ul>
         )}
-        <AddPasskey needsCode={needsCode} />
+        <AddPasskey needsCode={needsCode} reauthenticated={answer?.intent === "reauthenticate" && !answer.code} showAdded={!mine} />
       </div>
     </Card>
   );
 }
 
-function AddPasskey({ needsCode }: { needsCode: boolean }) {
+function AddPasskey({ needsCode, reauthenticated, showAdded }: { needsCode: boolean; reauthenticated: boolean; showAdded: boolean }) {
   const begin = useFetcher<SecurityActionData>();
   const finish = useFetcher<SecurityActionData>();
   const [supported, setSupported] = useState(false);
@@ -88,8 +88,10 @@ function AddPasskey({ needsCode }: { needsCode: boolean }) {
 
   if (!supported)
     return <p className="text-muted text-sm">Adding a passkey needs a browser with passkey support and JavaScript turned on.</p>;
-  const errors = [begin.data, finish.data].flatMap((answer) => (answer?.code ? (answer.result.error?.[""] ?? []) : []));
-  if (begin.state === "idle" && begin.data?.code === "reauthentication_required") return <ReauthForm needsCode={needsCode} />;
+  const needsReauth = begin.data?.code === "reauthentication_required";
+  if (begin.state === "idle" && needsReauth && !reauthenticated) return <ReauthForm needsCode={needsCode} />;
+  const answers = needsReauth ? [finish.data] : [begin.data, finish.data];
+  const errors = answers.flatMap((answer) => (answer?.code ? (answer.result.error?.[""] ?? []) : []));
   return (
     <begin.Form
       method="post"
@@ -100,7 +102,7 @@ function AddPasskey({ needsCode }: { needsCode: boolean }) {
       }}
     >
       <div className="w-full space-y-2">
-        {finish.data?.notice ? <Alert tone="success">{finish.data.notice}</Alert> : null}
+        {showAdded && finish.data?.notice ? <Alert tone="success">{finish.data.notice}</Alert> : null}
         <FormErrors errors={problem ? [...errors, problem] : errors} />
       </div>
       <Field

@@ -23,7 +23,14 @@ describe("contract terms and answers", () => {
     const { ctx } = testContext(env);
     const f = await offeredContract(ctx, { bid: 300_000 });
     const offered = await getContractDetail(ctx, f.freelancer.id, f.contractId);
-    expect(offered).toMatchObject({ status: "offered", type: "fixed", amount: 300_000, hourlyRate: null, currency: "USD", viewerRole: "freelancer" });
+    expect(offered).toMatchObject({
+      status: "offered",
+      type: "fixed",
+      amount: 300_000,
+      hourlyRate: null,
+      currency: "USD",
+      viewerRole: "freelancer",
+    });
 
     const changed = await updateContractTerms(ctx, f.client, f.contractId, { amount: 250_000, startDate: "2031-01-05" });
     expect(changed).toMatchObject({ type: "fixed", amount: 250_000, startDate: "2031-01-05" });
@@ -33,13 +40,21 @@ describe("contract terms and answers", () => {
       status: 422,
       fields: { amount: expect.any(Array) },
     });
-    await expect(updateContractTerms(ctx, f.freelancer, f.contractId, { amount: 1 })).rejects.toMatchObject({ status: 403, code: "wrong_party" });
+    await expect(updateContractTerms(ctx, f.freelancer, f.contractId, { amount: 1 })).rejects.toMatchObject({
+      status: 403,
+      code: "wrong_party",
+    });
 
     const accepted = await acceptContract(ctx, f.freelancer, f.contractId);
     expect(accepted).toMatchObject({ status: "active", type: "hourly", hourlyRate: 6_000, acceptedAt: expect.any(String) });
     await expect(updateContractTerms(ctx, f.client, f.contractId, { hourlyRate: 7_000 })).rejects.toMatchObject({ status: 409 });
     await expect(acceptContract(ctx, f.freelancer, f.contractId)).rejects.toMatchObject({ status: 409 });
-    expect(accepted.timeline.map((e) => e.type)).toEqual(["contract.offered", "contract.terms_updated", "contract.terms_updated", "contract.accepted"]);
+    expect(accepted.timeline.map((e) => e.type)).toEqual([
+      "contract.offered",
+      "contract.terms_updated",
+      "contract.terms_updated",
+      "contract.accepted",
+    ]);
   });
 
   it("follows the project's budget type on a fresh hourly offer", async () => {
@@ -89,7 +104,12 @@ describe("ending a contract", () => {
     await requestMilestoneChanges(ctx, f.client, f.milestoneId, { message: "Not this way" });
 
     const ended = await endContract(ctx, f.client, f.contractId, { reason: "Budget cut" });
-    expect(ended).toMatchObject({ status: "ended", endedBy: f.client.id, endReason: "Budget cut", funds: { held: 0, released: 3_000, refunded: 11_000 } });
+    expect(ended).toMatchObject({
+      status: "ended",
+      endedBy: f.client.id,
+      endReason: "Budget cut",
+      funds: { held: 0, released: 3_000, refunded: 11_000 },
+    });
     expect(ended.milestones.map((m) => m.status)).toEqual(["refunded", "refunded"]);
     expect(await accountBalance(ctx, ledgerAccounts.escrow(f.contractId), "USD")).toBe(0);
     expect(await accountBalance(ctx, ledgerAccounts.clientRefunds(f.client.id), "USD")).toBe(11_000);
@@ -101,7 +121,10 @@ describe("ending a contract", () => {
   it("lets the freelancer end too, and needs a verified email to do so", async () => {
     const { ctx } = testContext(env);
     const f = await activeContract(ctx, { freelancerVerified: false });
-    await expect(endContract(ctx, f.freelancer, f.contractId, { reason: "Moving on" })).rejects.toMatchObject({ status: 403, code: "email_unverified" });
+    await expect(endContract(ctx, f.freelancer, f.contractId, { reason: "Moving on" })).rejects.toMatchObject({
+      status: 403,
+      code: "email_unverified",
+    });
     const ended = await endContract(ctx, f.client, f.contractId, { reason: "Done" });
     expect(ended.status).toBe("ended");
   });
@@ -110,7 +133,12 @@ describe("ending a contract", () => {
     const { ctx } = testContext(env);
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Slow card", amount: 700 });
-    const slow = { ...providers, funding: { sandbox: { ...providers.funding.sandbox!, startPayment: async () => ({ providerRef: `slow_${m.id}`, status: "pending" as const }) } } };
+    const slow = {
+      ...providers,
+      funding: {
+        sandbox: { ...providers.funding.sandbox!, startPayment: async () => ({ providerRef: `slow_${m.id}`, status: "pending" as const }) },
+      },
+    };
     const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, slow);
     expect(started.payment.status).toBe("pending");
     expect(started.milestone.status).toBe("pending");

@@ -29,14 +29,23 @@ export async function updateContractTerms(ctx: DomainContext, actor: User, contr
     const planned = await ctx.db
       .select({ id: milestones.id })
       .from(milestones)
-      .where(and(eq(milestones.contractId, contractId), inArray(milestones.status, ["pending", "funded", "submitted", "changes_requested"])))
+      .where(
+        and(eq(milestones.contractId, contractId), inArray(milestones.status, ["pending", "funded", "submitted", "changes_requested"])),
+      )
       .limit(1);
-    if (planned.length > 0) throw new AppError(409, "has_milestones", "Remove or settle the milestones before making this an hourly contract.");
+    if (planned.length > 0)
+      throw new AppError(409, "has_milestones", "Remove or settle the milestones before making this an hourly contract.");
   }
   await commitMoneyBatch(ctx, [
     bumpContractStatement(ctx, contract, termsColumns(terms)),
     contractEventStatement(ctx, { contractId, type: "contract.terms_updated", actorId: actor.id, data: { ...terms } }),
-    auditStatement(ctx, { type: "contracts.terms_updated", actorId: actor.id, subjectType: "contract", subjectId: contractId, data: { ...terms } }),
+    auditStatement(ctx, {
+      type: "contracts.terms_updated",
+      actorId: actor.id,
+      subjectType: "contract",
+      subjectId: contractId,
+      data: { ...terms },
+    }),
   ]);
   return getContractDetail(ctx, actor.id, contractId);
 }
@@ -130,7 +139,11 @@ export async function endContract(ctx: DomainContext, actor: User, contractId: s
     .where(and(eq(milestones.contractId, contractId), eq(milestones.status, "submitted")))
     .limit(1);
   if (awaiting) {
-    throw new AppError(409, "milestone_awaiting_decision", "Submitted work is waiting for the client's decision: approve it or ask for changes first.");
+    throw new AppError(
+      409,
+      "milestone_awaiting_decision",
+      "Submitted work is waiting for the client's decision: approve it or ask for changes first.",
+    );
   }
   const reason = input.reason.trim();
   await commitMoneyBatch(ctx, [
@@ -141,4 +154,3 @@ export async function endContract(ctx: DomainContext, actor: User, contractId: s
   ]);
   return getContractDetail(ctx, actor.id, contractId);
 }
-

@@ -27,7 +27,14 @@ const contractLink = (contract: Contract) => `/contracts/${contract.id}`;
 
 export const contractNotices = {
   accepted: (ctx: DomainContext, contract: Contract) =>
-    tell(ctx, contract.clientId, "contract_accepted", "Your contract was accepted", "The freelancer accepted your contract. Work can begin.", contractLink(contract)),
+    tell(
+      ctx,
+      contract.clientId,
+      "contract_accepted",
+      "Your contract was accepted",
+      "The freelancer accepted your contract. Work can begin.",
+      contractLink(contract),
+    ),
   funded: (ctx: DomainContext, contract: Contract, m: Milestone) =>
     tell(
       ctx,
@@ -38,7 +45,14 @@ export const contractNotices = {
       contractLink(contract),
     ),
   submitted: (ctx: DomainContext, contract: Contract, m: Milestone) =>
-    tell(ctx, contract.clientId, "milestone_submitted", `Work submitted: ${m.title}`, `The freelancer submitted "${m.title}" for your review.`, contractLink(contract)),
+    tell(
+      ctx,
+      contract.clientId,
+      "milestone_submitted",
+      `Work submitted: ${m.title}`,
+      `The freelancer submitted "${m.title}" for your review.`,
+      contractLink(contract),
+    ),
   approved: (ctx: DomainContext, contract: Contract, m: Milestone, auto: boolean) =>
     tell(
       ctx,
@@ -51,5 +65,12 @@ export const contractNotices = {
       contractLink(contract),
     ),
   changesRequested: (ctx: DomainContext, contract: Contract, m: Milestone, message: string) =>
-    tell(ctx, contract.freelancerId, "milestone_changes_requested", `Changes requested: ${m.title}`, `The client asked for changes: ${message}`, contractLink(contract)),
+    tell(
+      ctx,
+      contract.freelancerId,
+      "milestone_changes_requested",
+      `Changes requested: ${m.title}`,
+      `The client asked for changes: ${message}`,
+      contractLink(contract),
+    ),
 };

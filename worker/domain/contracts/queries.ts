@@ -1,6 +1,15 @@
 import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { contractEvents, contracts, milestones, projects, users, type Contract, type ContractStatus, type ContractEvent } from "../../../db/schema";
+import {
+  contractEvents,
+  contracts,
+  milestones,
+  projects,
+  users,
+  type Contract,
+  type ContractStatus,
+  type ContractEvent,
+} from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
@@ -48,7 +57,10 @@ function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): Cont
 async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
   const perMilestone = await milestoneFunds(ctx, contractIds);
   const owners = contractIds.length
-    ? await ctx.db.select({ id: milestones.id, contractId: milestones.contractId }).from(milestones).where(inArray(milestones.contractId, contractIds))
+    ? await ctx.db
+        .select({ id: milestones.id, contractId: milestones.contractId })
+        .from(milestones)
+        .where(inArray(milestones.contractId, contractIds))
     : [];
   const byContract = new Map<string, HeldFunds[]>();
   for (const m of owners) {
@@ -112,7 +124,11 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
   if (!row) throw new AppError(404, "not_found", "No such contract.");
   const [list, events, perMilestone] = await Promise.all([
     ctx.db.select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.position)),
-    ctx.db.select().from(contractEvents).where(eq(contractEvents.contractId, contractId)).orderBy(asc(contractEvents.createdAt), asc(contractEvents.id)),
+    ctx.db
+      .select()
+      .from(contractEvents)
+      .where(eq(contractEvents.contractId, contractId))
+      .orderBy(asc(contractEvents.createdAt), asc(contractEvents.id)),
     milestoneFunds(ctx, [contractId]),
   ]);
   const funds = sumFunds(list.map((m) => perMilestone.get(m.id) ?? NO_FUNDS));

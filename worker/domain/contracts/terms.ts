@@ -41,7 +41,13 @@ export function mergeTerms(current: ContractTerms, change: TermsChange): Contrac
   const fields: FieldErrors = {};
   const merged: ContractTerms =
     type === "fixed"
-      ? { type, amount: pick("amount"), hourlyRate: null, weeklyHourLimit: null, startDate: change.startDate !== undefined ? change.startDate : current.startDate }
+      ? {
+          type,
+          amount: pick("amount"),
+          hourlyRate: null,
+          weeklyHourLimit: null,
+          startDate: change.startDate !== undefined ? change.startDate : current.startDate,
+        }
       : {
           type,
           amount: null,
@@ -55,7 +61,8 @@ export function mergeTerms(current: ContractTerms, change: TermsChange): Contrac
     fields.type = ["Hourly rate and weekly limit only apply to hourly contracts."];
   }
   if (type === "hourly" && change.amount != null) fields.type = ["A fixed price only applies to fixed-price contracts."];
-  if (Object.keys(fields).length > 0) throw new AppError(422, "validation_failed", "Some terms are missing or do not fit together.", fields);
+  if (Object.keys(fields).length > 0)
+    throw new AppError(422, "validation_failed", "Some terms are missing or do not fit together.", fields);
   return merged;
 }
 

@@ -32,12 +32,13 @@ export async function offeredContract(
     bid?: number;
     clientVerified?: boolean;
     freelancerVerified?: boolean;
-    /** Hire with an existing client instead of a new one. */
+    /** Hire with an existing client or freelancer instead of new ones. */
     client?: { user: User; accessToken: string };
+    freelancer?: { user: User; accessToken: string };
   } = {},
 ): Promise<ContractFixture> {
   const client = options.client ?? (await createTestUser(ctx, { roles: ["client"] }));
-  const freelancer = await createTestUser(ctx, { roles: ["freelancer"] });
+  const freelancer = options.freelancer ?? (await createTestUser(ctx, { roles: ["freelancer"] }));
   const currency = options.currency ?? "USD";
   const project = await postProject(ctx, client.user, projectBody({ currency, budgetType: options.budgetType ?? "fixed" }));
   const proposal = await sendProposal(ctx, freelancer.user, project.id, {
@@ -79,7 +80,12 @@ export async function fundedMilestone(ctx: DomainContext, amount = 100_000, opti
 /** Every ledger transaction that touches this contract, with the sum of its entries per currency. */
 export async function transactionSums(ctx: DomainContext, contractId: string) {
   return ctx.db
-    .select({ id: ledgerTransactions.id, kind: ledgerTransactions.kind, currency: ledgerEntries.currency, sum: sql<number>`sum(${ledgerEntries.amount})` })
+    .select({
+      id: ledgerTransactions.id,
+      kind: ledgerTransactions.kind,
+      currency: ledgerEntries.currency,
+      sum: sql<number>`sum(${ledgerEntries.amount})`,
+    })
     .from(ledgerTransactions)
     .innerJoin(ledgerEntries, eq(ledgerEntries.transactionId, ledgerTransactions.id))
     .where(and(eq(ledgerTransactions.contractId, contractId)))

@@ -37,6 +37,10 @@ export function translateMoneyError(error: unknown): unknown {
   return error;
 }
 
+export function isChangedMeanwhile(error: unknown): boolean {
+  return error instanceof AppError && error.code === "changed_meanwhile";
+}
+
 /** One atomic write of a money movement and everything recorded with it. */
 export async function commitMoneyBatch(ctx: DomainContext, items: BatchItem<"sqlite">[]): Promise<unknown[]> {
   if (items.length === 0) return [];

@@ -85,7 +85,10 @@ describe("database guards", () => {
       ],
     });
     await expect(commitMoneyBatch(ctx, statements)).rejects.toMatchObject({ status: 409, code: "insufficient_funds" });
-    const leftovers = await ctx.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, `test-overdraw:${f.milestoneId}`));
+    const leftovers = await ctx.db
+      .select()
+      .from(ledgerTransactions)
+      .where(eq(ledgerTransactions.idempotencyKey, `test-overdraw:${f.milestoneId}`));
     expect(leftovers).toEqual([]);
     expect(await accountBalance(ctx, ledgerAccounts.escrow(f.contractId), "USD")).toBe(1_000);
   });
@@ -126,7 +129,10 @@ describe("database guards", () => {
   it("keeps the ledger append-only", async () => {
     const { ctx } = testContext(env);
     const f = await fundedMilestone(ctx, 1_000);
-    const [entry] = await ctx.db.select().from(ledgerEntries).where(eq(ledgerEntries.account, ledgerAccounts.escrow(f.contractId)));
+    const [entry] = await ctx.db
+      .select()
+      .from(ledgerEntries)
+      .where(eq(ledgerEntries.account, ledgerAccounts.escrow(f.contractId)));
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/ledger_append_only/) }) };
     await expect(ctx.db.run(sql`update ledger_entries set amount = 1 where id = ${entry.id}`)).rejects.toMatchObject(refused);
     await expect(ctx.db.run(sql`delete from ledger_entries where id = ${entry.id}`)).rejects.toMatchObject(refused);

@@ -37,7 +37,8 @@ export function balancedPostings(input: Pick<LedgerTransactionInput, "currency" 
     .map((p) => ({ account: p.account, amount: p.amount, currency: p.currency ?? input.currency }))
     .filter((p) => p.amount !== 0);
   for (const p of postings) {
-    if (!Number.isSafeInteger(p.amount)) throw new UnbalancedTransactionError(`Amount ${p.amount} on ${p.account} is not integer minor units`);
+    if (!Number.isSafeInteger(p.amount))
+      throw new UnbalancedTransactionError(`Amount ${p.amount} on ${p.account} is not integer minor units`);
     if (!p.account) throw new UnbalancedTransactionError("A posting has no account");
   }
   if (postings.length < 2) throw new UnbalancedTransactionError("A ledger transaction needs at least two non-zero postings");
@@ -51,7 +52,10 @@ export function balancedPostings(input: Pick<LedgerTransactionInput, "currency" 
  * The insert statements for one balanced transaction, to go in the same `db.batch` as the change that
  * causes it. The idempotency key is unique: a second batch with the same key fails as a whole.
  */
-export function ledgerTransactionStatements(ctx: DomainContext, input: LedgerTransactionInput): { id: string; statements: BatchItem<"sqlite">[] } {
+export function ledgerTransactionStatements(
+  ctx: DomainContext,
+  input: LedgerTransactionInput,
+): { id: string; statements: BatchItem<"sqlite">[] } {
   const postings = balancedPostings(input);
   const id = ctx.newId();
   const createdAt = ctx.clock.now();

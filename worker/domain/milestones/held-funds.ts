@@ -77,7 +77,13 @@ export function heldMovementStatements(
         .update(milestones)
         .set({ status, updatedAt: now, ...(status === "approved" ? { approvedAt: now } : {}), ...movement.milestoneChanges })
         .where(eq(milestones.id, milestone.id)),
-      contractEventStatement(ctx, { contractId: contract.id, milestoneId: milestone.id, type: movement.eventType, actorId: movement.actorId, data }),
+      contractEventStatement(ctx, {
+        contractId: contract.id,
+        milestoneId: milestone.id,
+        type: movement.eventType,
+        actorId: movement.actorId,
+        data,
+      }),
       auditStatement(ctx, {
         type: `money.${movement.kind}`,
         actorId: movement.actorId,

@@ -28,7 +28,10 @@ export async function addMilestone(ctx: DomainContext, actor: User, contractId: 
   if (resolveTerms(contract, access.projectBudgetType).type !== "fixed") {
     throw new AppError(409, "hourly_contract", "Milestones are for fixed-price contracts; this one is hourly.");
   }
-  const [{ last }] = await ctx.db.select({ last: max(milestones.position) }).from(milestones).where(eq(milestones.contractId, contractId));
+  const [{ last }] = await ctx.db
+    .select({ last: max(milestones.position) })
+    .from(milestones)
+    .where(eq(milestones.contractId, contractId));
   const now = ctx.clock.now();
   const id = ctx.newId();
   const [, [created]] = (await commitMoneyBatch(ctx, [
@@ -59,7 +62,12 @@ export async function addMilestone(ctx: DomainContext, actor: User, contractId: 
 }
 
 /** The client edits a milestone until it is funded (or a payment for it is under way). */
-export async function updateMilestone(ctx: DomainContext, actor: User, milestoneId: string, input: Partial<MilestoneInput>): Promise<MilestoneView> {
+export async function updateMilestone(
+  ctx: DomainContext,
+  actor: User,
+  milestoneId: string,
+  input: Partial<MilestoneInput>,
+): Promise<MilestoneView> {
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
   requireParty(access, "client", "edit milestones");
   const { contract, milestone } = access;
@@ -84,7 +92,13 @@ export async function updateMilestone(ctx: DomainContext, actor: User, milestone
       .where(eq(milestones.id, milestoneId))
       .returning(),
     contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.updated", actorId: actor.id, data: changes }),
-    auditStatement(ctx, { type: "contracts.milestone_updated", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId, data: changes }),
+    auditStatement(ctx, {
+      type: "contracts.milestone_updated",
+      actorId: actor.id,
+      subjectType: "milestone",
+      subjectId: milestoneId,
+      data: changes,
+    }),
   ])) as [unknown, Milestone[]];
   return toMilestoneView(updated, access.funds);
 }

@@ -24,7 +24,14 @@ describe("milestone state machine", () => {
     const { ctx } = testContext(env);
     const f = await activeContract(ctx);
     const created = await addMilestone(ctx, f.client, f.contractId, { title: "Wireframes", amount: 100_001, dueDate: "2030-01-31" });
-    expect(created).toMatchObject({ status: "pending", amount: 100_001, currency: "USD", position: 1, dueDate: "2030-01-31", funds: { held: 0 } });
+    expect(created).toMatchObject({
+      status: "pending",
+      amount: 100_001,
+      currency: "USD",
+      position: 1,
+      dueDate: "2030-01-31",
+      funds: { held: 0 },
+    });
 
     const edited = await updateMilestone(ctx, f.client, created.id, { title: "Wireframes v2", amount: 100_001 });
     expect(edited.title).toBe("Wireframes v2");
@@ -72,7 +79,10 @@ describe("milestone state machine", () => {
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 5_000 });
     await expect(submitMilestone(ctx, f.freelancer, m.id, {})).rejects.toMatchObject({ status: 409, code: "invalid_state" });
     await expect(approveMilestone(ctx, f.client, m.id)).rejects.toMatchObject({ status: 409 });
-    await expect(fundMilestone(ctx, f.freelancer, m.id, { provider: "sandbox" }, providers)).rejects.toMatchObject({ status: 403, code: "wrong_party" });
+    await expect(fundMilestone(ctx, f.freelancer, m.id, { provider: "sandbox" }, providers)).rejects.toMatchObject({
+      status: 403,
+      code: "wrong_party",
+    });
     await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, providers);
     await expect(submitMilestone(ctx, f.client, m.id, {})).rejects.toMatchObject({ status: 403, code: "wrong_party" });
     await expect(requestMilestoneChanges(ctx, f.client, m.id, { message: "x" })).rejects.toMatchObject({ status: 409 });
@@ -100,7 +110,10 @@ describe("milestone state machine", () => {
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 5_000 });
     for (const provider of ["stripe", "usdc"] as const) {
-      await expect(fundMilestone(ctx, f.client, m.id, { provider }, providers)).rejects.toMatchObject({ status: 422, code: "provider_unavailable" });
+      await expect(fundMilestone(ctx, f.client, m.id, { provider }, providers)).rejects.toMatchObject({
+        status: 422,
+        code: "provider_unavailable",
+      });
     }
     expect(await ctx.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, m.id))).toEqual([]);
   });
@@ -178,7 +191,10 @@ describe("auto-approval", () => {
       .from(contractEvents)
       .where(and(eq(contractEvents.milestoneId, f.milestoneId), eq(contractEvents.type, "milestone.approved")));
     expect(event).toMatchObject({ actorId: null, data: expect.objectContaining({ auto: true }) });
-    const audits = await ctx.db.select().from(events).where(and(eq(events.type, "money.release"), eq(events.subjectId, f.milestoneId)));
+    const audits = await ctx.db
+      .select()
+      .from(events)
+      .where(and(eq(events.type, "money.release"), eq(events.subjectId, f.milestoneId)));
     expect(audits).toHaveLength(1);
   });
 

@@ -103,7 +103,16 @@ class Runner {
       case "add": {
         const outcome = await attempt(async () => {
           const created = await addMilestone(ctx, f.client, f.contractId, { title: "Step", amount: op.amount });
-          model.milestones.push({ id: created.id, amount: op.amount, status: "pending", funded: 0, released: 0, refunded: 0, paid: false, derivedKeys: new Set() });
+          model.milestones.push({
+            id: created.id,
+            amount: op.amount,
+            status: "pending",
+            funded: 0,
+            released: 0,
+            refunded: 0,
+            paid: false,
+            derivedKeys: new Set(),
+          });
         });
         expect(outcome).toBe(model.active ? "ok" : 409);
         return;
@@ -235,29 +244,25 @@ async function checkBooks(ctx: DomainContext, f: ContractFixture, model: Model) 
 }
 
 describe("money properties", () => {
-  it(
-    "keeps the books balanced and true to the model under random operations, retries and duplicate confirmations",
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(fc.constantFrom("USD", "EUR", "JPY"), fc.array(opArb, { minLength: 6, maxLength: 16 }), async (currency, ops) => {
-          const { ctx } = testContext(env);
-          const f = await activeContract(ctx, { currency });
-          const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0 };
-          const runner = new Runner(ctx, f, model);
-          const setup: Op[] = [
-            { t: "add", amount: 10_000 },
-            { t: "add", amount: 40_000 },
-            { t: "fund", m: 0, keyed: false },
-            { t: "fund", m: 1, keyed: true },
-          ];
-          for (const op of [...setup, ...ops]) {
-            await runner.step(op);
-            await checkBooks(ctx, f, model);
-          }
-        }),
-        { numRuns: 25 },
-      );
-    },
-    240_000,
-  );
+  it("keeps the books balanced and true to the model under random operations, retries and duplicate confirmations", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("USD", "EUR", "JPY"), fc.array(opArb, { minLength: 6, maxLength: 16 }), async (currency, ops) => {
+        const { ctx } = testContext(env);
+        const f = await activeContract(ctx, { currency });
+        const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0 };
+        const runner = new Runner(ctx, f, model);
+        const setup: Op[] = [
+          { t: "add", amount: 10_000 },
+          { t: "add", amount: 40_000 },
+          { t: "fund", m: 0, keyed: false },
+          { t: "fund", m: 1, keyed: true },
+        ];
+        for (const op of [...setup, ...ops]) {
+          await runner.step(op);
+          await checkBooks(ctx, f, model);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 240_000);
 });

@@ -4,7 +4,7 @@ import { bumpContractStatement } from "../contracts/events";
 import { contractNotices } from "../contracts/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
+import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { priorTransaction, requestIdempotencyKey, shortHash } from "../ledger/idempotency";
 import { milestoneForParty, wrongState, type MilestoneAccess } from "./access";
 import { heldMovementStatements, type HeldMovement } from "./held-funds";
@@ -34,7 +34,8 @@ export async function commitHeldMovement(
   try {
     await commitMoneyBatch(ctx, [bumpContractStatement(ctx, access.contract), ...statements]);
   } catch (error) {
-    if (!(error instanceof DuplicateKeyError) || !replayAs) throw error;
+    // A racing twin of this request wins either on the key or on the contract version; both mean "answer with its result".
+    if (!(error instanceof DuplicateKeyError || isChangedMeanwhile(error)) || !replayAs) throw error;
     const prior = await priorTransaction(ctx, movement.idempotencyKey, { kind: movement.kind, milestoneId: access.milestone.id });
     if (!prior) throw error;
     return replay(ctx, replayAs, prior);
@@ -68,7 +69,12 @@ function checkAmount(amount: number, held: number): void {
 }
 
 /** The client accepts submitted work: everything held for the milestone goes to the freelancer, less the fee. */
-export async function approveMilestone(ctx: DomainContext, actor: User, milestoneId: string, input: { idempotencyKey?: string | null } = {}) {
+export async function approveMilestone(
+  ctx: DomainContext,
+  actor: User,
+  milestoneId: string,
+  input: { idempotencyKey?: string | null } = {},
+) {
   const access = await clientMoneyAction(ctx, actor, milestoneId, "approve work");
   const key = await keyFor(actor, input.idempotencyKey, () => `approve:${milestoneId}`);
   const prior = await priorFor(ctx, actor, key, "release", milestoneId);
@@ -107,15 +113,25 @@ export async function releaseHeldFunds(
   const prior = await priorFor(ctx, actor, key, "release", milestoneId);
   if (prior) return prior;
   if (access.contract.status !== "active") throw wrongState("Funds can only be released on an active contract.");
-  if (!["funded", "submitted", "changes_requested"].includes(access.milestone.status)) throw wrongState("Nothing is held for this milestone.");
+  if (!["funded", "submitted", "changes_requested"].includes(access.milestone.status))
+    throw wrongState("Nothing is held for this milestone.");
   checkAmount(input.amount, access.funds.held);
   const result = await commitHeldMovement(
     ctx,
     access,
-    { kind: "release", amount: input.amount, reason, idempotencyKey: key, actorId: actor.id, eventType: "milestone.released", statusWhenEmpty: "approved" },
+    {
+      kind: "release",
+      amount: input.amount,
+      reason,
+      idempotencyKey: key,
+      actorId: actor.id,
+      eventType: "milestone.released",
+      statusWhenEmpty: "approved",
+    },
     actor,
   );
-  if (!result.replayed && result.milestone.status === "approved") await contractNotices.approved(ctx, access.contract, access.milestone, false);
+  if (!result.replayed && result.milestone.status === "approved")
+    await contractNotices.approved(ctx, access.contract, access.milestone, false);
   return result;
 }
 
@@ -137,7 +153,15 @@ export async function refundHeldFunds(
   return commitHeldMovement(
     ctx,
     access,
-    { kind: "refund", amount: input.amount, reason, idempotencyKey: key, actorId: actor.id, eventType: "milestone.refunded", statusWhenEmpty: "refunded" },
+    {
+      kind: "refund",
+      amount: input.amount,
+      reason,
+      idempotencyKey: key,
+      actorId: actor.id,
+      eventType: "milestone.refunded",
+      statusWhenEmpty: "refunded",
+    },
     actor,
   );
 }

@@ -23,7 +23,8 @@ export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS) {
     submittedAt: m.submittedAt?.toISOString() ?? null,
     approvedAt: m.approvedAt?.toISOString() ?? null,
     autoApproved: m.autoApproved,
-    autoApproveAt: m.status === "submitted" && m.submittedAt ? new Date(m.submittedAt.getTime() + AUTO_APPROVE_AFTER_MS).toISOString() : null,
+    autoApproveAt:
+      m.status === "submitted" && m.submittedAt ? new Date(m.submittedAt.getTime() + AUTO_APPROVE_AFTER_MS).toISOString() : null,
     createdAt: m.createdAt.toISOString(),
     updatedAt: m.updatedAt.toISOString(),
   };

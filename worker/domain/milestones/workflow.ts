@@ -10,7 +10,12 @@ import { milestoneForParty, wrongState } from "./access";
 import { toMilestoneView, type MilestoneView } from "./view";
 
 /** The freelancer hands in work on a funded milestone (again, after changes were asked for). */
-export async function submitMilestone(ctx: DomainContext, actor: User, milestoneId: string, input: { message?: string | null }): Promise<MilestoneView> {
+export async function submitMilestone(
+  ctx: DomainContext,
+  actor: User,
+  milestoneId: string,
+  input: { message?: string | null },
+): Promise<MilestoneView> {
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
   requireParty(access, "freelancer", "submit work");
   const { contract, milestone } = access;
@@ -31,7 +36,13 @@ export async function submitMilestone(ctx: DomainContext, actor: User, milestone
       .set({ status: "submitted", submittedAt: now, submissionMessage: message, updatedAt: now })
       .where(eq(milestones.id, milestoneId))
       .returning(),
-    contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.submitted", actorId: actor.id, data: { message } }),
+    contractEventStatement(ctx, {
+      contractId: contract.id,
+      milestoneId,
+      type: "milestone.submitted",
+      actorId: actor.id,
+      data: { message },
+    }),
     auditStatement(ctx, { type: "contracts.milestone_submitted", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId }),
   ])) as [unknown, Milestone[]];
   await contractNotices.submitted(ctx, contract, updated);
@@ -39,7 +50,12 @@ export async function submitMilestone(ctx: DomainContext, actor: User, milestone
 }
 
 /** The client sends submitted work back; the funds stay held and the freelancer can submit again. */
-export async function requestMilestoneChanges(ctx: DomainContext, actor: User, milestoneId: string, input: { message: string }): Promise<MilestoneView> {
+export async function requestMilestoneChanges(
+  ctx: DomainContext,
+  actor: User,
+  milestoneId: string,
+  input: { message: string },
+): Promise<MilestoneView> {
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
   requireParty(access, "client", "ask for changes");
   const { contract, milestone } = access;
@@ -54,8 +70,19 @@ export async function requestMilestoneChanges(ctx: DomainContext, actor: User, m
       .set({ status: "changes_requested", changesMessage: message, updatedAt: now })
       .where(eq(milestones.id, milestoneId))
       .returning(),
-    contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.changes_requested", actorId: actor.id, data: { message } }),
-    auditStatement(ctx, { type: "contracts.milestone_changes_requested", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId }),
+    contractEventStatement(ctx, {
+      contractId: contract.id,
+      milestoneId,
+      type: "milestone.changes_requested",
+      actorId: actor.id,
+      data: { message },
+    }),
+    auditStatement(ctx, {
+      type: "contracts.milestone_changes_requested",
+      actorId: actor.id,
+      subjectType: "milestone",
+      subjectId: milestoneId,
+    }),
   ])) as [unknown, Milestone[]];
   await contractNotices.changesRequested(ctx, contract, updated, message);
   return toMilestoneView(updated, access.funds);

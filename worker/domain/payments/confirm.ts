@@ -5,7 +5,7 @@ import { contractNotices } from "../contracts/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { ledgerAccounts } from "../ledger/accounts";
-import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
+import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../ops/audit";
 
@@ -32,7 +32,8 @@ export async function confirmPayment(ctx: DomainContext, providerRef: string): P
     const payment = await paymentByRef(ctx, providerRef);
     if (payment.status !== "pending") {
       // A late success for a cancelled payment needs a refund; the provider adapters that can produce one handle it.
-      if (payment.status !== "succeeded") ctx.log("confirmation for a payment that is not pending", { paymentId: payment.id, status: payment.status });
+      if (payment.status !== "succeeded")
+        ctx.log("confirmation for a payment that is not pending", { paymentId: payment.id, status: payment.status });
       return { payment, credited: false };
     }
     try {
@@ -40,7 +41,7 @@ export async function confirmPayment(ctx: DomainContext, providerRef: string): P
     } catch (error) {
       if (error instanceof DuplicateKeyError) return { payment: await paymentByRef(ctx, providerRef), credited: false };
       // Someone changed the contract between our read and write: read again and retry.
-      if (error instanceof AppError && error.code === "changed_meanwhile" && attempt < STALE_RETRIES) continue;
+      if (isChangedMeanwhile(error) && attempt < STALE_RETRIES) continue;
       throw error;
     }
   }
@@ -81,8 +82,20 @@ async function creditPayment(ctx: DomainContext, payment: Payment): Promise<Conf
       .update(milestones)
       .set({ status: "funded", fundedAt: now, updatedAt: now })
       .where(and(eq(milestones.id, milestone.id), eq(milestones.status, "pending"))),
-    contractEventStatement(ctx, { contractId: contract.id, milestoneId: milestone.id, type: "milestone.funded", actorId: payment.payerId, data }),
-    auditStatement(ctx, { type: "money.funding", actorId: payment.payerId, subjectType: "milestone", subjectId: milestone.id, data: { ...data, transactionId: ledger.id } }),
+    contractEventStatement(ctx, {
+      contractId: contract.id,
+      milestoneId: milestone.id,
+      type: "milestone.funded",
+      actorId: payment.payerId,
+      data,
+    }),
+    auditStatement(ctx, {
+      type: "money.funding",
+      actorId: payment.payerId,
+      subjectType: "milestone",
+      subjectId: milestone.id,
+      data: { ...data, transactionId: ledger.id },
+    }),
   ])) as [unknown, unknown, unknown, Payment[]];
   await contractNotices.funded(ctx, contract, milestone);
   return { payment: confirmed, credited: true };

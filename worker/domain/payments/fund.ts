@@ -4,7 +4,7 @@ import { requireMoneyReady, requireParty } from "../contracts/access";
 import { bumpContractStatement, contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
+import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView, type MilestoneView } from "../milestones/view";
@@ -37,7 +37,13 @@ export interface FundResult {
   replayed: boolean;
 }
 
-async function result(ctx: DomainContext, actor: User, paymentId: string, replayed: boolean, nextAction: Record<string, unknown> | null = null): Promise<FundResult> {
+async function result(
+  ctx: DomainContext,
+  actor: User,
+  paymentId: string,
+  replayed: boolean,
+  nextAction: Record<string, unknown> | null = null,
+): Promise<FundResult> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const access = await milestoneForParty(ctx, payment.milestoneId, actor.id);
   return { milestone: toMilestoneView(access.milestone, access.funds), payment: toPaymentView(payment), nextAction, replayed };
@@ -86,7 +92,8 @@ export async function fundMilestone(
       { provider: ["Not available on this server."] },
     );
   }
-  if (contract.status !== "offered" && contract.status !== "active") throw wrongState("Milestones can only be funded while the contract is offered or active.");
+  if (contract.status !== "offered" && contract.status !== "active")
+    throw wrongState("Milestones can only be funded while the contract is offered or active.");
   if (milestone.status !== "pending") throw wrongState("This milestone is already funded.");
   if (live[0]) throw new AppError(409, "already_funding", "A payment for this milestone is already under way.");
 
@@ -111,9 +118,10 @@ export async function fundMilestone(
       auditStatement(ctx, { type: "money.payment_started", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId, data }),
     ]);
   } catch (error) {
-    if (!(error instanceof DuplicateKeyError)) throw error;
+    if (!(error instanceof DuplicateKeyError || isChangedMeanwhile(error))) throw error;
     const [prior] = await ctx.db.select().from(payments).where(eq(payments.idempotencyKey, key)).limit(1);
-    if (!prior || prior.milestoneId !== milestoneId) throw keyReused();
+    if (!prior) throw error;
+    if (prior.milestoneId !== milestoneId) throw keyReused();
     return result(ctx, actor, prior.id, true);
   }
 

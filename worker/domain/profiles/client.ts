@@ -75,4 +75,3 @@ export async function markClientPaymentVerified(ctx: DomainContext, userId: stri
     .values({ userId, paymentVerified: verified, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({ target: clientProfiles.userId, set: { paymentVerified: verified, updatedAt: now } });
 }
-

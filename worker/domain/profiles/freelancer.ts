@@ -31,7 +31,11 @@ export async function getMyFreelancerProfile(ctx: DomainContext, actor: User): P
 }
 
 /** Creates or updates the freelancer's own profile; fields left out keep their value. */
-export async function saveFreelancerProfile(ctx: DomainContext, actor: User, input: FreelancerProfileInput): Promise<FreelancerProfileView> {
+export async function saveFreelancerProfile(
+  ctx: DomainContext,
+  actor: User,
+  input: FreelancerProfileInput,
+): Promise<FreelancerProfileView> {
   requireActorRole(actor, "freelancer");
   const data = parseInput(freelancerProfilePatchSchema, input);
   const current = await findFreelancerProfile(ctx, actor.id);
@@ -44,17 +48,26 @@ export async function saveFreelancerProfile(ctx: DomainContext, actor: User, inp
   const handle = data.handle?.toLowerCase();
   if (handle && handle !== current?.handle) {
     if (RESERVED_HANDLES.has(handle)) throw new AppError(409, "handle_taken", "That handle is taken.", { handle: ["Taken."] });
-    const owner = await ctx.db.query.freelancerProfiles.findFirst({ where: eq(freelancerProfiles.handle, handle), columns: { userId: true } });
+    const owner = await ctx.db.query.freelancerProfiles.findFirst({
+      where: eq(freelancerProfiles.handle, handle),
+      columns: { userId: true },
+    });
     if (owner && owner.userId !== actor.id) throw new AppError(409, "handle_taken", "That handle is taken.", { handle: ["Taken."] });
   }
   const currency = data.currency !== undefined ? normalizeCurrency(data.currency) : undefined;
   if (currency === null) throw fieldError("currency", `We do not support the currency "${data.currency}" yet.`, "unsupported_currency");
   const country = data.country ? normalizeCountry(data.country) : data.country;
   if (country === null && data.country) throw fieldError("country", "Use an ISO 3166 two-letter country code.");
-  if (data.timezone !== undefined && !isValidTimeZone(data.timezone)) throw fieldError("timezone", "Use an IANA time zone such as Europe/Berlin.");
+  if (data.timezone !== undefined && !isValidTimeZone(data.timezone))
+    throw fieldError("timezone", "Use an IANA time zone such as Europe/Berlin.");
 
   const entries = data.skills?.map(skillTerm);
-  const resolved = entries ? await requireSkillMap(ctx, entries.map((e) => e.term)) : null;
+  const resolved = entries
+    ? await requireSkillMap(
+        ctx,
+        entries.map((e) => e.term),
+      )
+    : null;
   const slugs = resolved?.slugs ?? null;
   const skillRows = slugs ? await skillsBySlug(ctx, slugs) : null;
   const yearsOf = new Map<string, number>();
@@ -70,7 +83,8 @@ export async function saveFreelancerProfile(ctx: DomainContext, actor: User, inp
     bio: data.bio ?? current?.bio ?? "",
     hourlyRate: data.hourlyRate !== undefined ? data.hourlyRate : (current?.hourlyRate ?? null),
     currency: currency ?? current?.currency ?? "USD",
-    availabilityHoursPerWeek: data.availabilityHoursPerWeek !== undefined ? data.availabilityHoursPerWeek : (current?.availabilityHoursPerWeek ?? null),
+    availabilityHoursPerWeek:
+      data.availabilityHoursPerWeek !== undefined ? data.availabilityHoursPerWeek : (current?.availabilityHoursPerWeek ?? null),
     timezone: data.timezone ?? current?.timezone ?? "UTC",
     languages: data.languages ?? current?.languages ?? [],
     country: country !== undefined ? country : (current?.country ?? null),
@@ -82,7 +96,9 @@ export async function saveFreelancerProfile(ctx: DomainContext, actor: User, inp
     : ctx.db.insert(freelancerProfiles).values({ userId: actor.id, ...values, createdAt: now });
   if (slugs) {
     const replace = [ctx.db.delete(freelancerSkills).where(eq(freelancerSkills.userId, actor.id))];
-    const insert = slugs.length ? [ctx.db.insert(freelancerSkills).values(slugs.map((s) => ({ userId: actor.id, skillSlug: s, years: yearsOf.get(s) ?? 0 })))] : [];
+    const insert = slugs.length
+      ? [ctx.db.insert(freelancerSkills).values(slugs.map((s) => ({ userId: actor.id, skillSlug: s, years: yearsOf.get(s) ?? 0 })))]
+      : [];
     await ctx.db.batch([write, ...replace, ...insert]);
   } else {
     await write;

@@ -1,5 +1,13 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
-import { freelancerProfiles, freelancerSkills, portfolioItems, skills, users, type FreelancerProfile, type PortfolioItem } from "../../../db/schema";
+import {
+  freelancerProfiles,
+  freelancerSkills,
+  portfolioItems,
+  skills,
+  users,
+  type FreelancerProfile,
+  type PortfolioItem,
+} from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileViewsByKey, type FileView } from "../files/records";
 
@@ -52,8 +60,11 @@ export async function loadFreelancerSummaries(ctx: DomainContext, userIds: strin
       .orderBy(desc(freelancerSkills.years), asc(skills.name)),
   ]);
   const skillsOf = new Map<string, FreelancerSummary["skills"]>();
-  for (const s of skillRows) (skillsOf.get(s.userId) ?? skillsOf.set(s.userId, []).get(s.userId)!).push({ slug: s.slug, name: s.name, years: s.years });
-  const byId = new Map(rows.map((r) => [r.profile.userId, toSummary(r.profile, r.name, r.memberSince, skillsOf.get(r.profile.userId) ?? [])]));
+  for (const s of skillRows)
+    (skillsOf.get(s.userId) ?? skillsOf.set(s.userId, []).get(s.userId)!).push({ slug: s.slug, name: s.name, years: s.years });
+  const byId = new Map(
+    rows.map((r) => [r.profile.userId, toSummary(r.profile, r.name, r.memberSince, skillsOf.get(r.profile.userId) ?? [])]),
+  );
   return userIds.map((id) => byId.get(id)).filter((v): v is FreelancerSummary => Boolean(v));
 }
 

@@ -19,7 +19,11 @@ export async function isInvited(ctx: DomainContext, projectId: string, userId: s
 }
 
 /** Invite-only projects exist only for their owner and invited freelancers; everyone else gets 404. */
-export async function canSeeProject(ctx: DomainContext, project: Project, viewerId: string | null): Promise<boolean> {
+export async function canSeeProject(
+  ctx: DomainContext,
+  project: Pick<Project, "id" | "visibility" | "clientId">,
+  viewerId: string | null,
+): Promise<boolean> {
   if (project.visibility === "public" || project.clientId === viewerId) return true;
   return viewerId !== null && (await isInvited(ctx, project.id, viewerId));
 }

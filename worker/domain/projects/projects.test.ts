@@ -15,9 +15,19 @@ describe("posting a project", () => {
   it("stores the project with alias-resolved skills, the category and integer budget", async () => {
     const { ctx } = setup();
     const { user } = await createTestUser(ctx, { roles: ["client"] });
-    const project = await postProject(ctx, user, projectBody({ skills: ["JS", "Postgres", "react"], currency: "eur", duration: "1_to_3_months" }));
+    const project = await postProject(
+      ctx,
+      user,
+      projectBody({ skills: ["JS", "Postgres", "react"], currency: "eur", duration: "1_to_3_months" }),
+    );
     expect(project.skills.map((s) => s.slug).sort()).toEqual(["javascript", "postgresql", "react"]);
-    expect(project).toMatchObject({ clientId: user.id, category: "web-development", currency: "EUR", status: "open", visibility: "public" });
+    expect(project).toMatchObject({
+      clientId: user.id,
+      category: "web-development",
+      currency: "EUR",
+      status: "open",
+      visibility: "public",
+    });
     expect(project.budgetMin).toBe(100_000);
     expect(project.proposalCount).toBe(0);
     const [row] = await ctx.db.select().from(projects).where(eq(projects.id, project.id));
@@ -60,8 +70,13 @@ describe("posting a project", () => {
       { key: theirs, ownerId: other.user.id, purpose: "attachment", contentType: "application/pdf", size: 10 },
     ]);
     const project = await postProject(ctx, user, projectBody({ attachments: [mine] }));
-    expect(project.attachments).toEqual([expect.objectContaining({ key: mine, contentType: "application/pdf", url: expect.stringContaining(`/api/files/${mine}`) })]);
-    await expect(postProject(ctx, user, projectBody({ attachments: [theirs] }))).rejects.toMatchObject({ status: 422, fields: { attachments: expect.any(Array) } });
+    expect(project.attachments).toEqual([
+      expect.objectContaining({ key: mine, contentType: "application/pdf", url: expect.stringContaining(`/api/files/${mine}`) }),
+    ]);
+    await expect(postProject(ctx, user, projectBody({ attachments: [theirs] }))).rejects.toMatchObject({
+      status: 422,
+      fields: { attachments: expect.any(Array) },
+    });
   });
 });
 
@@ -71,7 +86,11 @@ describe("changing a project", () => {
     const owner = await createTestUser(ctx, { roles: ["client"] });
     const other = await createTestUser(ctx, { roles: ["client"] });
     const project = await postProject(ctx, owner.user, projectBody());
-    const edited = await updateProject(ctx, owner.user, project.id, { title: "A sharper title for the dashboard", skills: ["vue"], budgetMax: 300_000 });
+    const edited = await updateProject(ctx, owner.user, project.id, {
+      title: "A sharper title for the dashboard",
+      skills: ["vue"],
+      budgetMax: 300_000,
+    });
     expect(edited).toMatchObject({ title: "A sharper title for the dashboard", budgetMax: 300_000, budgetMin: 100_000 });
     expect(edited.skills.map((s) => s.slug)).toEqual(["vuejs"]);
     await expect(updateProject(ctx, other.user, project.id, { title: "Hijacked project" })).rejects.toMatchObject({ status: 403 });
@@ -125,7 +144,9 @@ describe("invite-only projects", () => {
     expect((await getProject(ctx, project.id, owner.user)).visibility).toBe("invite_only");
     await expect(getProject(ctx, project.id, null)).rejects.toMatchObject({ status: 404 });
     await expect(getProject(ctx, project.id, stranger.user)).rejects.toMatchObject({ status: 404 });
-    await expect(sendProposal(ctx, stranger.user, project.id, { coverLetter: coverLetter(), bidAmount: 1000, estimatedDays: 3 })).rejects.toMatchObject({
+    await expect(
+      sendProposal(ctx, stranger.user, project.id, { coverLetter: coverLetter(), bidAmount: 1000, estimatedDays: 3 }),
+    ).rejects.toMatchObject({
       status: 404,
     });
     await inviteFreelancer(ctx, owner.user, project.id, invited.user.id);

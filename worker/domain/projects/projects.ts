@@ -1,5 +1,15 @@
 import { and, eq, inArray, count } from "drizzle-orm";
-import { favorites, projectInvites, projects, projectSkills, proposals, users, OPEN_PROPOSAL_STATUSES, type Project, type User } from "../../../db/schema";
+import {
+  favorites,
+  projectInvites,
+  projects,
+  projectSkills,
+  proposals,
+  users,
+  OPEN_PROPOSAL_STATUSES,
+  type Project,
+  type User,
+} from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
@@ -128,10 +138,7 @@ export async function closeProject(ctx: DomainContext, actor: User, projectId: s
 export async function reopenProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
   if (project.status === "open") return loadProjectView(ctx, project.id);
-  await ctx.db
-    .update(projects)
-    .set({ status: "open", closedAt: null, updatedAt: ctx.clock.now() })
-    .where(eq(projects.id, project.id));
+  await ctx.db.update(projects).set({ status: "open", closedAt: null, updatedAt: ctx.clock.now() }).where(eq(projects.id, project.id));
   return loadProjectView(ctx, project.id);
 }
 

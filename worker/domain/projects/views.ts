@@ -54,7 +54,8 @@ export async function loadProjectViews(ctx: DomainContext, ids: string[]): Promi
     rows.flatMap((r) => r.project.attachments),
   );
   const skillsOf = new Map<string, Array<{ slug: string; name: string }>>();
-  for (const s of skillRows) (skillsOf.get(s.projectId) ?? skillsOf.set(s.projectId, []).get(s.projectId)!).push({ slug: s.slug, name: s.name });
+  for (const s of skillRows)
+    (skillsOf.get(s.projectId) ?? skillsOf.set(s.projectId, []).get(s.projectId)!).push({ slug: s.slug, name: s.name });
   const countOf = new Map(counts.map((c) => [c.projectId, c.n]));
   const byId = new Map(
     rows.map(({ project: p, clientName, categoryName }) => [

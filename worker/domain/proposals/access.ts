@@ -34,6 +34,7 @@ export async function requireProposalForClient(ctx: DomainContext, actor: User, 
 /** The freelancer who sent a proposal edits or withdraws it: anyone else gets 403. */
 export async function requireOwnProposal(ctx: DomainContext, actor: User, id: string) {
   const row = await loadProposalWithProject(ctx, id);
-  if (row.proposal.freelancerId !== actor.id) throw new AppError(403, "forbidden", "Only the freelancer who sent this proposal can do that.");
+  if (row.proposal.freelancerId !== actor.id)
+    throw new AppError(403, "forbidden", "Only the freelancer who sent this proposal can do that.");
   return row;
 }

@@ -1,5 +1,13 @@
 import { and, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
-import { freelancerProfiles, freelancerSkills, projectSkills, proposals, PROPOSAL_STATUSES, type ProposalStatus, type User } from "../../../db/schema";
+import {
+  freelancerProfiles,
+  freelancerSkills,
+  projectSkills,
+  proposals,
+  PROPOSAL_STATUSES,
+  type ProposalStatus,
+  type User,
+} from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireOwnProject } from "../projects/access";
@@ -67,7 +75,10 @@ export async function listProjectProposals(
         ratingAvg: ratingOf.get(row.freelancerId) ?? 0,
       }),
     }))
-    .sort((a, b) => b.ranking.score - a.ranking.score || a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id));
+    .sort(
+      (a, b) =>
+        b.ranking.score - a.ranking.score || a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id),
+    );
   const page = ranked.slice(offset, offset + limit);
   const views = await loadProposalViews(
     ctx,

@@ -24,7 +24,12 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** Spam guard: a real letter (100+ characters) that is not a near copy of one of the freelancer's recent ones. */
-export async function checkCoverLetter(ctx: DomainContext, freelancerId: string, letter: string, ignoreProposalId?: string): Promise<string> {
+export async function checkCoverLetter(
+  ctx: DomainContext,
+  freelancerId: string,
+  letter: string,
+  ignoreProposalId?: string,
+): Promise<string> {
   const text = letter.trim();
   if (text.length < MIN_COVER_LETTER_CHARS) {
     const message = `Write at least ${MIN_COVER_LETTER_CHARS} characters about how you would do this work.`;

@@ -43,13 +43,9 @@ async function checkDailyLimit(ctx: DomainContext, freelancerId: string): Promis
     .orderBy(asc(proposals.createdAt))
     .limit(1);
   const retryAfter = Math.max(1, Math.ceil((oldest.at.getTime() + DAY_MS - ctx.clock.now().getTime()) / 1000));
-  throw new AppError(
-    429,
-    "daily_limit",
-    `You can send ${PROPOSALS_PER_DAY} proposals a day. Try again later.`,
-    undefined,
-    { "Retry-After": String(retryAfter) },
-  );
+  throw new AppError(429, "daily_limit", `You can send ${PROPOSALS_PER_DAY} proposals a day. Try again later.`, undefined, {
+    "Retry-After": String(retryAfter),
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -118,7 +114,11 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   if (data.attachments !== undefined) {
     changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, { field: "attachments" });
   }
-  checkMilestones(project, changes.bidAmount ?? proposal.bidAmount, changes.milestones !== undefined ? changes.milestones : proposal.milestones);
+  checkMilestones(
+    project,
+    changes.bidAmount ?? proposal.bidAmount,
+    changes.milestones !== undefined ? changes.milestones : proposal.milestones,
+  );
   const [updated] = await ctx.db.update(proposals).set(changes).where(eq(proposals.id, proposal.id)).returning();
   return loadProposalView(ctx, updated);
 }

@@ -57,7 +57,11 @@ export async function loadProposalViews(ctx: DomainContext, rows: Proposal[]): P
     projectId: p.projectId,
     project: projectOf.get(p.projectId) ?? null,
     freelancerId: p.freelancerId,
-    freelancer: { id: p.freelancerId, name: personOf.get(p.freelancerId)?.name ?? "", handle: personOf.get(p.freelancerId)?.handle ?? null },
+    freelancer: {
+      id: p.freelancerId,
+      name: personOf.get(p.freelancerId)?.name ?? "",
+      handle: personOf.get(p.freelancerId)?.handle ?? null,
+    },
     coverLetter: p.coverLetter,
     bidAmount: p.bidAmount,
     currency: p.currency,

@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { domainContextFromEnv } from "../../platform/domain-context";
+import { prepareFreelancerSearch } from "./freelancers";
 import { prepareProjectSearch } from "./projects";
 
 const ctx = () => domainContextFromEnv(env);
@@ -61,6 +62,23 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
       expect(fullScans(details), details.join("\n")).toEqual([]);
       expect(
         details.some((d) => /^SEARCH projects USING (COVERING )?INDEX/.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+    }
+  });
+
+  it.each([
+    ["skills", { skills: "react,js" }],
+    ["skills with rate, country and rating", { skills: "figma", rateMin: 1000, rateMax: 20_000, country: "PK", rating: 4 }],
+    ["skills sorted by lowest rate", { skills: "python", sort: "rate_low" as const }],
+    ["skills and text", { skills: "react", q: "dashboard" }],
+  ])("freelancer search by %s drives from the skills index", async (_name, input) => {
+    const prepared = await prepareFreelancerSearch(ctx(), input);
+    for (const query of [prepared.page, prepared.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expect(
+        details.some((d) => /^SEARCH (freelancer_profiles|freelancer_skills) USING/.test(d)),
         details.join("\n"),
       ).toBe(true);
     }

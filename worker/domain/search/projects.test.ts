@@ -31,7 +31,7 @@ async function allPages(ctx: DomainContext, input: ProjectSearchInput) {
 describe("toFtsQuery", () => {
   it("quotes every token, strips quotes and drops punctuation-only tokens", () => {
     expect(toFtsQuery('"foo AND (bar')).toBe('"foo" "AND" "(bar"');
-    expect(toFtsQuery('NEAR(a b) c* -d title:x')).toBe('"NEAR(a" "b)" "c*" "-d" "title:x"');
+    expect(toFtsQuery("NEAR(a b) c* -d title:x")).toBe('"NEAR(a" "b)" "c*" "-d" "title:x"');
     expect(toFtsQuery(' " ( ) * ')).toBeNull();
     expect(toFtsQuery("")).toBeNull();
   });
@@ -42,7 +42,11 @@ describe("searching projects", () => {
     const { ctx } = testContext(env);
     const user = await client(ctx);
     const word = uniqueWord();
-    const inDescription = await postProject(ctx, user, projectBody({ description: `Long description that mentions ${word} once among many other words here.` }));
+    const inDescription = await postProject(
+      ctx,
+      user,
+      projectBody({ description: `Long description that mentions ${word} once among many other words here.` }),
+    );
     const inTitle = await postProject(ctx, user, projectBody({ title: `${word} migration project` }));
     const result = await searchProjects(ctx, { q: word });
     expect(result.items.map((p) => p.id)).toEqual([inTitle.id, inDescription.id]);
@@ -74,8 +78,16 @@ describe("searching projects", () => {
     clock.advance(-10 * DAY_MS);
     const old = await postProject(ctx, user, base({ budgetMin: 10_000, budgetMax: 20_000 }));
     clock.advance(10 * DAY_MS);
-    const hourly = await postProject(ctx, user, base({ budgetType: "hourly", budgetMin: 3_000, budgetMax: 6_000, experienceLevel: "expert" }));
-    const design = await postProject(ctx, user, base({ category: "ui-ux-design", skills: ["Figma"], budgetMin: 500_000, budgetMax: 900_000 }));
+    const hourly = await postProject(
+      ctx,
+      user,
+      base({ budgetType: "hourly", budgetMin: 3_000, budgetMax: 6_000, experienceLevel: "expert" }),
+    );
+    const design = await postProject(
+      ctx,
+      user,
+      base({ category: "ui-ux-design", skills: ["Figma"], budgetMin: 500_000, budgetMax: 900_000 }),
+    );
     const ids = async (input: ProjectSearchInput) => (await searchProjects(ctx, { q: word, ...input })).items.map((p) => p.id).sort();
     expect(await ids({ category: "ui-ux-design" })).toEqual([design.id]);
     expect(await ids({ budgetType: "hourly" })).toEqual([hourly.id]);
@@ -122,7 +134,9 @@ describe("searching projects", () => {
     for (let i = 0; i < 7; i++) {
       clock.advance(1000);
       const repeats = Array.from({ length: (i % 3) + 1 }, () => word).join(" ");
-      posted.push((await postProject(ctx, user, projectBody({ title: `${repeats} task ${i}`, budgetMin: 1000, budgetMax: 1000 * (1 + (i % 4)) }))).id);
+      posted.push(
+        (await postProject(ctx, user, projectBody({ title: `${repeats} task ${i}`, budgetMin: 1000, budgetMax: 1000 * (1 + (i % 4)) }))).id,
+      );
     }
     const first = await searchProjects(ctx, { q: word, sort, limit: 3 });
     expect(first.total).toBe(7);

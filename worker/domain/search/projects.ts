@@ -55,7 +55,12 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   const skillTerms = listParam(data.skills);
   if (skillTerms.length > 0) {
     const slugs = await requireSkills(ctx, skillTerms);
-    where.push(sql`${projects.id} IN (SELECT project_id FROM project_skills WHERE skill_slug IN (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}))`);
+    where.push(
+      sql`${projects.id} IN (SELECT project_id FROM project_skills WHERE skill_slug IN (${sql.join(
+        slugs.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`,
+    );
   }
   if (data.budgetType) where.push(sql`${projects.budgetType} = ${data.budgetType}`);
   if (data.experienceLevel) where.push(sql`${projects.experienceLevel} = ${data.experienceLevel}`);

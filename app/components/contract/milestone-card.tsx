@@ -1,0 +1,178 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Alert } from "../ui/alert";
+import { Badge, type Tone } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Field, inputClass } from "../ui/field";
+import { LocalTime } from "../ui/local-time";
+import { formatMoney } from "~/utils/money";
+
+export interface MilestoneItem {
+  id: string;
+  title: string;
+  amount: number;
+  currency: string;
+  dueDate: string | null;
+  status: string;
+  funds: { funded: number; held: number; released: number; refunded: number };
+  submissionMessage: string | null;
+  changesMessage: string | null;
+  autoApproveAt: string | null;
+}
+
+const STATUS: Record<string, { label: string; tone: Tone }> = {
+  pending: { label: "Not funded yet", tone: "neutral" },
+  funded: { label: "Funded", tone: "brand" },
+  submitted: { label: "Submitted for review", tone: "warning" },
+  changes_requested: { label: "Changes requested", tone: "warning" },
+  approved: { label: "Approved and paid", tone: "success" },
+  refunded: { label: "Refunded", tone: "neutral" },
+  cancelled: { label: "Cancelled", tone: "neutral" },
+};
+
+function Hidden({ intent, milestoneId, idemKey }: { intent: string; milestoneId: string; idemKey?: string }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="milestoneId" value={milestoneId} />
+      {idemKey ? <input type="hidden" name="key" value={idemKey} /> : null}
+    </>
+  );
+}
+
+function MoreForm({ summary, children }: { summary: string; children: ReactNode }) {
+  return (
+    <details className="border-subtle rounded-control border px-3 py-2">
+      <summary className="cursor-pointer text-sm font-medium">{summary}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
+  );
+}
+
+function MoveForm({ m, intent, idemKey, label }: { m: MilestoneItem; intent: "release" | "refund"; idemKey: string; label: string }) {
+  return (
+    <Form method="post" className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
+      <Hidden intent={intent} milestoneId={m.id} idemKey={idemKey} />
+      <Field
+        label={`Amount (${m.currency})`}
+        inputProps={{ id: `${m.id}-${intent}-amount`, name: "amount", inputMode: "decimal", required: true }}
+      />
+      <Field label="Reason" inputProps={{ id: `${m.id}-${intent}-reason`, name: "reason", required: true, maxLength: 500 }} />
+      <Button variant="secondary">{label}</Button>
+    </Form>
+  );
+}
+
+export function MilestoneCard({
+  m,
+  role,
+  contractStatus,
+  keys,
+  sandboxLabel,
+  error,
+}: {
+  m: MilestoneItem;
+  role: "client" | "freelancer";
+  contractStatus: string;
+  keys: { fund: string; approve: string; release: string; refund: string };
+  sandboxLabel: string;
+  error: string | null;
+}) {
+  const status = STATUS[m.status] ?? { label: m.status, tone: "neutral" as Tone };
+  const open = contractStatus === "offered" || contractStatus === "active";
+  const active = contractStatus === "active";
+  const holding = ["funded", "submitted", "changes_requested"].includes(m.status);
+  const money = (n: number) => formatMoney(n, m.currency);
+  return (
+    <li className="border-subtle rounded-card border p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <h3 className="font-semibold">{m.title}</h3>
+          <p className="text-muted text-sm">
+            {money(m.amount)}
+            {m.dueDate ? <> · due {m.dueDate}</> : null}
+          </p>
+        </div>
+        <Badge tone={status.tone}>{status.label}</Badge>
+      </div>
+      <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+        <div>
+          <dt className="text-muted">Funds held for this milestone</dt>
+          <dd className="font-semibold">{money(m.funds.held)}</dd>
+        </div>
+        <div>
+          <dt className="text-muted">Released</dt>
+          <dd>{money(m.funds.released)}</dd>
+        </div>
+        <div>
+          <dt className="text-muted">Refunded</dt>
+          <dd>{money(m.funds.refunded)}</dd>
+        </div>
+        {m.autoApproveAt ? (
+          <div>
+            <dt className="text-muted">Approved automatically on</dt>
+            <dd>
+              <LocalTime value={m.autoApproveAt} />
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      {m.submissionMessage ? <p className="mt-2 text-sm">Freelancer’s note: “{m.submissionMessage}”</p> : null}
+      {m.changesMessage && m.status === "changes_requested" ? (
+        <p className="mt-2 text-sm">Changes asked for: “{m.changesMessage}”</p>
+      ) : null}
+      {error ? (
+        <Alert tone="danger" className="mt-3">
+          {error}
+        </Alert>
+      ) : null}
+      <div className="mt-4 space-y-3">
+        {role === "client" && m.status === "pending" && open ? (
+          <Form method="post" className="flex flex-wrap items-center gap-3">
+            <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
+            <Button>Fund {money(m.amount)}</Button>
+            <Badge tone="warning">{sandboxLabel}</Badge>
+          </Form>
+        ) : null}
+        {role === "client" && m.status === "submitted" && active ? (
+          <Form method="post">
+            <Hidden intent="approve" milestoneId={m.id} idemKey={keys.approve} />
+            <Button>Approve and pay {money(m.funds.held)}</Button>
+          </Form>
+        ) : null}
+        {role === "client" && m.status === "submitted" && active ? (
+          <MoreForm summary="Ask for changes">
+            <Form method="post" className="space-y-2">
+              <Hidden intent="request-changes" milestoneId={m.id} />
+              <label htmlFor={`${m.id}-changes`} className="block text-sm font-medium">
+                What should change?
+              </label>
+              <textarea id={`${m.id}-changes`} name="message" required maxLength={5000} rows={3} className={inputClass} />
+              <Button variant="secondary">Send back for changes</Button>
+            </Form>
+          </MoreForm>
+        ) : null}
+        {role === "client" && holding && active ? (
+          <MoreForm summary="Release part of the held funds now">
+            <MoveForm m={m} intent="release" idemKey={keys.release} label="Release" />
+          </MoreForm>
+        ) : null}
+        {role === "client" && m.status === "funded" && open ? (
+          <MoreForm summary="Refund part of the held funds to me">
+            <MoveForm m={m} intent="refund" idemKey={keys.refund} label="Refund" />
+          </MoreForm>
+        ) : null}
+        {role === "freelancer" && (m.status === "funded" || m.status === "changes_requested") && active ? (
+          <Form method="post" className="space-y-2">
+            <Hidden intent="submit" milestoneId={m.id} />
+            <label htmlFor={`${m.id}-submit`} className="block text-sm font-medium">
+              Note for the client (optional)
+            </label>
+            <textarea id={`${m.id}-submit`} name="message" maxLength={5000} rows={2} className={inputClass} />
+            <Button>Submit work for review</Button>
+          </Form>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,116 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { formatMoney } from "~/utils/money";
+import { Badge, type Tone } from "../ui/badge";
+import { Button } from "../ui/button";
+import { Card } from "../ui/card";
+import { EmptyState } from "../ui/empty-state";
+import { inputClass } from "../ui/field";
+import { LocalTime } from "../ui/local-time";
+import { PROPOSAL_STATUS_LABELS } from "./labels";
+import { CursorPager } from "./pager";
+
+export type RankedProposal = {
+  id: string;
+  freelancer: { name: string; handle: string | null };
+  coverLetter: string;
+  bidAmount: number;
+  currency: string;
+  estimatedDays: number;
+  status: keyof typeof PROPOSAL_STATUS_LABELS;
+  declineReason: string | null;
+  createdAt: string;
+  ranking: { score: number; skillOverlap: number; bidFit: number; rating: number };
+};
+
+const STATUS_TONES: Record<RankedProposal["status"], Tone> = {
+  pending: "neutral",
+  shortlisted: "brand",
+  accepted: "success",
+  declined: "danger",
+  withdrawn: "warning",
+};
+
+function Decide({ proposal }: { proposal: RankedProposal }) {
+  const reasonId = useId();
+  const busy = useNavigation().formData?.get("proposalId") === proposal.id;
+  const who = proposal.freelancer.name;
+  return (
+    <div className="mt-3 flex flex-wrap items-end gap-2">
+      <Form method="post">
+        <input type="hidden" name="proposalId" value={proposal.id} />
+        <Button name="intent" value="accept" size="sm" disabled={busy} aria-label={`Accept proposal from ${who}`}>
+          Accept
+        </Button>
+      </Form>
+      {proposal.status === "pending" ? (
+        <Form method="post">
+          <input type="hidden" name="proposalId" value={proposal.id} />
+          <Button
+            name="intent"
+            value="shortlist"
+            variant="secondary"
+            size="sm"
+            disabled={busy}
+            aria-label={`Shortlist proposal from ${who}`}
+          >
+            Shortlist
+          </Button>
+        </Form>
+      ) : null}
+      <Form method="post" className="flex flex-wrap items-end gap-2">
+        <input type="hidden" name="proposalId" value={proposal.id} />
+        <div>
+          <label htmlFor={reasonId} className="block text-xs font-medium">
+            Reason for declining (optional)
+          </label>
+          <input id={reasonId} name="reason" maxLength={1000} className={`${inputClass} mt-1 py-1.5 text-sm`} />
+        </div>
+        <Button name="intent" value="decline" variant="danger" size="sm" disabled={busy} aria-label={`Decline proposal from ${who}`}>
+          Decline
+        </Button>
+      </Form>
+    </div>
+  );
+}
+
+/** The owner's view: proposals in ranked order with the score's parts, and the decisions still open. */
+export function ProposalsList({ proposals, total, nextCursor }: { proposals: RankedProposal[]; total: number; nextCursor: string | null }) {
+  return (
+    <Card title={`Proposals (${total})`} description="Ranked by skill match (50), bid within budget (30) and rating (20).">
+      {proposals.length === 0 ? (
+        <EmptyState title="No proposals yet">Freelancers' proposals will appear here as they arrive.</EmptyState>
+      ) : (
+        <ol className="divide-y divide-[var(--border)]" aria-label="Proposals">
+          {proposals.map((p) => (
+            <li key={p.id} className="py-4">
+              <article aria-label={`Proposal from ${p.freelancer.name}`}>
+                <div className="flex flex-wrap items-center gap-2">
+                  <h3 className="font-semibold">
+                    {p.freelancer.handle ? (
+                      <Link to={`/f/${p.freelancer.handle}`} className="hover:underline">
+                        {p.freelancer.name}
+                      </Link>
+                    ) : (
+                      p.freelancer.name
+                    )}
+                  </h3>
+                  <Badge tone={STATUS_TONES[p.status]}>{PROPOSAL_STATUS_LABELS[p.status]}</Badge>
+                  <span className="text-muted text-sm">Score {p.ranking.score}/100</span>
+                </div>
+                <p className="text-muted mt-1 text-sm">
+                  Bid {formatMoney(p.bidAmount, p.currency)} · {p.estimatedDays} day{p.estimatedDays === 1 ? "" : "s"} · sent{" "}
+                  <LocalTime value={p.createdAt} />
+                </p>
+                <p className="mt-2 whitespace-pre-line text-sm">{p.coverLetter}</p>
+                {p.declineReason ? <p className="text-muted mt-2 text-sm">Declined: {p.declineReason}</p> : null}
+                {p.status === "pending" || p.status === "shortlisted" ? <Decide proposal={p} /> : null}
+              </article>
+            </li>
+          ))}
+        </ol>
+      )}
+      <CursorPager nextCursor={nextCursor} label="Proposal pages" />
+    </Card>
+  );
+}

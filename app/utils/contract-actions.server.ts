@@ -1,0 +1,125 @@
+import { z } from "zod";
+import type { User } from "../../db/schema";
+import { acceptContract, declineContract, endContract, updateContractTerms } from "../../worker/domain/contracts/lifecycle";
+import type { DomainContext } from "../../worker/domain/context";
+import { AppError } from "../../worker/domain/errors";
+import { addMilestone } from "../../worker/domain/milestones/manage";
+import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../worker/domain/milestones/release";
+import { requestMilestoneChanges, submitMilestone } from "../../worker/domain/milestones/workflow";
+import { fundMilestone } from "../../worker/domain/payments/fund";
+import { paymentProviders } from "../../worker/platform/payments";
+import { toMinorUnits } from "./money";
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
+const date = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date like 2031-12-31.")]).optional();
+const milestoneId = z.string().min(1).max(64);
+/** One random key per rendered form: submitting the same form twice moves money once. */
+const key = z.string().min(8).max(100);
+
+/** Every button on the contract page; one schema, handled by one switch. */
+export const contractIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({ intent: z.literal("decline"), reason: text(1000).optional() }),
+  z.object({ intent: z.literal("end"), reason: required(1000, "Say why the contract ends.") }),
+  z.object({
+    intent: z.literal("terms"),
+    amount: text(30).optional(),
+    hourlyRate: text(30).optional(),
+    weeklyHourLimit: text(5).optional(),
+    startDate: date,
+  }),
+  z.object({
+    intent: z.literal("add-milestone"),
+    title: required(200, "Give the milestone a title."),
+    amount: required(30, "Enter an amount."),
+    dueDate: date,
+  }),
+  z.object({ intent: z.literal("fund"), milestoneId, key }),
+  z.object({ intent: z.literal("submit"), milestoneId, message: text(5000).optional() }),
+  z.object({ intent: z.literal("approve"), milestoneId, key }),
+  z.object({ intent: z.literal("request-changes"), milestoneId, message: required(5000, "Say what should change.") }),
+  z.object({
+    intent: z.literal("release"),
+    milestoneId,
+    key,
+    amount: required(30, "Enter an amount."),
+    reason: required(500, "Give a reason."),
+  }),
+  z.object({
+    intent: z.literal("refund"),
+    milestoneId,
+    key,
+    amount: required(30, "Enter an amount."),
+    reason: required(500, "Give a reason."),
+  }),
+]);
+export type ContractIntent = z.infer<typeof contractIntentSchema>;
+
+function minor(value: string | undefined, currency: string, field: string): number | undefined {
+  if (!value) return undefined;
+  const amount = toMinorUnits(value, currency);
+  if (amount === null || amount <= 0) {
+    throw new AppError(422, "validation_failed", "Enter a positive amount, like 150.00.", {
+      [field]: ["Enter a positive amount, like 150.00."],
+    });
+  }
+  return amount;
+}
+
+/** Runs one intent for the signed-in party; domain errors (AppError) go back to the form. */
+export async function runContractIntent(
+  ctx: DomainContext,
+  actor: User,
+  contract: { id: string; currency: string; type: string },
+  intent: ContractIntent,
+) {
+  const { currency } = contract;
+  switch (intent.intent) {
+    case "accept":
+      return acceptContract(ctx, actor, contract.id);
+    case "decline":
+      return declineContract(ctx, actor, contract.id, { reason: intent.reason });
+    case "end":
+      return endContract(ctx, actor, contract.id, { reason: intent.reason });
+    case "terms": {
+      const weekly = intent.weeklyHourLimit ? Number(intent.weeklyHourLimit) : null;
+      if (weekly !== null && (!Number.isInteger(weekly) || weekly < 1 || weekly > 168)) {
+        throw new AppError(422, "validation_failed", "A weekly limit is 1 to 168 hours.", { weeklyHourLimit: ["Use 1 to 168 hours."] });
+      }
+      return updateContractTerms(
+        ctx,
+        actor,
+        contract.id,
+        contract.type === "hourly"
+          ? { hourlyRate: minor(intent.hourlyRate, currency, "hourlyRate"), weeklyHourLimit: weekly, startDate: intent.startDate || null }
+          : { amount: minor(intent.amount, currency, "amount"), startDate: intent.startDate || null },
+      );
+    }
+    case "add-milestone":
+      return addMilestone(ctx, actor, contract.id, {
+        title: intent.title,
+        amount: minor(intent.amount, currency, "amount")!,
+        dueDate: intent.dueDate || null,
+      });
+    case "fund":
+      return fundMilestone(ctx, actor, intent.milestoneId, { provider: "sandbox", idempotencyKey: intent.key }, paymentProviders());
+    case "submit":
+      return submitMilestone(ctx, actor, intent.milestoneId, { message: intent.message });
+    case "approve":
+      return approveMilestone(ctx, actor, intent.milestoneId, { idempotencyKey: intent.key });
+    case "request-changes":
+      return requestMilestoneChanges(ctx, actor, intent.milestoneId, { message: intent.message });
+    case "release":
+    case "refund": {
+      const move = intent.intent === "release" ? releaseHeldFunds : refundHeldFunds;
+      return move(ctx, actor, intent.milestoneId, {
+        amount: minor(intent.amount, currency, "amount")!,
+        reason: intent.reason,
+        idempotencyKey: intent.key,
+      });
+    }
+    default:
+      return intent satisfies never;
+  }
+}

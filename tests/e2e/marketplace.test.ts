@@ -1,0 +1,118 @@
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { loadTaxonomyAt } from "../../db/seed/taxonomy-load";
+import { launchBrowser, watchConsoleErrors } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+const DEMO_PASSWORD = "megilance-demo";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  // Reference data, upserted; the demo seed does not load it (yet), and running it twice is harmless.
+  await loadTaxonomyAt(inject("stackDatabaseUrl"));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function expectAccessible(page: Page) {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
+  });
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+async function signIn(page: Page, email: string, redirectTo: string) {
+  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(`${baseUrl}${redirectTo}`);
+}
+
+/** Chrome logs the 4xx answers of forms that refuse on purpose; nothing else may reach the console. */
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+
+describe("marketplace in the browser", () => {
+  it("a client posts a project, a freelancer finds it and applies, the client is notified and hires", async () => {
+    const word = `zephyr${Date.now().toString(36)}`;
+    const title = `Build a ${word} booking widget`;
+
+    const clientContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const client = await clientContext.newPage();
+    const clientWatch = watchConsoleErrors(client);
+    await signIn(client, "client@demo.test", "/client/projects/new");
+    await client.getByLabel("Title").fill(title);
+    await client
+      .getByLabel("Description")
+      .fill("A small booking widget for a yoga studio, embeddable in any page, with a calendar and email confirmations.");
+    await client.getByLabel("Category").selectOption({ label: "Web Development" });
+    await client.getByLabel("Skills").fill("React, TypeScript");
+    await client.getByLabel("Budget type").selectOption("fixed");
+    await client.getByLabel("Currency").selectOption("USD");
+    await client.getByLabel("Minimum budget").fill("500");
+    await client.getByLabel("Maximum budget").fill("1,500.50");
+    await client.getByRole("button", { name: "Post project" }).click();
+    await client.waitForURL(new RegExp(`^${baseUrl}/projects/[0-9A-Z]+$`));
+    const projectUrl = client.url();
+    await expect.poll(() => client.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    expect(await client.getByText("$500.00 – $1,500.50").count()).toBe(1);
+
+    const freelancerContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const freelancer = await freelancerContext.newPage();
+    const freelancerWatch = watchConsoleErrors(freelancer);
+    await signIn(freelancer, "freelancer@demo.test", "/projects");
+    await expectAccessible(freelancer);
+    await freelancer.getByRole("searchbox", { name: "Search projects" }).fill(word);
+    await freelancer.getByRole("button", { name: "Search", exact: true }).click();
+    await freelancer.waitForURL(new RegExp(`/projects\\?q=${word}`));
+    await expect.poll(() => freelancer.getByRole("status").filter({ hasText: "found" }).textContent()).toBe("1 project found");
+    await freelancer.getByRole("link", { name: title }).click();
+    await freelancer.waitForURL(projectUrl);
+    await expectAccessible(freelancer);
+
+    // The quality rule answers field by field before anything is stored.
+    await freelancer.getByLabel("Cover letter").fill("Too short.");
+    await freelancer.getByLabel(/^Bid amount/).fill("1200");
+    await freelancer.getByLabel("Estimated days").fill("14");
+    await freelancer.getByRole("button", { name: "Send proposal" }).click();
+    await expect.poll(() => freelancer.getByText(/Write at least 100 characters/).count()).toBeGreaterThan(0);
+
+    await freelancer
+      .getByLabel("Cover letter")
+      .fill(
+        `I have built three booking widgets in React and TypeScript for small studios. For ${word} I would start with the calendar, then the confirmation emails, and ship a first version within a week.`,
+      );
+    await freelancer.getByRole("button", { name: "Send proposal" }).click();
+    await expect.poll(() => freelancer.getByText("Your proposal was sent.").count()).toBe(1);
+
+    await client.goto(`${baseUrl}/client`);
+    const bell = client.getByRole("link", { name: /^Notifications, \d+ unread$/ });
+    await expect.poll(() => bell.count()).toBe(1);
+    await bell.click();
+    await client.waitForURL(`${baseUrl}/notifications`);
+    const item = client.getByRole("listitem").filter({ hasText: `New proposal: ${title}` });
+    await expect.poll(() => item.count()).toBe(1);
+    await item.getByRole("button", { name: /^Open:/ }).click();
+    await client.waitForURL(projectUrl + "#proposals");
+    const proposal = client.getByRole("article", { name: "Proposal from Frankie Freelancer" });
+    await expect.poll(() => proposal.getByText("Bid $1,200.00").count()).toBe(1);
+    await proposal.getByRole("button", { name: "Accept proposal from Frankie Freelancer" }).click();
+    await expect.poll(() => client.getByText(/Proposal accepted\. A contract offer was created\./).count()).toBe(1);
+    expect(await client.getByRole("link", { name: "Open the contract" }).count()).toBe(1);
+    await expect.poll(() => client.getByText("Accepted", { exact: true }).count()).toBe(1);
+
+    expect(unexpected(clientWatch.errors)).toEqual([]);
+    expect(unexpected(freelancerWatch.errors)).toEqual([]);
+    await clientContext.close();
+    await freelancerContext.close();
+  });
+});

@@ -1,0 +1,98 @@
+import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { payments, type User } from "../../db/schema";
+import { createSession } from "../domain/auth/sessions";
+import { activeContract } from "../domain/contracts/test-fixtures";
+import { milestoneForParty } from "../domain/milestones/access";
+import { addMilestone } from "../domain/milestones/manage";
+import { SANDBOX_LABEL } from "../platform/payments/sandbox";
+import { testContext } from "../test-support/context";
+import { createTestUser } from "../test-support/users";
+
+const ORIGIN = "http://localhost";
+
+/** A browser without JavaScript, signed in with a web session cookie. */
+async function browserFor(user: User) {
+  const { ctx } = testContext(env);
+  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
+  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
+  return {
+    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
+    post: (path: string, fields: Record<string, string>) =>
+      SELF.fetch(`${ORIGIN}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      }),
+  };
+}
+
+/** React separates adjacent text with empty comments; readers do not see them. */
+const plain = (html: string) => html.replace(/<!-- -->/g, "");
+
+/** The hidden fields of the form that posts `intent` for a milestone. */
+function formFields(html: string, intent: string): Record<string, string> {
+  const at = html.indexOf(`name="intent" value="${intent}"`);
+  expect(at, `a form for ${intent}`).toBeGreaterThan(-1);
+  const form = html.slice(html.lastIndexOf("<form", at), html.indexOf("</form>", at));
+  const fields: Record<string, string> = {};
+  for (const match of form.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)"/g)) fields[match[1]] = match[2];
+  return fields;
+}
+
+describe("the contract page", () => {
+  it("walks fund, submit and approve with plain form posts, funding once per rendered form", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const m = await addMilestone(ctx, f.client, f.contractId, { title: "Landing page", amount: 25_000 });
+    const client = await browserFor(f.client);
+    const freelancer = await browserFor(f.freelancer);
+    const path = `/contracts/${f.contractId}`;
+
+    const page = await client.get(path);
+    expect(page.status).toBe(200);
+    const html = plain(await page.text());
+    expect(html).toContain("Funds held for this milestone");
+    expect(html).toContain(SANDBOX_LABEL);
+    expect(html).toContain("Fund $250.00");
+    expect(html.toLowerCase()).not.toContain("escrow");
+
+    const fund = formFields(html, "fund");
+    expect(fund).toMatchObject({ milestoneId: m.id, key: expect.any(String) });
+    for (let i = 0; i < 2; i++) {
+      const res = await client.post(path, fund);
+      expect(res.status).toBe(302);
+      expect(res.headers.get("Location")).toBe(path);
+    }
+    expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(1);
+
+    const working = plain(await (await freelancer.get(path)).text());
+    expect(working).toContain("Submit work for review");
+    expect((await freelancer.post(path, { ...formFields(working, "submit"), message: "Done" })).status).toBe(302);
+
+    const review = plain(await (await client.get(path)).text());
+    expect(review).toContain("Approve and pay $250.00");
+    expect((await client.post(path, formFields(review, "approve"))).status).toBe(302);
+    const after = await milestoneForParty(ctx, m.id, f.client.id);
+    expect(after.milestone.status).toBe("approved");
+    expect(plain(await (await client.get(path)).text())).toContain("Work approved and paid");
+  });
+
+  it("shows domain errors on the page and hides the contract from strangers", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    await addMilestone(ctx, f.client, f.contractId, { title: "Copy", amount: 1_000 });
+    const client = await browserFor(f.client);
+    const path = `/contracts/${f.contractId}`;
+    const bad = await client.post(path, { intent: "add-milestone", title: "Broken", amount: "12.345" });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain("Enter a positive amount, like 150.00.");
+
+    const stranger = await browserFor((await createTestUser(env, { roles: ["client"] })).user);
+    expect((await stranger.get(path)).status).toBe(404);
+    expect((await stranger.post(path, { intent: "end", reason: "mine" })).status).toBe(404);
+    expect((await SELF.fetch(`${ORIGIN}${path}`, { redirect: "manual" })).status).toBe(302);
+  });
+});

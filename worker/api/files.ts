@@ -1,0 +1,91 @@
+import { z } from "@hono/zod-openapi";
+import { AppError } from "../domain/errors";
+import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
+import { createRouter, type Router } from "./context";
+import { requireViewer } from "./viewer";
+
+const tags = ["files"];
+/** Room for the multipart envelope around the largest allowed file. */
+const MAX_REQUEST_BYTES = MAX_ATTACHMENT_BYTES + 64 * 1024;
+
+export const fileRoutes: Router = createRouter();
+
+fileRoutes.post("/uploads", async (c) => {
+  const viewer = requireViewer(c);
+  const length = Number(c.req.header("content-length") ?? 0);
+  if (length > MAX_REQUEST_BYTES) throw new AppError(413, "file_too_large", "Files can be at most 10 MB.", { file: ["Too large."] });
+  if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
+    throw new AppError(415, "unsupported_media_type", "Send the file as multipart/form-data in a field named file.");
+  }
+  const form = await c.req.parseBody().catch(() => {
+    throw new AppError(400, "bad_request", "The multipart body could not be read.");
+  });
+  const file = form.file;
+  if (!(file instanceof File))
+    throw new AppError(422, "validation_failed", "Attach the file in a field named file.", { file: ["Required."] });
+  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError(413, "file_too_large", "Files can be at most 10 MB.", { file: ["Too large."] });
+  const purpose = typeof form.purpose === "string" && form.purpose ? form.purpose : undefined;
+  if (purpose !== undefined && !isFilePurpose(purpose)) {
+    throw new AppError(422, "validation_failed", "purpose is image or attachment.", { purpose: ["Use image or attachment."] });
+  }
+  const stored = await storeUpload(c.get("domain"), c.env.FILES, viewer.user, {
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    filename: file.name,
+    purpose,
+  });
+  return c.json({ file: stored }, 201);
+});
+
+fileRoutes.get("/files/:key", async (c) => {
+  const found = await openStoredFile(c.get("domain"), c.env.FILES, c.req.param("key"));
+  if (!found) throw new AppError(404, "not_found", "No such file.");
+  const inline = found.contentType.startsWith("image/");
+  const name = found.name ?? `file.${found.contentType.split("/")[1]}`;
+  return new Response(found.body, {
+    status: 200,
+    headers: {
+      "Content-Type": found.contentType,
+      "Content-Length": String(found.size),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${name.replace(/[^\w.-]/g, "_")}"`,
+      // Keys are random and content never changes under a key.
+      "Cache-Control": "private, max-age=31536000, immutable",
+    },
+  });
+});
+
+fileRoutes.openAPIRegistry.registerPath({
+  method: "post",
+  path: "/uploads",
+  tags,
+  summary: "Upload an image (PNG, JPEG, WebP, GIF; 5 MB) or PDF (10 MB); the type is read from the bytes",
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: {
+        "multipart/form-data": {
+          schema: z.object({ file: z.string().openapi({ format: "binary" }), purpose: z.enum(["image", "attachment"]).optional() }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: "{file: {key, url, contentType, size}}" },
+    401: { description: "Not signed in" },
+    413: { description: "Too large" },
+    415: { description: "Not a supported file type" },
+    422: { description: "Unreadable or oversized image" },
+    429: { description: "Too many uploads" },
+  },
+});
+
+fileRoutes.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/files/{key}",
+  tags,
+  summary: "An uploaded file, served with its stored content type and nosniff",
+  request: { params: z.object({ key: z.string() }) },
+  responses: { 200: { description: "The file's bytes" }, 404: { description: "Not found" } },
+});

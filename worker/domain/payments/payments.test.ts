@@ -1,0 +1,91 @@
+import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { ledgerTransactions, payments } from "../../../db/schema";
+import { paymentProviders } from "../../platform/payments";
+import { testContext } from "../../test-support/context";
+import { activeContract } from "../contracts/test-fixtures";
+import { ledgerAccounts } from "../ledger/accounts";
+import { accountBalance } from "../ledger/balances";
+import { milestoneForParty } from "../milestones/access";
+import { addMilestone } from "../milestones/manage";
+import { confirmPayment } from "./confirm";
+import { fundMilestone } from "./fund";
+import type { PaymentProviders } from "./provider";
+
+/** A provider that leaves payments pending, the way a card payment waits for its webhook. */
+function webhookProvider(): PaymentProviders {
+  const base = paymentProviders();
+  return {
+    ...base,
+    funding: {
+      sandbox: {
+        name: "sandbox",
+        label: "test",
+        startPayment: async (input) => ({ providerRef: `hook_${input.paymentId}`, status: "pending" }),
+      },
+    },
+  };
+}
+
+describe("confirmPayment", () => {
+  it("credits the funds held for the milestone exactly once, however often and concurrently it is called", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 12_345 });
+    const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, webhookProvider());
+    expect(started).toMatchObject({ payment: { status: "pending" }, milestone: { status: "pending", funds: { held: 0 } } });
+    // While the payment is under way, the milestone cannot change and cannot be paid twice.
+    await expect(
+      fundMilestone(ctx, f.client, m.id, { provider: "sandbox", idempotencyKey: "other" }, webhookProvider()),
+    ).rejects.toMatchObject({
+      status: 409,
+      code: "already_funding",
+    });
+
+    const ref = started.payment.providerRef!;
+    const results = await Promise.all([confirmPayment(ctx, ref), confirmPayment(ctx, ref), confirmPayment(ctx, ref)]);
+    expect(results.filter((r) => r.credited)).toHaveLength(1);
+    expect((await confirmPayment(ctx, ref)).credited).toBe(false);
+
+    const txns = await ctx.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.milestoneId, m.id));
+    expect(txns).toHaveLength(1);
+    expect(txns[0]).toMatchObject({ kind: "funding", idempotencyKey: `payment:${started.payment.id}` });
+    expect(await accountBalance(ctx, ledgerAccounts.escrow(f.contractId), "USD")).toBe(12_345);
+    expect(await accountBalance(ctx, ledgerAccounts.clientFunding(f.client.id), "USD")).toBe(-12_345);
+    const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, started.payment.id));
+    expect(payment).toMatchObject({ status: "succeeded", confirmedAt: expect.any(Date) });
+    expect((await milestoneForParty(ctx, m.id, f.client.id)).milestone.status).toBe("funded");
+  });
+
+  it("answers 404 for a reference it never issued", async () => {
+    const { ctx } = testContext(env);
+    await expect(confirmPayment(ctx, "sandbox_pay_nope")).rejects.toMatchObject({ status: 404, code: "payment_not_found" });
+  });
+
+  it("marks a payment failed when the provider refuses to start it, so the client can try again", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 500 });
+    const broken: PaymentProviders = {
+      ...paymentProviders(),
+      funding: {
+        sandbox: {
+          name: "sandbox",
+          label: "broken",
+          startPayment: async () => {
+            throw new Error("provider down");
+          },
+        },
+      },
+    };
+    await expect(fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, broken)).rejects.toMatchObject({
+      status: 502,
+      code: "provider_error",
+    });
+    const retried = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, paymentProviders());
+    expect(retried).toMatchObject({ replayed: false, milestone: { status: "funded" } });
+    const rows = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
+    expect(rows.map((p) => p.status).sort()).toEqual(["failed", "succeeded"]);
+  });
+});

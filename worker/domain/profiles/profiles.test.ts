@@ -1,0 +1,153 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { testContext } from "../../test-support/context";
+import { pdfBytes, pngBytes } from "../../test-support/images";
+import { coverLetter, projectBody, uniqueWord } from "../../test-support/market";
+import { createTestUser } from "../../test-support/users";
+import { storeUpload } from "../files/uploads";
+import { postProject } from "../projects/projects";
+import { acceptProposal } from "../proposals/decide";
+import { sendProposal } from "../proposals/send";
+import { getClientProfile, getMyClientProfile, markClientPaymentVerified, saveClientProfile } from "./client";
+import { getMyFreelancerProfile, getPublicFreelancerProfile, saveFreelancerProfile } from "./freelancer";
+import { addPortfolioItem, listPortfolio, removePortfolioItem, updatePortfolioItem } from "./portfolio";
+
+const profile = (handle = uniqueWord("h")) => ({
+  handle,
+  headline: "Full-stack developer for SaaS products",
+  bio: "I build web apps end to end.",
+  skills: [{ skill: "JS", years: 6 }, { skill: "react", years: 4 }, "Postgres"],
+  hourlyRate: 6_500,
+  currency: "usd",
+  availabilityHoursPerWeek: 30,
+  timezone: "Europe/Berlin",
+  languages: ["English", "German"],
+  country: "de",
+});
+
+describe("freelancer profiles", () => {
+  it("creates a profile with alias-resolved skills and years, normalized codes, and shows it publicly by handle", async () => {
+    const { ctx } = testContext(env);
+    const { user } = await createTestUser(ctx, { roles: ["freelancer"] });
+    const handle = uniqueWord("Dev");
+    const saved = await saveFreelancerProfile(ctx, user, profile(handle));
+    expect(saved).toMatchObject({
+      handle: handle.toLowerCase(),
+      currency: "USD",
+      country: "DE",
+      timezone: "Europe/Berlin",
+      hourlyRate: 6_500,
+      url: `/f/${handle.toLowerCase()}`,
+    });
+    expect(saved.skills).toEqual([
+      { slug: "javascript", name: "JavaScript", years: 6 },
+      { slug: "react", name: "React", years: 4 },
+      { slug: "postgresql", name: "PostgreSQL", years: 0 },
+    ]);
+    const pub = await getPublicFreelancerProfile(ctx, handle.toUpperCase());
+    expect(pub.userId).toBe(user.id);
+    expect(JSON.stringify(pub)).not.toContain(user.email);
+    await expect(getPublicFreelancerProfile(ctx, "nobody-has-this-handle")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("merges updates, keeps handles unique and validates time zone, country and currency", async () => {
+    const { ctx } = testContext(env);
+    const { user } = await createTestUser(ctx, { roles: ["freelancer"] });
+    const other = await createTestUser(ctx, { roles: ["freelancer"] });
+    await expect(getMyFreelancerProfile(ctx, user)).rejects.toMatchObject({ status: 404 });
+    await expect(saveFreelancerProfile(ctx, user, { headline: "No handle yet here" })).rejects.toMatchObject({
+      status: 422,
+      fields: { handle: expect.any(Array) },
+    });
+    const first = await saveFreelancerProfile(ctx, user, profile());
+    const updated = await saveFreelancerProfile(ctx, user, { headline: "Senior React engineer" });
+    expect(updated).toMatchObject({ headline: "Senior React engineer", handle: first.handle, hourlyRate: 6_500 });
+    expect(updated.skills).toHaveLength(3);
+    await expect(saveFreelancerProfile(ctx, other.user, profile(first.handle))).rejects.toMatchObject({
+      status: 409,
+      code: "handle_taken",
+    });
+    await expect(saveFreelancerProfile(ctx, other.user, profile("admin"))).rejects.toMatchObject({ status: 409 });
+    await expect(saveFreelancerProfile(ctx, user, { timezone: "Mars/Olympus" })).rejects.toMatchObject({
+      status: 422,
+      fields: { timezone: expect.any(Array) },
+    });
+    await expect(saveFreelancerProfile(ctx, user, { country: "XX" })).rejects.toMatchObject({
+      status: 422,
+      fields: { country: expect.any(Array) },
+    });
+    await expect(saveFreelancerProfile(ctx, user, { currency: "BTC" })).rejects.toMatchObject({
+      status: 422,
+      fields: { currency: expect.any(Array) },
+    });
+    await expect(saveFreelancerProfile(ctx, user, { skills: ["Necromancy"] })).rejects.toMatchObject({ status: 422 });
+    expect((await getMyFreelancerProfile(ctx, user)).timezone).toBe("Europe/Berlin");
+    const client = await createTestUser(ctx, { roles: ["client"] });
+    await expect(saveFreelancerProfile(ctx, client.user, profile())).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("portfolio", () => {
+  it("adds items with the freelancer's own images, edits and removes them; others get 403", async () => {
+    const { ctx } = testContext(env);
+    const { user } = await createTestUser(ctx, { roles: ["freelancer"] });
+    const other = await createTestUser(ctx, { roles: ["freelancer"] });
+    const saved = await saveFreelancerProfile(ctx, user, profile());
+    const image = await storeUpload(ctx, env.FILES, user, { bytes: pngBytes(800, 600) });
+    const pdf = await storeUpload(ctx, env.FILES, user, { bytes: pdfBytes() });
+    const theirs = await storeUpload(ctx, env.FILES, other.user, { bytes: pngBytes(10, 10) });
+    const item = await addPortfolioItem(ctx, user, {
+      title: "Shop redesign",
+      description: "A new storefront",
+      url: "https://example.com/shop",
+      imageKeys: [image.key],
+    });
+    expect(item.images).toEqual([expect.objectContaining({ key: image.key, contentType: "image/png" })]);
+    await expect(addPortfolioItem(ctx, user, { title: "Bad", imageKeys: [pdf.key] })).rejects.toMatchObject({ status: 422 });
+    await expect(addPortfolioItem(ctx, user, { title: "Bad", imageKeys: [theirs.key] })).rejects.toMatchObject({ status: 422 });
+    await expect(addPortfolioItem(ctx, user, { title: "Bad", url: "javascript:alert(1)" })).rejects.toMatchObject({ status: 422 });
+    expect((await updatePortfolioItem(ctx, user, item.id, { title: "Shop redesign 2.0" })).title).toBe("Shop redesign 2.0");
+    await expect(updatePortfolioItem(ctx, other.user, item.id, { title: "Mine now" })).rejects.toMatchObject({ status: 403 });
+    await expect(removePortfolioItem(ctx, other.user, item.id)).rejects.toMatchObject({ status: 403 });
+    expect((await getPublicFreelancerProfile(ctx, saved.handle)).portfolio.map((p) => p.id)).toEqual([item.id]);
+    await removePortfolioItem(ctx, user, item.id);
+    expect(await listPortfolio(ctx, user)).toEqual([]);
+    await expect(removePortfolioItem(ctx, user, item.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("client profiles", () => {
+  it("start empty, save company facts, count hiring history, and only payments can mark them verified", async () => {
+    const { ctx } = testContext(env);
+    const { user } = await createTestUser(ctx, { roles: ["client"] });
+    expect(await getMyClientProfile(ctx, user)).toMatchObject({
+      companyName: null,
+      paymentVerified: false,
+      hiring: { projectsPosted: 0, openProjects: 0, hires: 0 },
+    });
+    const saved = await saveClientProfile(ctx, user, {
+      companyName: "Acme GmbH",
+      companySize: "11-50",
+      country: "at",
+      paymentVerified: true,
+    } as never);
+    expect(saved).toMatchObject({ companyName: "Acme GmbH", companySize: "11-50", country: "AT", paymentVerified: false });
+    await expect(saveClientProfile(ctx, user, { country: "ZZ" })).rejects.toMatchObject({ status: 422 });
+    const project = await postProject(ctx, user, projectBody());
+    await postProject(ctx, user, projectBody());
+    const freelancer = await createTestUser(ctx, { roles: ["freelancer"] });
+    const proposal = await sendProposal(ctx, freelancer.user, project.id, {
+      coverLetter: coverLetter(),
+      bidAmount: 100_000,
+      estimatedDays: 5,
+    });
+    await acceptProposal(ctx, user, proposal.id);
+    await markClientPaymentVerified(ctx, user.id);
+    expect(await getClientProfile(ctx, user.id)).toMatchObject({
+      paymentVerified: true,
+      companyName: "Acme GmbH",
+      hiring: { projectsPosted: 2, openProjects: 2, hires: 1 },
+    });
+    await expect(getMyClientProfile(ctx, freelancer.user)).rejects.toMatchObject({ status: 403 });
+  });
+});

@@ -1,0 +1,119 @@
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { freelancerProfiles } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { normalizeCurrency } from "../projects/currencies";
+import { parseInput } from "../projects/validate";
+import { normalizeCountry } from "../profiles/countries";
+import { loadFreelancerSummaries, type FreelancerSummary } from "../profiles/views";
+import { requireSkills } from "../taxonomy/taxonomy";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
+import { toFtsQuery } from "./fts";
+
+export const FREELANCER_PAGE_DEFAULT = 20;
+export const FREELANCER_PAGE_MAX = 50;
+export const FREELANCER_SORTS = ["relevance", "rating", "rate_low", "rate_high", "newest"] as const;
+const BM25 = sql.raw("bm25(freelancers_fts, 10.0, 1.0, 5.0)");
+const fp = freelancerProfiles;
+
+const amount = z.coerce.number().int().min(0).max(1e12);
+export const freelancerSearchSchema = z.object({
+  q: z.string().max(500).optional(),
+  skills: z.union([z.string().max(1000), z.array(z.string().max(64)).max(20)]).optional(),
+  rateMin: amount.optional(),
+  rateMax: amount.optional(),
+  currency: z.string().length(3).optional(),
+  country: z.string().length(2).optional(),
+  availability: z.coerce.number().int().min(0).max(168).optional(),
+  rating: z.coerce.number().min(0).max(5).optional(),
+  sort: z.enum(FREELANCER_SORTS).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(FREELANCER_PAGE_MAX).optional(),
+});
+export type FreelancerSearchInput = z.input<typeof freelancerSearchSchema>;
+
+const SORT_KEYS = {
+  rating: { column: fp.ratingAvg, dir: "DESC" },
+  rate_low: { column: fp.hourlyRate, dir: "ASC" },
+  rate_high: { column: fp.hourlyRate, dir: "DESC" },
+  newest: { column: fp.createdAt, dir: "DESC" },
+} as const;
+
+/** Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). */
+export async function prepareFreelancerSearch(ctx: DomainContext, input: FreelancerSearchInput) {
+  const data = parseInput(freelancerSearchSchema, input);
+  const match = toFtsQuery(data.q);
+  const sort = data.sort === "relevance" && !match ? "rating" : (data.sort ?? (match ? "relevance" : "rating"));
+  const limit = clampLimit(data.limit, FREELANCER_PAGE_DEFAULT, FREELANCER_PAGE_MAX);
+  const cursor = decodeCursor(data.cursor);
+
+  const where: SQL[] = [];
+  if (match) where.push(sql`freelancers_fts MATCH ${match}`);
+  const skillTerms = listParam(data.skills);
+  if (skillTerms.length > 0) {
+    const slugs = await requireSkills(ctx, skillTerms);
+    where.push(
+      sql`${fp.userId} IN (SELECT user_id FROM freelancer_skills WHERE skill_slug IN (${sql.join(
+        slugs.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`,
+    );
+  }
+  if (data.rateMin !== undefined) where.push(sql`${fp.hourlyRate} >= ${data.rateMin}`);
+  if (data.rateMax !== undefined) where.push(sql`${fp.hourlyRate} <= ${data.rateMax}`);
+  if (data.currency) where.push(sql`${fp.currency} = ${normalizeCurrency(data.currency) ?? data.currency.toUpperCase()}`);
+  if (data.country) where.push(sql`${fp.country} = ${normalizeCountry(data.country) ?? data.country.toUpperCase()}`);
+  if (data.availability !== undefined) where.push(sql`${fp.availabilityHoursPerWeek} >= ${data.availability}`);
+  if (data.rating !== undefined) where.push(sql`${fp.ratingAvg} >= ${data.rating}`);
+  if (sort === "rate_low" || sort === "rate_high") where.push(sql`${fp.hourlyRate} IS NOT NULL`);
+
+  const from = match ? sql`freelancers_fts JOIN ${fp} ON ${fp}.rowid = freelancers_fts.rowid` : sql`${fp}`;
+  const filter = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
+  const total = sql`SELECT count(*) AS total FROM ${from} ${filter(where)}`;
+
+  let offset = 0;
+  let order: SQL;
+  const pageWhere = [...where];
+  if (sort === "relevance") {
+    offset = offsetOf(cursor);
+    order = sql`${BM25}, ${fp.userId}`;
+  } else {
+    const { column, dir } = SORT_KEYS[sort];
+    const after = keysetOf(cursor);
+    if (after)
+      pageWhere.push(
+        dir === "DESC"
+          ? sql`(${column}, ${fp.userId}) < (${after[0]}, ${after[1]})`
+          : sql`(${column}, ${fp.userId}) > (${after[0]}, ${after[1]})`,
+      );
+    order = sql`${column} ${sql.raw(dir)}, ${fp.userId} ${sql.raw(dir)}`;
+  }
+  const page = sql`SELECT ${fp.userId} AS id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
+  return { page, total, sort, limit, offset };
+}
+
+type PageRow = { id: string; rating: number; rate: number | null; created_at: number };
+
+/** Freelancers matching text (headline, bio, skills) and filters, with a total and a next-page cursor. */
+export async function searchFreelancers(
+  ctx: DomainContext,
+  input: FreelancerSearchInput,
+): Promise<{ items: FreelancerSummary[]; nextCursor: string | null; total: number }> {
+  const prepared = await prepareFreelancerSearch(ctx, input);
+  const [rows, totals] = await Promise.all([ctx.db.all<PageRow>(prepared.page), ctx.db.all<{ total: number }>(prepared.total)]);
+  const pageRows = rows.slice(0, prepared.limit);
+  let nextCursor: string | null = null;
+  if (rows.length > prepared.limit) {
+    const last = pageRows[pageRows.length - 1];
+    const sortValue = { rating: last.rating, rate_low: last.rate, rate_high: last.rate, newest: last.created_at };
+    nextCursor =
+      prepared.sort === "relevance"
+        ? encodeCursor({ o: prepared.offset + prepared.limit })
+        : encodeCursor({ k: [Number(sortValue[prepared.sort]), last.id] });
+  }
+  const items = await loadFreelancerSummaries(
+    ctx,
+    pageRows.map((r) => r.id),
+  );
+  return { items, nextCursor, total: Number(totals[0]?.total ?? 0) };
+}
