@@ -107,3 +107,33 @@ describe("GET /api/projects (search)", () => {
     expect((await call("GET", "/api/projects?mine=true")).status).toBe(401);
   });
 });
+
+describe("the API document", () => {
+  it("describes the marketplace routes", async () => {
+    const res = await SELF.fetch("http://localhost/api/openapi.json");
+    const spec = (await res.json()) as { paths: Record<string, unknown> };
+    for (const path of [
+      "/api/projects",
+      "/api/projects/{id}/proposals",
+      "/api/proposals/{id}/accept",
+      "/api/skills",
+      "/api/freelancers/{handle}",
+      "/api/uploads",
+      "/api/notifications/preferences",
+      "/api/favorites/projects/{id}",
+      "/api/clients/me/dashboard",
+    ]) {
+      expect(Object.keys(spec.paths), path).toContain(path);
+    }
+  });
+
+  it("takes skills as repeated query keys as well as a comma list", async () => {
+    const owner = await client();
+    const word = uniqueWord();
+    await call("POST", "/api/projects", owner.accessToken, projectBody({ title: `${word} one`, skills: ["Python"] }));
+    await call("POST", "/api/projects", owner.accessToken, projectBody({ title: `${word} two`, skills: ["Rust"] }));
+    expect((await call("GET", `/api/projects?q=${word}&skills=python&skills=rust`)).body.total).toBe(2);
+    expect((await call("GET", `/api/projects?q=${word}&skills=python,rust`)).body.total).toBe(2);
+    expect((await call("GET", `/api/projects?q=${word}&skills=rust`)).body.total).toBe(1);
+  });
+});

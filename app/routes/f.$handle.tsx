@@ -1,0 +1,196 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
+import { getPublicFreelancerProfile } from "../../worker/domain/profiles/freelancer";
+import { orErrorPage } from "~/components/marketplace/errors.server";
+import { MarketplaceFrame } from "~/components/marketplace/frame";
+import { RouteError } from "~/components/route-error";
+import { Alert } from "~/components/ui/alert";
+import { Badge } from "~/components/ui/badge";
+import { Button, buttonClass } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { EmptyState } from "~/components/ui/empty-state";
+import { requireUser, summarizeViewer } from "~/utils/auth.server";
+import { domainFrom } from "~/utils/domain.server";
+import { formatMoney } from "~/utils/money";
+import { getViewer } from "~/utils/session.server";
+
+export const handle = { portal: true };
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded ? `${loaded.profile.name} — MegiLance` : "Freelancer — MegiLance" },
+];
+
+const favoriteSchema = z.object({ intent: z.enum(["save", "unsave"]) });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  const profile = await orErrorPage(getPublicFreelancerProfile(domainFrom(context), params.handle ?? ""));
+  return {
+    viewer: viewer ? summarizeViewer(viewer) : null,
+    profile,
+    isSelf: viewer?.user.id === profile.userId,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  const submission = parseWithZod(await request.formData(), { schema: favoriteSchema });
+  if (submission.status !== "success") return data({ saved: null }, { status: 400 });
+  const ctx = domainFrom(context);
+  const handleParam = params.handle ?? "";
+  switch (submission.value.intent) {
+    case "save":
+      await orErrorPage(saveFreelancer(ctx, viewer.user, handleParam));
+      return { saved: true };
+    case "unsave":
+      await orErrorPage(unsaveFreelancer(ctx, viewer.user, handleParam));
+      return { saved: false };
+    default:
+      return submission.value.intent satisfies never;
+  }
+}
+
+function availabilityText(hours: number | null): string {
+  if (hours === null) return "Not stated";
+  return hours === 0 ? "Not taking work" : `${hours} hours a week`;
+}
+
+export default function FreelancerProfilePage() {
+  const { viewer, profile, isSelf } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const saved = answer?.saved ?? null;
+  const { rating } = profile;
+  return (
+    <MarketplaceFrame title="Freelancer" viewer={viewer}>
+      <div className="max-w-4xl space-y-6">
+        <div>
+          <p className="text-muted text-sm">
+            <Link to="/freelancers" className="hover:underline">
+              Freelancers
+            </Link>{" "}
+            / @{profile.handle}
+          </p>
+          <h1 className="mt-1 text-2xl font-bold tracking-tight">{profile.name}</h1>
+          <p className="mt-1 text-lg">{profile.headline}</p>
+          <p className="text-muted mt-1 text-sm">
+            {rating.count > 0
+              ? `Rated ${rating.average.toFixed(1)} out of 5 from ${rating.count} review${rating.count === 1 ? "" : "s"}`
+              : "No reviews yet"}
+          </p>
+        </div>
+        {saved === true ? <Alert tone="success">Saved. Find this freelancer again under Saved.</Alert> : null}
+        {saved === false ? <Alert tone="success">Removed from saved.</Alert> : null}
+        <Card title="About">
+          <dl className="grid gap-3 text-sm sm:grid-cols-3">
+            <div>
+              <dt className="text-muted">Hourly rate</dt>
+              <dd className="font-semibold">
+                {profile.hourlyRate !== null ? `${formatMoney(profile.hourlyRate, profile.currency)} per hour` : "On request"}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-muted">Availability</dt>
+              <dd>{availabilityText(profile.availabilityHoursPerWeek)}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Time zone</dt>
+              <dd>{profile.timezone}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Country</dt>
+              <dd>{profile.country ?? "Not stated"}</dd>
+            </div>
+            <div>
+              <dt className="text-muted">Languages</dt>
+              <dd>{profile.languages.length ? profile.languages.join(", ") : "Not stated"}</dd>
+            </div>
+          </dl>
+          {profile.bio ? <p className="mt-4 whitespace-pre-line">{profile.bio}</p> : null}
+          <h3 className="mt-4 text-sm font-semibold">Skills</h3>
+          {profile.skills.length ? (
+            <ul className="mt-2 flex flex-wrap gap-1.5" aria-label="Skills">
+              {profile.skills.map((skill) => (
+                <li key={skill.slug}>
+                  <Badge>
+                    {skill.name}
+                    {skill.years > 0 ? ` · ${skill.years} yr${skill.years === 1 ? "" : "s"}` : ""}
+                  </Badge>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-muted mt-1 text-sm">No skills listed yet.</p>
+          )}
+          <div className="mt-4 flex flex-wrap gap-2">
+            {viewer && !isSelf ? (
+              <Form method="post">
+                <Button name="intent" value={saved ? "unsave" : "save"} variant="secondary" size="sm">
+                  {saved ? "Remove from saved" : "Save freelancer"}
+                </Button>
+              </Form>
+            ) : null}
+            {isSelf ? (
+              <Link to="/freelancer/profile" className={buttonClass("secondary", "sm")}>
+                Edit my profile
+              </Link>
+            ) : null}
+            {!viewer ? (
+              <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/f/${profile.handle}`)}`} className={buttonClass("secondary", "sm")}>
+                Sign in to save this freelancer
+              </Link>
+            ) : null}
+          </div>
+        </Card>
+        <section aria-labelledby="portfolio" className="space-y-3">
+          <h2 id="portfolio" className="text-lg font-semibold">
+            Portfolio
+          </h2>
+          {profile.portfolio.length === 0 ? (
+            <EmptyState title="No portfolio items yet">Work samples will appear here.</EmptyState>
+          ) : (
+            <ul className="grid gap-4 sm:grid-cols-2">
+              {profile.portfolio.map((item) => (
+                <li key={item.id} className="border-subtle surface rounded-card border p-4">
+                  <h3 className="font-semibold">
+                    {item.url ? (
+                      <a href={item.url} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
+                        {item.title}
+                      </a>
+                    ) : (
+                      item.title
+                    )}
+                  </h3>
+                  {item.description ? <p className="text-muted mt-1 text-sm whitespace-pre-line">{item.description}</p> : null}
+                  {item.images.length ? (
+                    <div className="mt-3 grid grid-cols-2 gap-2">
+                      {item.images.map((image, index) => (
+                        <img
+                          key={image.key}
+                          src={`/api/files/${encodeURIComponent(image.key)}`}
+                          alt={`${item.title}, image ${index + 1}`}
+                          loading="lazy"
+                          className="rounded-control aspect-video w-full object-cover"
+                        />
+                      ))}
+                    </div>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </MarketplaceFrame>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <main id="main" className="mx-auto max-w-6xl px-4 sm:px-8">
+      <RouteError />
+    </main>
+  );
+}

@@ -1,0 +1,215 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { getMyFreelancerProfile, saveFreelancerProfile } from "../../worker/domain/profiles/freelancer";
+import type { FreelancerProfileInput } from "../../worker/domain/profiles/input";
+import { SelectField, TextAreaField } from "~/components/marketplace/fields";
+import { RouteError } from "~/components/route-error";
+import { FormErrors } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field } from "~/components/ui/field";
+import { requireRole } from "~/utils/auth.server";
+import { AppError, domainFrom } from "~/utils/domain.server";
+import { replyWithAppError } from "~/utils/forms.server";
+import { SUPPORTED_CURRENCIES, toMajorText, toMinorUnits } from "~/utils/money";
+
+export const meta: MetaFunction = () => [{ title: "My profile — MegiLance" }];
+
+/** The whole profile is on the page, so an empty field clears its value rather than keeping the old one. */
+const profileFormSchema = z.object({
+  handle: z
+    .string({ error: "Choose a handle for your public page." })
+    .trim()
+    .min(3, "Use at least 3 characters.")
+    .max(30, "Use at most 30 characters.")
+    .regex(/^[a-zA-Z0-9](?:[a-zA-Z0-9_-]*[a-zA-Z0-9])?$/, "Use letters, digits, - and _ only."),
+  headline: z.string({ error: "Write a headline." }).trim().min(5, "Write a headline of at least 5 characters.").max(120),
+  bio: z.string().trim().max(5000, "Use at most 5,000 characters.").optional(),
+  skills: z.string().trim().max(3000).optional(),
+  hourlyRate: z
+    .string()
+    .trim()
+    .max(20, "That amount is too long.")
+    .regex(/^[\d,]+(\.\d*)?$/, "Enter a plain amount, like 45 or 62.50.")
+    .optional(),
+  currency: z.string({ error: "Choose a currency." }).length(3),
+  availabilityHoursPerWeek: z.number().int("Use whole hours.").min(0).max(168, "A week has 168 hours.").optional(),
+  timezone: z.string().trim().max(64).optional(),
+  languages: z.string().trim().max(500).optional(),
+  country: z.string().trim().length(2, "Use a two-letter country code, e.g. DE.").optional(),
+});
+type ProfileFormValue = z.infer<typeof profileFormSchema>;
+
+const listOf = (text: string | undefined, separator: RegExp) =>
+  (text ?? "")
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Form text to the domain's input: "name:years" skills, a major-unit rate as minor units. */
+function toProfileInput(value: ProfileFormValue): FreelancerProfileInput {
+  const fields: Record<string, string[]> = {};
+  const skills = listOf(value.skills, /[,\n]/).map((entry) => {
+    const match = /^(.+?)\s*:\s*(\d{1,2})$/.exec(entry);
+    if (match) return { skill: match[1], years: Number(match[2]) };
+    if (entry.includes(":")) (fields.skills ??= []).push(`Write "${entry}" as name or name:years, e.g. React:5.`);
+    return entry;
+  });
+  const hourlyRate = value.hourlyRate ? toMinorUnits(value.hourlyRate, value.currency) : null;
+  if (value.hourlyRate && (hourlyRate === null || hourlyRate < 1))
+    fields.hourlyRate = [`Use a positive amount with at most the decimals ${value.currency} has.`];
+  if (Object.keys(fields).length > 0) throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
+  return {
+    handle: value.handle,
+    headline: value.headline,
+    bio: value.bio ?? "",
+    skills,
+    hourlyRate,
+    currency: value.currency,
+    availabilityHoursPerWeek: value.availabilityHoursPerWeek ?? null,
+    timezone: value.timezone ?? "UTC",
+    languages: listOf(value.languages, /[,\n]/),
+    country: value.country ?? null,
+  };
+}
+
+/** The domain names list items ("skills.2.years"); the form shows them on the list's field. */
+function onFormFields(error: unknown): unknown {
+  if (!(error instanceof AppError) || !error.fields) return error;
+  const fields: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(error.fields)) (fields[key.split(".")[0]] ??= []).push(...messages);
+  return new AppError(error.status, error.code, error.message, fields, error.headers);
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireRole(request, context, "freelancer");
+  const profile = await getMyFreelancerProfile(domainFrom(context), viewer.user).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) return null;
+    throw error;
+  });
+  const defaultValue = profile
+    ? {
+        handle: profile.handle,
+        headline: profile.headline,
+        bio: profile.bio,
+        skills: profile.skills.map((s) => (s.years > 0 ? `${s.name}:${s.years}` : s.name)).join("\n"),
+        hourlyRate: profile.hourlyRate !== null ? toMajorText(profile.hourlyRate, profile.currency) : "",
+        currency: profile.currency,
+        availabilityHoursPerWeek: profile.availabilityHoursPerWeek !== null ? String(profile.availabilityHoursPerWeek) : "",
+        timezone: profile.timezone,
+        languages: profile.languages.join(", "),
+        country: profile.country ?? "",
+      }
+    : { currency: "USD", timezone: "UTC" };
+  return { handle: profile?.handle ?? null, defaultValue };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, context, "freelancer");
+  const submission = parseWithZod(await request.formData(), { schema: profileFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const profile = await saveFreelancerProfile(domainFrom(context), viewer.user, toProfileInput(submission.value));
+    return redirect(`/f/${profile.handle}`);
+  } catch (error) {
+    return replyWithAppError(submission, onFormFields(error));
+  }
+}
+
+export default function EditFreelancerProfile() {
+  const { handle, defaultValue } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const saving = useNavigation().state === "submitting";
+  const [form, fields] = useForm({
+    id: "freelancer-profile",
+    lastResult: answer?.result,
+    defaultValue,
+    constraint: getZodConstraint(profileFormSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: profileFormSchema }),
+  });
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <h1 className="text-2xl font-bold tracking-tight">My profile</h1>
+        <p className="text-muted mt-1">
+          Clients find you by your headline, skills and rate.{" "}
+          {handle ? (
+            <Link to={`/f/${handle}`} className="font-medium underline">
+              See your public page
+            </Link>
+          ) : null}
+        </p>
+      </div>
+      <Card>
+        <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          <FormErrors id={form.errorId} errors={form.errors} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Handle"
+              hint="Your public page is /f/ followed by this."
+              errors={fields.handle.errors}
+              inputProps={getInputProps(fields.handle, { type: "text" })}
+            />
+            <Field label="Headline" errors={fields.headline.errors} inputProps={getInputProps(fields.headline, { type: "text" })} />
+          </div>
+          <TextAreaField label="About you" errors={fields.bio.errors} textareaProps={getTextareaProps(fields.bio)} />
+          <TextAreaField
+            label="Skills"
+            hint="One per line or comma-separated, with years of experience after a colon, e.g. React:5"
+            errors={fields.skills.errors}
+            textareaProps={{ ...getTextareaProps(fields.skills), rows: 4 }}
+          />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field
+              label="Hourly rate"
+              hint="In the currency's main unit; leave empty for rate on request."
+              errors={fields.hourlyRate.errors}
+              inputProps={{ ...getInputProps(fields.hourlyRate, { type: "text" }), inputMode: "decimal" }}
+            />
+            <SelectField
+              label="Currency"
+              errors={fields.currency.errors}
+              options={SUPPORTED_CURRENCIES.map((c) => ({ value: c, label: c }))}
+              selectProps={getSelectProps(fields.currency)}
+            />
+            <Field
+              label="Availability (hours a week)"
+              errors={fields.availabilityHoursPerWeek.errors}
+              inputProps={getInputProps(fields.availabilityHoursPerWeek, { type: "number" })}
+            />
+            <Field
+              label="Time zone"
+              hint="An IANA name, e.g. Europe/Berlin"
+              errors={fields.timezone.errors}
+              inputProps={getInputProps(fields.timezone, { type: "text" })}
+            />
+            <Field
+              label="Languages"
+              hint="Comma-separated, e.g. English, German"
+              errors={fields.languages.errors}
+              inputProps={getInputProps(fields.languages, { type: "text" })}
+            />
+            <Field
+              label="Country"
+              hint="Two-letter code, e.g. DE"
+              errors={fields.country.errors}
+              inputProps={getInputProps(fields.country, { type: "text" })}
+            />
+          </div>
+          <Button type="submit" disabled={saving}>
+            {saving ? "Saving…" : "Save profile"}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}
