@@ -50,17 +50,15 @@ interface Person {
 async function createPerson(ctx: DomainContext, role: Role): Promise<Person> {
   const id = ctx.newId();
   const now = ctx.clock.now();
-  await ctx.db
-    .insert(users)
-    .values({
-      id,
-      email: `bench-${id.toLowerCase()}@example.test`,
-      name: `Bench ${role} ${id.slice(-4)}`,
-      roles: [role],
-      emailVerifiedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    });
+  await ctx.db.insert(users).values({
+    id,
+    email: `bench-${id.toLowerCase()}@example.test`,
+    name: `Bench ${role} ${id.slice(-4)}`,
+    roles: [role],
+    emailVerifiedAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
   const { session } = await createSession(ctx, { userId: id, kind: "api", mfaVerified: true, meta: {} });
   return { id, token: (await issueTokenPair(ctx, session)).accessToken };
 }

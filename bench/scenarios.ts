@@ -19,6 +19,9 @@ export const SCENARIOS: Scenario[] = [
     name: "project search: text + filters",
     path: "/api/projects?q=react%20dashboard&budgetType=fixed&budgetMin=50000&budgetMax=2000000&sort=relevance&limit=20",
   },
-  { name: "project listing: filters, newest first", path: "/api/projects?category=web-development&experienceLevel=intermediate&sort=newest&limit=20" },
+  {
+    name: "project listing: filters, newest first",
+    path: "/api/projects?category=web-development&experienceLevel=intermediate&sort=newest&limit=20",
+  },
   { name: "freelancer search: skills (alias-aware)", path: "/api/freelancers?skills=js,react&limit=20" },
 ];

@@ -20,16 +20,14 @@ export async function grantAdmin(url: string, email: string, authToken?: string)
         .update(schema.users)
         .set({ roles: [...user.roles, "admin"], updatedAt: new Date() })
         .where(eq(schema.users.id, user.id)),
-      db
-        .insert(schema.events)
-        .values({
-          id: newId(),
-          type: "admin.role_granted",
-          subjectType: "user",
-          subjectId: user.id,
-          data: { via: "cli" },
-          createdAt: new Date(),
-        }),
+      db.insert(schema.events).values({
+        id: newId(),
+        type: "admin.role_granted",
+        subjectType: "user",
+        subjectId: user.id,
+        data: { via: "cli" },
+        createdAt: new Date(),
+      }),
     ]);
     return "granted";
   } finally {

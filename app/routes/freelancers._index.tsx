@@ -29,7 +29,12 @@ const filtersSchema = z.object({
   currency: optional(z.string().length(3)),
   min: optional(z.string().max(20)),
   max: optional(z.string().max(20)),
-  country: optional(z.string().trim().regex(/^[a-zA-Z]{2}$/)),
+  country: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-zA-Z]{2}$/),
+  ),
   availability: optional(z.coerce.number().int().min(0).max(168)),
   rating: optional(z.coerce.number().min(0).max(5)),
   sort: optional(z.enum(FREELANCER_SORTS)),
@@ -85,7 +90,12 @@ export default function FreelancerSearch() {
           <h1 className="text-2xl font-bold tracking-tight">Find freelancers</h1>
           <p className="text-muted mt-1">Search freelancers by words, skills, rate, country and availability.</p>
         </div>
-        <Form method="get" role="search" aria-label="Freelancers" className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5">
+        <Form
+          method="get"
+          role="search"
+          aria-label="Freelancers"
+          className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5"
+        >
           <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
             <Field
               className="flex-1"
@@ -169,7 +179,9 @@ export default function FreelancerSearch() {
                   <p className="text-muted mt-1 text-sm">
                     {person.hourlyRate !== null ? `${formatMoney(person.hourlyRate, person.currency)} per hour` : "Rate on request"}
                     {person.country ? ` · ${person.country}` : ""}
-                    {person.rating.count > 0 ? ` · Rated ${person.rating.average.toFixed(1)}/5 (${person.rating.count} review${person.rating.count === 1 ? "" : "s"})` : ""}
+                    {person.rating.count > 0
+                      ? ` · Rated ${person.rating.average.toFixed(1)}/5 (${person.rating.count} review${person.rating.count === 1 ? "" : "s"})`
+                      : ""}
                   </p>
                   <div className="mt-3 flex flex-wrap items-center gap-1.5">
                     {person.skills.map((skill) => (

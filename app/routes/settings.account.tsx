@@ -16,7 +16,11 @@ export const meta: MetaFunction = () => [{ title: "Account settings — MegiLanc
 export const addRoleSchema = z.object({ role: z.enum(["client", "freelancer"], { error: "Choose client or freelancer." }) });
 
 const ROLE_COPY = {
-  client: { label: "Client", add: "Also hire freelancers", body: "Post projects, compare proposals and pay with funds held until you approve the work." },
+  client: {
+    label: "Client",
+    add: "Also hire freelancers",
+    body: "Post projects, compare proposals and pay with funds held until you approve the work.",
+  },
   freelancer: { label: "Freelancer", add: "Also work as a freelancer", body: "Find projects, send proposals and get paid." },
 } as const;
 

@@ -36,7 +36,10 @@ export const notifications = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
     createdAt: createdAtColumn(),
   },
-  (t) => [index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id), index("notifications_user_unread_idx").on(t.userId, t.readAt)],
+  (t) => [
+    index("notifications_user_created_idx").on(t.userId, t.createdAt, t.id),
+    index("notifications_user_unread_idx").on(t.userId, t.readAt),
+  ],
 );
 
 /** Only choices a user changed are stored; a missing row means both channels are on. */

@@ -16,25 +16,48 @@ export interface FreelancerDashboard {
   recommendedProjects: Array<ProjectView & { matchedSkills: number }>;
 }
 
+/** Recommendations look at this many of the newest open projects first: cheap, and fresh work is what matters. */
+const RECENT_WINDOW = 1000;
+
+function notMineNorApplied(actorId: string) {
+  return sql`p.status = 'open' AND p.visibility = 'public' AND p.client_id != ${actorId}
+    AND NOT EXISTS (SELECT 1 FROM ${proposals} pr WHERE pr.project_id = p.id AND pr.freelancer_id = ${actorId})`;
+}
+
 /**
  * Open public projects sharing the most skills with the freelancer, newest first among equals, leaving out
- * their own projects and ones they already applied to. Without skills: the newest open projects.
+ * their own projects and ones they already applied to. The newest RECENT_WINDOW projects are scored first;
+ * only when they hold too few matches (rare skills) does the search go through the skills index over all
+ * projects. Without skills: the newest open projects.
  */
 export async function recommendProjects(
   ctx: DomainContext,
   actor: User,
   limit = RECOMMENDED,
 ): Promise<Array<ProjectView & { matchedSkills: number }>> {
-  const rows = await ctx.db.all<{ id: string; overlap: number }>(sql`
-    SELECT ps.project_id AS id, count(*) AS overlap
-    FROM ${freelancerSkills} fs
-    CROSS JOIN project_skills ps ON ps.skill_slug = fs.skill_slug
-    JOIN ${projects} p ON p.id = ps.project_id
-    WHERE fs.user_id = ${actor.id} AND p.status = 'open' AND p.visibility = 'public' AND p.client_id != ${actor.id}
-      AND NOT EXISTS (SELECT 1 FROM ${proposals} pr WHERE pr.project_id = p.id AND pr.freelancer_id = ${actor.id})
-    GROUP BY ps.project_id
-    ORDER BY overlap DESC, p.created_at DESC, p.id DESC
+  const mine = sql`SELECT skill_slug FROM ${freelancerSkills} WHERE user_id = ${actor.id}`;
+  let rows = await ctx.db.all<{ id: string; overlap: number }>(sql`
+    SELECT id, overlap FROM (
+      SELECT p.id, p.created_at,
+        (SELECT count(*) FROM project_skills ps WHERE ps.project_id = p.id AND ps.skill_slug IN (${mine})) AS overlap
+      FROM ${projects} p
+      WHERE ${notMineNorApplied(actor.id)}
+      ORDER BY p.created_at DESC, p.id DESC
+      LIMIT ${RECENT_WINDOW}
+    ) WHERE overlap > 0
+    ORDER BY overlap DESC, created_at DESC, id DESC
     LIMIT ${limit}`);
+  if (rows.length < limit) {
+    rows = await ctx.db.all<{ id: string; overlap: number }>(sql`
+      SELECT ps.project_id AS id, count(*) AS overlap
+      FROM ${freelancerSkills} fs
+      CROSS JOIN project_skills ps ON ps.skill_slug = fs.skill_slug
+      JOIN ${projects} p ON p.id = ps.project_id
+      WHERE fs.user_id = ${actor.id} AND ${notMineNorApplied(actor.id)}
+      GROUP BY ps.project_id
+      ORDER BY overlap DESC, p.created_at DESC, p.id DESC
+      LIMIT ${limit}`);
+  }
   if (rows.length === 0) {
     const newest = await searchProjects(ctx, { sort: "newest", limit });
     return newest.items.filter((p) => p.clientId !== actor.id).map((p) => ({ ...p, matchedSkills: 0 }));

@@ -67,7 +67,8 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   if (data.rating !== undefined) where.push(sql`${fp.ratingAvg} >= ${data.rating}`);
   if (sort === "rate_low" || sort === "rate_high") where.push(sql`${fp.hourlyRate} IS NOT NULL`);
 
-  const from = match ? sql`freelancers_fts JOIN ${fp} ON ${fp}.rowid = freelancers_fts.rowid` : sql`${fp}`;
+  // FTS matches first, then profiles by rowid (see search/projects.ts).
+  const from = match ? sql`freelancers_fts CROSS JOIN ${fp} ON ${fp}.rowid = freelancers_fts.rowid` : sql`${fp}`;
   const filter = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
   const total = sql`SELECT count(*) AS total FROM ${from} ${filter(where)}`;
 

@@ -67,6 +67,9 @@ describe("taxonomy", () => {
     const { slugs, unknown } = await resolveSkillTerms(ctx(), ["React", "js", "postgres", "c-sharp", "Underwater Basket Weaving"]);
     expect(slugs.sort()).toEqual(["c-sharp", "javascript", "postgresql", "react"]);
     expect(unknown).toEqual(["underwater basket weaving"]);
-    await expect(requireSkills(ctx(), ["react", "nope-nope"])).rejects.toMatchObject({ status: 422, fields: { skills: [expect.stringContaining("nope-nope")] } });
+    await expect(requireSkills(ctx(), ["react", "nope-nope"])).rejects.toMatchObject({
+      status: 422,
+      fields: { skills: [expect.stringContaining("nope-nope")] },
+    });
   });
 });

@@ -45,7 +45,9 @@ export async function suggestSkills(ctx: DomainContext, input: { q: string; cate
     .select({ term: skillTerms.term, kind: skillTerms.kind, slug: skills.slug, name: skills.name, category: skills.categorySlug })
     .from(skillTerms)
     .innerJoin(skills, eq(skills.slug, skillTerms.skillSlug))
-    .where(and(gte(skillTerms.term, q), lt(skillTerms.term, `${q}\uffff`), input.category ? eq(skills.categorySlug, input.category) : undefined))
+    .where(
+      and(gte(skillTerms.term, q), lt(skillTerms.term, `${q}\uffff`), input.category ? eq(skills.categorySlug, input.category) : undefined),
+    )
     .orderBy(asc(skillTerms.term))
     .limit(500);
   const kindRank = { slug: 1, name: 1, alias: 2, word: 3 } as const;
@@ -69,7 +71,9 @@ export async function listSkills(ctx: DomainContext, input: { category?: string;
   const rows = await ctx.db
     .select({ slug: skills.slug, name: skills.name, category: skills.categorySlug })
     .from(skills)
-    .where(and(input.category ? eq(skills.categorySlug, input.category) : undefined, input.cursor ? gt(skills.slug, input.cursor) : undefined))
+    .where(
+      and(input.category ? eq(skills.categorySlug, input.category) : undefined, input.cursor ? gt(skills.slug, input.cursor) : undefined),
+    )
     .orderBy(asc(skills.slug))
     .limit(limit + 1);
   const items = rows.slice(0, limit);

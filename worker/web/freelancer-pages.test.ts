@@ -1,0 +1,117 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { User } from "../../db/schema";
+import { createSession } from "../domain/auth/sessions";
+import { listFavorites } from "../domain/favorites/favorites";
+import { getPublicFreelancerProfile } from "../domain/profiles/freelancer";
+import { domainContextFromEnv } from "../platform/domain-context";
+import { createTestUser } from "../test-support/users";
+
+const ORIGIN = "http://localhost";
+
+/** A browser without JavaScript, signed in with a web session cookie. */
+async function browserFor(user: User) {
+  const { token } = await createSession(domainContextFromEnv(env), { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
+  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
+  return {
+    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
+    post: (path: string, fields: Record<string, string>) =>
+      SELF.fetch(`${ORIGIN}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      }),
+  };
+}
+
+/** React separates adjacent text with empty comments; readers do not see them. */
+const plain = (html: string) => html.replace(/<!-- -->/g, "");
+
+let counter = 0;
+function uniqueWord() {
+  counter += 1;
+  return `zq${Date.now().toString(36)}${counter}`;
+}
+
+function profileFields(handle: string, word: string): Record<string, string> {
+  return {
+    handle,
+    headline: `Database tuning ${word}`,
+    bio: "Ten years of making slow queries fast.",
+    skills: "PostgreSQL:6\nReact",
+    hourlyRate: "45.50",
+    currency: "USD",
+    availabilityHoursPerWeek: "30",
+    timezone: "Europe/Berlin",
+    languages: "English, German",
+    country: "de",
+  };
+}
+
+describe("freelancer pages without JavaScript", () => {
+  it("saves the profile form, then shows it on the public page; domain field errors come back on the form", async () => {
+    const { user } = await createTestUser(env, { roles: ["freelancer"] });
+    const b = await browserFor(user);
+    const word = uniqueWord();
+    const handle = `dba-${word}`;
+
+    const refused = await b.post("/freelancer/profile", { ...profileFields(handle, word), skills: "Underwater Basket Weaving:3" });
+    expect(refused.status).toBe(422);
+    expect(plain(await refused.text())).toContain("Unknown skill &quot;underwater basket weaving&quot;");
+    await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
+
+    const badRate = await b.post("/freelancer/profile", { ...profileFields(handle, word), hourlyRate: "1.005" });
+    expect(badRate.status).toBe(422);
+    expect(plain(await badRate.text())).toContain("at most the decimals USD has");
+
+    const saved = await b.post("/freelancer/profile", profileFields(handle, word));
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("location")).toBe(`/f/${handle}`);
+    const stored = await getPublicFreelancerProfile(domainContextFromEnv(env), handle);
+    expect(stored).toMatchObject({ hourlyRate: 4_550, currency: "USD", country: "DE", availabilityHoursPerWeek: 30 });
+    expect(stored.skills).toEqual(expect.arrayContaining([expect.objectContaining({ slug: "postgresql", years: 6 })]));
+
+    const page = await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } });
+    expect(page.status).toBe(200);
+    const html = plain(await page.text());
+    for (const text of [`Database tuning ${word}`, "Ten years of making slow queries fast.", "$45.50 per hour", "PostgreSQL · 6 yrs"])
+      expect(html).toContain(text);
+    for (const text of ["30 hours a week", "Europe/Berlin", "English, German", ">DE<", "No reviews yet"]) expect(html).toContain(text);
+
+    const edit = plain(await (await b.get("/freelancer/profile")).text());
+    expect(edit).toContain("PostgreSQL:6");
+    expect(edit).toContain('value="45.50"');
+  });
+
+  it("answers 404 for an unknown handle", async () => {
+    const res = await SELF.fetch(`${ORIGIN}/f/nobody-${uniqueWord()}`, { headers: { Host: "localhost" } });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain("No freelancer has that handle.");
+  });
+
+  it("finds the profile by a skill alias and rate range, and lets a signed-in client save the freelancer", async () => {
+    const { user } = await createTestUser(env, { roles: ["freelancer"] });
+    const word = uniqueWord();
+    const handle = `pg-${word}`;
+    expect((await (await browserFor(user)).post("/freelancer/profile", profileFields(handle, word))).status).toBe(302);
+
+    const { user: client } = await createTestUser(env, { roles: ["client"] });
+    const b = await browserFor(client);
+    const found = plain(await (await b.get(`/freelancers?q=${word}&skills=postgres&min=40&max=50&currency=USD&country=de`)).text());
+    expect(found).toContain("1 freelancer found");
+    expect(found).toContain(`href="/f/${handle}"`);
+    expect(found).toContain("$45.50 per hour");
+
+    const missed = plain(await (await b.get(`/freelancers?q=${word}&skills=js`)).text());
+    expect(missed).toContain("0 freelancers found");
+    const tooCheap = plain(await (await b.get(`/freelancers?q=${word}&min=50&currency=USD`)).text());
+    expect(tooCheap).toContain("0 freelancers found");
+
+    const save = await b.post(`/f/${handle}`, { intent: "save" });
+    expect(save.status).toBe(200);
+    expect(await save.text()).toContain("Remove from saved");
+    const favorites = await listFavorites(domainContextFromEnv(env), client, { type: "freelancers" });
+    expect(favorites.items.map((f) => f.freelancer.handle)).toContain(handle);
+  });
+});
