@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { files, notifications, projects } from "../../../db/schema";
+import { conversations, files, notifications, projects } from "../../../db/schema";
 import { testContext } from "../../test-support/context";
 import { coverLetter, projectBody } from "../../test-support/market";
 import { createTestUser } from "../../test-support/users";
@@ -125,8 +125,24 @@ describe("changing a project", () => {
     const { ctx } = setup();
     const owner = await createTestUser(ctx, { roles: ["client"] });
     const empty = await postProject(ctx, owner.user, projectBody());
+    const talker = await createTestUser(ctx, { roles: ["freelancer"] });
+    const now = new Date();
+    const [conversation] = await ctx.db
+      .insert(conversations)
+      .values({
+        id: ctx.newId(),
+        clientId: owner.user.id,
+        freelancerId: talker.user.id,
+        projectId: empty.id,
+        contextKey: `project:${empty.id}`,
+        lastActivityAt: now,
+        createdAt: now,
+      })
+      .returning();
     await deleteProject(ctx, owner.user, empty.id);
     await expect(getProject(ctx, empty.id, owner.user)).rejects.toMatchObject({ status: 404 });
+    const [kept] = await ctx.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+    expect(kept.projectId).toBeNull();
     const busy = await postProject(ctx, owner.user, projectBody());
     const freelancer = await createTestUser(ctx, { roles: ["freelancer"] });
     await sendProposal(ctx, freelancer.user, busy.id, { coverLetter: coverLetter(), bidAmount: 150_000, estimatedDays: 10 });

@@ -1,5 +1,6 @@
 import { and, eq, inArray, count } from "drizzle-orm";
 import {
+  conversations,
   favorites,
   projectInvites,
   projects,
@@ -149,6 +150,8 @@ export async function deleteProject(ctx: DomainContext, actor: User, projectId: 
   if (n > 0) throw new AppError(409, "has_proposals", "This project has proposals, so it can only be closed, not deleted.");
   await ctx.db.batch([
     ctx.db.delete(favorites).where(and(eq(favorites.targetType, "project"), eq(favorites.targetId, project.id))),
+    // Conversations outlive the project they started from; they only lose the reference.
+    ctx.db.update(conversations).set({ projectId: null }).where(eq(conversations.projectId, project.id)),
     ctx.db.delete(projects).where(eq(projects.id, project.id)),
   ]);
 }
