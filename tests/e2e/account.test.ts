@@ -1,12 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, watchConsoleErrors } from "./browser";
+import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 const DEMO_PASSWORD = "megilance-demo";
 const PASSWORD = "correct horse battery staple 42";
 const TOTP_PERIOD_MS = 30_000;
@@ -19,17 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** No `serious` or `critical` axe-core violations on the page as it is now. */
-async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email", { exact: true }).fill(email);

@@ -1,4 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { CHROMIUM_PATH } from "../../scripts/ensure-chromium";
 
 export const CHROMIUM_FLAGS = [
@@ -24,4 +26,17 @@ export function watchConsoleErrors(page: Page): { errors: string[] } {
   });
   page.on("pageerror", (error) => errors.push(error.message));
   return { errors };
+}
+
+const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
+
+/** No `serious` or `critical` axe-core violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
+  });
+  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }

@@ -1,33 +1,18 @@
-import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadTaxonomyAt } from "../../db/seed/taxonomy-load";
-import { launchBrowser, watchConsoleErrors } from "./browser";
+import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
 
 const baseUrl = inject("baseUrl");
-const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 const DEMO_PASSWORD = "megilance-demo";
 
 let browser: Browser;
 
 beforeAll(async () => {
-  // Reference data, upserted; the demo seed does not load it (yet), and running it twice is harmless.
-  await loadTaxonomyAt(inject("stackDatabaseUrl"));
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 async function signIn(page: Page, email: string, redirectTo: string) {
   await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);

@@ -1,11 +1,9 @@
-import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, watchConsoleErrors } from "./browser";
+import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
-const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 
 let browser: Browser;
 
@@ -39,17 +37,6 @@ function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
     },
     [path, body] as const,
   ) as Promise<T>;
-}
-
-/** No `serious` or `critical` axe-core violations on the page as it is now. */
-async function expectAccessible(page: Page) {
-  await page.addScriptTag({ path: AXE_PATH });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact as string, targets: v.nodes.map((n: any) => n.target.join(" ")) }));
-  });
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }
 
 const log = (page: Page) => page.getByRole("log", { name: "Messages" });
