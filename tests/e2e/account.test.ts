@@ -80,7 +80,7 @@ describe("accounts in the browser", () => {
     await admin.close();
     await page.goto(link);
     await page.waitForURL(`${baseUrl}/verify-email?status=verified`);
-    expect(await page.getByText("Your email address is confirmed").count()).toBe(1);
+    await expect.poll(() => page.getByText("Your email address is confirmed").count()).toBe(1);
     await page.getByRole("link", { name: "Go to your portal" }).click();
     await page.waitForURL(`${baseUrl}/freelancer`);
     expect(await page.getByText(/Please confirm your email address/).count()).toBe(0);
@@ -106,7 +106,8 @@ describe("accounts in the browser", () => {
     await page.getByRole("button", { name: /account menu/i }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${baseUrl}/`);
-    expect(await page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
+    // The URL changes before the revalidated header renders; wait for the signed-out header.
+    await expect.poll(() => page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
 
     await page.goto(`${baseUrl}/sign-in`);
     await signIn(page, email, PASSWORD);
