@@ -12,11 +12,11 @@ export type ShellViewer = { name: string; email: string; roles: Role[]; emailVer
 
 function SearchBox({ id }: { id: string }) {
   return (
-    <form role="search" aria-label="Site" method="get" action="/search" className="w-full">
+    <form role="search" aria-label="Site" method="get" action="/projects" className="w-full">
       <label htmlFor={id} className="sr-only">
         Search
       </label>
-      <input id={id} type="search" name="q" placeholder="Search projects, people and messages" className={`${inputClass} py-1.5 text-sm`} />
+      <input id={id} type="search" name="q" placeholder="Search projects" className={`${inputClass} py-1.5 text-sm`} />
     </form>
   );
 }
