@@ -1,4 +1,4 @@
-import { data as dataWithHeaders, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { data as dataWithHeaders, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import {
   Links,
   Meta,
@@ -15,12 +15,17 @@ import styles from "./styles/app.css?url";
 import { readTheme, type Theme } from "./theme.server";
 import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
+import { BlockedNoticePage, isBlockedNotice } from "./components/blocked-notice";
 import { rootViewer } from "./utils/root-viewer.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** Pages set their own titles; a blocked account's notice (rendered from here) needs one too. */
+export const meta: MetaFunction = ({ error }) =>
+  isRouteErrorResponse(error) && isBlockedNotice(error.data) ? [{ title: "Account blocked — MegiLance" }] : [];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [theme, { viewer, setCookie }] = await Promise.all([readTheme(request), rootViewer(request, context)]);
@@ -67,6 +72,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  if (isRouteErrorResponse(error) && isBlockedNotice(error.data)) return <BlockedNoticePage notice={error.data} />;
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <ErrorPage

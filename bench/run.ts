@@ -47,6 +47,7 @@ async function measure(baseUrl: string, scenario: Scenario): Promise<Figure> {
     headers: scenario.headers,
     connections: scenario.connections ?? CONNECTIONS,
     duration: DURATION_S,
+    timeout: scenario.timeoutS,
   });
   return {
     name: scenario.name,
@@ -69,7 +70,8 @@ async function main() {
     port: await freePort(),
     dbPort: await freePort(),
     seed: true,
-    build: true,
+    // BENCH_SKIP_BUILD=1 reuses build/ (e.g. built with a lock while others run tests).
+    build: process.env.BENCH_SKIP_BUILD !== "1",
     cron: false,
     quiet: true,
   });
@@ -77,7 +79,10 @@ async function main() {
     const figures: Figure[] = [];
     for (const scenario of SCENARIOS) {
       process.stdout.write(`measuring ${scenario.name} for ${DURATION_S}s… `);
-      figures.push(await measure(stack.url, scenario));
+      const prepared = scenario.prepare
+        ? { ...scenario, ...(await scenario.prepare({ baseUrl: stack.url, databaseUrl: stack.databaseUrl })) }
+        : scenario;
+      figures.push(await measure(stack.url, prepared));
       console.log("done");
     }
     const base = figures[SCENARIOS.findIndex((s) => s.baseline)] ?? figures[0];

@@ -3,6 +3,8 @@ export const ROOM_BINDINGS = {
   presence: "Presence",
   conversation: "Conversation",
   user: "User",
+  whiteboard: "Whiteboard",
+  call: "Call",
 } as const;
 
 export type RoomKind = keyof typeof ROOM_BINDINGS;

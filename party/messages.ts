@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CallView } from "./call-messages";
 
 /** What room servers send to browsers and browsers to rooms; every message is JSON keyed on `type`. */
 
@@ -31,7 +32,9 @@ export type ConversationServerMessage =
 export type UserRoomMessage =
   | { type: "notification"; notification: unknown }
   | { type: "message"; conversationId: string; message: MessageView; unread: number }
-  | { type: "unread"; unread: number };
+  | { type: "unread"; unread: number }
+  /** A call the user is in was started, answered or finished (the incoming-call banner follows these). */
+  | { type: "call"; call: CallView };
 
 /** Typing is the only thing a browser may say in a conversation room; messages go through the API. */
 export const conversationClientMessage = z.discriminatedUnion("type", [z.object({ type: z.literal("typing") })]);

@@ -1,11 +1,14 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import type { Env } from "../worker/env";
+import { answerHeartbeats, closeDead, deadConnections, lastActivityMs, scheduleSweep, type Liveness } from "./heartbeat";
 import { admittedUser, NOT_ADMITTED } from "./identity";
 import { parseClientFrame, presenceClientMessage, type PresenceServerMessage, type PresenceStatus } from "./messages";
 
-interface SocketState {
+interface SocketState extends Liveness {
   userId: string;
   status: "online" | "away";
+  /** Set when the heartbeat sweep gave up on the socket, so its late close is not counted twice. */
+  gone?: true;
 }
 
 export interface PresenceEntry {
@@ -24,6 +27,10 @@ const seenKey = (userId: string) => `seen:${userId}`;
 export class PresenceRoom extends Server<Env> {
   static options = { hibernate: true };
 
+  onStart() {
+    answerHeartbeats(this.ctx);
+  }
+
   getConnectionTags(_connection: Connection, ctx: ConnectionContext): string[] {
     const userId = admittedUser(ctx.request, "presence");
     return userId ? [userId] : [];
@@ -32,10 +39,12 @@ export class PresenceRoom extends Server<Env> {
   onConnect(connection: Connection<SocketState>, ctx: ConnectionContext) {
     const userId = admittedUser(ctx.request, "presence");
     if (!userId) return connection.close(NOT_ADMITTED.code, NOT_ADMITTED.reason);
-    const before = this.statusOf(userId);
-    connection.setState({ userId, status: "online" });
+    const before = this.statusOf(userId, connection.id);
+    const now = Date.now();
+    connection.setState({ userId, status: "online", since: now });
     this.send(connection, { type: "snapshot", users: this.snapshot() });
     if (before !== "online") this.announce({ type: "presence", userId, status: "online" }, [connection.id]);
+    return scheduleSweep(this.ctx.storage, now);
   }
 
   onMessage(connection: Connection<SocketState>, raw: WSMessage) {
@@ -47,7 +56,7 @@ export class PresenceRoom extends Server<Env> {
     switch (message.type) {
       case "status": {
         const before = this.statusOf(state.userId);
-        connection.setState({ userId: state.userId, status: message.status });
+        connection.setState({ ...state, status: message.status });
         const after = this.statusOf(state.userId);
         if (after !== before) this.announce({ type: "presence", userId: state.userId, status: after });
         return;
@@ -58,11 +67,35 @@ export class PresenceRoom extends Server<Env> {
   }
 
   async onClose(connection: Connection<SocketState>) {
-    await this.left(connection);
+    const state = connection.state;
+    if (state && !state.gone) await this.left(connection, state);
   }
 
   async onError(connection: Connection<SocketState>) {
-    await this.left(connection);
+    const state = connection.state;
+    if (state && !state.gone) await this.left(connection, state);
+  }
+
+  async onAlarm() {
+    await this.sweep(Date.now());
+  }
+
+  /**
+   * Closes sockets whose heartbeat stopped at `nowMs` and counts their users as gone, so nobody shows as
+   * online from a vanished device. Runs from the alarm; public so tests can sweep at a chosen time.
+   */
+  async sweep(nowMs: number): Promise<number> {
+    const dead = deadConnections(this.ctx, this.getConnections<SocketState>(), nowMs);
+    for (const connection of dead) {
+      const state = connection.state;
+      if (!state || state.gone) continue;
+      const lastSign = lastActivityMs(this.ctx, connection);
+      connection.setState({ ...state, gone: true });
+      closeDead(connection);
+      await this.left(connection, state, lastSign);
+    }
+    if ([...this.getConnections()].length > 0) await scheduleSweep(this.ctx.storage, nowMs);
+    return dead.length;
   }
 
   /** Called by the Worker for GET /api/presence. */
@@ -77,12 +110,11 @@ export class PresenceRoom extends Server<Env> {
     });
   }
 
-  private async left(connection: Connection<SocketState>) {
-    const state = connection.state;
-    if (!state) return;
+  /** A socket is gone (closed, failed, or silent since `atMs`): the user's combined status may change. */
+  private async left(connection: Connection<SocketState>, state: SocketState, atMs = Date.now()) {
     const after = this.statusOf(state.userId, connection.id);
     const before = state.status === "online" || after === "online" ? "online" : "away";
-    if (after === "offline") await this.ctx.storage.put(seenKey(state.userId), Date.now());
+    if (after === "offline") await this.ctx.storage.put(seenKey(state.userId), atMs);
     if (after !== before) this.announce({ type: "presence", userId: state.userId, status: after });
   }
 
@@ -90,7 +122,7 @@ export class PresenceRoom extends Server<Env> {
   private statusOf(userId: string, ignoring?: string): PresenceStatus {
     let status: PresenceStatus = "offline";
     for (const socket of this.getConnections<SocketState>(userId)) {
-      if (socket.id === ignoring || !socket.state) continue;
+      if (socket.id === ignoring || !socket.state || socket.state.gone) continue;
       if (socket.state.status === "online") return "online";
       status = "away";
     }
@@ -101,7 +133,7 @@ export class PresenceRoom extends Server<Env> {
     const users = new Map<string, "online" | "away">();
     for (const socket of this.getConnections<SocketState>()) {
       const state = socket.state;
-      if (!state || users.get(state.userId) === "online") continue;
+      if (!state || state.gone || users.get(state.userId) === "online") continue;
       users.set(state.userId, state.status);
     }
     return [...users].map(([userId, status]) => ({ userId, status }));

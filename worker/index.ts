@@ -14,6 +14,8 @@ installPrecompiledWasm();
 export { PresenceRoom } from "../party/presence";
 export { ConversationRoom } from "../party/conversation";
 export { UserRoom } from "../party/user";
+export { WhiteboardRoom } from "../party/whiteboard";
+export { CallRoom } from "../party/call";
 export { RateLimiterObject } from "./platform/rate-limiter";
 
 const api = createApi();

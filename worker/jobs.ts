@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DomainContext } from "./domain/context";
+import { settleStripeMilestone } from "./domain/payments/stripe/settle";
 import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./domain/ops/tasks";
 import type { Env } from "./env";
 import { domainContextFromEnv } from "./platform/domain-context";
@@ -8,6 +9,7 @@ import { createOutboxMailer } from "./platform/email/outbox-mailer";
 
 export const jobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("task"), task: z.enum(TASK_NAMES as [TaskName, ...TaskName[]]) }),
+  z.object({ type: z.literal("stripe.settle"), milestoneId: z.string().min(1) }),
 ]);
 export type Job = z.infer<typeof jobSchema>;
 
@@ -55,7 +57,13 @@ async function runJob(ctx: DomainContext, job: Job): Promise<void> {
     case "task":
       await runTask(ctx, job.task);
       return;
+    case "stripe.settle": {
+      const result = await settleStripeMilestone(ctx, job.milestoneId);
+      // Throwing hands the message back to the queue, which retries it later with the same idempotency keys.
+      if (result.failed > 0) throw new Error(`${result.failed} Stripe requests failed for milestone ${job.milestoneId}`);
+      return;
+    }
     default:
-      return job.type satisfies never;
+      return job satisfies never;
   }
 }

@@ -1,8 +1,10 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { BlockedNoticePage, isBlockedNotice } from "./blocked-notice";
 
 /** An error inside a page that already has its frame (portal shell): heading and message, no second <main>. */
 export function RouteError() {
   const error = useRouteError();
+  if (isRouteErrorResponse(error) && isBlockedNotice(error.data)) return <BlockedNoticePage notice={error.data} inFrame />;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const title = status === 404 ? "Not found" : status === 403 ? "Not allowed" : "Something went wrong";
   const message =

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { postProject } from "../../worker/domain/projects/projects";
 import { listCategories } from "../../worker/domain/taxonomy/taxonomy";
 import { ProjectForm } from "~/components/marketplace/project-form";
+import { PriceEstimate } from "~/components/matching/price-estimate";
 import { projectFormSchema, toProjectInput } from "~/components/marketplace/project-form-schema";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -42,9 +43,12 @@ export default function PostProject() {
         <p className="text-muted mt-1">Describe the work; freelancers with matching skills will find it and send proposals.</p>
       </div>
       {verified ? (
-        <Card>
-          <ProjectForm id="post-project" categories={categories} lastResult={answer?.result} submitLabel="Post project" />
-        </Card>
+        <>
+          <Card>
+            <ProjectForm id="post-project" categories={categories} lastResult={answer?.result} submitLabel="Post project" />
+          </Card>
+          <PriceEstimate formId="post-project" />
+        </>
       ) : (
         <Alert tone="warning" title="Confirm your email address first">
           Projects can only be posted from a confirmed address. Use the link we emailed you, or send a new one from the banner above.

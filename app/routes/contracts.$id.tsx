@@ -1,7 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CardPayments } from "~/components/contract/card-payments";
+import { ContractCurrencyCard } from "~/components/contract/currency-card";
 import { MilestoneCard } from "~/components/contract/milestone-card";
 import { Timeline } from "~/components/contract/timeline";
+import { ReviewsCard } from "~/components/reviews/reviews-card";
+import { ContractTimeAndInvoices } from "~/components/hourly/contract-time-link";
+import { StartCallButton } from "~/components/calls/start-call-button";
+import { WhiteboardLink } from "~/components/contract/whiteboard-link";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -14,6 +20,7 @@ import { contractIntentSchema, runContractIntent } from "~/utils/contract-action
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
+import { contractCurrencyView } from "~/utils/contract-currency.server";
 import { getContractDetail } from "../../worker/domain/contracts/queries";
 import { SANDBOX_LABEL } from "../../worker/platform/payments/sandbox";
 
@@ -40,7 +47,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const keys = Object.fromEntries(
     contract.milestones.map((m) => [m.id, { fund: fresh(), approve: fresh(), release: fresh(), refund: fresh() }]),
   );
-  return { viewer: summarizeViewer(viewer), me: viewer.user.id, contract, keys, sandboxLabel: SANDBOX_LABEL };
+  return {
+    viewer: summarizeViewer(viewer),
+    me: viewer.user.id,
+    contract,
+    keys,
+    sandboxLabel: SANDBOX_LABEL,
+    cardPayments: !!domainFrom(context).payments?.stripe,
+    currency: await contractCurrencyView(domainFrom(context), viewer.user, contract),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -69,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_TONE = { offered: "warning", active: "brand", declined: "neutral", ended: "neutral" } as const;
 
 export default function ContractPage() {
-  const { viewer, me, contract: c, keys, sandboxLabel } = useLoaderData<typeof loader>();
+  const { viewer, me, contract: c, keys, sandboxLabel, cardPayments, currency } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const role = c.viewerRole;
   const money = (n: number) => formatMoney(n, c.currency);
@@ -90,7 +105,10 @@ export default function ContractPage() {
             {c.project.title} <Badge tone={STATUS_TONE[c.status as keyof typeof STATUS_TONE] ?? "neutral"}>{c.status}</Badge>
           </h1>
         </div>
+        <WhiteboardLink contractId={c.id} />
+        <StartCallButton contractId={c.id} />
         {pageError ? <Alert tone="danger">{pageError}</Alert> : null}
+        <ContractCurrencyCard contract={c} display={currency.display} />
 
         <Card title="Terms">
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
@@ -205,6 +223,10 @@ export default function ContractPage() {
           </Card>
         ) : null}
 
+        {cardPayments && role === "client" && (c.status === "offered" || c.status === "active") && c.type === "fixed" ? (
+          <CardPayments contractId={c.id} milestones={c.milestones} />
+        ) : null}
+
         {c.status === "active" ? (
           <Card
             title="End the contract"
@@ -220,6 +242,10 @@ export default function ContractPage() {
             </Form>
           </Card>
         ) : null}
+
+        <ContractTimeAndInvoices contractId={c.id} type={c.type} />
+
+        {c.status === "ended" ? <ReviewsCard contractId={c.id} /> : null}
 
         <Card title="Timeline">
           <Timeline

@@ -2,9 +2,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { isbot } from "isbot";
+import { recordProfileView } from "../../worker/domain/analytics/activity";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
 import { getPublicFreelancerProfile } from "../../worker/domain/profiles/freelancer";
+import { trackRecord } from "../../worker/domain/reviews/track-record";
+import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
+import { PresenceDot } from "~/components/presence/presence-dot";
 import { MarketplaceFrame } from "~/components/marketplace/frame";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -28,10 +33,13 @@ const favoriteSchema = z.object({ intent: z.enum(["save", "unsave"]) });
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const profile = await orErrorPage(getPublicFreelancerProfile(domainFrom(context), params.handle ?? ""));
+  if (!isbot(request.headers.get("User-Agent") ?? ""))
+    await recordProfileView(domainFrom(context), profile.userId, viewer?.user.id ?? null);
   return {
     viewer: viewer ? summarizeViewer(viewer) : null,
     profile,
     isSelf: viewer?.user.id === profile.userId,
+    track: await trackRecord(domainFrom(context), profile.userId, new URL(request.url).searchParams.get("reviewsCursor") ?? undefined),
   };
 }
 
@@ -59,7 +67,7 @@ function availabilityText(hours: number | null): string {
 }
 
 export default function FreelancerProfilePage() {
-  const { viewer, profile, isSelf } = useLoaderData<typeof loader>();
+  const { viewer, profile, isSelf, track } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saved = answer?.saved ?? null;
   const { rating } = profile;
@@ -74,6 +82,7 @@ export default function FreelancerProfilePage() {
             / @{profile.handle}
           </p>
           <h1 className="mt-1 text-2xl font-bold tracking-tight">{profile.name}</h1>
+          <PresenceDot userId={profile.userId} className="mt-1" />
           <p className="mt-1 text-lg">{profile.headline}</p>
           <p className="text-muted mt-1 text-sm">
             {rating.count > 0
@@ -83,6 +92,7 @@ export default function FreelancerProfilePage() {
         </div>
         {saved === true ? <Alert tone="success">Saved. Find this freelancer again under Saved.</Alert> : null}
         {saved === false ? <Alert tone="success">Removed from saved.</Alert> : null}
+        <TrackRecord record={track} />
         <Card title="About">
           <dl className="grid gap-3 text-sm sm:grid-cols-3">
             <div>

@@ -1,8 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
+import { recommendedProjects } from "../../worker/domain/matching/matches";
+import { jobSuccessFor } from "../../worker/domain/reviews/job-success";
+import { JobSuccessFigure } from "~/components/reviews/job-success";
+import { RecommendedProjects } from "~/components/matching/recommended-projects";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
-import { ProjectCard } from "~/components/marketplace/project-card";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -16,12 +19,14 @@ import { formatMoney } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
-  return { name: viewer.user.name, dashboard: await freelancerDashboard(domainFrom(context), viewer.user) };
+  const ctx = domainFrom(context);
+  const [dashboard, recommended] = await Promise.all([freelancerDashboard(ctx, viewer.user), recommendedProjects(ctx, viewer.user)]);
+  return { name: viewer.user.name, dashboard, recommended: recommended.items, jobSuccess: await jobSuccessFor(ctx, viewer.user.id) };
 }
 
 export default function FreelancerHome() {
-  const { name, dashboard } = useLoaderData<typeof loader>();
-  const { stats, hasProfile, proposals, recommendedProjects } = dashboard;
+  const { name, dashboard, recommended, jobSuccess } = useLoaderData<typeof loader>();
+  const { stats, hasProfile, proposals } = dashboard;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -42,6 +47,9 @@ export default function FreelancerHome() {
           .
         </Alert>
       )}
+      <Card title="Job success">
+        <JobSuccessFigure value={jobSuccess} />
+      </Card>
       <Card
         title="My proposals"
         description={`${stats.total} sent · ${stats.pending} pending · ${stats.shortlisted} shortlisted · ${stats.accepted} accepted · ${stats.declined} declined`}
@@ -69,22 +77,7 @@ export default function FreelancerHome() {
           </ul>
         )}
       </Card>
-      <section aria-labelledby="recommended" className="space-y-3">
-        <h2 id="recommended" className="text-lg font-semibold">
-          Recommended projects
-        </h2>
-        {recommendedProjects.length === 0 ? (
-          <EmptyState title="No open projects right now">Check again soon, or search all projects.</EmptyState>
-        ) : (
-          <ul className="space-y-3">
-            {recommendedProjects.map((project) => (
-              <li key={project.id}>
-                <ProjectCard project={project} />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RecommendedProjects items={recommended} />
     </div>
   );
 }

@@ -15,6 +15,8 @@ import { requireRole } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { SUPPORTED_CURRENCIES, toMajorText, toMinorUnits } from "~/utils/money";
+import { estimateFreelancerRate } from "../../worker/domain/estimates/freelancer-rate";
+import { RateGuide } from "~/components/matching/rate-estimate";
 
 export const meta: MetaFunction = () => [{ title: "My profile — MegiLance" }];
 
@@ -104,7 +106,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         country: profile.country ?? "",
       }
     : { currency: "USD", timezone: "UTC" };
-  return { handle: profile?.handle ?? null, defaultValue };
+  const rateEstimate = profile ? await estimateFreelancerRate(domainFrom(context), viewer.user.id) : null;
+  return { handle: profile?.handle ?? null, defaultValue, rateEstimate };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -120,7 +123,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EditFreelancerProfile() {
-  const { handle, defaultValue } = useLoaderData<typeof loader>();
+  const { handle, defaultValue, rateEstimate } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -177,6 +180,7 @@ export default function EditFreelancerProfile() {
               options={SUPPORTED_CURRENCIES.map((c) => ({ value: c, label: c }))}
               selectProps={getSelectProps(fields.currency)}
             />
+            <RateGuide estimate={rateEstimate} />
             <Field
               label="Availability (hours a week)"
               errors={fields.availabilityHoursPerWeek.errors}

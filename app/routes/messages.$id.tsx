@@ -2,13 +2,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { WebSocket as ReconnectingWebSocket } from "partysocket";
 import { useEffect, useRef, useState } from "react";
-import type { ConversationServerMessage, MessageView, PresenceStatus } from "../../party/messages";
+import type { ConversationServerMessage, MessageView } from "../../party/messages";
+import { CallHistory } from "~/components/calls/call-history";
+import { StartCallButton } from "~/components/calls/start-call-button";
+import { PresenceDot } from "~/components/presence/presence-dot";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireUser } from "~/utils/auth.server";
+import { listConversationCalls } from "~/utils/calls.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { getConversation, listMessages, markRead, MESSAGE_BODY_MAX_CHARS, readPointers, sendMessage } from "~/utils/messaging.server";
@@ -33,7 +37,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     await markRead(ctx, viewer.user.id, id, newest.id);
   }
   const otherRead = (await readPointers(ctx, id)).find((r) => r.userId !== viewer.user.id)?.lastReadMessageId ?? null;
-  return { me: viewer.user.id, conversation, page, before: before ?? null, otherRead, bodyMax: MESSAGE_BODY_MAX_CHARS };
+  const calls = (await listConversationCalls(ctx, viewer.user.id, id, { limit: 5 })).items;
+  return { me: viewer.user.id, conversation, page, before: before ?? null, otherRead, bodyMax: MESSAGE_BODY_MAX_CHARS, calls };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -150,16 +155,6 @@ function useConversationRoom(
   return { typing, otherRead, live, sendTyping };
 }
 
-function usePresence(userId: string): PresenceStatus | null {
-  const [status, setStatus] = useState<PresenceStatus | null>(null);
-  useEffect(() => {
-    api<{ items: Array<{ status: PresenceStatus }> }>(`/api/presence?userIds=${userId}`)
-      .then((res) => setStatus(res.items[0]?.status ?? null))
-      .catch(() => setStatus(null));
-  }, [userId]);
-  return status;
-}
-
 export default function ConversationPage() {
   const loaded = useLoaderData<typeof loader>();
   const { me, conversation, page, before } = loaded;
@@ -170,7 +165,6 @@ export default function ConversationPage() {
   latest.current = messages.at(-1)?.id;
   useEffect(() => setMessages((m) => merge(m, page.items)), [page.items]);
   const { typing, otherRead, live, sendTyping } = useConversationRoom(loaded, setMessages, () => latest.current);
-  const presence = usePresence(other.id);
   const fetcher = useFetcher<typeof action>();
   const actionData = useActionData<typeof action>();
   const error = (fetcher.data ?? actionData)?.error;
@@ -196,9 +190,10 @@ export default function ConversationPage() {
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold tracking-tight">{other.name}</h1>
         <p className="text-muted text-sm">
-          {presence ? <span>{presence === "online" ? "Online" : presence === "away" ? "Away" : "Offline"}</span> : null}
+          <PresenceDot userId={other.id} />
           {live ? <span className="sr-only"> — live updates on</span> : null}
         </p>
+        <StartCallButton conversationId={conversation.id} />
       </div>
       <Link to="/messages" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
         All conversations
@@ -213,6 +208,7 @@ export default function ConversationPage() {
           Back to the latest messages
         </Link>
       ) : null}
+      <CallHistory calls={loaded.calls} me={me} conversationId={conversation.id} />
       <div role="log" aria-label="Messages" className="border-subtle surface rounded-card border p-4">
         {messages.length === 0 ? <p className="text-muted text-sm">No messages yet. Say hello.</p> : null}
         <ol className="space-y-3">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PresenceDot } from "~/components/presence/presence-dot";
 import { RouteError } from "~/components/route-error";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
@@ -37,6 +38,7 @@ export default function ConversationList() {
                   <div className="min-w-0 flex-1">
                     <p className="flex items-center gap-2 font-semibold">
                       <span className="truncate">{conversation.otherParticipant.name}</span>
+                      <PresenceDot userId={conversation.otherParticipant.id} compact />
                       {conversation.unreadCount > 0 ? <Badge tone="brand">{conversation.unreadCount} unread</Badge> : null}
                     </p>
                     <p className="text-muted truncate text-sm">{conversation.lastMessage?.body ?? "No messages yet"}</p>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listNotifications, markAllNotificationsRead, markNotificationRead } from "../../worker/domain/notifications/center";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { CursorPager } from "~/components/marketplace/pager";
+import { useRevalidateOnNotification } from "~/components/notifications/live-bell";
 import { RouteError } from "~/components/route-error";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
@@ -59,6 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NotificationCentre() {
   const { items, nextCursor, unreadCount } = useLoaderData<typeof loader>();
+  useRevalidateOnNotification();
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

@@ -3,6 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getProject } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
+import { matchFreelancers } from "../../worker/domain/matching/matches";
+import { ProjectMatches } from "~/components/matching/project-matches";
 import { contractHref } from "~/components/marketplace/contract-link";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "~/components/marketplace/labels";
@@ -33,12 +35,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const isOwner = viewer?.user.id === project.clientId;
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
+  const matches = isOwner && viewer && project.status === "open" ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
   return {
     project,
     isOwner,
     signedIn: Boolean(viewer),
     canPropose: Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer") && project.status === "open"),
     proposals,
+    matches,
   };
 }
 
@@ -57,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, isOwner, signedIn, canPropose, proposals } = useLoaderData<typeof loader>();
+  const { project, isOwner, signedIn, canPropose, proposals, matches } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const outcome = answer && "outcome" in answer ? answer.outcome : null;
   const failed = answer && !outcome && answer.result?.error?.[""]?.length ? answer.result.error[""] : null;
@@ -151,6 +155,7 @@ export default function ProjectPage() {
         </Alert>
       ) : null}
       {proposals ? <ProposalsList proposals={proposals.items} total={proposals.total} nextCursor={proposals.nextCursor} /> : null}
+      {matches ? <ProjectMatches projectId={project.id} matches={matches} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
+import { PreferredCurrencyCard } from "~/components/settings/preferred-currency";
 import { addRole } from "~/utils/accounts.server";
 import { requireUser } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
@@ -26,7 +27,15 @@ const ROLE_COPY = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
-  return { name: user.name, email: user.email, roles: user.roles, emailVerified: Boolean(user.emailVerifiedAt) };
+  const currencySaved = new URL(request.url).searchParams.get("currency") === "saved";
+  return {
+    name: user.name,
+    email: user.email,
+    roles: user.roles,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    preferredCurrency: user.preferredCurrency,
+    currencySaved,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -38,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountSettings() {
-  const { name, email, roles, emailVerified } = useLoaderData<typeof loader>();
+  const { name, email, roles, emailVerified, preferredCurrency, currencySaved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const missing = (["client", "freelancer"] as const).filter((role) => !roles.includes(role));
   return (
@@ -71,6 +80,7 @@ export default function AccountSettings() {
           </dd>
         </dl>
       </Card>
+      <PreferredCurrencyCard current={preferredCurrency} saved={currencySaved} />
       {missing.length ? (
         <Card title="Use MegiLance both ways" description="One account can hire and work; each role has its own portal.">
           <div className="grid gap-4 sm:grid-cols-2">

@@ -16,7 +16,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const preferences = await getNotificationPreferences(domainFrom(context), viewer.user.id);
   const audience = new Set<string>(viewer.user.roles);
   return {
-    rows: NOTIFICATION_TYPE_NAMES.filter((type) => audience.has(NOTIFICATION_TYPES[type].audience)).map((type) => ({
+    rows: NOTIFICATION_TYPE_NAMES.filter(
+      (type) => audience.has(NOTIFICATION_TYPES[type].audience) || NOTIFICATION_TYPES[type].audience === "any",
+    ).map((type) => ({
       type,
       label: NOTIFICATION_TYPES[type].label,
       ...preferences[type],
@@ -30,10 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const audience = new Set<string>(viewer.user.roles);
   const changes = Object.fromEntries(
-    NOTIFICATION_TYPE_NAMES.filter((type) => audience.has(NOTIFICATION_TYPES[type].audience)).map((type) => [
-      type,
-      { email: form.get(`${type}.email`) === "on", inApp: form.get(`${type}.inApp`) === "on" },
-    ]),
+    NOTIFICATION_TYPE_NAMES.filter(
+      (type) => audience.has(NOTIFICATION_TYPES[type].audience) || NOTIFICATION_TYPES[type].audience === "any",
+    ).map((type) => [type, { email: form.get(`${type}.email`) === "on", inApp: form.get(`${type}.inApp`) === "on" }]),
   );
   try {
     await updateNotificationPreferences(domainFrom(context), viewer.user.id, changes);

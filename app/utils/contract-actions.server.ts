@@ -35,7 +35,7 @@ export const contractIntentSchema = z.discriminatedUnion("intent", [
     amount: required(30, "Enter an amount."),
     dueDate: date,
   }),
-  z.object({ intent: z.literal("fund"), milestoneId, key }),
+  z.object({ intent: z.literal("fund"), milestoneId, key, currency: z.string().trim().max(3).optional() }),
   z.object({ intent: z.literal("submit"), milestoneId, message: text(5000).optional() }),
   z.object({ intent: z.literal("approve"), milestoneId, key }),
   z.object({ intent: z.literal("request-changes"), milestoneId, message: required(5000, "Say what should change.") }),
@@ -103,7 +103,13 @@ export async function runContractIntent(
         dueDate: intent.dueDate || null,
       });
     case "fund":
-      return fundMilestone(ctx, actor, intent.milestoneId, { provider: "sandbox", idempotencyKey: intent.key }, paymentProviders());
+      return fundMilestone(
+        ctx,
+        actor,
+        intent.milestoneId,
+        { provider: "sandbox", idempotencyKey: intent.key, currency: intent.currency || null },
+        paymentProviders(),
+      );
     case "submit":
       return submitMilestone(ctx, actor, intent.milestoneId, { message: intent.message });
     case "approve":

@@ -4,6 +4,7 @@ import { SESSION_TTL_MS, createSession, validateSessionToken, type Viewer } from
 import { recordSignIn } from "../../worker/domain/auth/sign-in";
 import { PENDING_SIGN_IN_TTL_MS } from "../../worker/domain/auth/web-sign-in";
 import { sessionCookieName } from "../../worker/session-cookie";
+import { asBlockedResponse } from "./blocked.server";
 import { domainFrom, requestMeta } from "./domain.server";
 
 const SESSION_MAX_AGE_S = SESSION_TTL_MS / 1000;
@@ -56,11 +57,15 @@ export function clearSessionCookie(request: Request): string {
   return serializeCookie(request, sessionCookieName(isSecure(request)), "", 0);
 }
 
-/** The signed-in user and session behind the cookie, or null (missing, expired, revoked, blocked). */
+/** The signed-in user and session behind the cookie, or null (missing, expired, revoked); a blocked account gets the 403 notice. */
 export async function getViewer(request: Request, context: AppLoadContext): Promise<Viewer | null> {
   const token = sessionToken(request);
   if (!token) return null;
-  return validateSessionToken(domainFrom(context), token);
+  try {
+    return await validateSessionToken(domainFrom(context), token);
+  } catch (error) {
+    throw asBlockedResponse(error);
+  }
 }
 
 /** Creates a web session after every factor passed, records the sign-in, and returns its cookie. */

@@ -47,6 +47,9 @@ export const projects = sqliteTable(
       .notNull()
       .$defaultFn(() => new Date()),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** Set by an admin (moderation): hidden projects leave search and are shown only to their owner and admins. */
+    hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
+    hiddenReason: text("hidden_reason"),
   },
   (t) => [
     index("projects_listing_idx").on(t.status, t.visibility, t.createdAt, t.id),

@@ -129,6 +129,11 @@ export const payments = sqliteTable(
     idempotencyKey: text("idempotency_key").notNull(),
     createdAt: createdAtColumn(),
     confirmedAt: timestamp("confirmed_at"),
+    /** Set when the client paid in another currency than the contract's: the rate locked at funding. */
+    paidCurrency: text("paid_currency"),
+    paidAmount: integer("paid_amount"),
+    exchangeRate: text("exchange_rate"),
+    rateFetchedAt: timestamp("rate_fetched_at"),
   },
   (t) => [
     uniqueIndex("payments_idempotency_unique").on(t.idempotencyKey),

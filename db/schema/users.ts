@@ -15,6 +15,8 @@ export const users = sqliteTable(
     emailVerifiedAt: integer("email_verified_at", { mode: "timestamp_ms" }),
     blockedAt: integer("blocked_at", { mode: "timestamp_ms" }),
     blockedReason: text("blocked_reason"),
+    /** ISO 4217 code amounts are also shown in, beside the contract currency; null shows only the contract's. */
+    preferredCurrency: text("preferred_currency"),
     createdAt: createdAtColumn(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()

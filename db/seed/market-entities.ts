@@ -81,7 +81,7 @@ export function clientAt(plan: MarketPlan, i: number) {
     createdAt: user.createdAt,
     updatedAt: user.createdAt,
   } satisfies Insert<"clientProfiles">;
-  return { user, profile, city: name.city, company: companyName ?? `${name.first}'s business` };
+  return { user, profile, city: name.city, company: companyName ?? `${name.first}'s business`, timezone: place.timezone };
 }
 
 export function freelancerCategory(plan: MarketPlan, j: number): number {

@@ -15,6 +15,7 @@ import {
   type GeneratedProject,
   type MarketPlan,
 } from "./market-entities";
+import { pickHire } from "./market-hires";
 import { chance, int, rngFor, type Rng } from "./market-random";
 import { TAXONOMY } from "./taxonomy-load";
 
@@ -78,9 +79,10 @@ function proposalCount(plan: MarketPlan, i: number): number {
   return Math.min(cum(i + 1) - cum(i), plan.freelancers, 1000);
 }
 
-function statusFor(rng: Rng, project: GeneratedProject, k: number): "pending" | "shortlisted" | "accepted" | "declined" | "withdrawn" {
+/** `hired`: the applicant the client's decision model prefers (market-hires.ts); closed projects hired them. */
+function statusFor(rng: Rng, project: GeneratedProject, hired: boolean): "pending" | "shortlisted" | "accepted" | "declined" | "withdrawn" {
   const closed = project.project.status === "closed";
-  if (k === 0 && (closed || chance(rng, 0.08))) return "accepted";
+  if (hired && (closed || chance(rng, 0.08))) return "accepted";
   if (closed) return chance(rng, 0.85) ? "declined" : "withdrawn";
   const r = rng();
   return r < 0.7 ? "pending" : r < 0.82 ? "shortlisted" : r < 0.94 ? "declined" : "withdrawn";
@@ -100,9 +102,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   const counts = { users: 0, projects: 0, proposals: 0, contracts: 0 };
 
   const clients: Array<{ id: string; company: string; city: string }> = [];
+  const clientZones = new Map<string, string>();
   for (let i = 0; i < plan.clients; i++) {
     const c = clientAt(plan, i);
     clients.push({ id: c.user.id, company: c.company, city: c.city });
+    clientZones.set(c.user.id, c.timezone);
     writer.add(schema.users, [c.user]);
     writer.add(schema.clientProfiles, [c.profile]);
     if (i % 5000 === 4999) await writer.flush();
@@ -152,15 +156,16 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
         if (chosen.has(j)) poolMisses += usePool ? 1 : 0;
         else chosen.add(j);
       }
+      const applicants = [...chosen].map((j) => freelancerAt(plan, j));
+      const hire = applicants.length === 0 ? -1 : pickHireFor(plan, generated, clientZones.get(generated.project.clientId), applicants);
       let k = 0;
-      for (const j of chosen) {
-        const f = freelancerAt(plan, j);
+      for (const f of applicants) {
         const made = proposalFor(
           plan,
           generated,
           k,
           { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years },
-          statusFor(rng, generated, k),
+          statusFor(rng, generated, k === hire),
         );
         proposals.push(made.proposal);
         if (made.contract) contracts.push(made.contract);
@@ -210,6 +215,37 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   writer.add(schema.notifications, demoNotifications);
   await writer.flush();
   return counts;
+}
+
+function pickHireFor(
+  plan: MarketPlan,
+  generated: GeneratedProject,
+  clientZone: string | undefined,
+  applicants: Array<ReturnType<typeof freelancerAt>>,
+) {
+  const p = generated.project;
+  return pickHire(
+    plan.seed,
+    generated.index,
+    {
+      skillNames: generated.skillNames,
+      budgetType: p.budgetType,
+      budgetMin: p.budgetMin,
+      budgetMax: p.budgetMax,
+      experienceLevel: p.experienceLevel,
+      weeks: generated.weeks,
+      clientTimezone: clientZone ?? "Europe/London",
+    },
+    applicants.map((f) => ({
+      skillNames: f.skillNames,
+      years: f.years,
+      hourlyRate: f.profile.hourlyRate,
+      ratingAvg: f.profile.ratingAvg,
+      ratingCount: f.profile.ratingCount,
+      timezone: f.profile.timezone,
+    })),
+    new Date(plan.now),
+  );
 }
 
 function demoNote(userId: string, p: ProposalRow, project: GeneratedProject, status: "accepted" | "declined") {

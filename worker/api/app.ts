@@ -11,6 +11,7 @@ import { securityRoutes } from "./security";
 import { conversationRoutes } from "./conversations";
 import { presenceRoutes } from "./presence";
 import { roomRoutes } from "./rooms";
+import { callRoutes, conversationCallRoutes } from "./calls";
 import { taxonomyRoutes } from "./taxonomy";
 import { projectRoutes } from "./projects";
 import { proposalRoutes } from "./proposals";
@@ -23,6 +24,22 @@ import { contractRoutes } from "./contracts";
 import { milestoneRoutes } from "./milestones";
 import { walletRoutes } from "./wallet";
 import { payoutRoutes } from "./payouts";
+import { aiRoutes } from "./ai";
+import { stripeRoutes } from "./stripe";
+import { hourlyRoutes } from "./hourly";
+import { billingRoutes, invoiceRoutes } from "./invoices";
+import { multicurrencyRoutes } from "./multicurrency";
+import { cryptoPaymentRoutes } from "./crypto-payments";
+import { disputeRoutes } from "./disputes";
+import { reviewRoutes } from "./reviews";
+import { adminSupportRoutes, supportRoutes } from "./support";
+import { adminAnalyticsRoutes, analyticsRoutes } from "./analytics";
+import { fraudCheckRoutes } from "./fraud-check";
+import { adminFraudRoutes } from "./admin-fraud";
+import { adminUserRoutes } from "./admin-users";
+import { adminAppealRoutes, appealRoutes } from "./admin-appeals";
+import { adminProjectRoutes } from "./admin-moderation";
+import { adminAuditRoutes } from "./admin-audit";
 import { resolveViewer } from "./viewer";
 
 export function createApi() {
@@ -43,6 +60,8 @@ export function createApi() {
   api.route("/security", securityRoutes);
   api.route("/rooms", roomRoutes);
   api.route("/conversations", conversationRoutes);
+  api.route("/conversations", conversationCallRoutes);
+  api.route("/calls", callRoutes);
   api.route("/presence", presenceRoutes);
   api.route("/", passkeyRoutes);
   api.route("/", taxonomyRoutes);
@@ -58,6 +77,26 @@ export function createApi() {
   api.route("/milestones", milestoneRoutes);
   api.route("/wallet", walletRoutes);
   api.route("/payouts", payoutRoutes);
+  api.route("/ai", aiRoutes);
+  api.route("/", stripeRoutes);
+  api.route("/", hourlyRoutes);
+  api.route("/invoices", invoiceRoutes);
+  api.route("/billing-details", billingRoutes);
+  api.route("/multicurrency", multicurrencyRoutes);
+  api.route("/payments/crypto", cryptoPaymentRoutes);
+  api.route("/", disputeRoutes);
+  api.route("/", reviewRoutes);
+  api.route("/support", supportRoutes);
+  api.route("/admin/support", adminSupportRoutes);
+  api.route("/admin/analytics", adminAnalyticsRoutes);
+  api.route("/analytics", analyticsRoutes);
+  api.route("/ai/fraud-check", fraudCheckRoutes);
+  api.route("/admin", adminFraudRoutes);
+  api.route("/admin/users", adminUserRoutes);
+  api.route("/admin/appeals", adminAppealRoutes);
+  api.route("/appeals", appealRoutes);
+  api.route("/admin/projects", adminProjectRoutes);
+  api.route("/admin/audit", adminAuditRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
   api.doc31("/openapi.json", {

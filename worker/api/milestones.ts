@@ -21,7 +21,11 @@ const patchBody = z
     dueDate: dateSchema.nullable().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one field." });
-const fundBody = z.object({ provider: z.enum(PAYMENT_PROVIDERS) });
+const fundBody = z.object({
+  provider: z.enum(PAYMENT_PROVIDERS),
+  /** The client's paying currency when it differs from the contract's: the rate is locked at funding. */
+  currency: z.string().trim().min(3).max(3).optional(),
+});
 const submitBody = z.object({ message: z.string().trim().max(5000).nullable().optional() });
 const changesBody = z.object({ message: z.string().trim().min(1, { message: "Say what should change." }).max(5000) });
 const movementBody = z.object({
@@ -72,7 +76,8 @@ export const milestoneRoutes: Router = createRouter()
       path: "/{id}/fund",
       tags,
       auth: true,
-      summary: "Fund a milestone (client; verified email; Idempotency-Key honoured). Only the sandbox provider works so far",
+      summary:
+        "Fund a milestone (client; verified email; Idempotency-Key honoured). Card payments answer nextAction {clientSecret, publishableKey}",
       params: idParams,
       body: fundBody,
       ok: { status: 200, description: "{milestone, payment, nextAction}" },
@@ -84,8 +89,8 @@ export const milestoneRoutes: Router = createRouter()
         c.get("domain"),
         viewer.user,
         c.req.valid("param").id,
-        { provider: c.req.valid("json").provider, idempotencyKey: idempotencyKeyOf(c) },
-        paymentProviders(),
+        { ...c.req.valid("json"), idempotencyKey: idempotencyKeyOf(c) },
+        paymentProviders(c.env),
       );
       markReplay(c, result.replayed);
       return c.json({ milestone: result.milestone, payment: result.payment, nextAction: result.nextAction }, 200);

@@ -124,7 +124,7 @@ describe("the room gate at /parties/<kind>/<id>", () => {
     const res = await SELF.fetch(url.replace(/^ws/, "http"));
     expect(res.status).toBe(426);
     expect((await upgrade("http://localhost/parties/rate-limiter/x")).status).toBe(404);
-    expect((await upgrade("http://localhost/parties/whiteboard/x")).status).toBe(404);
+    expect((await upgrade("http://localhost/parties/whiteboard/x")).status).toBe(401);
   });
 
   it("closes a socket the Worker did not admit, even if it reaches the room object directly", async () => {

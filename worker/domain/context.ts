@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { newId } from "../../db/schema/ids";
 import type { EmailMessage } from "../platform/email/message";
+import type { PaymentProviders } from "./payments/provider";
 import type { RoomPublisher } from "./rooms/publisher";
 
 export interface Clock {
@@ -28,6 +29,16 @@ export interface DomainConfig {
   appOrigin: string;
   /** Signs access tokens and room tickets. */
   secret: string;
+  /** Where the hourly task reads exchange rates (RATES_FEED_URL); without it the shipped defaults stay. */
+  ratesFeedUrl?: string;
+  /** Cloudflare Calls (SFU) credentials; absent when calls stay browser to browser. */
+  calls?: CallsConfig;
+}
+
+export interface CallsConfig {
+  appId: string;
+  appSecret: string;
+  apiBase: string;
 }
 
 /** Everything a domain function may touch, handed in so tests can pass real local parts. */
@@ -42,6 +53,8 @@ export interface DomainContext {
   sendEmail: (message: EmailMessage) => Promise<void>;
   /** Live delivery to rooms (conversations, personal rooms); absent outside the Worker. */
   rooms?: RoomPublisher;
+  /** The deployment's payment providers; money movements settle with them after they commit. */
+  payments?: PaymentProviders;
 }
 
 export type DomainParts = Pick<DomainContext, "db" | "config" | "rateLimiter" | "sendEmail"> & Partial<Omit<DomainContext, "db">>;
@@ -56,5 +69,6 @@ export function createDomainContext(parts: DomainParts): DomainContext {
     rateLimiter: parts.rateLimiter,
     sendEmail: parts.sendEmail,
     rooms: parts.rooms,
+    payments: parts.payments,
   };
 }

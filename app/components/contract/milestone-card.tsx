@@ -6,9 +6,12 @@ import { Button } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
+import { DisputeLink } from "../disputes/dispute-link";
+import { PayInCurrency } from "./pay-in-currency";
 
 export interface MilestoneItem {
   id: string;
+  contractId: string;
   title: string;
   amount: number;
   currency: string;
@@ -130,6 +133,7 @@ export function MilestoneCard({
         {role === "client" && m.status === "pending" && open ? (
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
+            <PayInCurrency milestoneId={m.id} contractCurrency={m.currency} />
             <Button>Fund {money(m.amount)}</Button>
             <Badge tone="warning">{sandboxLabel}</Badge>
           </Form>
@@ -172,6 +176,7 @@ export function MilestoneCard({
             <Button>Submit work for review</Button>
           </Form>
         ) : null}
+        {holding && active ? <DisputeLink contractId={m.contractId} milestoneId={m.id} /> : null}
       </div>
     </li>
   );

@@ -1,5 +1,7 @@
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
+import { DisputeStep } from "../disputes/timeline-step";
+import { LockedRateStep } from "./locked-rate-step";
 
 export interface TimelineEntry {
   id: string;
@@ -26,6 +28,14 @@ const LABELS: Record<string, string> = {
   "milestone.released": "Part of the held funds released",
   "milestone.refunded": "Held funds refunded to the client",
   "milestone.cancelled": "Milestone cancelled",
+  "timesheet.submitted": "Timesheet submitted",
+  "timesheet.approved": "Timesheet approved: hours charged and paid",
+  "timesheet.disputed": "Timesheet disputed",
+  "dispute.opened": "Dispute opened: the held funds are frozen",
+  "dispute.answered": "Dispute answered",
+  "dispute.resolved": "Dispute decided",
+  "review.written": "Review written",
+  "reviews.published": "Reviews published",
 };
 
 function who(actorId: string | null, parties: { clientId: string; freelancerId: string; me: string }): string {
@@ -59,6 +69,8 @@ export function Timeline({
               {e.data.auto ? <> · automatically, after the review period</> : null}
             </p>
             {reason ? <p className="text-muted">“{reason}”</p> : null}
+            <DisputeStep data={e.data} />
+            <LockedRateStep data={e.data} />
             <p className="text-muted text-xs">
               {who(e.actorId, parties)} · <LocalTime value={e.createdAt} />
             </p>

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { formatMoney } from "~/utils/money";
+import { PresenceDot } from "../presence/presence-dot";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
@@ -12,7 +13,7 @@ import { CursorPager } from "./pager";
 
 export type RankedProposal = {
   id: string;
-  freelancer: { name: string; handle: string | null };
+  freelancer: { id: string; name: string; handle: string | null };
   coverLetter: string;
   bidAmount: number;
   currency: string;
@@ -95,6 +96,7 @@ export function ProposalsList({ proposals, total, nextCursor }: { proposals: Ran
                       p.freelancer.name
                     )}
                   </h3>
+                  <PresenceDot userId={p.freelancer.id} />
                   <Badge tone={STATUS_TONES[p.status]}>{PROPOSAL_STATUS_LABELS[p.status]}</Badge>
                   <span className="text-muted text-sm">Score {p.ranking.score}/100</span>
                 </div>

@@ -3,6 +3,9 @@ import { useId, type ReactNode } from "react";
 import type { Role } from "../../../db/schema";
 import type { loader as rootLoader } from "../../root";
 import { AccountMenu } from "../account-menu";
+import { LiveBell } from "../notifications/live-bell";
+import { PresenceBeacon } from "../presence/presence-beacon";
+import { IncomingCallBanner } from "../calls/incoming-call-banner";
 import { ThemeToggle } from "../theme-toggle";
 import { inputClass } from "../ui/field";
 import { PortalNav } from "./portal-nav";
@@ -18,25 +21,6 @@ function SearchBox({ id }: { id: string }) {
       </label>
       <input id={id} type="search" name="q" placeholder="Search projects" className={`${inputClass} py-1.5 text-sm`} />
     </form>
-  );
-}
-
-/** A link to the notification centre; the root loader counts unread ones on every navigation. */
-function NotificationsBell({ unread }: { unread: number }) {
-  return (
-    <Link to="/notifications" className="border-subtle relative rounded-full border p-2 hover:bg-black/5 dark:hover:bg-white/10">
-      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
-        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
-        <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
-      </svg>
-      <span className="sr-only">{unread > 0 ? "Notifications, " : "Notifications"}</span>
-      {unread > 0 ? (
-        <span className="absolute -right-1.5 -top-1.5 min-w-5 rounded-full bg-red-700 px-1 text-center text-xs font-bold leading-5 text-white">
-          {unread > 99 ? "99+" : unread}
-          <span className="sr-only"> unread</span>
-        </span>
-      ) : null}
-    </Link>
   );
 }
 
@@ -67,12 +51,14 @@ export function PortalShell({ title, viewer, children }: { title: string; viewer
           </div>
           <div className="ml-auto flex items-center gap-2">
             <ThemeToggle theme={root?.theme ?? null} />
-            <NotificationsBell unread={root?.viewer?.unreadNotifications ?? 0} />
+            <LiveBell userId={root?.viewer?.id ?? null} unread={root?.viewer?.unreadNotifications ?? 0} />
+            <PresenceBeacon />
             <AccountMenu viewer={viewer} />
           </div>
         </div>
       </header>
       {viewer.emailVerified ? null : <VerifyEmailBanner email={viewer.email} />}
+      <IncomingCallBanner userId={root?.viewer?.id ?? null} />
       <div
         id={menuId}
         popover="auto"

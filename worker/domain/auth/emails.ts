@@ -1,7 +1,13 @@
 import type { EmailMessage } from "../../platform/email/message";
 
 /** Plain text plus minimal HTML for every account email; links always use the configured origin. */
-function render(template: string, to: string, subject: string, paragraphs: string[], link?: { href: string; label: string }): EmailMessage {
+export function render(
+  template: string,
+  to: string,
+  subject: string,
+  paragraphs: string[],
+  link?: { href: string; label: string },
+): EmailMessage {
   const text = [...paragraphs, ...(link ? [`${link.label}: ${link.href}`] : []), "", "— MegiLance"].join("\n\n");
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const html =

@@ -2,6 +2,9 @@ import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { blockedError } from "./sign-in";
+import { recordActivity } from "../analytics/activity";
+import { dayOf } from "../analytics/range";
 import { generateSecretToken, hashToken } from "./tokens";
 
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,6 +45,7 @@ export async function createSession(
       createdAt: now,
     })
     .returning();
+  await recordActivity(ctx, input.userId, now);
   return { session, token };
 }
 
@@ -57,7 +61,15 @@ export async function loadLiveSession(ctx: DomainContext, where: { tokenHash: st
   if (!row) return null;
   const now = ctx.clock.now();
   const { session, user } = row;
-  if (session.revokedAt || session.expiresAt.getTime() <= now.getTime() || user.blockedAt) return null;
+  // A blocked account's token (live, or killed by the block) is told why, with the way to appeal.
+  if (user.blockedAt) throw blockedError(user);
+  if (session.revokedAt || session.expiresAt.getTime() <= now.getTime()) return null;
+  if (dayOf(session.lastSeenAt) !== dayOf(now)) {
+    // First use today: count the user as active (analytics) and remember when the session was last used.
+    await recordActivity(ctx, user.id, now);
+    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
+    session.lastSeenAt = now;
+  }
   if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
     await ctx.db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, session.id));

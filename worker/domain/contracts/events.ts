@@ -18,6 +18,14 @@ export const CONTRACT_EVENT_TYPES = [
   "milestone.released",
   "milestone.refunded",
   "milestone.cancelled",
+  "timesheet.submitted",
+  "timesheet.approved",
+  "timesheet.disputed",
+  "dispute.opened",
+  "dispute.answered",
+  "dispute.resolved",
+  "review.written",
+  "reviews.published",
 ] as const;
 export type ContractEventType = (typeof CONTRACT_EVENT_TYPES)[number];
 

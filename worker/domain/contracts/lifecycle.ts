@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS } from "../ledger/balances";
 import { commitMoneyBatch } from "../ledger/batch";
 import { heldMovementStatements } from "../milestones/held-funds";
+import { settleAfterMovement } from "../payments/stripe/settle";
 import { auditStatement } from "../ops/audit";
 import { contractForParty, requireMoneyReady, requireParty, type ContractAccess } from "./access";
 import { bumpContractStatement, contractEventStatement } from "./events";
@@ -109,6 +110,15 @@ async function closingStatements(ctx: DomainContext, access: ContractAccess, act
   return statements;
 }
 
+/** Card-funded milestones refunded by closing the contract get their refunds at Stripe. */
+async function settleClosedContract(ctx: DomainContext, contractId: string): Promise<void> {
+  const list = await ctx.db.select({ id: milestones.id }).from(milestones).where(eq(milestones.contractId, contractId));
+  await settleAfterMovement(
+    ctx,
+    list.map((m) => m.id),
+  );
+}
+
 /** The freelancer turns the offer down; anything the client already funded goes back to them. */
 export async function declineContract(ctx: DomainContext, actor: User, contractId: string, input: { reason?: string | null }) {
   const access = await contractForParty(ctx, contractId, actor.id);
@@ -122,6 +132,7 @@ export async function declineContract(ctx: DomainContext, actor: User, contractI
     contractEventStatement(ctx, { contractId, type: "contract.declined", actorId: actor.id, data: { reason } }),
     auditStatement(ctx, { type: "contracts.declined", actorId: actor.id, subjectType: "contract", subjectId: contractId }),
   ]);
+  await settleClosedContract(ctx, contractId);
   return getContractDetail(ctx, actor.id, contractId);
 }
 
@@ -152,5 +163,6 @@ export async function endContract(ctx: DomainContext, actor: User, contractId: s
     contractEventStatement(ctx, { contractId, type: "contract.ended", actorId: actor.id, data: { reason, by: access.role } }),
     auditStatement(ctx, { type: "contracts.ended", actorId: actor.id, subjectType: "contract", subjectId: contractId, data: { reason } }),
   ]);
+  await settleClosedContract(ctx, contractId);
   return getContractDetail(ctx, actor.id, contractId);
 }

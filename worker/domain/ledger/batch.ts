@@ -31,6 +31,9 @@ export function translateMoneyError(error: unknown): unknown {
   if (message.includes("payments_live_milestone_unique") || /UNIQUE constraint failed: payments\.milestone_id/.test(message)) {
     return new AppError(409, "already_funding", "This milestone already has a payment. Reload it to see where it stands.");
   }
+  if (message.includes("milestone_disputed")) {
+    return new AppError(409, "milestone_disputed", "This milestone is under dispute: its funds are frozen until the dispute is resolved.");
+  }
   if (message.includes("ledger_overdraw")) {
     return new AppError(409, "insufficient_funds", "There is not enough money for this. Reload and check the amounts.");
   }

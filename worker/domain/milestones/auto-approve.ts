@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { contracts, milestones } from "../../../db/schema";
 import { contractNotices } from "../contracts/notify";
 import type { DomainContext } from "../context";
@@ -6,6 +6,9 @@ import { DuplicateKeyError } from "../ledger/batch";
 import { milestoneForParty } from "./access";
 import { commitHeldMovement } from "./release";
 import { AUTO_APPROVE_AFTER_MS } from "./view";
+
+/** A disputed milestone is frozen: the dispute decides where its funds go, not the review period. */
+const notDisputed = sql`not exists (select 1 from disputes d where d.milestone_id = ${milestones.id} and d.status in ('open', 'answered'))`;
 
 /** A daily run handles at most this many; the next run picks up the rest. */
 const AUTO_APPROVE_BATCH = 500;
@@ -20,7 +23,7 @@ export async function autoApproveStaleMilestones(ctx: DomainContext): Promise<{ 
     .select({ id: milestones.id, clientId: contracts.clientId })
     .from(milestones)
     .innerJoin(contracts, eq(contracts.id, milestones.contractId))
-    .where(and(eq(milestones.status, "submitted"), lte(milestones.submittedAt, cutoff), eq(contracts.status, "active")))
+    .where(and(eq(milestones.status, "submitted"), lte(milestones.submittedAt, cutoff), eq(contracts.status, "active"), notDisputed))
     .orderBy(asc(milestones.submittedAt))
     .limit(AUTO_APPROVE_BATCH);
   let approved = 0;

@@ -18,6 +18,11 @@ import { accountBalance, milestoneFunds } from "../ledger/balances";
 import { platformFee } from "../ledger/fees";
 import { confirmPayment } from "../payments/confirm";
 import { fundMilestone } from "../payments/fund";
+import { openDispute } from "../disputes/open";
+import { resolveDispute } from "../disputes/resolve";
+import { splitHeld } from "../disputes/rules";
+import { createTestUser } from "../../test-support/users";
+import type { User } from "../../../db/schema";
 import { addMilestone } from "./manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "./release";
 import { requestMilestoneChanges, submitMilestone } from "./workflow";
@@ -32,6 +37,10 @@ interface ModelMilestone {
   refunded: number;
   paid: boolean;
   derivedKeys: Set<string>;
+  /** The open dispute, while the milestone is frozen. */
+  disputeId: string | null;
+  /** The last decided dispute and its decision, for replays. */
+  decided: { id: string; outcome: Outcome; percent: number } | null;
 }
 interface Model {
   active: boolean;
@@ -40,6 +49,7 @@ interface Model {
   transactions: number;
 }
 
+type Outcome = "release" | "refund" | "split";
 type Op =
   | { t: "add"; amount: number }
   | { t: "fund"; m: number; keyed: boolean }
@@ -50,7 +60,9 @@ type Op =
   | { t: "refund"; m: number; amount: number; keyed: boolean }
   | { t: "retry" }
   | { t: "confirm"; m: number }
-  | { t: "end" };
+  | { t: "end" }
+  | { t: "dispute"; m: number; by: "client" | "freelancer" }
+  | { t: "resolve"; m: number; outcome: Outcome; percent: number };
 
 const m = fc.nat({ max: 2 });
 // Few distinct amounts, so derived idempotency keys (same milestone, amount, reason) repeat often.
@@ -67,7 +79,23 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: fc.constant({ t: "retry" as const }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant("confirm" as const), m }), weight: 1 },
   { arbitrary: fc.constant({ t: "end" as const }), weight: 1 },
+  {
+    arbitrary: fc.record({ t: fc.constant("dispute" as const), m, by: fc.constantFrom("client" as const, "freelancer" as const) }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      t: fc.constant("resolve" as const),
+      m,
+      outcome: fc.constantFrom("release" as const, "refund" as const, "split" as const),
+      percent: fc.integer({ min: 1, max: 99 }),
+    }),
+    weight: 2,
+  },
 );
+
+/** Disputes resolved across all runs, to show the generator reaches them. */
+let disputesResolved = 0;
 
 const held = (x: ModelMilestone) => x.funded - x.released - x.refunded;
 const REASON = "Property test";
@@ -90,6 +118,7 @@ class Runner {
     private ctx: DomainContext,
     private f: ContractFixture,
     private model: Model,
+    private admin: User,
   ) {}
 
   private key(keyed: boolean) {
@@ -112,6 +141,8 @@ class Runner {
             refunded: 0,
             paid: false,
             derivedKeys: new Set(),
+            disputeId: null,
+            decided: null,
           });
         });
         expect(outcome).toBe(model.active ? "ok" : 409);
@@ -133,7 +164,7 @@ class Runner {
       case "submit": {
         if (!target) return;
         const outcome = await attempt(() => submitMilestone(ctx, f.freelancer, target.id, {}));
-        const allowed = model.active && (target.status === "funded" || target.status === "changes_requested");
+        const allowed = model.active && !target.disputeId && (target.status === "funded" || target.status === "changes_requested");
         expect(outcome).toBe(allowed ? "ok" : 409);
         if (allowed) target.status = "submitted";
         return;
@@ -141,7 +172,7 @@ class Runner {
       case "changes": {
         if (!target) return;
         const outcome = await attempt(() => requestMilestoneChanges(ctx, f.client, target.id, { message: "Again" }));
-        const allowed = model.active && target.status === "submitted";
+        const allowed = model.active && !target.disputeId && target.status === "submitted";
         expect(outcome).toBe(allowed ? "ok" : 409);
         if (allowed) target.status = "changes_requested";
         return;
@@ -152,7 +183,7 @@ class Runner {
         const run = () => approveMilestone(ctx, f.client, target.id, { idempotencyKey });
         const outcome = await attempt(run);
         if (!op.keyed && target.derivedKeys.has("approve")) return expect(outcome).toBe("replayed");
-        if (!model.active || target.status !== "submitted") return expect(outcome).toBe(409);
+        if (!model.active || target.disputeId || target.status !== "submitted") return expect(outcome).toBe(409);
         expect(outcome).toBe("ok");
         this.released(target, held(target));
         target.status = "approved";
@@ -172,6 +203,8 @@ class Runner {
         const states: Status[] = op.t === "release" ? ["funded", "submitted", "changes_requested"] : ["funded"];
         if (!model.active || !states.includes(target.status)) return expect(outcome).toBe(409);
         if (op.amount > held(target)) return expect(outcome).toBe(422);
+        // Frozen by a dispute: the database refuses the movement.
+        if (target.disputeId) return expect(outcome).toBe(409);
         expect(outcome).toBe("ok");
         if (op.t === "release") this.released(target, op.amount);
         else {
@@ -196,7 +229,7 @@ class Runner {
       }
       case "end": {
         const outcome = await attempt(() => endContract(ctx, f.client, f.contractId, { reason: "Property test" }));
-        const allowed = model.active && !model.milestones.some((x) => x.status === "submitted");
+        const allowed = model.active && !model.milestones.some((x) => x.status === "submitted" || x.disputeId);
         expect(outcome).toBe(allowed ? "ok" : 409);
         if (!allowed) return;
         model.active = false;
@@ -209,7 +242,51 @@ class Runner {
         }
         return;
       }
+      case "dispute": {
+        if (!target) return;
+        const actor = op.by === "client" ? f.client : f.freelancer;
+        let opened: string | null = null;
+        const outcome = await attempt(async () => {
+          opened = (await openDispute(ctx, actor, target.id, { text: "Property test dispute" })).id;
+        });
+        const allowed =
+          model.active && !target.disputeId && ["funded", "submitted", "changes_requested"].includes(target.status) && held(target) > 0;
+        expect(outcome).toBe(allowed ? "ok" : 409);
+        if (allowed) target.disputeId = opened;
+        return;
+      }
+      case "resolve": {
+        // Aim at an open dispute when there is one, so resolutions are frequent; otherwise replay a decided one.
+        const disputed = target?.disputeId ? target : (model.milestones.find((x) => x.disputeId) ?? target);
+        if (!disputed) return;
+        await this.resolve(disputed, op);
+        return;
+      }
     }
+  }
+
+  private async resolve(target: ModelMilestone, op: Extract<Op, { t: "resolve" }>) {
+    const { ctx, model } = this;
+    const decision = { outcome: op.outcome, freelancerPercent: op.outcome === "split" ? op.percent : undefined, note: REASON };
+    if (!target.disputeId) {
+      if (!target.decided) return;
+      const { id, outcome, percent } = target.decided;
+      const result = await attempt(() => resolveDispute(ctx, this.admin, id, decision));
+      const same = outcome === op.outcome && (outcome !== "split" || percent === op.percent);
+      return expect(result).toBe(same ? "replayed" : 409);
+    }
+    const disputeId = target.disputeId;
+    expect(await attempt(() => resolveDispute(ctx, this.admin, disputeId, decision))).toBe("ok");
+    const split = splitHeld(held(target), op.outcome, op.percent);
+    if (split.released > 0) this.released(target, split.released);
+    if (split.refunded > 0) {
+      target.refunded += split.refunded;
+      model.transactions++;
+    }
+    if (split.released + split.refunded > 0) target.status = split.released > 0 ? "approved" : "refunded";
+    target.decided = { id: disputeId, outcome: op.outcome, percent: op.percent };
+    target.disputeId = null;
+    disputesResolved++;
   }
 
   private released(target: ModelMilestone, amount: number) {
@@ -244,13 +321,14 @@ async function checkBooks(ctx: DomainContext, f: ContractFixture, model: Model) 
 }
 
 describe("money properties", () => {
-  it("keeps the books balanced and true to the model under random operations, retries and duplicate confirmations", async () => {
+  it("keeps the books balanced and true to the model under random operations, disputes, retries and duplicate confirmations", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("USD", "EUR", "JPY"), fc.array(opArb, { minLength: 6, maxLength: 16 }), async (currency, ops) => {
         const { ctx } = testContext(env);
         const f = await activeContract(ctx, { currency });
         const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0 };
-        const runner = new Runner(ctx, f, model);
+        const admin = (await createTestUser(ctx, { roles: ["admin"] })).user;
+        const runner = new Runner(ctx, f, model, admin);
         const setup: Op[] = [
           { t: "add", amount: 10_000 },
           { t: "add", amount: 40_000 },
@@ -264,5 +342,6 @@ describe("money properties", () => {
       }),
       { numRuns: 25 },
     );
+    expect(disputesResolved).toBeGreaterThan(0);
   }, 240_000);
 });

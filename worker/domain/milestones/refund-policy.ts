@@ -2,8 +2,8 @@ import type { Contract, Milestone } from "../../../db/schema";
 import type { PartyRole } from "../contracts/access";
 import { AppError } from "../errors";
 
-/** Who asks for a refund: a contract party now; disputes and admins join in a later part. */
-export type RefundRequester = { kind: "party"; role: PartyRole };
+/** Who asks for a refund: a contract party, or the outcome of a dispute (an admin's or the default decision). */
+export type RefundRequester = { kind: "party"; role: PartyRole } | { kind: "dispute" };
 
 /**
  * The one place that decides whether held funds may go back to the client. In this part only the client
@@ -11,6 +11,7 @@ export type RefundRequester = { kind: "party"; role: PartyRole };
  * (a new `RefundRequester` kind) rather than bypassing it.
  */
 export function refundRefusal(requester: RefundRequester, contract: Contract, milestone: Milestone): AppError | null {
+  if (requester.kind === "dispute") return disputeRefundRefusal(contract, milestone);
   if (requester.role !== "client") return new AppError(403, "wrong_party", "Only the client can ask for a refund.");
   if (contract.status !== "offered" && contract.status !== "active") {
     return new AppError(409, "invalid_state", "This contract is closed, so nothing can be refunded on it.");
@@ -23,6 +24,15 @@ export function refundRefusal(requester: RefundRequester, contract: Contract, mi
         ? "Work was already submitted for this milestone: approve it, release part of it, or ask for changes."
         : "Nothing is held for this milestone to refund.",
     );
+  }
+  return null;
+}
+
+/** A dispute outcome may refund held funds of an active contract whether or not work was submitted. */
+function disputeRefundRefusal(contract: Contract, milestone: Milestone): AppError | null {
+  if (contract.status !== "active") return new AppError(409, "invalid_state", "This contract is closed, so nothing can be refunded on it.");
+  if (!["funded", "submitted", "changes_requested"].includes(milestone.status)) {
+    return new AppError(409, "invalid_state", "Nothing is held for this milestone to refund.");
   }
   return null;
 }

@@ -5,7 +5,9 @@ import { contractNotices } from "../contracts/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
+import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
 import { priorTransaction, requestIdempotencyKey, shortHash } from "../ledger/idempotency";
+import { settleAfterMovement } from "../payments/stripe/settle";
 import { milestoneForParty, wrongState, type MilestoneAccess } from "./access";
 import { heldMovementStatements, type HeldMovement } from "./held-funds";
 import { refundRefusal } from "./refund-policy";
@@ -40,6 +42,9 @@ export async function commitHeldMovement(
     if (!prior) throw error;
     return replay(ctx, replayAs, prior);
   }
+  if (movement.kind === "release") await issueQuietly(ctx, `fee ${transactionId}`, () => issueFeeInvoice(ctx, transactionId));
+  // Card-funded money follows at Stripe: a transfer for a release, a refund of the charge for a refund.
+  await settleAfterMovement(ctx, [access.milestone.id]);
   const after = await milestoneForParty(ctx, access.milestone.id, access.contract.clientId);
   return { milestone: toMilestoneView(after.milestone, after.funds), transactionId, replayed: false };
 }

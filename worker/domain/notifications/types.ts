@@ -10,6 +10,14 @@ export const NOTIFICATION_TYPES = {
   milestone_submitted: { label: "Work was submitted for a milestone", audience: "client" },
   milestone_approved: { label: "A milestone was approved and paid", audience: "freelancer" },
   milestone_changes_requested: { label: "The client asked for changes", audience: "freelancer" },
+  payment_hold_expiring: { label: "Card funds near the 90-day holding limit", audience: "any" },
+  dispute_opened: { label: "A dispute was opened on your contract", audience: "any" },
+  dispute_answered: { label: "The other side answered a dispute", audience: "any" },
+  dispute_resolved: { label: "A dispute was decided", audience: "any" },
+  review_received: { label: "You received a review", audience: "any" },
+  call_incoming: { label: "Someone is calling you", audience: "any" },
+  support_reply: { label: "Replies on your support tickets", audience: "any" },
+  support_ticket_opened: { label: "New support tickets (support staff)", audience: "admin" },
 } as const;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

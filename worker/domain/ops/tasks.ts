@@ -1,6 +1,14 @@
 import type { DomainContext } from "../context";
 import { recordEvent } from "./audit";
+import { describeRefresh, refreshRates } from "../currency/refresh";
 import { autoApproveStaleMilestones } from "../milestones/auto-approve";
+import { runFraudSweep } from "../trust/sweep";
+import { CRON_WINDOW_MS } from "../trust/weights";
+import { stripeDailyChecks } from "../payments/stripe/daily";
+import { autoApproveStaleTimesheets } from "../hourly/approve";
+import { issueMissingInvoices } from "../invoices/issue";
+import { paymentProviders } from "../../platform/payments";
+import { disputeAndReviewDeadlines } from "../disputes/daily";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
@@ -32,11 +40,18 @@ export async function runTask(ctx: DomainContext, task: TaskName): Promise<TaskR
 async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> {
   switch (task) {
     case "rates.refresh":
-    case "fraud.sweep":
-      return "nothing to do";
+      return describeRefresh(await refreshRates(ctx));
+    case "fraud.sweep": {
+      const swept = await runFraudSweep(ctx, CRON_WINDOW_MS);
+      return `scored ${swept.scored.users} users, ${swept.scored.projects} projects, ${swept.scored.payments} payments; ${swept.created} new alerts, ${swept.updated} updated, ${swept.held} payout holds`;
+    }
     case "daily.digest": {
       const { approved, failed } = await autoApproveStaleMilestones(ctx);
-      return `auto-approved ${approved} milestones (${failed} failed)`;
+      const deadlines = await disputeAndReviewDeadlines(ctx);
+      const hours = await autoApproveStaleTimesheets(ctx, ctx.payments ?? paymentProviders());
+      const invoiced = await issueMissingInvoices(ctx);
+      const stripe = await stripeDailyChecks(ctx);
+      return `auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
     }
     default:
       return task satisfies never;

@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { contracts, milestones, payments, type Payment } from "../../../db/schema";
 import { bumpContractStatement, contractEventStatement } from "../contracts/events";
 import { contractNotices } from "../contracts/notify";
@@ -8,6 +9,7 @@ import { ledgerAccounts } from "../ledger/accounts";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../ops/audit";
+import { issueChargeInvoice, issueQuietly } from "../invoices/issue";
 
 export interface ConfirmResult {
   payment: Payment;
@@ -27,17 +29,26 @@ async function paymentByRef(ctx: DomainContext, providerRef: string): Promise<Pa
  * A provider says a payment succeeded: credit the funds held for its milestone, exactly once. Provider
  * webhooks (Stripe, on-chain watchers) and the sandbox all come through here; repeats change nothing.
  */
-export async function confirmPayment(ctx: DomainContext, providerRef: string): Promise<ConfirmResult> {
+export async function confirmPayment(
+  ctx: DomainContext,
+  providerRef: string,
+  /** Written in the same batch as the credit (e.g. the on-chain transfer it consumed); rolled back with it. */
+  alongside: BatchItem<"sqlite">[] = [],
+): Promise<ConfirmResult> {
   for (let attempt = 1; ; attempt++) {
     const payment = await paymentByRef(ctx, providerRef);
     if (payment.status !== "pending") {
       // A late success for a cancelled payment needs a refund; the provider adapters that can produce one handle it.
       if (payment.status !== "succeeded")
         ctx.log("confirmation for a payment that is not pending", { paymentId: payment.id, status: payment.status });
+      // A repeat still makes sure the charge has its invoice (issued once, by the payment's unique key).
+      else await issueQuietly(ctx, `charge ${payment.id}`, () => issueChargeInvoice(ctx, payment.id));
       return { payment, credited: false };
     }
     try {
-      return await creditPayment(ctx, payment);
+      const result = await creditPayment(ctx, payment, alongside);
+      await issueQuietly(ctx, `charge ${payment.id}`, () => issueChargeInvoice(ctx, payment.id));
+      return result;
     } catch (error) {
       if (error instanceof DuplicateKeyError) return { payment: await paymentByRef(ctx, providerRef), credited: false };
       // Someone changed the contract between our read and write: read again and retry.
@@ -47,7 +58,7 @@ export async function confirmPayment(ctx: DomainContext, providerRef: string): P
   }
 }
 
-async function creditPayment(ctx: DomainContext, payment: Payment): Promise<ConfirmResult> {
+async function creditPayment(ctx: DomainContext, payment: Payment, alongside: BatchItem<"sqlite">[]): Promise<ConfirmResult> {
   const [row] = await ctx.db
     .select({ contract: contracts, milestone: milestones })
     .from(milestones)
@@ -96,6 +107,7 @@ async function creditPayment(ctx: DomainContext, payment: Payment): Promise<Conf
       subjectId: milestone.id,
       data: { ...data, transactionId: ledger.id },
     }),
+    ...alongside,
   ])) as [unknown, unknown, unknown, Payment[]];
   await contractNotices.funded(ctx, contract, milestone);
   return { payment: confirmed, credited: true };

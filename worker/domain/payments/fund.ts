@@ -9,6 +9,7 @@ import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView, type MilestoneView } from "../milestones/view";
 import { auditStatement } from "../ops/audit";
+import { lockedRateColumns, lockedRateView, lockFundingRate } from "../currency/funding-rate";
 import { confirmPayment } from "./confirm";
 import type { PaymentProviders } from "./provider";
 
@@ -27,6 +28,8 @@ export function toPaymentView(p: Payment) {
     providerRef: p.providerRef,
     createdAt: p.createdAt.toISOString(),
     confirmedAt: p.confirmedAt?.toISOString() ?? null,
+    /** Set when the client paid in another currency: the rate locked at funding (the ledger stays in `currency`). */
+    lockedRate: lockedRateView(p),
   };
 }
 
@@ -57,7 +60,7 @@ export async function fundMilestone(
   ctx: DomainContext,
   actor: User,
   milestoneId: string,
-  input: { provider: PaymentProviderName; idempotencyKey?: string | null },
+  input: { provider: PaymentProviderName; idempotencyKey?: string | null; currency?: string | null },
   providers: PaymentProviders,
 ): Promise<FundResult> {
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
@@ -96,9 +99,12 @@ export async function fundMilestone(
     throw wrongState("Milestones can only be funded while the contract is offered or active.");
   if (milestone.status !== "pending") throw wrongState("This milestone is already funded.");
   if (live[0]) throw new AppError(409, "already_funding", "A payment for this milestone is already under way.");
+  const lock = await lockFundingRate(ctx, milestone, input.currency);
+  const charge = { amount: lock?.paidAmount ?? milestone.amount, currency: lock?.paidCurrency ?? milestone.currency };
+  provider.assertCanCharge?.(charge);
 
   const paymentId = ctx.newId();
-  const data = { amount: milestone.amount, currency: milestone.currency, provider: provider.name, paymentId };
+  const data = { amount: milestone.amount, currency: milestone.currency, provider: provider.name, paymentId, ...lockedRateColumns(lock) };
   try {
     await commitMoneyBatch(ctx, [
       bumpContractStatement(ctx, contract),
@@ -113,6 +119,7 @@ export async function fundMilestone(
         payerId: actor.id,
         idempotencyKey: key,
         createdAt: ctx.clock.now(),
+        ...lockedRateColumns(lock),
       }),
       contractEventStatement(ctx, { contractId: contract.id, milestoneId, type: "milestone.funding_started", actorId: actor.id, data }),
       auditStatement(ctx, { type: "money.payment_started", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId, data }),
@@ -129,8 +136,9 @@ export async function fundMilestone(
   try {
     started = await provider.startPayment({
       paymentId,
-      amount: milestone.amount,
-      currency: milestone.currency,
+      milestoneId,
+      amount: charge.amount,
+      currency: charge.currency,
       payerId: actor.id,
       description: `Milestone "${milestone.title}"`,
     });

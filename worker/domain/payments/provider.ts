@@ -1,7 +1,11 @@
 import type { PaymentProviderName } from "../../../db/schema";
+import type { UsdcChain } from "./crypto";
+import type { StripeGateway } from "./stripe/gateway";
 
 export interface StartPaymentInput {
   paymentId: string;
+  /** Card payments tag the charge with it (Stripe's transfer_group), so the later transfer can be matched. */
+  milestoneId: string;
   amount: number;
   currency: string;
   payerId: string;
@@ -26,6 +30,8 @@ export interface FundingProvider {
   /** Shown next to the payment; the sandbox says plainly that no real money moves. */
   readonly label: string;
   startPayment(input: StartPaymentInput): Promise<StartedPayment>;
+  /** Throws an AppError (before anything is written) when this provider cannot take a charge of this kind. */
+  assertCanCharge?(charge: { amount: number; currency: string }): void;
 }
 
 export interface SendPayoutInput {
@@ -46,4 +52,8 @@ export interface PayoutProvider {
 export interface PaymentProviders {
   funding: Partial<Record<PaymentProviderName, FundingProvider>>;
   payouts: PayoutProvider;
+  /** Set when Stripe is configured: releases and refunds of card-funded milestones settle through it. */
+  stripe?: StripeGateway;
+  /** Set when USDC is configured: reads transfers on the chain for POST /payments/crypto/verify. */
+  usdc?: UsdcChain;
 }

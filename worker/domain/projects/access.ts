@@ -30,7 +30,9 @@ export async function canSeeProject(
 
 export async function requireVisibleProject(ctx: DomainContext, id: string, viewerId: string | null): Promise<Project> {
   const project = await findProject(ctx, id);
-  if (!project || !(await canSeeProject(ctx, project, viewerId))) throw new AppError(404, "not_found", "No such project.");
+  // A project an admin hid (moderation) stays visible to its owner only.
+  const hidden = project?.hiddenAt && project.clientId !== viewerId;
+  if (!project || hidden || !(await canSeeProject(ctx, project, viewerId))) throw new AppError(404, "not_found", "No such project.");
   return project;
 }
 

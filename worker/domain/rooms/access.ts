@@ -1,13 +1,16 @@
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { contractForParty } from "../contracts/access";
+import { requireLiveCall } from "../calls/access";
 import { requireMembership } from "../messaging/conversations";
 import { parseRoom } from "./names";
 import { roomSocketUrl, signRoomTicket } from "./tickets";
 
 /**
  * A ticket for one room, for the viewer, valid for a minute. Who may join: anyone signed in for presence,
- * members for a conversation, only its owner for a personal room.
+ * members for a conversation, only its owner for a personal room, the two parties for a contract's whiteboard,
+ * the participants of a call that is still ringing or going on.
  */
 export async function issueRoomTicket(
   ctx: DomainContext,
@@ -31,8 +34,11 @@ export async function issueRoomTicket(
       if (ref.id !== viewer.user.id) throw new AppError(403, "forbidden", "A personal room is only for its owner.");
       break;
     case "whiteboard":
+      await contractForParty(ctx, ref.id, viewer.user.id);
+      break;
     case "call":
-      throw new AppError(404, "not_found", "This kind of room is not available yet.");
+      await requireLiveCall(ctx, ref.id, viewer.user.id);
+      break;
     default:
       ref satisfies never;
   }

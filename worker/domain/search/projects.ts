@@ -49,7 +49,7 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   const limit = clampLimit(data.limit, PROJECT_PAGE_DEFAULT, PROJECT_PAGE_MAX);
   const cursor = decodeCursor(data.cursor);
 
-  const where: SQL[] = [sql`${projects.status} = 'open'`, sql`${projects.visibility} = 'public'`];
+  const where: SQL[] = [sql`${projects.status} = 'open'`, sql`${projects.visibility} = 'public'`, sql`${projects.hiddenAt} is null`];
   if (match) where.unshift(sql`projects_fts MATCH ${match}`);
   if (data.category) where.push(sql`${projects.categorySlug} = ${(await requireCategory(ctx, data.category)).slug}`);
   const skillTerms = listParam(data.skills);

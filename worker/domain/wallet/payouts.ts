@@ -9,7 +9,9 @@ import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
 import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../ops/audit";
+import { issuePayoutInvoice, issueQuietly } from "../invoices/issue";
 import type { PayoutProvider } from "../payments/provider";
+import { requireNoPayoutHold } from "../trust/holds";
 
 export const PAYOUT_PAGE_MAX = 50;
 
@@ -55,6 +57,8 @@ export async function requestPayout(
     : `payout:${actor.id}:${input.currency}:${input.amount}:${now.toISOString().slice(0, 10)}`;
   const prior = await payoutByKey(ctx, key);
   if (prior) return replayOf(prior, input);
+  // A retry of a payout made before the hold still answers with it; a new one waits for the review.
+  await requireNoPayoutHold(ctx, actor.id);
 
   const account = ledgerAccounts.freelancer(actor.id);
   const available = await accountBalance(ctx, account, input.currency);
@@ -108,6 +112,7 @@ export async function requestPayout(
     // The money already left the available balance; the payout stays pending for an operator to retry.
     ctx.log("payout provider failed", { payoutId, provider: provider.name, error: String(error) });
   }
+  await issueQuietly(ctx, `payout ${payoutId}`, () => issuePayoutInvoice(ctx, payoutId));
   const [payout] = await ctx.db.select().from(payouts).where(eq(payouts.id, payoutId)).limit(1);
   return { payout: toPayoutView(payout), replayed: false };
 }

@@ -1,0 +1,172 @@
+import { WebSocket as ReconnectingWebSocket } from "partysocket";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CallServerMessage, MediaState } from "../../../party/call-messages";
+import { apiJson } from "./api.client";
+import { PeerMesh, type RemotePeer } from "./peer-mesh";
+
+export type MediaPhase = "idle" | "starting" | "live" | "failed" | "left";
+
+export interface CallMedia {
+  phase: MediaPhase;
+  error: string | null;
+  local: MediaStream | null;
+  peers: RemotePeer[];
+  state: MediaState;
+  devices: { audio: MediaDeviceInfo[]; video: MediaDeviceInfo[] };
+  chosen: { audio: string; video: string };
+  toggleMute(): void;
+  toggleCamera(): void;
+  toggleScreen(): Promise<void>;
+  chooseDevice(kind: "audio" | "video", deviceId: string): Promise<void>;
+  leave(): void;
+}
+
+const QUIET: MediaState = { muted: false, cameraOff: false, sharingScreen: false };
+
+/**
+ * Camera, microphone and the call room for one call: opens media when `active`, joins the room, runs the
+ * peer mesh and offers the controls (mute, camera off, device choice, screen share, leave).
+ */
+export function useCallMedia(callId: string, active: boolean): CallMedia {
+  const [phase, setPhase] = useState<MediaPhase>("idle");
+  const [error, setError] = useState<string | null>(null);
+  const [local, setLocal] = useState<MediaStream | null>(null);
+  const [peers, setPeers] = useState<RemotePeer[]>([]);
+  const [state, setState] = useState<MediaState>(QUIET);
+  const [devices, setDevices] = useState<CallMedia["devices"]>({ audio: [], video: [] });
+  const [chosen, setChosen] = useState({ audio: "", video: "" });
+  const mesh = useRef<PeerMesh | null>(null);
+  const socket = useRef<ReconnectingWebSocket | null>(null);
+  const stream = useRef<MediaStream | null>(null);
+  const camera = useRef<MediaStreamTrack | null>(null);
+  const screen = useRef<MediaStreamTrack | null>(null);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+
+  const share = useCallback((next: MediaState) => {
+    setState(next);
+    socket.current?.send(JSON.stringify({ type: "state", state: next }));
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    let stopped = false;
+    let queue = Promise.resolve();
+    setPhase("starting");
+    (async () => {
+      let media: MediaStream;
+      try {
+        media = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
+      } catch (cause) {
+        setError(`Your camera or microphone could not be opened (${(cause as Error).name}).`);
+        setPhase("failed");
+        return;
+      }
+      if (stopped) return media.getTracks().forEach((t) => t.stop());
+      stream.current = media;
+      camera.current = media.getVideoTracks()[0] ?? null;
+      setLocal(media);
+      const all = await navigator.mediaDevices.enumerateDevices();
+      setDevices({ audio: all.filter((d) => d.kind === "audioinput"), video: all.filter((d) => d.kind === "videoinput") });
+      setChosen({
+        audio: media.getAudioTracks()[0]?.getSettings().deviceId ?? "",
+        video: media.getVideoTracks()[0]?.getSettings().deviceId ?? "",
+      });
+      const ws = new ReconnectingWebSocket(
+        async () => (await apiJson<{ url: string }>("/api/rooms/ticket", { room: `call:${callId}` })).url,
+        [],
+        { maxRetries: 5 },
+      );
+      socket.current = ws;
+      const peerMesh = new PeerMesh(
+        media,
+        (message) => ws.send(JSON.stringify(message)),
+        () => setPeers([...peerMesh.peers.values()]),
+      );
+      mesh.current = peerMesh;
+      ws.addEventListener("message", (event) => {
+        const message = JSON.parse(String(event.data)) as CallServerMessage;
+        // One message at a time: a candidate must not overtake the description it belongs to.
+        queue = queue
+          .then(async () => {
+            await peerMesh.handle(message);
+            if (message.type === "welcome") peerMesh.join(stateRef.current);
+          })
+          .catch((cause) => setError(`The connection hit a problem: ${(cause as Error).message}`));
+      });
+      setPhase("live");
+    })();
+    return () => {
+      stopped = true;
+      mesh.current?.close();
+      socket.current?.close();
+      stream.current?.getTracks().forEach((t) => t.stop());
+      screen.current?.stop();
+      mesh.current = null;
+      socket.current = null;
+    };
+  }, [active, callId]);
+
+  const toggleMute = () => {
+    const next = { ...stateRef.current, muted: !stateRef.current.muted };
+    stream.current?.getAudioTracks().forEach((t) => (t.enabled = !next.muted));
+    share(next);
+  };
+
+  const toggleCamera = () => {
+    const next = { ...stateRef.current, cameraOff: !stateRef.current.cameraOff };
+    if (camera.current) camera.current.enabled = !next.cameraOff;
+    share(next);
+  };
+
+  const stopScreen = async () => {
+    screen.current?.stop();
+    screen.current = null;
+    if (camera.current) await mesh.current?.replaceTrack("video", camera.current);
+    share({ ...stateRef.current, sharingScreen: false });
+  };
+
+  const toggleScreen = async () => {
+    if (screen.current) return stopScreen();
+    try {
+      const display = await navigator.mediaDevices.getDisplayMedia({ video: true });
+      const track = display.getVideoTracks()[0];
+      screen.current = track;
+      track.addEventListener("ended", () => void stopScreen());
+      await mesh.current?.replaceTrack("video", track);
+      share({ ...stateRef.current, sharingScreen: true });
+    } catch (cause) {
+      setError(`Screen sharing did not start (${(cause as Error).name}).`);
+    }
+  };
+
+  const chooseDevice = async (kind: "audio" | "video", deviceId: string) => {
+    const media = stream.current;
+    if (!media) return;
+    const fresh = await navigator.mediaDevices.getUserMedia({ [kind]: { deviceId: { exact: deviceId } } });
+    const track = kind === "audio" ? fresh.getAudioTracks()[0] : fresh.getVideoTracks()[0];
+    const old = kind === "audio" ? media.getAudioTracks()[0] : media.getVideoTracks()[0];
+    track.enabled = kind === "audio" ? !stateRef.current.muted : !stateRef.current.cameraOff;
+    if (old) {
+      media.removeTrack(old);
+      old.stop();
+    }
+    media.addTrack(track);
+    if (kind === "video") camera.current = track;
+    if (kind === "audio" || !screen.current) await mesh.current?.replaceTrack(kind, track);
+    setLocal(new MediaStream(media.getTracks()));
+    setChosen((c) => ({ ...c, [kind]: deviceId }));
+  };
+
+  const leave = () => {
+    socket.current?.send(JSON.stringify({ type: "leave" }));
+    mesh.current?.close();
+    socket.current?.close();
+    stream.current?.getTracks().forEach((t) => t.stop());
+    screen.current?.stop();
+    setPeers([]);
+    setPhase("left");
+  };
+
+  return { phase, error, local, peers, state, devices, chosen, toggleMute, toggleCamera, toggleScreen, chooseDevice, leave };
+}

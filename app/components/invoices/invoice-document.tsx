@@ -1,0 +1,113 @@
+import type { InvoiceParty } from "../../../db/schema";
+import { formatMoney } from "~/utils/money";
+
+export interface InvoiceDocumentData {
+  number: string;
+  title: string;
+  issuedAt: string;
+  issuer: InvoiceParty;
+  recipient: InvoiceParty;
+  lines: { description: string; quantity: number; unitAmount: number; amount: number }[];
+  currency: string;
+  subtotal: number;
+  feeRateBps: number;
+  feeAmount: number;
+  taxRateBps: number;
+  taxAmount: number;
+  total: number;
+}
+
+const percent = (bps: number) => `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)}%`;
+
+function Party({ heading, party }: { heading: string; party: InvoiceParty }) {
+  return (
+    <div>
+      <h2 className="text-muted text-xs font-semibold uppercase tracking-wide">{heading}</h2>
+      <address className="mt-1 text-sm not-italic">
+        <span className="font-semibold">{party.name}</span>
+        {[party.company, party.email, party.address, party.country, party.taxId ? `Tax ID: ${party.taxId}` : null]
+          .filter(Boolean)
+          .map((line) => (
+            <span key={line} className="block">
+              {line}
+            </span>
+          ))}
+      </address>
+    </div>
+  );
+}
+
+/** The invoice as a clean document: the same content as its PDF. */
+export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }) {
+  const money = (n: number) => formatMoney(n, i.currency);
+  return (
+    <article id="invoice-document" className="border-subtle surface rounded-card border p-5 sm:p-8" aria-labelledby="invoice-heading">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 id="invoice-heading" className="text-2xl font-bold tracking-tight">
+            {i.title}
+          </h1>
+          <p className="text-muted text-sm">MegiLance</p>
+        </div>
+        <dl className="text-right text-sm">
+          <dt className="sr-only">Number</dt>
+          <dd className="font-mono font-semibold">{i.number}</dd>
+          <dt className="sr-only">Issued</dt>
+          <dd className="text-muted">Issued {i.issuedAt.slice(0, 10)} (UTC)</dd>
+        </dl>
+      </header>
+      <div className="mt-6 grid gap-6 sm:grid-cols-2">
+        <Party heading="From" party={i.issuer} />
+        <Party heading="To" party={i.recipient} />
+      </div>
+      <div className="mt-8 overflow-x-auto">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Lines of {i.number}</caption>
+          <thead>
+            <tr className="border-subtle border-b text-left">
+              <th scope="col" className="py-2 pr-3">
+                Description
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Qty
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                Unit
+              </th>
+              <th scope="col" className="py-2 text-right">
+                Amount
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {i.lines.map((line, n) => (
+              <tr key={n} className="border-subtle border-b align-top">
+                <td className="py-2 pr-3">{line.description}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{money(line.unitAmount)}</td>
+                <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <dl className="ml-auto mt-4 grid max-w-xs grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
+        <dt>Subtotal</dt>
+        <dd className="text-right tabular-nums">{money(i.subtotal)}</dd>
+        {i.feeAmount ? (
+          <>
+            <dt>Platform fee ({percent(i.feeRateBps)})</dt>
+            <dd className="text-right tabular-nums">{money(-i.feeAmount)}</dd>
+          </>
+        ) : null}
+        <dt>Tax ({percent(i.taxRateBps)})</dt>
+        <dd className="text-right tabular-nums">{money(i.taxAmount)}</dd>
+        <dt className="border-subtle border-t pt-1 font-semibold">Total</dt>
+        <dd className="border-subtle border-t pt-1 text-right font-semibold tabular-nums">{money(i.total)}</dd>
+      </dl>
+      <p className="text-muted mt-8 text-xs">
+        {i.title} {i.number}, issued through MegiLance. Issued documents are never changed.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { RouteError } from "~/components/route-error";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/card";
+import { Field, inputClass } from "~/components/ui/field";
+import { requireUser } from "~/utils/auth.server";
+import { domainFrom } from "~/utils/domain.server";
+import { getBillingDetails, saveBillingDetails } from "../../worker/domain/invoices/billing";
+
+export const meta: MetaFunction = () => [{ title: "Billing details — MegiLance" }];
+
+const billingSchema = z.object({
+  legalName: z.string().trim().max(200, "Keep the name under 200 characters."),
+  taxId: z.string().trim().max(64, "Keep the tax ID under 64 characters."),
+  address: z.string().trim().max(500, "Keep the address under 500 characters."),
+  country: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z]{2})?$/, "Use a two-letter country code like DE."),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  return { billing: await getBillingDetails(domainFrom(context), viewer.user.id) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireUser(request, context);
+  const parsed = billingSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const fields: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fields[String(issue.path[0])] ??= []).push(issue.message);
+    return data({ saved: false, fields }, { status: 422 });
+  }
+  await saveBillingDetails(domainFrom(context), viewer.user.id, parsed.data);
+  return { saved: true, fields: {} as Record<string, string[]> };
+}
+
+export default function BillingSettings() {
+  const { billing } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.fields ?? {};
+  return (
+    <div className="max-w-3xl space-y-6">
+      <h1 className="text-2xl font-bold tracking-tight">Billing details</h1>
+      {result?.saved ? <Alert tone="success">Saved. Invoices issued from now on print these details.</Alert> : null}
+      <Card
+        title="Printed on your invoices"
+        description="Invoices already issued keep the details they were issued with. Leave a field empty to leave it off."
+      >
+        <Form method="post" className="space-y-4">
+          <Field
+            label="Legal or company name"
+            errors={errors.legalName}
+            inputProps={{ id: "billing-name", name: "legalName", maxLength: 200, defaultValue: billing.legalName ?? "" }}
+          />
+          <Field
+            label="Tax ID (VAT, GST, EIN)"
+            errors={errors.taxId}
+            inputProps={{ id: "billing-tax", name: "taxId", maxLength: 64, defaultValue: billing.taxId ?? "" }}
+          />
+          <div>
+            <label htmlFor="billing-address" className="block text-sm font-medium">
+              Address
+            </label>
+            <textarea
+              id="billing-address"
+              name="address"
+              maxLength={500}
+              rows={3}
+              className={inputClass}
+              defaultValue={billing.address ?? ""}
+            />
+          </div>
+          <Field
+            label="Country (two-letter code)"
+            errors={errors.country}
+            inputProps={{ id: "billing-country", name: "country", maxLength: 2, defaultValue: billing.country ?? "" }}
+          />
+          <div className="flex flex-wrap items-center gap-4">
+            <Button>Save billing details</Button>
+            <Link to="/invoices" className="text-sm underline">
+              My invoices
+            </Link>
+          </div>
+        </Form>
+      </Card>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <RouteError />;
+}

@@ -1,0 +1,65 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAtColumn, idColumn } from "./columns";
+import { contracts } from "./marketplace-projects";
+import { conversations } from "./messaging";
+import { users } from "./users";
+
+export const CALL_STATUSES = ["ringing", "active", "declined", "missed", "ended"] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
+
+/** A video call inside a conversation (started there or from the conversation's contract). */
+export const calls = sqliteTable(
+  "calls",
+  {
+    id: idColumn(),
+    conversationId: text("conversation_id")
+      .notNull()
+      .references(() => conversations.id, { onDelete: "cascade" }),
+    contractId: text("contract_id").references(() => contracts.id),
+    startedBy: text("started_by")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status").$type<CallStatus>().notNull(),
+    startedAt: timestamp("started_at").notNull(),
+    answeredAt: timestamp("answered_at"),
+    endedAt: timestamp("ended_at"),
+    /** Seconds from answer to end; null for a call nobody answered. */
+    durationSeconds: integer("duration_seconds"),
+  },
+  (t) => [index("calls_conversation_idx").on(t.conversationId, t.id), index("calls_status_idx").on(t.status, t.startedAt)],
+);
+
+export const callParticipants = sqliteTable(
+  "call_participants",
+  {
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.userId] }), index("call_participants_user_idx").on(t.userId)],
+);
+
+/** A Cloudflare Calls session opened through our proxy, and the member who opened it (only they may use it). */
+export const callMediaSessions = sqliteTable(
+  "call_media_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    callId: text("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [index("call_media_sessions_call_idx").on(t.callId)],
+);
+
+export type Call = typeof calls.$inferSelect;
+export type CallParticipant = typeof callParticipants.$inferSelect;

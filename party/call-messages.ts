@@ -1,0 +1,78 @@
+import { z } from "zod";
+import type { CallStatus } from "../db/schema/calls";
+
+/** A call as the API and the rooms show it. */
+export interface CallView {
+  id: string;
+  conversationId: string;
+  contractId: string | null;
+  startedBy: string;
+  participants: Array<{ id: string; name: string }>;
+  status: CallStatus;
+  /** "p2p" (browser to browser) for two people; "sfu" (Cloudflare Calls) beyond that when configured. */
+  media: "p2p" | "sfu";
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  durationSeconds: number | null;
+}
+
+/** Microphone, camera and screen flags a peer shares with the others. */
+export const mediaState = z.object({
+  muted: z.boolean(),
+  cameraOff: z.boolean(),
+  sharingScreen: z.boolean(),
+});
+export type MediaState = z.infer<typeof mediaState>;
+
+export interface CallPeer extends MediaState {
+  peerId: string;
+  userId: string;
+}
+
+const peerId = z.string().min(1).max(64);
+/** Session descriptions carry SDP, which runs to a few kilobytes. */
+const description = z.object({ type: z.enum(["offer", "answer"]), sdp: z.string().max(60_000) });
+const candidate = z
+  .object({
+    candidate: z.string().max(2_000),
+    sdpMid: z.string().max(64).nullish(),
+    sdpMLineIndex: z.number().int().min(0).max(1000).nullish(),
+    usernameFragment: z.string().max(256).nullish(),
+  })
+  .nullable();
+
+/** What a browser may send to a call room: signalling is always addressed to one peer. */
+export const callClientMessage = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("join"), state: mediaState }),
+  z.object({ type: z.literal("leave") }),
+  z.object({ type: z.literal("state"), state: mediaState }),
+  z.object({ type: z.literal("offer"), to: peerId, description }),
+  z.object({ type: z.literal("answer"), to: peerId, description }),
+  z.object({ type: z.literal("ice"), to: peerId, candidate }),
+]);
+export type CallClientMessage = z.infer<typeof callClientMessage>;
+
+export type CallServerMessage =
+  /** To a socket that just connected: its own peer id and who is already in the call. */
+  | { type: "welcome"; peerId: string; peers: CallPeer[] }
+  | { type: "joined"; peer: CallPeer }
+  | { type: "left"; peerId: string }
+  | { type: "state"; peerId: string; state: MediaState }
+  | { type: "offer"; from: string; description: { type: "offer" | "answer"; sdp: string } }
+  | { type: "answer"; from: string; description: { type: "offer" | "answer"; sdp: string } }
+  | { type: "ice"; from: string; candidate: z.infer<typeof candidate> }
+  /** The call is over (declined, missed or ended); sockets close after this. */
+  | { type: "ended"; call: CallView };
+
+export const CALL_FRAME_MAX_CHARS = 64_000;
+
+export function parseCallFrame(raw: string | ArrayBuffer | ArrayBufferView): CallClientMessage | null {
+  if (typeof raw !== "string" || raw.length > CALL_FRAME_MAX_CHARS) return null;
+  try {
+    const parsed = callClientMessage.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

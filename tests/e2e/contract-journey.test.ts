@@ -1,0 +1,147 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const DEMO_PASSWORD = "megilance-demo";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedIn(email: string, redirectTo: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(`${baseUrl}${redirectTo}`);
+  return { context, page };
+}
+
+/** Chrome logs the 4xx answers of forms that refuse on purpose; nothing else may reach the console. */
+const unexpected = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+
+describe("a contract from proposal to reviews, in the browser", () => {
+  it("hires, funds with the sandbox, submits, approves, pays out, ends and reviews on both sides", async () => {
+    const word = `quasar${Date.now().toString(36)}`;
+    const title = `Design a ${word} landing page`;
+    const client = await signedIn("client@demo.test", "/client/projects/new", 1280);
+    const freelancer = await signedIn("freelancer@demo.test", "/projects", 375);
+    const clientWatch = watchConsoleErrors(client.page);
+    const freelancerWatch = watchConsoleErrors(freelancer.page);
+    const c = client.page;
+    const f = freelancer.page;
+
+    // The client posts a project.
+    await c.getByLabel("Title").fill(title);
+    await c
+      .getByLabel("Description")
+      .fill("A one-page site for a product launch: hero, features, pricing and a signup form, responsive and fast.");
+    await c.getByLabel("Category").selectOption({ label: "Web Development" });
+    await c.getByLabel("Skills").fill("React, TypeScript");
+    await c.getByLabel("Budget type").selectOption("fixed");
+    await c.getByLabel("Currency").selectOption("USD");
+    await c.getByLabel("Minimum budget").fill("500");
+    await c.getByLabel("Maximum budget").fill("1500");
+    await c.getByRole("button", { name: "Post project" }).click();
+    await c.waitForURL(new RegExp(`^${baseUrl}/projects/[0-9A-Z]+$`));
+    const projectUrl = c.url();
+
+    // The freelancer proposes.
+    await f.goto(projectUrl);
+    await f
+      .getByLabel("Cover letter")
+      .fill(
+        `I design and build fast landing pages in React and TypeScript. For ${word} I would start from your copy, then the pricing table and the signup form.`,
+      );
+    await f.getByLabel(/^Bid amount/).fill("1000");
+    await f.getByLabel("Estimated days").fill("10");
+    await f.getByRole("button", { name: "Send proposal" }).click();
+    await expect.poll(() => f.getByText("Your proposal was sent.").count()).toBe(1);
+
+    // The client accepts: a contract is offered.
+    await c.reload();
+    await c.getByRole("button", { name: "Accept proposal from Frankie Freelancer" }).click();
+    await expect.poll(() => c.getByRole("link", { name: "Open the contract" }).count()).toBe(1);
+    await c.getByRole("link", { name: "Open the contract" }).click();
+    await c.waitForURL(new RegExp(`^${baseUrl}/contracts/[0-9A-Z]+$`));
+    const contractUrl = c.url();
+
+    // The freelancer accepts the offer.
+    await f.goto(contractUrl);
+    await f.getByRole("button", { name: "Accept the offer" }).click();
+    await expect.poll(() => f.getByRole("button", { name: "End contract" }).count()).toBe(1);
+
+    // The client plans a milestone and funds it with the sandbox.
+    await c.reload();
+    await c.getByLabel("New milestone").fill("Landing page");
+    await c.getByLabel("Amount (USD)", { exact: true }).fill("1000");
+    await c.getByRole("button", { name: "Add", exact: true }).click();
+    await c.getByRole("button", { name: "Fund $1,000.00" }).click();
+    await expect.poll(() => c.getByText("Funded", { exact: true }).count()).toBe(1);
+    await expectAccessible(c);
+
+    // The freelancer submits; a dispute could be opened from the card while money is held.
+    await f.reload();
+    expect(await f.getByRole("link", { name: "Open a dispute" }).count()).toBe(1);
+    await f.getByLabel("Note for the client (optional)").fill("Live preview attached in the messages.");
+    await f.getByRole("button", { name: "Submit work for review" }).click();
+    await expect.poll(() => f.getByText("Submitted for review", { exact: true }).count()).toBe(1);
+
+    // The client approves.
+    await c.reload();
+    await c.getByRole("button", { name: "Approve and pay $1,000.00" }).click();
+    await expect.poll(() => c.getByText("Approved and paid", { exact: true }).count()).toBe(1);
+
+    // The freelancer requests a payout on the wallet page.
+    await f.goto(`${baseUrl}/freelancer/wallet`);
+    await expectAccessible(f);
+    await f.getByLabel("Payout amount (USD)").fill("900");
+    await f.getByRole("button", { name: "Request payout" }).click();
+    await expect.poll(() => f.getByText("Payout of $900.00 requested.").count()).toBe(1);
+    await expect.poll(() => f.getByText("-$900.00", { exact: true }).count()).toBeGreaterThan(0);
+
+    // The client ends the contract.
+    await c.getByLabel("Why does it end?").fill("Delivered and paid, thank you.");
+    await c.getByRole("button", { name: "End contract" }).click();
+    await expect.poll(() => c.getByRole("link", { name: "Reviews for this contract" }).count()).toBe(1);
+
+    // Both review; the first review stays hidden from the other side until both wrote.
+    await c.getByRole("link", { name: "Reviews for this contract" }).click();
+    await c.waitForURL(`${contractUrl}/review`);
+    await expectAccessible(c);
+    await c.getByLabel("5 stars").check();
+    await c.getByLabel("Quality").selectOption("5");
+    await c.getByLabel("Your review").fill(`Excellent ${word} page, on time.`);
+    await c.getByLabel(/^Private note to MegiLance/).fill("Would hire again.");
+    await c.getByRole("button", { name: "Publish my review" }).click();
+    await expect.poll(() => c.getByText(`Excellent ${word} page, on time.`).count()).toBe(1);
+
+    await f.goto(`${contractUrl}/review`);
+    await expect.poll(() => f.getByText(/The client wrote a review\. It shows once you write yours/).count()).toBe(1);
+    expect(await f.getByText(`Excellent ${word} page`).count()).toBe(0);
+    await f.getByLabel("4 stars").check();
+    await f.getByLabel("Your review").fill(`Clear ${word} brief and quick payment.`);
+    await f.getByRole("button", { name: "Publish my review" }).click();
+    await expect.poll(() => f.getByText(`Excellent ${word} page, on time.`).count()).toBe(1);
+    expect(await f.getByText(`Clear ${word} brief and quick payment.`).count()).toBe(1);
+    expect(await f.getByText("Would hire again.").count()).toBe(0);
+    await expectAccessible(f);
+
+    await c.reload();
+    await expect.poll(() => c.getByText(`Clear ${word} brief and quick payment.`).count()).toBe(1);
+
+    expect(unexpected(clientWatch.errors)).toEqual([]);
+    expect(unexpected(freelancerWatch.errors)).toEqual([]);
+    await client.context.close();
+    await freelancer.context.close();
+  });
+});

@@ -1,0 +1,44 @@
+import { z } from "@hono/zod-openapi";
+import { hideProject, listProjectsForModeration, unhideProject } from "../domain/trust/moderation";
+import { adminActor, adminOnly, adminPageQuery, booleanQuery, reasonBody } from "./admin-common";
+import { idParams } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+
+const tags = ["admin: moderation"];
+
+const action = (path: string, summary: string) =>
+  jsonRoute({
+    method: "post",
+    path,
+    tags,
+    auth: true,
+    summary,
+    params: idParams,
+    body: reasonBody,
+    ok: { status: 200, description: "{project}" },
+    errors: [403, 404, 409, 422],
+  });
+
+export const adminProjectRoutes: Router = createRouter();
+adminProjectRoutes.use("*", adminOnly);
+adminProjectRoutes
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "Projects for moderation, newest first; search by title or id, filter hidden",
+      query: z.object({ q: z.string().trim().min(1).max(200).optional(), hidden: booleanQuery, ...adminPageQuery }),
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [403, 422],
+    }),
+    async (c) => c.json(await listProjectsForModeration(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
+  )
+  .openapi(action("/{id}/hide", "Hide a project {reason}: it leaves search and is shown only to its owner"), async (c) =>
+    c.json({ project: await hideProject(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
+  )
+  .openapi(action("/{id}/unhide", "Show a hidden project again {reason}"), async (c) =>
+    c.json({ project: await unhideProject(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
+  );

@@ -1,0 +1,110 @@
+import { z } from "@hono/zod-openapi";
+import { acceptCall, declineCall, endCall, getCall, listConversationCalls, startCall } from "../domain/calls/calls";
+import { startCallInput } from "../domain/calls/inputs";
+import { relayMediaRequest } from "../domain/calls/media";
+import { CALL_HISTORY_PAGE_DEFAULT, CALL_HISTORY_PAGE_MAX } from "../domain/calls/rules";
+import { AppError } from "../domain/errors";
+import { idParam } from "../domain/messaging/inputs";
+import { callsForwarder } from "../platform/calls-proxy";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["calls"];
+const params = z.object({ id: idParam });
+
+const transition = (action: "accept" | "decline" | "end", summary: string, run: typeof acceptCall) =>
+  [
+    jsonRoute({
+      method: "post",
+      path: `/{id}/${action}`,
+      tags,
+      auth: true,
+      summary,
+      params,
+      ok: { status: 200, description: "{call}" },
+      errors: [403, 404, 409],
+    }),
+    run,
+  ] as const;
+
+const router = createRouter().openapi(
+  jsonRoute({
+    method: "post",
+    path: "/",
+    tags,
+    auth: true,
+    summary: "Start a video call from a conversation or a contract; the other side's tabs ring",
+    body: startCallInput,
+    ok: { status: 201, description: "{call}" },
+    errors: [404, 409, 422],
+  }),
+  async (c) => {
+    const call = await startCall(c.get("domain"), requireViewer(c), c.req.valid("json"));
+    return c.json({ call }, 201);
+  },
+);
+
+for (const [route, run] of [
+  transition("accept", "Answer a ringing call (the people it rings only)", acceptCall),
+  transition("decline", "Decline a ringing call (the people it rings only)", declineCall),
+  transition("end", "Hang up: ends an answered call, cancels or declines a ringing one", endCall),
+]) {
+  router.openapi(route, async (c) => {
+    const viewer = requireViewer(c);
+    return c.json({ call: await run(c.get("domain"), viewer.user.id, c.req.valid("param").id) }, 200);
+  });
+}
+
+router.openapi(
+  jsonRoute({
+    method: "get",
+    path: "/{id}",
+    tags,
+    auth: true,
+    summary: "One call (participants only)",
+    params,
+    ok: { status: 200, description: "{call}" },
+    errors: [404],
+  }),
+  async (c) => {
+    const viewer = requireViewer(c);
+    return c.json({ call: await getCall(c.get("domain"), viewer.user.id, c.req.valid("param").id) }, 200);
+  },
+);
+
+// Cloudflare Calls' HTTP API through partytracks, for the call's participants; the app secret stays here.
+router.all("/:id/partytracks/*", async (c) => {
+  const viewer = requireViewer(c);
+  const ctx = c.get("domain");
+  const id = idParam.safeParse(c.req.param("id"));
+  if (!id.success) throw new AppError(404, "not_found", "No such call.");
+  const prefix = `/api/calls/${id.data}/partytracks`;
+  const rest = new URL(c.req.url).pathname.slice(prefix.length);
+  const forward = ctx.config.calls ? callsForwarder(ctx.config.calls, prefix) : () => Promise.reject(new Error("unreachable"));
+  return relayMediaRequest(ctx, viewer, id.data, rest, c.req.raw, forward);
+});
+
+export const callRoutes: Router = router;
+
+/** GET /api/conversations/:id/calls — mounted beside the conversation routes. */
+export const conversationCallRoutes: Router = createRouter().openapi(
+  jsonRoute({
+    method: "get",
+    path: "/{id}/calls",
+    tags,
+    auth: true,
+    summary: "A conversation's call history, newest first (who, when, how long)",
+    params,
+    query: z.object({
+      cursor: idParam.optional(),
+      limit: z.coerce.number().int().min(1).max(CALL_HISTORY_PAGE_MAX).default(CALL_HISTORY_PAGE_DEFAULT),
+    }),
+    ok: { status: 200, description: "{items, nextCursor}" },
+    errors: [404, 422],
+  }),
+  async (c) => {
+    const viewer = requireViewer(c);
+    return c.json(await listConversationCalls(c.get("domain"), viewer.user.id, c.req.valid("param").id, c.req.valid("query")), 200);
+  },
+);

@@ -1,0 +1,88 @@
+import { env, SELF } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { payments, users, type User } from "../../db/schema";
+import { formatMoney } from "../../app/utils/money";
+import { createSession } from "../domain/auth/sessions";
+import { activeContract } from "../domain/contracts/test-fixtures";
+import { convertAmount } from "../domain/currency/rates";
+import { addMilestone } from "../domain/milestones/manage";
+import { testContext } from "../test-support/context";
+
+const ORIGIN = "http://localhost";
+
+/** A browser without JavaScript, signed in with a web session cookie. */
+async function browserFor(user: User) {
+  const { ctx } = testContext(env);
+  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
+  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
+  return {
+    get: async (path: string) => {
+      const res = await SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" });
+      return { status: res.status, html: (await res.text()).replace(/<!-- -->/g, "") };
+    },
+    post: (path: string, fields: Record<string, string>) =>
+      SELF.fetch(`${ORIGIN}${path}`, {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+        redirect: "manual",
+      }),
+  };
+}
+
+// INR has only a shipped default rate (the test feed leaves it out), so it holds still while other tests refresh.
+describe("amounts in the viewer's currency", () => {
+  it("saves the preferred currency from the account settings page", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const browser = await browserFor(f.freelancer);
+    const saved = await browser.post("/settings/currency", { currency: "INR" });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toBe("/settings/account?currency=saved");
+    const page = await browser.get("/settings/account?currency=saved");
+    expect(page.html).toContain('<label for="preferred-currency"');
+    expect(page.html).toMatch(/<option value="INR" selected="">INR — Indian Rupee<\/option>/);
+    const [row] = await ctx.db.select().from(users).where(eq(users.id, f.freelancer.id));
+    expect(row.preferredCurrency).toBe("INR");
+    expect((await browser.post("/settings/currency", { currency: "NOPE" })).status).toBe(422);
+    const [unchanged] = await ctx.db.select().from(users).where(eq(users.id, f.freelancer.id));
+    expect(unchanged.preferredCurrency).toBe("INR");
+  });
+
+  it("shows contract amounts beside the preferred currency, and the rate locked at funding to both sides", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const m = await addMilestone(ctx, f.client, f.contractId, { title: "Logo", amount: 10_000 });
+    // The client funds from the page, paying in rupees.
+    const client = await browserFor(f.client);
+    const form = (await client.get(`/contracts/${f.contractId}`)).html;
+    expect(form).toContain(`<label for="pay-in-${m.id}"`);
+    const key = new RegExp(`name="milestoneId" value="${m.id}"/><input type="hidden" name="key" value="([^"]+)"`).exec(form)?.[1];
+    expect(key).toBeTruthy();
+    const posted = await client.post(`/contracts/${f.contractId}`, { intent: "fund", milestoneId: m.id, key: key!, currency: "INR" });
+    expect(posted.status).toBe(302);
+    const [payment] = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
+    expect(payment).toMatchObject({ amount: 10_000, currency: "USD", status: "succeeded", paidCurrency: "INR" });
+    const locked = { paidAmount: payment.paidAmount!, rate: payment.exchangeRate! };
+    await browserFor(f.freelancer).then((b) => b.post("/settings/currency", { currency: "INR" }));
+
+    const { converted } = await convertAmount(ctx, 10_000, "USD", "INR");
+    const freelancerPage = await (await browserFor(f.freelancer)).get(`/contracts/${f.contractId}`);
+    expect(freelancerPage.status).toBe(200);
+    expect(freelancerPage.html).toContain("In your currency (INR)");
+    expect(freelancerPage.html).toContain(`$100.00<span class="text-muted"`);
+    expect(freelancerPage.html).toContain(`(≈ ${formatMoney(converted, "INR")})`);
+
+    // The wallet shows what is held for the freelancer's contracts the same way.
+    const wallet = await (await browserFor(f.freelancer)).get("/freelancer/wallet");
+    expect(wallet.status).toBe(200);
+    expect(wallet.html).toContain(`(≈ ${formatMoney(converted, "INR")})`);
+
+    const clientPage = await (await browserFor(f.client)).get(`/contracts/${f.contractId}`);
+    expect(clientPage.html).not.toContain("In your currency");
+    for (const html of [freelancerPage.html, clientPage.html]) {
+      expect(html).toContain(`Paid ${formatMoney(locked.paidAmount, "INR")} at a locked rate of ${locked.rate} INR per USD`);
+    }
+  });
+});

@@ -1,0 +1,248 @@
+import { z } from "@hono/zod-openapi";
+import { PAYMENT_PROVIDERS } from "../../db/schema";
+import { AppError } from "../domain/errors";
+import { addManualEntry, deleteEntry, listEntries, updateEntry } from "../domain/hourly/entries";
+import { approveTimesheet } from "../domain/hourly/approve";
+import { startTimer, stopTimer } from "../domain/hourly/timer";
+import { disputeTimesheet, listTimesheets, submitTimesheet, timesheetForParty, toTimesheetView } from "../domain/hourly/timesheets";
+import { parseWeek } from "../domain/hourly/weeks";
+import { paymentProviders } from "../platform/payments";
+import { dateSchema, idParams, markReplay, optionalJson } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["hourly"];
+const errors = [403, 404, 409, 422];
+
+const minutesSchema = z
+  .number({ message: "Enter the time in whole minutes." })
+  .int({ message: "Enter the time in whole minutes." })
+  .min(1, { message: "Log at least one minute." })
+  .max(1440, { message: "One entry holds at most 24 hours (1440 minutes)." });
+const memoSchema = z.string().trim().max(1000, { message: "Keep the memo under 1000 characters." });
+const weekSchema = z
+  .string()
+  .refine((w) => parseWeek(w) !== null, { message: "Name a week as its Monday (2026-11-30) or ISO week (2026-W49)." });
+
+const entryBody = z.object({ date: dateSchema, minutes: minutesSchema, memo: memoSchema.nullable().optional() });
+const entryPatch = z
+  .object({ date: dateSchema.optional(), minutes: minutesSchema.optional(), memo: memoSchema.nullable().optional() })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one field." });
+const timerBody = z.object({ memo: memoSchema.nullable().optional() });
+const entriesQuery = z.object({
+  week: weekSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(64).optional(),
+});
+const sheetsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  cursor: z.string().min(1).max(64).optional(),
+});
+const weekParams = z.object({ id: z.string().min(1).max(64), week: weekSchema });
+const approveBody = z.object({ provider: z.enum(PAYMENT_PROVIDERS).optional() });
+const disputeBody = z.object({ reason: z.string().trim().min(1, { message: "Say what is wrong with this week." }).max(2000) });
+
+function weekOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const week = parseWeek(value);
+  if (!week) throw new AppError(422, "validation_failed", "Not a week.", { week: ["Name a week as its Monday or ISO week."] });
+  return week;
+}
+
+/** Time entries, the timer and weekly timesheets of hourly contracts (docs/decisions/015). */
+export const hourlyRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/contracts/{id}/time-entries",
+      tags,
+      auth: true,
+      summary: "Log time by hand: {date, minutes, memo} (freelancer, active hourly contract, within the weekly limit)",
+      params: idParams,
+      body: entryBody,
+      ok: { status: 201, description: "{entry}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ entry: await addManualEntry(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 201);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/contracts/{id}/time-entries",
+      tags,
+      auth: true,
+      summary: "One week's time entries (default: this ISO week, UTC), newest first, with the week's total and remaining hours",
+      params: idParams,
+      query: entriesQuery,
+      ok: { status: 200, description: "{items, nextCursor, week, runningTimer}" },
+      errors: [404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const query = c.req.valid("query");
+      return c.json(
+        await listEntries(c.get("domain"), viewer.user.id, c.req.valid("param").id, { ...query, week: weekOf(query.week) }),
+        200,
+      );
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/contracts/{id}/timer/start",
+      tags,
+      auth: true,
+      summary: "Start the timer (freelancer; optional body {memo}); one timer per contract",
+      params: idParams,
+      ok: { status: 201, description: "{entry}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = await optionalJson(c, timerBody);
+      return c.json({ entry: await startTimer(c.get("domain"), viewer.user, c.req.valid("param").id, body) }, 201);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/contracts/{id}/timer/stop",
+      tags,
+      auth: true,
+      summary: "Stop the timer (freelancer; optional body {memo}); time past the weekly limit is not recorded",
+      params: idParams,
+      ok: { status: 200, description: "{entry, elapsedMinutes, capped}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = await optionalJson(c, timerBody);
+      return c.json(await stopTimer(c.get("domain"), viewer.user, c.req.valid("param").id, body), 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "patch",
+      path: "/time-entries/{id}",
+      tags,
+      auth: true,
+      summary: "Change a time entry while its week is not submitted (freelancer)",
+      params: idParams,
+      body: entryPatch,
+      ok: { status: 200, description: "{entry}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ entry: await updateEntry(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "delete",
+      path: "/time-entries/{id}",
+      tags,
+      auth: true,
+      summary: "Delete a time entry while its week is not submitted (freelancer)",
+      params: idParams,
+      ok: { status: 204, description: "No content" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      await deleteEntry(c.get("domain"), viewer.user, c.req.valid("param").id);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/contracts/{id}/timesheets",
+      tags,
+      auth: true,
+      summary: "The contract's weekly timesheets, newest week first (contract parties)",
+      params: idParams,
+      query: sheetsQuery,
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json(await listTimesheets(c.get("domain"), viewer.user.id, c.req.valid("param").id, c.req.valid("query")), 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/contracts/{id}/timesheets/{week}/submit",
+      tags,
+      auth: true,
+      summary: "Submit a week's time to the client (freelancer); the week's entries lock. {week}: Monday date or ISO week",
+      params: weekParams,
+      ok: { status: 200, description: "{timesheet}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const { id, week } = c.req.valid("param");
+      return c.json({ timesheet: await submitTimesheet(c.get("domain"), viewer.user, id, weekOf(week) as string) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/timesheets/{id}",
+      tags,
+      auth: true,
+      summary: "One timesheet (contract parties)",
+      params: idParams,
+      ok: { status: 200, description: "{timesheet}" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const { sheet } = await timesheetForParty(c.get("domain"), c.req.valid("param").id, viewer.user.id);
+      return c.json({ timesheet: toTimesheetView(sheet) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/timesheets/{id}/approve",
+      tags,
+      auth: true,
+      summary:
+        "Approve a submitted week (client; verified email): hours × rate is charged and paid to the freelancer less the fee, once. Optional body {provider}",
+      params: idParams,
+      ok: { status: 200, description: "{timesheet, settlement}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = await optionalJson(c, approveBody);
+      const result = await approveTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, body, paymentProviders(c.env));
+      markReplay(c, result.replayed);
+      return c.json({ timesheet: result.timesheet, settlement: result.settlement }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/timesheets/{id}/dispute",
+      tags,
+      auth: true,
+      summary: "Dispute a submitted week with a reason (client): it goes back to the freelancer to correct and resubmit",
+      params: idParams,
+      body: disputeBody,
+      ok: { status: 200, description: "{timesheet}" },
+      errors,
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ timesheet: await disputeTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")) }, 200);
+    },
+  );

@@ -1,0 +1,124 @@
+import { z } from "@hono/zod-openapi";
+import { getBillingDetails, saveBillingDetails } from "../domain/invoices/billing";
+import { renderInvoicePdf } from "../domain/invoices/pdf";
+import { getInvoice, INVOICE_PAGE_MAX, listInvoices } from "../domain/invoices/queries";
+import { idParams } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["invoices"];
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(INVOICE_PAGE_MAX).default(20),
+  cursor: z.string().min(1).max(64).optional(),
+  contractId: z.string().min(1).max(64).optional(),
+});
+
+export const invoiceRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "Invoices I issued or received (charges, payouts, fee statements), newest first; optional contractId",
+      query: listQuery,
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json(await listInvoices(c.get("domain"), viewer.user.id, c.req.valid("query")), 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      auth: true,
+      summary: "One invoice (its parties and admins)",
+      params: idParams,
+      ok: { status: 200, description: "{invoice}" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ invoice: await getInvoice(c.get("domain"), viewer.user, c.req.valid("param").id) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}/pdf",
+      tags,
+      auth: true,
+      summary: "One invoice as a PDF document (its parties and admins)",
+      params: idParams,
+      ok: { status: 200, description: "application/pdf" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const invoice = await getInvoice(c.get("domain"), viewer.user, c.req.valid("param").id);
+      const bytes = await renderInvoicePdf(invoice);
+      return c.body(bytes as unknown as ArrayBuffer, 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${invoice.number}.pdf"`,
+        "Cache-Control": "private, no-store",
+      });
+    },
+  );
+
+const optionalText = (max: number, message: string) => z.string().trim().max(max, { message }).nullable().optional();
+const billingBody = z.object({
+  legalName: optionalText(200, "Keep the name under 200 characters."),
+  taxId: optionalText(64, "Keep the tax ID under 64 characters."),
+  address: optionalText(500, "Keep the address under 500 characters."),
+  country: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z]{2})?$/, { message: "Use a two-letter country code like DE." })
+    .nullable()
+    .optional(),
+});
+
+/** What the viewer wants printed on invoices issued from now on. */
+export const billingRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "My billing details for invoices (legal name, tax ID, address, country)",
+      ok: { status: 200, description: "{billing}" },
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ billing: await getBillingDetails(c.get("domain"), viewer.user.id) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "put",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "Save my billing details; invoices issued later print them (issued ones never change)",
+      body: billingBody,
+      ok: { status: 200, description: "{billing}" },
+      errors: [422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const body = c.req.valid("json");
+      const billing = await saveBillingDetails(c.get("domain"), viewer.user.id, {
+        legalName: body.legalName ?? null,
+        taxId: body.taxId ?? null,
+        address: body.address ?? null,
+        country: body.country ?? null,
+      });
+      return c.json({ billing }, 200);
+    },
+  );

@@ -1,0 +1,80 @@
+import { z } from "@hono/zod-openapi";
+import { jobSuccessFor } from "../domain/reviews/job-success";
+import { contractReviews, userReviews } from "../domain/reviews/queries";
+import { writeReview } from "../domain/reviews/write";
+import { idParams, pageQuery } from "./contracts-common";
+import { createRouter, type Router } from "./context";
+import { jsonRoute } from "./openapi";
+import { requireViewer } from "./viewer";
+
+const tags = ["reviews"];
+const stars = z.number().int().min(1, { message: "Rate from 1 to 5." }).max(5, { message: "Rate from 1 to 5." });
+const reviewBody = z.object({
+  rating: stars,
+  skillRatings: z
+    .array(z.object({ skill: z.string().trim().min(1).max(60), rating: stars }))
+    .max(10, { message: "Rate at most 10 skills." })
+    .refine((list) => new Set(list.map((s) => s.skill.toLowerCase())).size === list.length, { message: "Rate each skill once." })
+    .optional(),
+  comment: z.string().trim().min(1, { message: "Write a few words about working together." }).max(5000),
+  privateNote: z.string().trim().max(2000).nullable().optional(),
+});
+
+export const reviewRoutes: Router = createRouter()
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/contracts/{id}/reviews",
+      tags,
+      auth: true,
+      summary: "Review the other side of an ended contract (once per side); hidden until both wrote or 14 days pass",
+      params: idParams,
+      body: reviewBody,
+      ok: { status: 201, description: "{items, visible, visibleFrom, viewerCanReview}" },
+      errors: [404, 409, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json(await writeReview(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("json")), 201);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/contracts/{id}/reviews",
+      tags,
+      auth: true,
+      summary: "A contract's reviews: yours, and the other side's once visible (parties; admins also see private notes)",
+      params: idParams,
+      ok: { status: 200, description: "{items, visible, visibleFrom, viewerCanReview}" },
+      errors: [404],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json(await contractReviews(c.get("domain"), viewer.user, c.req.valid("param").id), 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/users/{id}/reviews",
+      tags,
+      summary: "Visible reviews about a user, newest first, with their average (1 decimal) and count",
+      params: idParams,
+      query: pageQuery,
+      ok: { status: 200, description: "{items, nextCursor, summary}" },
+      errors: [422],
+    }),
+    async (c) => c.json(await userReviews(c.get("domain"), c.req.valid("param").id, c.req.valid("query")), 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/users/{id}/job-success",
+      tags,
+      summary: "A freelancer's job success and its inputs (formula: /help/job-success)",
+      params: idParams,
+      ok: { status: 200, description: "{jobSuccess: {score, positive, withOutcome, minimum}}" },
+    }),
+    async (c) => c.json({ jobSuccess: await jobSuccessFor(c.get("domain"), c.req.valid("param").id) }, 200),
+  );

@@ -1,0 +1,24 @@
+import type { CallStatus } from "../../../db/schema";
+
+/** A call nobody answers within this long is missed. */
+export const RING_TIMEOUT_MS = 45 * 1000;
+/** Browser-to-browser media is a full mesh; beyond two people it goes through Cloudflare Calls. */
+export const P2P_MAX_PARTICIPANTS = 2;
+export const CALL_HISTORY_PAGE_MAX = 50;
+export const CALL_HISTORY_PAGE_DEFAULT = 20;
+
+export const isLive = (status: CallStatus) => status === "ringing" || status === "active";
+
+export function ringExpired(startedAt: Date, now: Date): boolean {
+  return now.getTime() - startedAt.getTime() >= RING_TIMEOUT_MS;
+}
+
+/** Whole seconds from answer to end; null when nobody answered. */
+export function callDurationSeconds(answeredAt: Date | null, endedAt: Date): number | null {
+  return answeredAt ? Math.max(0, Math.round((endedAt.getTime() - answeredAt.getTime()) / 1000)) : null;
+}
+
+/** How a call ends when someone hangs up or everyone leaves: an answered call ended, an unanswered one was missed. */
+export function endedStatus(status: "ringing" | "active"): CallStatus {
+  return status === "active" ? "ended" : "missed";
+}

@@ -1,0 +1,201 @@
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
+import { timeEntries, timesheets, type TimeEntry, type User } from "../../../db/schema";
+import { requireParty } from "../contracts/access";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { wrongState } from "../milestones/access";
+import {
+  entryForParty,
+  hourlyContractForParty,
+  minutesInWeek,
+  remainingMinutes,
+  requireTimeLogger,
+  requireWeekOpen,
+  requireWithinLimit,
+  translateTimeError,
+  type HourlyAccess,
+} from "./access";
+import { isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "./weeks";
+
+export const TIME_ENTRY_PAGE_MAX = 100;
+
+export function toTimeEntryView(e: TimeEntry) {
+  return {
+    id: e.id,
+    contractId: e.contractId,
+    date: e.date,
+    weekStart: e.weekStart,
+    minutes: e.minutes,
+    memo: e.memo,
+    source: e.source,
+    running: e.source === "timer" && !e.stoppedAt,
+    startedAt: e.startedAt?.toISOString() ?? null,
+    stoppedAt: e.stoppedAt?.toISOString() ?? null,
+    createdAt: e.createdAt.toISOString(),
+    updatedAt: e.updatedAt.toISOString(),
+  };
+}
+export type TimeEntryView = ReturnType<typeof toTimeEntryView>;
+
+function requireActive(access: HourlyAccess): void {
+  if (access.contract.status !== "active") throw wrongState("Time can only change on an active contract.");
+}
+
+/** Work is logged for today or earlier, never ahead of time. */
+function requirePastDate(ctx: DomainContext, date: string): void {
+  if (date > utcDate(ctx.clock.now())) {
+    throw new AppError(422, "validation_failed", "Time can only be logged for today or earlier.", { date: ["Pick today or a past date."] });
+  }
+}
+
+async function write<T>(access: HourlyAccess, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw translateTimeError(error, access);
+  }
+}
+
+/** The freelancer logs time by hand for a day. */
+export async function addManualEntry(
+  ctx: DomainContext,
+  actor: User,
+  contractId: string,
+  input: { date: string; minutes: number; memo?: string | null },
+): Promise<TimeEntryView> {
+  const access = await hourlyContractForParty(ctx, contractId, actor.id);
+  requireTimeLogger(access);
+  requirePastDate(ctx, input.date);
+  const weekStart = weekStartOf(input.date);
+  await requireWeekOpen(ctx, contractId, [weekStart]);
+  await requireWithinLimit(ctx, access, weekStart, input.minutes);
+  const now = ctx.clock.now();
+  const [row] = await write(access, () =>
+    ctx.db
+      .insert(timeEntries)
+      .values({
+        id: ctx.newId(),
+        contractId,
+        freelancerId: actor.id,
+        weekStart,
+        date: input.date,
+        minutes: input.minutes,
+        memo: input.memo?.trim() ?? "",
+        source: "manual",
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  );
+  return toTimeEntryView(row);
+}
+
+/** The freelancer corrects an entry while its week is not submitted. */
+export async function updateEntry(
+  ctx: DomainContext,
+  actor: User,
+  entryId: string,
+  input: { date?: string; minutes?: number; memo?: string | null },
+): Promise<TimeEntryView> {
+  const { entry, access } = await entryForParty(ctx, entryId, actor.id);
+  requireParty(access, "freelancer", "change time entries");
+  requireActive(access);
+  const running = entry.source === "timer" && !entry.stoppedAt;
+  if (running && (input.date !== undefined || input.minutes !== undefined))
+    throw new AppError(409, "timer_running", "Stop the timer before changing its time; the memo can change while it runs.");
+  const date = input.date ?? entry.date;
+  if (input.date !== undefined) requirePastDate(ctx, date);
+  const weekStart = weekStartOf(date);
+  const minutes = input.minutes ?? entry.minutes;
+  await requireWeekOpen(ctx, entry.contractId, [entry.weekStart, weekStart]);
+  if (minutes > entry.minutes || weekStart !== entry.weekStart) await requireWithinLimit(ctx, access, weekStart, minutes, entry.id);
+  const [row] = await write(access, () =>
+    ctx.db
+      .update(timeEntries)
+      .set({
+        date,
+        weekStart,
+        minutes,
+        memo: input.memo !== undefined ? (input.memo?.trim() ?? "") : entry.memo,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(timeEntries.id, entry.id))
+      .returning(),
+  );
+  return toTimeEntryView(row);
+}
+
+/** The freelancer removes an entry (or discards a running timer) while its week is not submitted. */
+export async function deleteEntry(ctx: DomainContext, actor: User, entryId: string): Promise<void> {
+  const { entry, access } = await entryForParty(ctx, entryId, actor.id);
+  requireParty(access, "freelancer", "delete time entries");
+  requireActive(access);
+  await requireWeekOpen(ctx, entry.contractId, [entry.weekStart]);
+  await write(access, () => ctx.db.delete(timeEntries).where(eq(timeEntries.id, entry.id)));
+}
+
+export async function runningTimer(ctx: DomainContext, contractId: string): Promise<TimeEntry | undefined> {
+  const [row] = await ctx.db
+    .select()
+    .from(timeEntries)
+    .where(and(eq(timeEntries.contractId, contractId), eq(timeEntries.source, "timer"), isNull(timeEntries.stoppedAt)))
+    .limit(1);
+  return row;
+}
+
+/** One week of a contract: logged minutes against the limit and where its timesheet stands. */
+export async function weekSummary(ctx: DomainContext, access: HourlyAccess, weekStart: string) {
+  const [minutes, [sheet]] = await Promise.all([
+    minutesInWeek(ctx, access.contract.id, weekStart),
+    ctx.db
+      .select({ id: timesheets.id, status: timesheets.status })
+      .from(timesheets)
+      .where(and(eq(timesheets.contractId, access.contract.id), eq(timesheets.weekStart, weekStart)))
+      .limit(1),
+  ]);
+  return {
+    weekStart,
+    label: isoWeekLabel(weekStart),
+    minutes,
+    limitMinutes: access.terms.weeklyHourLimit == null ? null : access.terms.weeklyHourLimit * 60,
+    remainingMinutes: remainingMinutes(access.terms, minutes),
+    timesheet: sheet ?? null,
+    /** True while entries in this week can still be added, changed or removed. */
+    open: !sheet || sheet.status === "disputed",
+  };
+}
+
+/** A week's entries (default: the current week), newest first, for either party. */
+export async function listEntries(
+  ctx: DomainContext,
+  userId: string,
+  contractId: string,
+  input: { week?: string; limit: number; cursor?: string },
+) {
+  const access = await hourlyContractForParty(ctx, contractId, userId);
+  const weekStart = input.week ?? weekStartAt(ctx.clock.now());
+  const limit = Math.min(Math.max(input.limit, 1), TIME_ENTRY_PAGE_MAX);
+  const [rows, week, running] = await Promise.all([
+    ctx.db
+      .select()
+      .from(timeEntries)
+      .where(
+        and(
+          eq(timeEntries.contractId, contractId),
+          eq(timeEntries.weekStart, weekStart),
+          input.cursor ? lt(timeEntries.id, input.cursor) : undefined,
+        ),
+      )
+      .orderBy(desc(timeEntries.id))
+      .limit(limit + 1),
+    weekSummary(ctx, access, weekStart),
+    runningTimer(ctx, contractId),
+  ]);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map(toTimeEntryView),
+    nextCursor: rows.length > limit ? page[page.length - 1].id : null,
+    week,
+    runningTimer: running ? toTimeEntryView(running) : null,
+  };
+}

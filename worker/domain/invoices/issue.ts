@@ -1,0 +1,245 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import {
+  contracts,
+  invoices,
+  invoiceSequences,
+  ledgerEntries,
+  ledgerTransactions,
+  milestones,
+  payments,
+  payouts,
+  timesheets,
+  type Invoice,
+  type InvoiceKind,
+  type InvoiceLine,
+  type InvoiceParty,
+} from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { ledgerAccounts } from "../ledger/accounts";
+import { platformFee, PLATFORM_FEE_BPS } from "../ledger/fees";
+import { formatMinutes, isoWeekLabel } from "../hourly/weeks";
+import { platformParty, userParty } from "./parties";
+
+/** Tax on invoices in basis points: 0 unless a deployment configures one here (the amounts then include it). */
+export const INVOICE_TAX_BPS = 0;
+
+export interface InvoiceDraft {
+  kind: InvoiceKind;
+  sourceKey: string;
+  issuerId: string | null;
+  recipientId: string | null;
+  issuer: InvoiceParty;
+  recipient: InvoiceParty;
+  lines: InvoiceLine[];
+  currency: string;
+  feeRateBps?: number;
+  feeAmount?: number;
+  contractId?: string | null;
+  milestoneId?: string | null;
+  paymentId?: string | null;
+  payoutId?: string | null;
+  ledgerTransactionId?: string | null;
+  issuedAt: Date;
+}
+
+export const invoiceNumber = (year: number, sequence: number) => `ML-${year}-${String(sequence).padStart(6, "0")}`;
+
+async function bySource(ctx: DomainContext, sourceKey: string): Promise<Invoice | undefined> {
+  const [row] = await ctx.db.select().from(invoices).where(eq(invoices.sourceKey, sourceKey)).limit(1);
+  return row;
+}
+
+/**
+ * Issues an invoice with the next number of its year. The counter moves in the same batch as the insert,
+ * so numbers are unique and gapless under any concurrency; a second issue for the same source changes
+ * nothing (unique source key, the whole batch rolls back) and returns the first invoice.
+ */
+export async function issueInvoice(ctx: DomainContext, draft: InvoiceDraft): Promise<Invoice> {
+  const prior = await bySource(ctx, draft.sourceKey);
+  if (prior) return prior;
+  const year = draft.issuedAt.getUTCFullYear();
+  const subtotal = draft.lines.reduce((sum, line) => sum + line.amount, 0);
+  const feeAmount = draft.feeAmount ?? 0;
+  const taxAmount = Number((BigInt(subtotal - feeAmount) * BigInt(INVOICE_TAX_BPS) + 5_000n) / 10_000n);
+  const sequence = sql<number>`(select ${invoiceSequences.last} from ${invoiceSequences} where ${invoiceSequences.year} = ${year})`;
+  try {
+    await ctx.db.batch([
+      ctx.db.insert(invoiceSequences).values({ year, last: 0 }).onConflictDoNothing(),
+      ctx.db
+        .update(invoiceSequences)
+        .set({ last: sql`${invoiceSequences.last} + 1` })
+        .where(eq(invoiceSequences.year, year)),
+      ctx.db.insert(invoices).values({
+        id: ctx.newId(),
+        number: sql<string>`${`ML-${year}-`} || printf('%06d', ${sequence})`,
+        year,
+        sequence,
+        kind: draft.kind,
+        sourceKey: draft.sourceKey,
+        issuerId: draft.issuerId,
+        recipientId: draft.recipientId,
+        issuer: draft.issuer,
+        recipient: draft.recipient,
+        lines: draft.lines,
+        currency: draft.currency,
+        subtotal,
+        feeRateBps: draft.feeRateBps ?? 0,
+        feeAmount,
+        taxRateBps: INVOICE_TAX_BPS,
+        taxAmount,
+        total: subtotal - feeAmount + taxAmount,
+        contractId: draft.contractId ?? null,
+        milestoneId: draft.milestoneId ?? null,
+        paymentId: draft.paymentId ?? null,
+        payoutId: draft.payoutId ?? null,
+        ledgerTransactionId: draft.ledgerTransactionId ?? null,
+        issuedAt: draft.issuedAt,
+        createdAt: ctx.clock.now(),
+      }),
+    ]);
+  } catch (error) {
+    const raced = await bySource(ctx, draft.sourceKey);
+    if (raced) return raced;
+    throw error;
+  }
+  return (await bySource(ctx, draft.sourceKey)) as Invoice;
+}
+
+/** The client's invoice for a confirmed charge, issued by the freelancer through the platform. */
+export async function issueChargeInvoice(ctx: DomainContext, paymentId: string): Promise<Invoice | null> {
+  const [row] = await ctx.db
+    .select({ payment: payments, milestone: milestones, contract: contracts })
+    .from(payments)
+    .innerJoin(milestones, eq(milestones.id, payments.milestoneId))
+    .innerJoin(contracts, eq(contracts.id, payments.contractId))
+    .where(eq(payments.id, paymentId))
+    .limit(1);
+  if (!row || row.payment.status !== "succeeded") return null;
+  const { payment, milestone, contract } = row;
+  const [sheet] = await ctx.db.select().from(timesheets).where(eq(timesheets.paymentId, paymentId)).limit(1);
+  const lines: InvoiceLine[] = sheet
+    ? [
+        {
+          description: `Hours worked in ${isoWeekLabel(sheet.weekStart)} (${formatMinutes(sheet.minutes)}) at the hourly rate`,
+          quantity: Math.round((sheet.minutes / 60) * 100) / 100,
+          unitAmount: sheet.hourlyRate,
+          amount: payment.amount,
+        },
+      ]
+    : [{ description: `Milestone: ${milestone.title}`, quantity: 1, unitAmount: payment.amount, amount: payment.amount }];
+  const [issuer, recipient] = await Promise.all([userParty(ctx, contract.freelancerId), userParty(ctx, payment.payerId)]);
+  return issueInvoice(ctx, {
+    kind: "charge",
+    sourceKey: `payment:${payment.id}`,
+    issuerId: contract.freelancerId,
+    recipientId: payment.payerId,
+    issuer,
+    recipient,
+    lines,
+    currency: payment.currency,
+    contractId: contract.id,
+    milestoneId: milestone.id,
+    paymentId: payment.id,
+    issuedAt: payment.confirmedAt ?? ctx.clock.now(),
+  });
+}
+
+/** The freelancer's receipt for money paid out of their balance. */
+export async function issuePayoutInvoice(ctx: DomainContext, payoutId: string): Promise<Invoice | null> {
+  const [payout] = await ctx.db.select().from(payouts).where(eq(payouts.id, payoutId)).limit(1);
+  if (!payout || payout.status === "failed") return null;
+  return issueInvoice(ctx, {
+    kind: "payout",
+    sourceKey: `payout:${payout.id}`,
+    issuerId: null,
+    recipientId: payout.userId,
+    issuer: platformParty(ctx),
+    recipient: await userParty(ctx, payout.userId),
+    lines: [
+      {
+        description: `Payout of your available balance via ${payout.provider}`,
+        quantity: 1,
+        unitAmount: payout.amount,
+        amount: payout.amount,
+      },
+    ],
+    currency: payout.currency,
+    payoutId: payout.id,
+    issuedAt: payout.createdAt,
+  });
+}
+
+/** The freelancer's fee statement for one release: the amount released, the platform fee, and the net credited. */
+export async function issueFeeInvoice(ctx: DomainContext, transactionId: string): Promise<Invoice | null> {
+  const [txn] = await ctx.db.select().from(ledgerTransactions).where(eq(ledgerTransactions.id, transactionId)).limit(1);
+  if (!txn || txn.kind !== "release" || !txn.contractId) return null;
+  const [entries, [contract], [milestone]] = await Promise.all([
+    ctx.db.select().from(ledgerEntries).where(eq(ledgerEntries.transactionId, txn.id)),
+    ctx.db.select().from(contracts).where(eq(contracts.id, txn.contractId)),
+    txn.milestoneId ? ctx.db.select().from(milestones).where(eq(milestones.id, txn.milestoneId)) : Promise.resolve([]),
+  ]);
+  const released = -entries.filter((e) => e.account === ledgerAccounts.escrow(contract.id)).reduce((s, e) => s + e.amount, 0);
+  const fee = entries.filter((e) => e.account === ledgerAccounts.platformFees).reduce((s, e) => s + e.amount, 0);
+  if (released <= 0) return null;
+  const title = milestone ? milestone.title : "contract work";
+  return issueInvoice(ctx, {
+    kind: "fee",
+    sourceKey: `fee:${txn.id}`,
+    issuerId: null,
+    recipientId: contract.freelancerId,
+    issuer: platformParty(ctx),
+    recipient: await userParty(ctx, contract.freelancerId),
+    lines: [{ description: `Released for: ${title}`, quantity: 1, unitAmount: released, amount: released }],
+    currency: txn.currency,
+    // The rate actually applied: derived from the entries, equal to PLATFORM_FEE_BPS when nothing was rounded away.
+    feeRateBps: fee === platformFee(released) ? PLATFORM_FEE_BPS : Math.round((fee * 10_000) / released),
+    feeAmount: fee,
+    contractId: contract.id,
+    milestoneId: txn.milestoneId,
+    ledgerTransactionId: txn.id,
+    issuedAt: txn.createdAt,
+  });
+}
+
+/**
+ * Issuing runs right after the money moved; a failure there is logged and never undoes the movement.
+ * The daily sweep (issueMissingInvoices) issues whatever was missed.
+ */
+export async function issueQuietly(ctx: DomainContext, what: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    ctx.log("invoice issue failed", { what, error: String(error) });
+  }
+}
+
+const SWEEP_BATCH = 200;
+
+/** Daily: an invoice for every confirmed charge, payout and release that does not have one yet. */
+export async function issueMissingInvoices(ctx: DomainContext): Promise<number> {
+  const [charges, outs, releases] = await Promise.all([
+    ctx.db
+      .select({ id: payments.id })
+      .from(payments)
+      .leftJoin(invoices, eq(invoices.sourceKey, sql`'payment:' || ${payments.id}`))
+      .where(and(eq(payments.status, "succeeded"), isNull(invoices.id)))
+      .limit(SWEEP_BATCH),
+    ctx.db
+      .select({ id: payouts.id })
+      .from(payouts)
+      .leftJoin(invoices, eq(invoices.sourceKey, sql`'payout:' || ${payouts.id}`))
+      .where(and(sql`${payouts.status} <> 'failed'`, isNull(invoices.id)))
+      .limit(SWEEP_BATCH),
+    ctx.db
+      .select({ id: ledgerTransactions.id })
+      .from(ledgerTransactions)
+      .leftJoin(invoices, eq(invoices.sourceKey, sql`'fee:' || ${ledgerTransactions.id}`))
+      .where(and(eq(ledgerTransactions.kind, "release"), isNull(invoices.id)))
+      .limit(SWEEP_BATCH),
+  ]);
+  let issued = 0;
+  for (const { id } of charges) if (await issueChargeInvoice(ctx, id)) issued++;
+  for (const { id } of outs) if (await issuePayoutInvoice(ctx, id)) issued++;
+  for (const { id } of releases) if (await issueFeeInvoice(ctx, id)) issued++;
+  return issued;
+}

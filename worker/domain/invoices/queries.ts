@@ -1,0 +1,63 @@
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { invoices, type Invoice, type User } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+
+export const INVOICE_PAGE_MAX = 50;
+
+export const INVOICE_TITLES = { charge: "Invoice", payout: "Payout receipt", fee: "Fee statement" } as const;
+
+export function toInvoiceView(i: Invoice) {
+  return {
+    id: i.id,
+    number: i.number,
+    kind: i.kind,
+    title: INVOICE_TITLES[i.kind],
+    issuer: i.issuer,
+    recipient: i.recipient,
+    lines: i.lines,
+    currency: i.currency,
+    subtotal: i.subtotal,
+    feeRateBps: i.feeRateBps,
+    feeAmount: i.feeAmount,
+    taxRateBps: i.taxRateBps,
+    taxAmount: i.taxAmount,
+    total: i.total,
+    contractId: i.contractId,
+    milestoneId: i.milestoneId,
+    paymentId: i.paymentId,
+    payoutId: i.payoutId,
+    ledgerTransactionId: i.ledgerTransactionId,
+    issuedAt: i.issuedAt.toISOString(),
+  };
+}
+export type InvoiceView = ReturnType<typeof toInvoiceView>;
+
+const mine = (userId: string) => or(eq(invoices.issuerId, userId), eq(invoices.recipientId, userId));
+
+/** Invoices the viewer issued or received, newest first. */
+export async function listInvoices(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string; contractId?: string }) {
+  const limit = Math.min(Math.max(input.limit, 1), INVOICE_PAGE_MAX);
+  const rows = await ctx.db
+    .select()
+    .from(invoices)
+    .where(
+      and(
+        mine(userId),
+        input.contractId ? eq(invoices.contractId, input.contractId) : undefined,
+        input.cursor ? lt(invoices.id, input.cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(invoices.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit);
+  return { items: page.map(toInvoiceView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+}
+
+/** One invoice for its issuer, its recipient or an admin; anyone else is told it does not exist. */
+export async function getInvoice(ctx: DomainContext, viewer: User, invoiceId: string): Promise<InvoiceView> {
+  const [row] = await ctx.db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
+  const allowed = row && (row.issuerId === viewer.id || row.recipientId === viewer.id || viewer.roles.includes("admin"));
+  if (!allowed) throw new AppError(404, "not_found", "No such invoice.");
+  return toInvoiceView(row);
+}

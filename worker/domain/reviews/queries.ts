@@ -1,0 +1,100 @@
+import { and, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { contracts, reviews, users, type Review, type User } from "../../../db/schema";
+import { contractForParty, contractNotFound } from "../contracts/access";
+import { contractEventStatement } from "../contracts/events";
+import type { DomainContext } from "../context";
+import { refreshProfileRatings, ratingSummary } from "./ratings";
+import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom, reviewVisibleSql } from "./rules";
+import { toHiddenReview, toReviewView } from "./view";
+
+export const REVIEW_PAGE_MAX = 50;
+
+async function authorNames(ctx: DomainContext, rows: Review[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.authorId))];
+  if (ids.length === 0) return new Map();
+  const found = await ctx.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids));
+  return new Map(found.map((u) => [u.id, u.name]));
+}
+
+/**
+ * A contract's reviews for one of its parties (or an admin): your own in full, the other side's once visible,
+ * the private note to admins only.
+ */
+export async function contractReviews(ctx: DomainContext, viewer: User, contractId: string) {
+  const isAdmin = viewer.roles.includes("admin");
+  let contract;
+  let role: "client" | "freelancer" | null = null;
+  try {
+    const access = await contractForParty(ctx, contractId, viewer.id);
+    contract = access.contract;
+    role = access.role;
+  } catch (error) {
+    if (!isAdmin) throw error;
+    [contract] = await ctx.db.select().from(contracts).where(eq(contracts.id, contractId)).limit(1);
+    if (!contract) throw contractNotFound();
+  }
+  const rows = await ctx.db.select().from(reviews).where(eq(reviews.contractId, contractId)).orderBy(reviews.id);
+  const names = await authorNames(ctx, rows);
+  const now = ctx.clock.now();
+  const visibleFrom = contract.endedAt ? reviewsVisibleFrom(contract.endedAt) : null;
+  const bothWritten = rows.length >= 2;
+  const visible = bothWritten || (visibleFrom !== null && now >= visibleFrom);
+  const items = rows.map((r) =>
+    visible || r.authorId === viewer.id || isAdmin
+      ? { ...toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: isAdmin }), hidden: false as const }
+      : toHiddenReview(r),
+  );
+  return {
+    items,
+    visible,
+    /** When the reviews show at the latest (the contract's end + the hiding period); null while it runs. */
+    visibleFrom: visibleFrom?.toISOString() ?? null,
+    viewerCanReview: role !== null && contract.status === "ended" && !rows.some((r) => r.authorId === viewer.id),
+    viewerRole: role,
+  };
+}
+
+/** Visible reviews about a user, newest first, with their average and count. Public. */
+export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string }) {
+  const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
+  const rows = await ctx.db
+    .select({ review: reviews })
+    .from(reviews)
+    .innerJoin(contracts, reviewContractJoin)
+    .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now()), input.cursor ? lt(reviews.id, input.cursor) : undefined))
+    .orderBy(desc(reviews.id))
+    .limit(limit + 1);
+  const page = rows.slice(0, limit).map((r) => r.review);
+  const names = await authorNames(ctx, page);
+  const items = page.map((r) => toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: false }));
+  return {
+    items,
+    nextCursor: rows.length > limit ? page[limit - 1].id : null,
+    summary: await ratingSummary(ctx, userId),
+  };
+}
+
+/** Daily: publishes reviews whose hiding period is over, records it on the timeline, refreshes profile ratings. */
+export async function publishDueReviews(ctx: DomainContext): Promise<{ published: number }> {
+  const now = ctx.clock.now();
+  const due = await ctx.db
+    .select({ id: reviews.id, contractId: reviews.contractId, subjectId: reviews.subjectId })
+    .from(reviews)
+    .innerJoin(contracts, reviewContractJoin)
+    .where(and(isNull(reviews.publishedAt), lte(contracts.endedAt, new Date(now.getTime() - REVIEW_HIDDEN_MS))))
+    .limit(500);
+  for (const contractId of new Set(due.map((r) => r.contractId))) {
+    await ctx.db.batch([
+      ctx.db
+        .update(reviews)
+        .set({ publishedAt: now })
+        .where(and(eq(reviews.contractId, contractId), isNull(reviews.publishedAt))),
+      contractEventStatement(ctx, { contractId, type: "reviews.published", actorId: null, data: { reason: "The hiding period ended" } }),
+    ]);
+  }
+  await refreshProfileRatings(
+    ctx,
+    due.map((r) => r.subjectId),
+  );
+  return { published: due.length };
+}

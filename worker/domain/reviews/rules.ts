@@ -1,0 +1,22 @@
+import { and, eq, isNotNull, lte, or, type SQL } from "drizzle-orm";
+import { contracts, reviews } from "../../../db/schema";
+
+/** A review stays hidden until both sides wrote theirs, or this long after the contract ended. */
+export const REVIEW_HIDDEN_DAYS = 14;
+export const REVIEW_HIDDEN_MS = REVIEW_HIDDEN_DAYS * 24 * 60 * 60 * 1000;
+
+/** When an ended contract's reviews show at the latest. */
+export function reviewsVisibleFrom(endedAt: Date): Date {
+  return new Date(endedAt.getTime() + REVIEW_HIDDEN_MS);
+}
+
+/**
+ * Visible now: published (both sides wrote) or the hiding period is over by the clock, whether or not the
+ * daily run has published it yet. Needs `contracts` joined.
+ */
+export function reviewVisibleSql(now: Date): SQL {
+  return or(isNotNull(reviews.publishedAt), lte(contracts.endedAt, new Date(now.getTime() - REVIEW_HIDDEN_MS))) as SQL;
+}
+
+export const reviewContractJoin = eq(contracts.id, reviews.contractId);
+export const byAuthor = (contractId: string, authorId: string) => and(eq(reviews.contractId, contractId), eq(reviews.authorId, authorId));

@@ -1,0 +1,28 @@
+import type { Review } from "../../../db/schema";
+
+export function toReviewView(r: Review, options: { authorName: string; includePrivateNote: boolean }) {
+  return {
+    id: r.id,
+    contractId: r.contractId,
+    authorId: r.authorId,
+    authorName: options.authorName,
+    authorRole: r.authorRole,
+    subjectId: r.subjectId,
+    rating: r.rating,
+    skillRatings: r.skillRatings,
+    comment: r.comment,
+    ...(options.includePrivateNote ? { privateNote: r.privateNote } : {}),
+    createdAt: r.createdAt.toISOString(),
+  };
+}
+export type ReviewView = ReturnType<typeof toReviewView>;
+
+/** A review the viewer may know exists but not read yet. */
+export function toHiddenReview(r: Review) {
+  return { id: r.id, contractId: r.contractId, authorRole: r.authorRole, hidden: true as const, createdAt: r.createdAt.toISOString() };
+}
+
+/** "4.7" style average to one decimal, from a raw mean. */
+export function roundedAverage(mean: number): number {
+  return Math.round(mean * 10) / 10;
+}
