@@ -57,7 +57,7 @@ export default function ClientSpending() {
         {spend.projects.length === 0 ? (
           <EmptyState title="No spending in this period">Payments for your projects' milestones appear here.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Spending by project">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Spending by project</caption>
               <thead>

@@ -24,7 +24,8 @@ export function DataTable({
           </a>
         ) : null}
       </div>
-      <div className="border-subtle overflow-x-auto rounded-card border">
+      {/* Focusable so keyboard users can scroll a wide table sideways. */}
+      <div className="border-subtle overflow-x-auto rounded-card border" tabIndex={0} role="region" aria-label={title}>
         <table className="w-full text-left text-sm">
           <caption className="sr-only">{title}</caption>
           <thead className="surface-muted">

@@ -254,7 +254,10 @@ export function Whiteboard({ contractId, me, fileName }: { contractId: string; m
             <svg viewBox="0 0 16 16" className="h-4 w-4" style={{ color: c.color }}>
               <path d="M1 1l5 14 2-6 6-2z" fill="currentColor" stroke="#fff" strokeWidth="1" />
             </svg>
-            <span className="ml-3 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold text-white" style={{ background: c.color }}>
+            <span
+              className="ml-3 whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-semibold"
+              style={{ background: c.color, color: readableTextOn(c.color) }}
+            >
               {c.name}
             </span>
           </div>
@@ -262,4 +265,17 @@ export function Whiteboard({ contractId, me, fileName }: { contractId: string; m
       </div>
     </div>
   );
+}
+
+/** Black or white, whichever reads better on a #rrggbb background (WCAG relative luminance). */
+export function readableTextOn(hex: string): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) return "#000";
+  const channel = (i: number) => {
+    const v = parseInt(m[1].slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  // Contrast with white is 1.05/(L+0.05), with black (L+0.05)/0.05; pick the larger.
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#fff" : "#000";
 }
