@@ -104,8 +104,29 @@ export async function verifyCryptoPayment(ctx: DomainContext, actor: User, input
 
   const needed = tokenUnitsFor(milestone.amount, requireCurrency(milestone.currency).minorUnits, chain.tokenDecimals);
   const { sent, blockNumber } = await checkTransfer(chain, txHash, needed);
+  try {
+    return await creditWithTransfer(ctx, actor, providers, { chain, txHash, milestoneId: milestone.id, sent, blockNumber });
+  } catch (error) {
+    // While the chain was being read, a racing request may have used this transaction (and so changed the
+    // milestone or its payment): the truthful answer is then that the transaction was used, not a state error.
+    if (error instanceof AppError && error.code !== "tx_already_used" && error.status === 409 && (await hashUsed(ctx, chain, txHash)))
+      throw alreadyUsed();
+    throw error;
+  }
+}
+
+async function creditWithTransfer(
+  ctx: DomainContext,
+  actor: User,
+  providers: PaymentProviders,
+  t: { chain: UsdcChain; txHash: `0x${string}`; milestoneId: string; sent: bigint; blockNumber: bigint },
+) {
+  const { chain, txHash, sent, blockNumber } = t;
+  const milestone = { id: t.milestoneId };
 
   const payment = await pendingUsdcPayment(ctx, actor, milestone.id, providers);
+  if (payment.status === "pending" && !payment.providerRef)
+    throw new AppError(409, "already_funding", "Another payment for this milestone is being started; try again in a moment.");
   if (payment.status !== "pending" || !payment.providerRef) throw wrongState("This milestone is already funded.");
   const record = ctx.db.insert(cryptoTransfers).values({
     id: ctx.newId(),
