@@ -1,13 +1,29 @@
 import { z } from "zod";
 import type { CallStatus } from "../db/schema/calls";
 
+/**
+ * Where one person stands in a call: rung and not answered yet (`invited`), in it (`joined`; the caller from
+ * the start), `declined`, or hung up while the others carried on (`left`).
+ */
+export type CallParticipantState = "invited" | "joined" | "declined" | "left";
+
+export interface CallParticipantView {
+  id: string;
+  name: string;
+  state: CallParticipantState;
+  /** Who added them to a call under way; null for the conversation's own members. */
+  invitedBy: string | null;
+  /** When they were last rung. */
+  invitedAt: string;
+}
+
 /** A call as the API and the rooms show it. */
 export interface CallView {
   id: string;
   conversationId: string;
   contractId: string | null;
   startedBy: string;
-  participants: Array<{ id: string; name: string }>;
+  participants: CallParticipantView[];
   status: CallStatus;
   /** "p2p" (browser to browser) for two people; "sfu" (Cloudflare Calls) beyond that when configured. */
   media: "p2p" | "sfu";
@@ -30,6 +46,20 @@ export interface CallPeer extends MediaState {
   userId: string;
 }
 
+/** A track a peer pushed to Cloudflare Calls, for the others to pull (calls whose media is "sfu"). */
+export const publishedTrack = z.object({
+  sessionId: z.string().regex(/^[0-9A-Za-z_-]{1,128}$/),
+  trackName: z.string().regex(/^[0-9A-Za-z_-]{1,128}$/),
+  kind: z.enum(["audio", "video"]),
+});
+export type PublishedTrack = z.infer<typeof publishedTrack>;
+
+/** The tracks one peer currently publishes (at most one microphone and one camera or screen). */
+export interface PeerTracks {
+  peerId: string;
+  tracks: readonly PublishedTrack[];
+}
+
 const peerId = z.string().min(1).max(64);
 /** Session descriptions carry SDP, which runs to a few kilobytes. */
 const description = z.object({ type: z.enum(["offer", "answer"]), sdp: z.string().max(60_000) });
@@ -50,18 +80,22 @@ export const callClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("offer"), to: peerId, description }),
   z.object({ type: z.literal("answer"), to: peerId, description }),
   z.object({ type: z.literal("ice"), to: peerId, candidate }),
+  /** The tracks this peer pushed to Cloudflare Calls (replaces what it published before). */
+  z.object({ type: z.literal("tracks"), tracks: z.array(publishedTrack).max(4) }),
 ]);
 export type CallClientMessage = z.infer<typeof callClientMessage>;
 
 export type CallServerMessage =
   /** To a socket that just connected: its own peer id and who is already in the call. */
-  | { type: "welcome"; peerId: string; peers: CallPeer[] }
+  | { type: "welcome"; peerId: string; peers: CallPeer[]; tracks: PeerTracks[] }
   | { type: "joined"; peer: CallPeer }
   | { type: "left"; peerId: string }
   | { type: "state"; peerId: string; state: MediaState }
   | { type: "offer"; from: string; description: { type: "offer" | "answer"; sdp: string } }
   | { type: "answer"; from: string; description: { type: "offer" | "answer"; sdp: string } }
   | { type: "ice"; from: string; candidate: z.infer<typeof candidate> }
+  /** A peer's published Calls tracks changed: pull these (stamped with the publisher's real peer id). */
+  | ({ type: "tracks" } & PeerTracks)
   /** The call is over (declined, missed or ended); sockets close after this. */
   | { type: "ended"; call: CallView };
 

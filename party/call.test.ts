@@ -1,4 +1,4 @@
-import { env, runDurableObjectAlarm } from "cloudflare:test";
+import { env, runDurableObjectAlarm, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { calls } from "../db/schema";
 import { RING_TIMEOUT_MS } from "../worker/domain/calls/rules";
@@ -95,6 +95,41 @@ describe("call room", () => {
     expect(b.pending()).toEqual([]);
     expect(watcher.pending()).toEqual([]);
     for (const s of [a, b, watcher]) s.socket.close(1000);
+  });
+
+  it("passes on the Calls tracks a peer publishes, only for sessions that member opened for this call", async () => {
+    const { client, freelancer, call: started } = await ringingCall();
+    await callAction(freelancer, started.id, "accept");
+    const openSession = async (user: typeof client, callId: string) => {
+      const res = await SELF.fetch(`http://localhost/api/calls/${callId}/partytracks/sessions/new`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${user.accessToken}` },
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { sessionId: string }).sessionId;
+    };
+    const mine = await openSession(client, started.id);
+    const theirs = await openSession(freelancer, started.id);
+    const room = `call:${started.id}`;
+    const a = await joinRoom(client, room);
+    const aId = await joinCall(a);
+    const b = await joinRoom(freelancer, room);
+    await joinCall(b);
+    await a.next((m) => m.type === "joined");
+    const tracks = [
+      { sessionId: mine, trackName: "0b9c5a0e-mic", kind: "audio" },
+      { sessionId: mine, trackName: "0b9c5a0e-cam", kind: "video" },
+    ];
+    // Someone else's session, or a malformed list, is dropped.
+    a.socket.send(JSON.stringify({ type: "tracks", tracks: [{ sessionId: theirs, trackName: "x", kind: "video" }] }));
+    a.socket.send(JSON.stringify({ type: "tracks", tracks: [{ sessionId: mine, trackName: "a b", kind: "video" }] }));
+    a.socket.send(JSON.stringify({ type: "tracks", tracks }));
+    expect(await b.next()).toEqual({ type: "tracks", peerId: aId, tracks });
+    expect(b.pending()).toEqual([]);
+    // Someone arriving later learns them with the welcome.
+    const late = await joinRoom(freelancer, room);
+    expect((await late.next((m) => m.type === "welcome")).tracks).toEqual([{ peerId: aId, tracks }]);
+    for (const s of [a, b, late]) s.socket.close(1000);
   });
 
   it("ends the call, with its duration, when everyone has left", async () => {

@@ -1,9 +1,18 @@
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import { closeCall } from "../worker/domain/calls/calls";
+import { ownsMediaSessions } from "../worker/domain/calls/media";
 import { RING_TIMEOUT_MS } from "../worker/domain/calls/rules";
 import type { Env } from "../worker/env";
 import { domainContextFromEnv } from "../worker/platform/domain-context";
-import { parseCallFrame, type CallPeer, type CallServerMessage, type CallView, type MediaState } from "./call-messages";
+import {
+  parseCallFrame,
+  type CallPeer,
+  type CallServerMessage,
+  type CallView,
+  type MediaState,
+  type PeerTracks,
+  type PublishedTrack,
+} from "./call-messages";
 import { admittedUser, NOT_ADMITTED } from "./identity";
 
 interface SocketState {
@@ -11,6 +20,8 @@ interface SocketState {
   /** True between the browser's `join` (media ready) and its `leave` or close. */
   joined: boolean;
   media: MediaState;
+  /** Tracks this peer pushed to Cloudflare Calls (calls whose media is "sfu"). */
+  tracks?: readonly PublishedTrack[];
 }
 
 /** A reload or a dropped network is not hanging up: the call ends when the room stays empty this long. */
@@ -35,7 +46,7 @@ export class CallRoom extends Server<Env> {
     const userId = admittedUser(ctx.request, `call:${this.name}`);
     if (!userId) return connection.close(NOT_ADMITTED.code, NOT_ADMITTED.reason);
     connection.setState({ userId, joined: false, media: QUIET });
-    this.send(connection, { type: "welcome", peerId: connection.id, peers: this.peers() });
+    this.send(connection, { type: "welcome", peerId: connection.id, peers: this.peers(), tracks: this.publishedTracks() });
     // The first visitor arms the ring timeout; the alarm handler decides what it means when it fires.
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RING_TIMEOUT_MS);
   }
@@ -65,6 +76,8 @@ export class CallRoom extends Server<Env> {
         return this.relay(connection, message.to, { type: message.type, from: connection.id, description: message.description });
       case "ice":
         return this.relay(connection, message.to, { type: "ice", from: connection.id, candidate: message.candidate });
+      case "tracks":
+        return this.publish(connection, message.tracks);
       default:
         message satisfies never;
     }
@@ -96,10 +109,25 @@ export class CallRoom extends Server<Env> {
     if (target?.state?.joined) this.send(target, message);
   }
 
+  /**
+   * A peer's Calls tracks go to everyone else, who pull them. Only tracks of Calls sessions that this member
+   * opened for this call are passed on, so nobody can show someone else's camera under their own name.
+   */
+  private async publish(connection: Connection<SocketState>, tracks: readonly PublishedTrack[]) {
+    const state = connection.state;
+    if (!state?.joined) return;
+    const sessionIds = [...new Set(tracks.map((t) => t.sessionId))];
+    if (!(await ownsMediaSessions(domainContextFromEnv(this.env), this.name, state.userId, sessionIds))) return;
+    const current = connection.state;
+    if (!current?.joined) return;
+    connection.setState({ ...current, tracks });
+    this.announce({ type: "tracks", peerId: connection.id, tracks }, [connection.id]);
+  }
+
   private async left(connection: Connection<SocketState>) {
     const state = connection.state;
     if (!state?.joined) return;
-    connection.setState({ ...state, joined: false });
+    connection.setState({ ...state, joined: false, tracks: [] });
     this.announce({ type: "left", peerId: connection.id }, [connection.id]);
     if (this.peers().length === 0) await this.ctx.storage.setAlarm(Date.now() + EMPTY_GRACE_MS);
   }
@@ -115,6 +143,14 @@ export class CallRoom extends Server<Env> {
       if (socket.state?.joined) peers.push(peerOf(socket.id, socket.state));
     }
     return peers;
+  }
+
+  private publishedTracks(): PeerTracks[] {
+    const published: PeerTracks[] = [];
+    for (const socket of this.getConnections<SocketState>()) {
+      if (socket.state?.joined && socket.state.tracks?.length) published.push({ peerId: socket.id, tracks: socket.state.tracks });
+    }
+    return published;
   }
 
   private send(connection: Connection, message: CallServerMessage) {

@@ -49,11 +49,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/calls/${id}`);
 }
 
+const myState = (call: CallView, me: string) => call.participants.find((p) => p.id === me)?.state ?? "invited";
+const live = (call: CallView) => call.status === "ringing" || call.status === "active";
+
 function statusText(call: CallView, me: string, connected: boolean): string {
+  const mine = call.participants.find((p) => p.id === me);
+  if (live(call) && mine?.state === "left") return "You left this call. The others are still talking.";
+  if (live(call) && mine?.invitedBy && mine.state === "invited") return `${nameOf(call, mine.invitedBy)} is inviting you to this call.`;
   switch (call.status) {
     case "ringing":
       return call.startedBy === me ? "Ringing…" : `${nameOf(call, call.startedBy)} is calling you.`;
     case "active":
+      if (mine?.state === "invited") return `${nameOf(call, call.startedBy)} is calling you.`;
       return connected ? "Connected" : "Connecting…";
     case "declined":
       return "The call was declined.";
@@ -76,10 +83,11 @@ export default function CallPage() {
   useCallUpdates(me, (update) => {
     if (update.id === call.id) setCall(update);
   });
-  const live = call.status === "active" || (call.status === "ringing" && call.startedBy === me);
-  const media = useCallMedia(call.id, live);
+  const state = myState(call, me);
+  const inCall = live(call) && state === "joined";
+  const media = useCallMedia(call.id, inCall, call.media);
   const connected = media.peers.some((p) => p.connection === "connected");
-  const others = call.participants.filter((p) => p.id !== me).map((p) => p.name);
+  const others = call.participants.filter((p) => p.id !== me && p.state !== "declined").map((p) => p.name);
 
   const hangUp = async () => {
     media.leave();
@@ -96,7 +104,7 @@ export default function CallPage() {
           {statusText(call, me, connected)}
         </p>
         {media.error ? <p className="text-sm text-red-700 dark:text-red-300">{media.error}</p> : null}
-        {call.status === "ringing" && call.startedBy !== me ? (
+        {live(call) && state === "invited" && call.startedBy !== me ? (
           <Form method="post" className="flex gap-2">
             <Button name="intent" value="accept" disabled={navigation.state !== "idle"}>
               Accept
@@ -106,7 +114,14 @@ export default function CallPage() {
             </Button>
           </Form>
         ) : null}
-        {live && media.phase !== "left" ? <CallStage call={call} me={me} media={media} onHangUp={() => void hangUp()} /> : null}
+        {call.status === "active" && state === "left" ? (
+          <Form method="post">
+            <Button name="intent" value="accept" disabled={navigation.state !== "idle"}>
+              Rejoin the call
+            </Button>
+          </Form>
+        ) : null}
+        {inCall && media.phase !== "left" ? <CallStage call={call} me={me} media={media} onHangUp={() => void hangUp()} canInvite /> : null}
         <Link
           to={`/messages/${call.conversationId}`}
           className="inline-block text-sm font-medium text-brand-600 underline dark:text-brand-100"

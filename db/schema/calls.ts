@@ -40,6 +40,15 @@ export const callParticipants = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
+    /** Who added this person to a call that was already under way; null for the conversation's own members. */
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    /** When this person was last rung (the call's start, or their invitation). */
+    invitedAt: timestamp("invited_at").notNull(),
+    /** When they came into the call: the caller at the start, the others when they accepted. */
+    answeredAt: timestamp("answered_at"),
+    declinedAt: timestamp("declined_at"),
+    /** When they hung up while the others carried on (a call of three or more). */
+    leftAt: timestamp("left_at"),
     createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.callId, t.userId] }), index("call_participants_user_idx").on(t.userId)],

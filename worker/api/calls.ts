@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { acceptCall, declineCall, endCall, getCall, listConversationCalls, startCall } from "../domain/calls/calls";
-import { startCallInput } from "../domain/calls/inputs";
+import { inviteesQuery, inviteToCallInput, startCallInput } from "../domain/calls/inputs";
+import { inviteToCall, listInvitees } from "../domain/calls/invites";
 import { relayMediaRequest } from "../domain/calls/media";
 import { CALL_HISTORY_PAGE_DEFAULT, CALL_HISTORY_PAGE_MAX } from "../domain/calls/rules";
 import { AppError } from "../domain/errors";
@@ -46,15 +47,51 @@ const router = createRouter().openapi(
 );
 
 for (const [route, run] of [
-  transition("accept", "Answer a ringing call (the people it rings only)", acceptCall),
+  transition("accept", "Answer a ring (the people it rings only), or come back to a call you left", acceptCall),
   transition("decline", "Decline a ringing call (the people it rings only)", declineCall),
-  transition("end", "Hang up: ends an answered call, cancels or declines a ringing one", endCall),
+  transition("end", "Hang up: ends the call (or leaves it when two or more others remain), cancels or declines a ring", endCall),
 ]) {
   router.openapi(route, async (c) => {
     const viewer = requireViewer(c);
     return c.json({ call: await run(c.get("domain"), viewer.user.id, c.req.valid("param").id) }, 200);
   });
 }
+
+router.openapi(
+  jsonRoute({
+    method: "post",
+    path: "/{id}/invite",
+    tags,
+    auth: true,
+    summary: "Add someone you have a conversation with to a ringing or active call (people in the call only); they are rung",
+    params,
+    body: inviteToCallInput,
+    ok: { status: 200, description: "{call}" },
+    errors: [403, 404, 409, 422],
+  }),
+  async (c) => {
+    const viewer = requireViewer(c);
+    return c.json({ call: await inviteToCall(c.get("domain"), viewer, c.req.valid("param").id, c.req.valid("json")) }, 200);
+  },
+);
+
+router.openapi(
+  jsonRoute({
+    method: "get",
+    path: "/{id}/invitees",
+    tags,
+    auth: true,
+    summary: "People the viewer could add to the call: their conversation partners not in it, by name, paginated",
+    params,
+    query: inviteesQuery,
+    ok: { status: 200, description: "{items, nextCursor}" },
+    errors: [403, 404, 409, 422],
+  }),
+  async (c) => {
+    const viewer = requireViewer(c);
+    return c.json(await listInvitees(c.get("domain"), viewer.user.id, c.req.valid("param").id, c.req.valid("query")), 200);
+  },
+);
 
 router.openapi(
   jsonRoute({

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from "react";
-import type { CallView } from "../../../party/call-messages";
+import type { CallParticipantState, CallView } from "../../../party/call-messages";
 import { Button } from "../ui/button";
 import { inputClass } from "../ui/field";
+import { AddPerson } from "./add-person";
 import type { CallMedia } from "./use-call-media";
 
 function Video({ stream, label, muted, peerId }: { stream: MediaStream | null; label: string; muted?: boolean; peerId?: string }) {
@@ -43,10 +44,32 @@ function flags(state: { muted: boolean; cameraOff: boolean; sharingScreen: boole
   return parts.filter(Boolean).join(", ");
 }
 
+const ABSENT_TEXT: Record<CallParticipantState, string> = {
+  invited: "being rung",
+  joined: "joining",
+  declined: "declined",
+  left: "left the call",
+};
+
 /** Videos, the participant list and the controls of a call that has media. */
-export function CallStage({ call, me, media, onHangUp }: { call: CallView; me: string; media: CallMedia; onHangUp: () => void }) {
+export function CallStage({
+  call,
+  me,
+  media,
+  onHangUp,
+  canInvite = false,
+}: {
+  call: CallView;
+  me: string;
+  media: CallMedia;
+  onHangUp: () => void;
+  canInvite?: boolean;
+}) {
   const nameOf = (userId: string) => call.participants.find((p) => p.id === userId)?.name ?? "Someone";
   const myFlags = flags(media.state);
+  // People of the call who are not connected to the room right now (being rung, declined, left).
+  const present = new Set(media.peers.map((p) => p.userId));
+  const absent = call.participants.filter((p) => p.id !== me && !present.has(p.id));
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -72,7 +95,13 @@ export function CallStage({ call, me, media, onHangUp }: { call: CallView; me: s
               </li>
             );
           })}
+          {absent.map((p) => (
+            <li key={p.id}>
+              {p.name} — {ABSENT_TEXT[p.state]}
+            </li>
+          ))}
         </ul>
+        {call.media === "sfu" ? <p className="text-muted mt-1 text-xs">Media goes through Cloudflare Calls.</p> : null}
       </section>
       <div role="group" aria-label="Call controls" className="flex flex-wrap gap-2">
         <Button type="button" variant="secondary" aria-pressed={media.state.muted} onClick={media.toggleMute}>
@@ -88,6 +117,7 @@ export function CallStage({ call, me, media, onHangUp }: { call: CallView; me: s
           End call
         </Button>
       </div>
+      {canInvite ? <AddPerson callId={call.id} /> : null}
       <div className="grid gap-3 sm:grid-cols-2">
         {(["video", "audio"] as const).map((kind) => (
           <div key={kind}>

@@ -1,10 +1,21 @@
 import { useLocation, useNavigate } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { CallView } from "../../../party/call-messages";
 import { Button } from "../ui/button";
 import { apiJson } from "./api.client";
 import { nameOf } from "./format";
 import { useCallUpdates } from "./use-call-updates";
+
+/** How long a ring lasts (the server settles an unanswered call as missed after the same time). */
+const RING_MS = 45_000;
+
+/** True while this call rings for `userId`: they were rung (at its start or by an invitation) and have not answered. */
+function ringsFor(call: CallView, userId: string | null): boolean {
+  const me = call.participants.find((p) => p.id === userId);
+  if (!me || me.state !== "invited" || call.startedBy === userId) return false;
+  if (call.status === "ringing") return true;
+  return call.status === "active" && Date.now() - Date.parse(me.invitedAt) < RING_MS;
+}
 
 /** Rings in every portal page while someone calls the viewer: answer or decline right there. */
 export function IncomingCallBanner({ userId }: { userId: string | null }) {
@@ -14,13 +25,21 @@ export function IncomingCallBanner({ userId }: { userId: string | null }) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   useCallUpdates(userId, (call) => {
-    if (call.status === "ringing" && call.startedBy !== userId) {
+    if (ringsFor(call, userId)) {
       setRinging(call);
       setError(null);
     } else {
       setRinging((shown) => (shown?.id === call.id ? null : shown));
     }
   });
+  // An invitation to a call under way stops ringing after a while (the call itself goes on).
+  useEffect(() => {
+    if (!ringing || ringing.status !== "active") return;
+    const me = ringing.participants.find((p) => p.id === userId);
+    const left = me ? RING_MS - (Date.now() - Date.parse(me.invitedAt)) : 0;
+    const timer = setTimeout(() => setRinging((shown) => (shown?.id === ringing.id ? null : shown)), Math.max(0, left));
+    return () => clearTimeout(timer);
+  }, [ringing, userId]);
   // The call's own page has its own Accept and Decline buttons.
   if (!ringing || pathname === `/calls/${ringing.id}`) {
     return (
@@ -29,7 +48,8 @@ export function IncomingCallBanner({ userId }: { userId: string | null }) {
       </div>
     );
   }
-  const caller = nameOf(ringing, ringing.startedBy);
+  const invitedBy = ringing.participants.find((p) => p.id === userId)?.invitedBy;
+  const caller = nameOf(ringing, invitedBy ?? ringing.startedBy);
   const answer = async (action: "accept" | "decline") => {
     setBusy(true);
     try {

@@ -1,4 +1,4 @@
-import type { CallClientMessage, CallPeer, CallServerMessage, MediaState } from "../../../party/call-messages";
+import type { CallClientMessage, CallPeer, CallServerMessage, MediaState, PeerTracks, PublishedTrack } from "../../../party/call-messages";
 
 /** Public STUN lets two browsers behind ordinary NATs find each other. */
 export const ICE_SERVERS: RTCIceServer[] = [{ urls: ["stun:stun.cloudflare.com:3478"] }];
@@ -6,6 +6,27 @@ export const ICE_SERVERS: RTCIceServer[] = [{ urls: ["stun:stun.cloudflare.com:3
 export interface RemotePeer extends CallPeer {
   stream: MediaStream;
   connection: RTCPeerConnectionState;
+}
+
+/** What one way of carrying a call's media (browser to browser, or through Cloudflare Calls) offers the page. */
+export interface CallTransport {
+  readonly kind: "p2p" | "sfu";
+  readonly peers: Map<string, RemotePeer>;
+  myPeerId: string;
+  handle(message: CallServerMessage): Promise<void>;
+  join(state: MediaState): void;
+  replaceTrack(kind: "audio" | "video", track: MediaStreamTrack): Promise<void>;
+  /** What the next transport needs to carry on in the same room socket (the call moved to Calls). */
+  handover(state: MediaState): TransportHandover;
+  close(): void;
+}
+
+export interface TransportHandover {
+  myPeerId: string;
+  peers: CallPeer[];
+  published: PeerTracks[];
+  joined: boolean;
+  state: MediaState;
 }
 
 interface Link {
@@ -20,8 +41,11 @@ interface Link {
  * "perfect negotiation" pattern (either side may offer; the polite side yields on a collision), with
  * signalling carried by the call room. Whoever was in the call first makes the first offer to a newcomer.
  */
-export class PeerMesh {
+export class PeerMesh implements CallTransport {
+  readonly kind = "p2p";
   readonly peers = new Map<string, RemotePeer>();
+  /** Calls tracks other peers published (kept for a switch to Calls; browser-to-browser media ignores them). */
+  readonly published = new Map<string, readonly PublishedTrack[]>();
   private links = new Map<string, Link>();
   private joined = false;
   myPeerId = "";
@@ -52,6 +76,7 @@ export class PeerMesh {
         this.close();
         this.myPeerId = message.peerId;
         for (const peer of message.peers) this.remember(peer);
+        for (const entry of message.tracks ?? []) this.published.set(entry.peerId, entry.tracks);
         return this.changed();
       case "joined":
         this.remember(message.peer);
@@ -70,6 +95,9 @@ export class PeerMesh {
         return this.onDescription(message.from, message.description);
       case "ice":
         return this.onCandidate(message.from, message.candidate);
+      case "tracks":
+        this.published.set(message.peerId, message.tracks);
+        return;
       case "ended":
         return;
       default:
@@ -77,9 +105,22 @@ export class PeerMesh {
     }
   }
 
+  handover(state: MediaState): TransportHandover {
+    const peers = [...this.peers.values()].map(({ peerId, userId, muted, cameraOff, sharingScreen }) => ({
+      peerId,
+      userId,
+      muted,
+      cameraOff,
+      sharingScreen,
+    }));
+    const published = [...this.published].map(([peerId, tracks]) => ({ peerId, tracks }));
+    return { myPeerId: this.myPeerId, peers, published, joined: this.joined, state };
+  }
+
   close() {
     for (const id of [...this.links.keys()]) this.drop(id);
     this.peers.clear();
+    this.published.clear();
   }
 
   private remember(peer: CallPeer) {
@@ -91,6 +132,7 @@ export class PeerMesh {
     this.links.get(peerId)?.pc.close();
     this.links.delete(peerId);
     this.peers.delete(peerId);
+    this.published.delete(peerId);
   }
 
   /** The link to a peer, created with our tracks on first use. */

@@ -2,7 +2,8 @@ import { WebSocket as ReconnectingWebSocket } from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { CallServerMessage, MediaState } from "../../../party/call-messages";
 import { apiJson } from "./api.client";
-import { PeerMesh, type RemotePeer } from "./peer-mesh";
+import { PeerMesh, type CallTransport, type RemotePeer, type TransportHandover } from "./peer-mesh";
+import { SfuMesh } from "./sfu-mesh.client";
 
 export type MediaPhase = "idle" | "starting" | "live" | "failed" | "left";
 
@@ -24,10 +25,12 @@ export interface CallMedia {
 const QUIET: MediaState = { muted: false, cameraOff: false, sharingScreen: false };
 
 /**
- * Camera, microphone and the call room for one call: opens media when `active`, joins the room, runs the
- * peer mesh and offers the controls (mute, camera off, device choice, screen share, leave).
+ * Camera, microphone and the call room for one call: opens media when `active`, joins the room, carries the
+ * media browser to browser (`p2p`) or through Cloudflare Calls (`sfu`), and offers the controls (mute,
+ * camera off, device choice, screen share, leave). A call that grows past two people while under way moves
+ * from `p2p` to `sfu` on the same room socket: the browser-to-browser links close and Calls takes over.
  */
-export function useCallMedia(callId: string, active: boolean): CallMedia {
+export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu" = "p2p"): CallMedia {
   const [phase, setPhase] = useState<MediaPhase>("idle");
   const [error, setError] = useState<string | null>(null);
   const [local, setLocal] = useState<MediaStream | null>(null);
@@ -35,7 +38,10 @@ export function useCallMedia(callId: string, active: boolean): CallMedia {
   const [state, setState] = useState<MediaState>(QUIET);
   const [devices, setDevices] = useState<CallMedia["devices"]>({ audio: [], video: [] });
   const [chosen, setChosen] = useState({ audio: "", video: "" });
-  const mesh = useRef<PeerMesh | null>(null);
+  const mesh = useRef<CallTransport | null>(null);
+  const queue = useRef<Promise<void>>(Promise.resolve());
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
   const socket = useRef<ReconnectingWebSocket | null>(null);
   const stream = useRef<MediaStream | null>(null);
   const camera = useRef<MediaStreamTrack | null>(null);
@@ -51,7 +57,7 @@ export function useCallMedia(callId: string, active: boolean): CallMedia {
   useEffect(() => {
     if (!active) return;
     let stopped = false;
-    let queue = Promise.resolve();
+    queue.current = Promise.resolve();
     setPhase("starting");
     (async () => {
       let media: MediaStream;
@@ -78,19 +84,16 @@ export function useCallMedia(callId: string, active: boolean): CallMedia {
         { maxRetries: 5 },
       );
       socket.current = ws;
-      const peerMesh = new PeerMesh(
-        media,
-        (message) => ws.send(JSON.stringify(message)),
-        () => setPeers([...peerMesh.peers.values()]),
-      );
-      mesh.current = peerMesh;
+      mesh.current = transportFor(modeRef.current, media, ws);
       ws.addEventListener("message", (event) => {
         const message = JSON.parse(String(event.data)) as CallServerMessage;
         // One message at a time: a candidate must not overtake the description it belongs to.
-        queue = queue
+        queue.current = queue.current
           .then(async () => {
-            await peerMesh.handle(message);
-            if (message.type === "welcome") peerMesh.join(stateRef.current);
+            const transport = mesh.current;
+            if (!transport) return;
+            await transport.handle(message);
+            if (message.type === "welcome") transport.join(stateRef.current);
           })
           .catch((cause) => setError(`The connection hit a problem: ${(cause as Error).message}`));
       });
@@ -106,6 +109,37 @@ export function useCallMedia(callId: string, active: boolean): CallMedia {
       socket.current = null;
     };
   }, [active, callId]);
+
+  /** The transport for this call's media, reporting its peers to the page. */
+  function transportFor(kind: "p2p" | "sfu", media: MediaStream, ws: ReconnectingWebSocket, handover?: TransportHandover): CallTransport {
+    const send = (message: object) => ws.send(JSON.stringify(message));
+    let transport: CallTransport;
+    const changed = () => {
+      if (mesh.current === transport) setPeers([...transport.peers.values()]);
+    };
+    transport =
+      kind === "sfu"
+        ? new SfuMesh(callId, media, send, changed, (message) => setError(message), handover)
+        : new PeerMesh(media, send, changed);
+    return transport;
+  }
+
+  // The call grew past two people: hand the room socket's peers over to Cloudflare Calls, in message order.
+  useEffect(() => {
+    if (phase !== "live" || mode !== "sfu") return;
+    queue.current = queue.current.then(async () => {
+      const current = mesh.current;
+      const media = stream.current;
+      const ws = socket.current;
+      if (!current || !media || !ws || current.kind === "sfu") return;
+      const handover = current.handover(stateRef.current);
+      current.close();
+      const next = transportFor("sfu", media, ws, handover);
+      mesh.current = next;
+      if (screen.current) await next.replaceTrack("video", screen.current);
+      setPeers([...next.peers.values()]);
+    });
+  }, [mode, phase]);
 
   const toggleMute = () => {
     const next = { ...stateRef.current, muted: !stateRef.current.muted };

@@ -8,9 +8,9 @@ import { memberIds, requireMembership, startConversation } from "../messaging/co
 import { notifyAll } from "../notifications/notify";
 import { callOver, requireCallParticipant } from "./access";
 import type { StartCallInput } from "./inputs";
-import { answerCall, finishCall, refuseCall, settleRing } from "./lifecycle";
+import { answerCall, finishCall, hangUp, participantRow, refuseCall, settleRing } from "./lifecycle";
 import { pushCallUpdate } from "./live";
-import { CALL_HISTORY_PAGE_MAX, isLive } from "./rules";
+import { CALL_HISTORY_PAGE_MAX, isLive, participantState } from "./rules";
 import { callViews } from "./views";
 
 async function view(ctx: DomainContext, call: Call): Promise<CallView> {
@@ -56,7 +56,17 @@ export async function startCall(ctx: DomainContext, viewer: Viewer, input: Start
         startedAt: now,
       })
       .returning(),
-    ctx.db.insert(callParticipants).values(members.map((userId) => ({ callId: id, userId, createdAt: now }))),
+    ctx.db
+      .insert(callParticipants)
+      .values(
+        members.map((userId) => ({
+          callId: id,
+          userId,
+          invitedAt: now,
+          answeredAt: userId === viewer.user.id ? now : null,
+          createdAt: now,
+        })),
+      ),
   ]);
   const call = await view(ctx, row[0]);
   const others = members.filter((m) => m !== viewer.user.id);
@@ -81,12 +91,16 @@ export async function declineCall(ctx: DomainContext, userId: string, callId: st
   return view(ctx, await refuseCall(ctx, await requireCallParticipant(ctx, callId, userId), userId));
 }
 
-/** Hanging up: the caller cancelling a ring makes it missed, the callee hanging up on a ring declines it. */
+/**
+ * Hanging up: the caller cancelling a ring makes it missed, someone rung hanging up declines, and in a call of
+ * three or more the others carry on without whoever hangs up.
+ */
 export async function endCall(ctx: DomainContext, userId: string, callId: string): Promise<CallView> {
   const call = await requireCallParticipant(ctx, callId, userId);
   if (!isLive(call.status)) throw callOver();
-  if (call.status === "ringing" && call.startedBy !== userId) return view(ctx, await refuseCall(ctx, call, userId));
-  return view(ctx, await finishCall(ctx, call));
+  const state = participantState(await participantRow(ctx, callId, userId));
+  if (state === "invited" && call.startedBy !== userId) return view(ctx, await refuseCall(ctx, call, userId));
+  return view(ctx, await hangUp(ctx, call, userId));
 }
 
 /** Called by the call room when its last participant left (or its ring alarm fired). */

@@ -62,3 +62,15 @@ async function requireSameCallTracks(ctx: DomainContext, callId: string, request
     .where(and(eq(callMediaSessions.callId, callId), inArray(callMediaSessions.sessionId, remote)));
   if (known.length !== remote.length) throw new AppError(403, "forbidden", "Those tracks are not part of this call.");
 }
+
+/** True when every one of these Calls sessions was opened by this member for this call. */
+export async function ownsMediaSessions(ctx: DomainContext, callId: string, userId: string, sessionIds: string[]): Promise<boolean> {
+  if (sessionIds.length === 0) return true;
+  const owned = await ctx.db
+    .select({ sessionId: callMediaSessions.sessionId })
+    .from(callMediaSessions)
+    .where(
+      and(eq(callMediaSessions.callId, callId), eq(callMediaSessions.userId, userId), inArray(callMediaSessions.sessionId, sessionIds)),
+    );
+  return owned.length === sessionIds.length;
+}

@@ -1,10 +1,16 @@
-import type { CallStatus } from "../../../db/schema";
+import type { CallParticipant, CallStatus } from "../../../db/schema";
+import type { CallParticipantState } from "../../../party/call-messages";
 
 /** A call nobody answers within this long is missed. */
 export const RING_TIMEOUT_MS = 45 * 1000;
 /** Browser-to-browser media is a full mesh; beyond two people it goes through Cloudflare Calls. */
 export const P2P_MAX_PARTICIPANTS = 2;
+/** How many people may be in one call (not counting those who declined or left): a browser mesh stays small. */
+export const MESH_MAX_PARTICIPANTS = 4;
+export const SFU_MAX_PARTICIPANTS = 12;
 export const CALL_HISTORY_PAGE_MAX = 50;
+export const INVITEES_PAGE_MAX = 50;
+export const INVITEES_PAGE_DEFAULT = 20;
 export const CALL_HISTORY_PAGE_DEFAULT = 20;
 
 export const isLive = (status: CallStatus) => status === "ringing" || status === "active";
@@ -22,3 +28,12 @@ export function callDurationSeconds(answeredAt: Date | null, endedAt: Date): num
 export function endedStatus(status: "ringing" | "active"): CallStatus {
   return status === "active" ? "ended" : "missed";
 }
+
+export function participantState(p: Pick<CallParticipant, "answeredAt" | "declinedAt" | "leftAt">): CallParticipantState {
+  if (p.declinedAt) return "declined";
+  if (p.leftAt) return "left";
+  return p.answeredAt ? "joined" : "invited";
+}
+
+/** The most people a call may hold at once. */
+export const maxParticipants = (sfuConfigured: boolean) => (sfuConfigured ? SFU_MAX_PARTICIPANTS : MESH_MAX_PARTICIPANTS);

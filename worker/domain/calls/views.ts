@@ -1,28 +1,29 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import type { CallView } from "../../../party/call-messages";
+import type { CallParticipantView, CallView } from "../../../party/call-messages";
 import { callParticipants, users, type Call } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { P2P_MAX_PARTICIPANTS } from "./rules";
+import { P2P_MAX_PARTICIPANTS, participantState } from "./rules";
 
-/** Participants (with names) of several calls in one query. */
-export async function participantsOf(ctx: DomainContext, callIds: string[]): Promise<Map<string, Array<{ id: string; name: string }>>> {
-  const byCall = new Map<string, Array<{ id: string; name: string }>>();
+/** Participants (with names and where they stand) of several calls in one query. */
+export async function participantsOf(ctx: DomainContext, callIds: string[]): Promise<Map<string, CallParticipantView[]>> {
+  const byCall = new Map<string, CallParticipantView[]>();
   if (callIds.length === 0) return byCall;
   const rows = await ctx.db
-    .select({ callId: callParticipants.callId, id: users.id, name: users.name })
+    .select({ participant: callParticipants, name: users.name })
     .from(callParticipants)
     .innerJoin(users, eq(users.id, callParticipants.userId))
     .where(inArray(callParticipants.callId, callIds))
     .orderBy(asc(callParticipants.createdAt), asc(users.id));
-  for (const row of rows) {
-    const list = byCall.get(row.callId) ?? [];
-    list.push({ id: row.id, name: row.name });
-    byCall.set(row.callId, list);
+  for (const { participant: p, name } of rows) {
+    const list = byCall.get(p.callId) ?? [];
+    list.push({ id: p.userId, name, state: participantState(p), invitedBy: p.invitedBy, invitedAt: p.invitedAt.toISOString() });
+    byCall.set(p.callId, list);
   }
   return byCall;
 }
 
-export function toCallView(call: Call, participants: Array<{ id: string; name: string }>, sfuConfigured: boolean): CallView {
+/** Everyone ever rung counts towards the media choice, so a call that grew past two stays on Calls. */
+export function toCallView(call: Call, participants: CallParticipantView[], sfuConfigured: boolean): CallView {
   return {
     id: call.id,
     conversationId: call.conversationId,
