@@ -44,6 +44,10 @@ export default function JobSuccessHelp() {
               days passed since the end), or when a dispute on it was decided.
             </li>
             <li>
+              A review that a moderator <strong>hid</strong> for breaking the rules counts as no review at all: it leaves the profile, the
+              rating average and count, and this figure.
+            </li>
+            <li>
               An outcome is <strong>good</strong> when no dispute on the contract was lost by the freelancer and the client's rating, if
               there is one, is {goodRating} or 5 stars.
             </li>

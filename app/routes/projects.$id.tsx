@@ -40,7 +40,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     project,
     isOwner,
     signedIn: Boolean(viewer),
-    canPropose: Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer") && project.status === "open"),
+    canPropose: Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer") && project.status === "open" && !project.moderation),
     proposals,
     matches,
   };
@@ -83,6 +83,12 @@ export default function ProjectPage() {
           </span>
         </div>
       </div>
+      {project.moderation ? (
+        <Alert tone="warning" title="A moderator hid this project">
+          Since <LocalTime value={project.moderation.hiddenAt} /> it does not show in search or recommendations, and only its owner and
+          admins can open it. Reason: {project.moderation.reason}
+        </Alert>
+      ) : null}
       {outcome ? (
         <Alert tone="success">
           {outcome.notice}

@@ -97,11 +97,21 @@ export const reviews = sqliteTable(
     privateNote: text("private_note"),
     /** Set when both sides have written or the hiding period passed; visibility is also computed from the clock. */
     publishedAt: timestamp("published_at"),
+    /**
+     * Set by an admin (moderation): a hidden review leaves profiles and review lists and no longer counts in
+     * rating averages, counts or job success. Its author and subject are told the reason.
+     */
+    hiddenAt: timestamp("hidden_at"),
+    hiddenReason: text("hidden_reason"),
+    hiddenBy: text("hidden_by").references(() => users.id),
     createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex("reviews_contract_author_unique").on(t.contractId, t.authorId),
     index("reviews_subject_idx").on(t.subjectId, t.id),
+    index("reviews_hidden_idx")
+      .on(t.id)
+      .where(sql`hidden_at is not null`),
     check("reviews_rating_range", sql`${t.rating} between 1 and 5`),
   ],
 );

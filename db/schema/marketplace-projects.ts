@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { contractTermsColumns } from "./contract-terms";
@@ -50,12 +51,17 @@ export const projects = sqliteTable(
     /** Set by an admin (moderation): hidden projects leave search and are shown only to their owner and admins. */
     hiddenAt: integer("hidden_at", { mode: "timestamp_ms" }),
     hiddenReason: text("hidden_reason"),
+    /** The admin who hid it. */
+    hiddenBy: text("hidden_by").references(() => users.id),
   },
   (t) => [
     index("projects_listing_idx").on(t.status, t.visibility, t.createdAt, t.id),
     index("projects_category_idx").on(t.categorySlug, t.status, t.visibility, t.createdAt, t.id),
     index("projects_budget_idx").on(t.status, t.visibility, t.budgetMax, t.id),
     index("projects_client_idx").on(t.clientId, t.createdAt),
+    index("projects_hidden_idx")
+      .on(t.id)
+      .where(sql`hidden_at is not null`),
   ],
 );
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { hideProject, listProjectsForModeration, unhideProject } from "../domain/trust/moderation";
+import { hideReview, listReviewsForModeration, REVIEW_MODERATION_STATUSES, unhideReview } from "../domain/trust/review-moderation";
 import { adminActor, adminOnly, adminPageQuery, booleanQuery, reasonBody } from "./admin-common";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -7,7 +8,7 @@ import { jsonRoute } from "./openapi";
 
 const tags = ["admin: moderation"];
 
-const action = (path: string, summary: string) =>
+const action = (path: string, summary: string, ok = "{project}") =>
   jsonRoute({
     method: "post",
     path,
@@ -16,7 +17,7 @@ const action = (path: string, summary: string) =>
     summary,
     params: idParams,
     body: reasonBody,
-    ok: { status: 200, description: "{project}" },
+    ok: { status: 200, description: ok },
     errors: [403, 404, 409, 422],
   });
 
@@ -41,4 +42,37 @@ adminProjectRoutes
   )
   .openapi(action("/{id}/unhide", "Show a hidden project again {reason}"), async (c) =>
     c.json({ project: await unhideProject(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
+  );
+
+export const adminReviewRoutes: Router = createRouter();
+adminReviewRoutes.use("*", adminOnly);
+adminReviewRoutes
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/",
+      tags,
+      auth: true,
+      summary: "Reviews for moderation, newest first; filter by status (visible or hidden), a user (author or subject), words",
+      query: z.object({
+        status: z.enum(REVIEW_MODERATION_STATUSES).optional(),
+        userId: z.string().trim().min(1).max(64).optional(),
+        q: z.string().trim().min(1).max(200).optional(),
+        ...adminPageQuery,
+      }),
+      ok: { status: 200, description: "{items, nextCursor}" },
+      errors: [403, 422],
+    }),
+    async (c) => c.json(await listReviewsForModeration(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
+  )
+  .openapi(
+    action(
+      "/{id}/hide",
+      "Hide a review {reason}: it leaves profiles and lists and stops counting in ratings and job success; both parties are told",
+      "{review}",
+    ),
+    async (c) => c.json({ review: await hideReview(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
+  )
+  .openapi(action("/{id}/unhide", "Show a hidden review again {reason}", "{review}"), async (c) =>
+    c.json({ review: await unhideReview(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
   );

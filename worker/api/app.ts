@@ -38,7 +38,7 @@ import { fraudCheckRoutes } from "./fraud-check";
 import { adminFraudRoutes } from "./admin-fraud";
 import { adminUserRoutes } from "./admin-users";
 import { adminAppealRoutes, appealRoutes } from "./admin-appeals";
-import { adminProjectRoutes } from "./admin-moderation";
+import { adminProjectRoutes, adminReviewRoutes } from "./admin-moderation";
 import { adminAuditRoutes } from "./admin-audit";
 import { resolveViewer } from "./viewer";
 
@@ -96,6 +96,7 @@ export function createApi() {
   api.route("/admin/appeals", adminAppealRoutes);
   api.route("/appeals", appealRoutes);
   api.route("/admin/projects", adminProjectRoutes);
+  api.route("/admin/reviews", adminReviewRoutes);
   api.route("/admin/audit", adminAuditRoutes);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -39,6 +39,7 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
       { to: "/admin/users", label: "Users" },
       { to: "/admin/appeals", label: "Appeals" },
       { to: "/admin/projects", label: "Project moderation" },
+      { to: "/admin/reviews", label: "Review moderation" },
       { to: "/admin/audit", label: "Audit log" },
       { to: "/admin/mail", label: "Mail outbox" },
       { to: "/admin/disputes", label: "Disputes" },

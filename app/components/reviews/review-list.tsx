@@ -9,6 +9,8 @@ export interface ReviewItem {
   comment?: string;
   privateNote?: string | null;
   hidden?: boolean;
+  /** Set when a moderator hid the review. */
+  moderation?: { hiddenAt: string; reason: string } | null;
   createdAt: string;
 }
 
@@ -24,14 +26,23 @@ export function Stars({ rating }: { rating: number }) {
   );
 }
 
-/** Reviews as their readers see them: hidden ones say only that they exist. */
+/** Reviews as their readers see them: hidden ones say only that they exist; moderated ones say why they are hidden. */
 export function ReviewList({ items }: { items: ReviewItem[] }) {
   return (
     <ul className="space-y-4">
       {items.map((r) => (
         <li key={r.id} className="border-subtle border-l-2 pl-3 text-sm">
+          {r.moderation ? (
+            <p className="font-medium">
+              A moderator hid this review: it does not show on profiles or count in ratings. Reason: {r.moderation.reason}
+            </p>
+          ) : null}
           {r.hidden || r.rating === undefined ? (
-            <p className="text-muted">The {r.authorRole} wrote a review. It shows once you write yours, or when the waiting period ends.</p>
+            r.moderation ? null : (
+              <p className="text-muted">
+                The {r.authorRole} wrote a review. It shows once you write yours, or when the waiting period ends.
+              </p>
+            )
           ) : (
             <>
               <p>

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { BUDGET_TYPES, contracts, projectSkills, projects, type ExperienceLevel } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
+import { MARKET_DATA_PROJECT_SQL } from "../projects/listed";
 import { fieldError, parseInput } from "../projects/validate";
 import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { jaccard, MIN_COMPARABLES, summarizeAmounts, wordSet } from "./summary";
@@ -71,7 +72,7 @@ export async function estimateProjectPrice(ctx: DomainContext, input: PriceEstim
   if (!currency) throw fieldError("currency", `We do not support the currency "${data.currency}" yet.`, "unsupported_currency");
   const category = await requireCategory(ctx, data.category);
   const skillSlugs = await requireSkills(ctx, data.skills);
-  const same = sql`p.category_slug = ${category.slug} AND p.budget_type = ${data.budgetType} AND p.currency = ${currency} AND p.visibility = 'public'`;
+  const same = sql`p.category_slug = ${category.slug} AND p.budget_type = ${data.budgetType} AND p.currency = ${currency} AND ${MARKET_DATA_PROJECT_SQL}`;
   // Projects sharing a skill first; when they are few, the rest of the category (similarity still ranks them lower).
   const sharing =
     skillSlugs.length > 0

@@ -2,7 +2,7 @@ import { and, desc, eq, lt, or } from "drizzle-orm";
 import { favorites, freelancerProfiles, users, type FavoriteType, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { canSeeProject, requireVisibleProject } from "../projects/access";
+import { canSeeProject, hiddenFromViewer, requireVisibleProject } from "../projects/access";
 import { loadProjectViews, type ProjectView } from "../projects/views";
 import { loadFreelancerSummaries, type FreelancerSummary } from "../profiles/views";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
@@ -104,9 +104,10 @@ export async function listFavorites(
   const ids = page.map((r) => r.targetId);
   if (targetType === "project") {
     const views = await loadProjectViews(ctx, ids);
+    const moderated = await hiddenFromViewer(ctx, ids, actor.id);
     const visible: SavedProject[] = [];
     for (const v of views) {
-      const seen = await canSeeProject(ctx, v, actor.id);
+      const seen = !moderated.has(v.id) && (await canSeeProject(ctx, v, actor.id));
       if (seen) visible.push({ savedAt: savedAt.get(v.id)!, project: v });
     }
     return { items: visible, nextCursor };

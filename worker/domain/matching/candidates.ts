@@ -4,6 +4,7 @@
  * open public projects asking for the freelancer's skills, through project_skills_skill_idx.
  */
 import { sql, type SQL } from "drizzle-orm";
+import { LISTED_PROJECT_SQL } from "../projects/listed";
 import type { MatchingContext, ProjectFacts } from "./inputs";
 import { relatedSlugs, taxonomyIndex } from "./taxonomy-cache";
 import { CANDIDATE_LIMIT, RATING_PRIOR_COUNT, RATING_PRIOR_MEAN } from "./weights";
@@ -36,7 +37,10 @@ export async function freelancerCandidates(ctx: MatchingContext, project: Projec
   return rows.map((r) => r.id);
 }
 
-/** Open public projects worth scoring for a freelancer: not their own, not already applied to; newest among equals. */
+/**
+ * Listed projects (open, public, not hidden by a moderator) worth scoring for a freelancer: not their own, not
+ * already applied to; newest among equals.
+ */
 export async function projectCandidates(
   ctx: MatchingContext,
   freelancer: { id: string; skills: Array<{ slug: string }> },
@@ -51,7 +55,7 @@ export async function projectCandidates(
     FROM project_skills ps
     JOIN projects p ON p.id = ps.project_id
     WHERE ps.skill_slug IN (${list(all)})
-      AND p.status = 'open' AND p.visibility = 'public' AND p.client_id != ${freelancer.id}
+      AND ${LISTED_PROJECT_SQL} AND p.client_id != ${freelancer.id}
       AND NOT EXISTS (SELECT 1 FROM proposals pr WHERE pr.project_id = p.id AND pr.freelancer_id = ${freelancer.id})
     GROUP BY ps.project_id
     ORDER BY sum(CASE WHEN ps.skill_slug IN (${list(own)}) THEN 2 ELSE 1 END) DESC, p.created_at DESC, ps.project_id DESC

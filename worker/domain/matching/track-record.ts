@@ -8,7 +8,7 @@ import { contracts, disputes, reviews, type FreelancerProfile } from "../../../d
 import type { DomainContext } from "../context";
 import { freelancerLost } from "../disputes/rules";
 import { jobSuccessFrom, type ContractOutcome } from "../reviews/job-success";
-import { reviewsVisibleFrom } from "../reviews/rules";
+import { notModeratedSql, reviewsVisibleFrom } from "../reviews/rules";
 
 export interface TrackRecord {
   ratingAvg: number;
@@ -56,7 +56,7 @@ export async function loadTrackRecords(
               createdAt: reviews.createdAt,
             })
             .from(reviews)
-            .where(and(inArray(reviews.contractId, endedIds), eq(reviews.authorRole, "client"))),
+            .where(and(inArray(reviews.contractId, endedIds), eq(reviews.authorRole, "client"), notModeratedSql)),
           ctx.db
             .select({
               contractId: disputes.contractId,

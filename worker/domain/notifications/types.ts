@@ -15,6 +15,8 @@ export const NOTIFICATION_TYPES = {
   dispute_answered: { label: "The other side answered a dispute", audience: "any" },
   dispute_resolved: { label: "A dispute was decided", audience: "any" },
   review_received: { label: "You received a review", audience: "any" },
+  review_moderated: { label: "A review by or about you was hidden or shown again by a moderator", audience: "any" },
+  project_moderated: { label: "A moderator hid or showed again one of your projects", audience: "client" },
   call_incoming: { label: "Someone is calling you", audience: "any" },
   support_reply: { label: "Replies on your support tickets", audience: "any" },
   support_ticket_opened: { label: "New support tickets (support staff)", audience: "admin" },

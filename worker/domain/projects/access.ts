@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
 import { projectInvites, projects, type Project, type Role, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
@@ -34,6 +34,16 @@ export async function requireVisibleProject(ctx: DomainContext, id: string, view
   const hidden = project?.hiddenAt && project.clientId !== viewerId;
   if (!project || hidden || !(await canSeeProject(ctx, project, viewerId))) throw new AppError(404, "not_found", "No such project.");
   return project;
+}
+
+/** Of the given projects, the ones a moderator hid that the viewer does not own (so may not see). */
+export async function hiddenFromViewer(ctx: DomainContext, ids: string[], viewerId: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(and(inArray(projects.id, ids), isNotNull(projects.hiddenAt), ne(projects.clientId, viewerId)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Only the client who posted a project may change it: nonexistent -> 404, someone else's -> 403. */

@@ -156,9 +156,29 @@ export async function deleteProject(ctx: DomainContext, actor: User, projectId: 
   ]);
 }
 
-export async function getProject(ctx: DomainContext, projectId: string, viewer: User | null): Promise<ProjectView> {
-  const project = await requireVisibleProject(ctx, projectId, viewer?.id ?? null);
-  return loadProjectView(ctx, project.id);
+/** Why a moderator hid a project; told to its owner and admins only. */
+export interface ProjectModerationNotice {
+  hiddenAt: string;
+  reason: string;
+}
+
+/**
+ * One project for its page. Admins (who moderate) may open any project; a project a moderator hid is a 404 for
+ * everyone else but its owner, and the owner and admins get `moderation` with the reason.
+ */
+export async function getProject(
+  ctx: DomainContext,
+  projectId: string,
+  viewer: User | null,
+): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
+  const isAdmin = viewer?.roles.includes("admin") ?? false;
+  const project = isAdmin ? await findProject(ctx, projectId) : await requireVisibleProject(ctx, projectId, viewer?.id ?? null);
+  if (!project) throw new AppError(404, "not_found", "No such project.");
+  const moderation =
+    project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
+      ? { hiddenAt: project.hiddenAt.toISOString(), reason: project.hiddenReason ?? "" }
+      : null;
+  return { ...(await loadProjectView(ctx, project.id)), moderation };
 }
 
 /** Lets a freelancer see (and apply to) an invite-only project, and tells them. */

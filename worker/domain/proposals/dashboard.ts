@@ -2,6 +2,7 @@ import { count, desc, eq, sql } from "drizzle-orm";
 import { freelancerProfiles, freelancerSkills, projects, proposals, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { requireActorRole } from "../projects/access";
+import { LISTED_PROJECT_SQL } from "../projects/listed";
 import { loadProjectViews, type ProjectView } from "../projects/views";
 import { searchProjects } from "../search/projects";
 import { loadProposalViews, type ProposalView } from "./views";
@@ -20,15 +21,15 @@ export interface FreelancerDashboard {
 const RECENT_WINDOW = 1000;
 
 function notMineNorApplied(actorId: string) {
-  return sql`p.status = 'open' AND p.visibility = 'public' AND p.client_id != ${actorId}
+  return sql`${LISTED_PROJECT_SQL} AND p.client_id != ${actorId}
     AND NOT EXISTS (SELECT 1 FROM ${proposals} pr WHERE pr.project_id = p.id AND pr.freelancer_id = ${actorId})`;
 }
 
 /**
- * Open public projects sharing the most skills with the freelancer, newest first among equals, leaving out
- * their own projects and ones they already applied to. The newest RECENT_WINDOW projects are scored first;
- * only when they hold too few matches (rare skills) does the search go through the skills index over all
- * projects. Without skills: the newest open projects.
+ * Listed projects (open, public, not hidden by a moderator: the matching engine's rule) sharing the most skills
+ * with the freelancer, newest first among equals, leaving out their own projects and ones they already applied
+ * to. The newest RECENT_WINDOW projects are scored first; only when they hold too few matches (rare skills) does
+ * the search go through the skills index over all projects. Without skills: the newest listed projects.
  */
 export async function recommendProjects(
   ctx: DomainContext,

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { contracts, disputes, reviews } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { freelancerLost } from "../disputes/rules";
-import { reviewsVisibleFrom } from "./rules";
+import { notModeratedSql, reviewsVisibleFrom } from "./rules";
 
 /** Below this many contracts with an outcome, no figure is shown (too few to mean anything). */
 export const JOB_SUCCESS_MIN_CONTRACTS = 3;
@@ -29,7 +29,8 @@ export interface JobSuccess {
 
 /**
  * Job success = positive ÷ contracts with an outcome, as a whole percent (rounded half up).
- * A contract has an outcome when the client's review is visible or a dispute on it was decided.
+ * A contract has an outcome when the client's review is visible or a dispute on it was decided; a review an
+ * admin hid counts as no review.
  * It is positive when no dispute on it was lost and the client's rating (if any) is 4 or 5.
  */
 export function jobSuccessFrom(outcomes: ContractOutcome[]): JobSuccess {
@@ -44,7 +45,7 @@ export function jobSuccessFrom(outcomes: ContractOutcome[]): JobSuccess {
   return { score, positive, withOutcome, minimum: JOB_SUCCESS_MIN_CONTRACTS };
 }
 
-/** The freelancer's job success from their ended contracts, visible client reviews and decided disputes. */
+/** The freelancer's job success from their ended contracts, visible (not hidden) client reviews and decided disputes. */
 export async function jobSuccessFor(ctx: DomainContext, freelancerId: string): Promise<JobSuccess> {
   const ended = await ctx.db
     .select({ id: contracts.id, endedAt: contracts.endedAt })
@@ -55,7 +56,7 @@ export async function jobSuccessFor(ctx: DomainContext, freelancerId: string): P
     .select({ contractId: reviews.contractId, rating: reviews.rating, publishedAt: reviews.publishedAt })
     .from(reviews)
     .innerJoin(contracts, eq(contracts.id, reviews.contractId))
-    .where(and(eq(contracts.freelancerId, freelancerId), eq(reviews.authorRole, "client")));
+    .where(and(eq(contracts.freelancerId, freelancerId), eq(reviews.authorRole, "client"), notModeratedSql));
   const decided = await ctx.db
     .select({ contractId: disputes.contractId, outcome: disputes.outcome, percent: disputes.freelancerPercent })
     .from(disputes)

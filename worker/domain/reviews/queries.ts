@@ -5,7 +5,7 @@ import { contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
 import { refreshProfileRatings, ratingSummary } from "./ratings";
 import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom, reviewVisibleSql } from "./rules";
-import { toHiddenReview, toReviewView } from "./view";
+import { moderationOf, toHiddenReview, toReviewView } from "./view";
 
 export const REVIEW_PAGE_MAX = 50;
 
@@ -18,7 +18,7 @@ async function authorNames(ctx: DomainContext, rows: Review[]): Promise<Map<stri
 
 /**
  * A contract's reviews for one of its parties (or an admin): your own in full, the other side's once visible,
- * the private note to admins only.
+ * the private note to admins only. A review a moderator hid carries `moderation` (when and why).
  */
 export async function contractReviews(ctx: DomainContext, viewer: User, contractId: string) {
   const isAdmin = viewer.roles.includes("admin");
@@ -39,11 +39,18 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
   const visibleFrom = contract.endedAt ? reviewsVisibleFrom(contract.endedAt) : null;
   const bothWritten = rows.length >= 2;
   const visible = bothWritten || (visibleFrom !== null && now >= visibleFrom);
-  const items = rows.map((r) =>
-    visible || r.authorId === viewer.id || isAdmin
-      ? { ...toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: isAdmin }), hidden: false as const }
-      : toHiddenReview(r),
-  );
+  const items = rows.map((r) => {
+    // A review a moderator hid stays readable to its author and admins; its subject learns only why it is gone.
+    const moderation = moderationOf(r);
+    const readable = moderation ? r.authorId === viewer.id || isAdmin : visible || r.authorId === viewer.id || isAdmin;
+    return readable
+      ? {
+          ...toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: isAdmin }),
+          hidden: false as const,
+          moderation,
+        }
+      : { ...toHiddenReview(r), moderation };
+  });
   return {
     items,
     visible,
@@ -54,7 +61,7 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
   };
 }
 
-/** Visible reviews about a user, newest first, with their average and count. Public. */
+/** Visible reviews about a user (none a moderator hid), newest first, with their average and count. Public. */
 export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string }) {
   const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
   const rows = await ctx.db

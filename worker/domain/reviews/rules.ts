@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, lte, or, type SQL } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { contracts, reviews } from "../../../db/schema";
 
 /** A review stays hidden until both sides wrote theirs, or this long after the contract ended. */
@@ -10,12 +10,18 @@ export function reviewsVisibleFrom(endedAt: Date): Date {
   return new Date(endedAt.getTime() + REVIEW_HIDDEN_MS);
 }
 
+/** Not hidden by an admin: moderated reviews count nowhere (lists, averages, counts, job success). */
+export const notModeratedSql = isNull(reviews.hiddenAt);
+
 /**
- * Visible now: published (both sides wrote) or the hiding period is over by the clock, whether or not the
- * daily run has published it yet. Needs `contracts` joined.
+ * Visible now: not hidden by moderation, and published (both sides wrote) or the hiding period is over by the
+ * clock, whether or not the daily run has published it yet. Needs `contracts` joined.
  */
 export function reviewVisibleSql(now: Date): SQL {
-  return or(isNotNull(reviews.publishedAt), lte(contracts.endedAt, new Date(now.getTime() - REVIEW_HIDDEN_MS))) as SQL;
+  return and(
+    notModeratedSql,
+    or(isNotNull(reviews.publishedAt), lte(contracts.endedAt, new Date(now.getTime() - REVIEW_HIDDEN_MS))),
+  ) as SQL;
 }
 
 export const reviewContractJoin = eq(contracts.id, reviews.contractId);

@@ -17,7 +17,12 @@ export function toReviewView(r: Review, options: { authorName: string; includePr
 }
 export type ReviewView = ReturnType<typeof toReviewView>;
 
-/** A review the viewer may know exists but not read yet. */
+/** When and why a moderator hid a review, or null when it is not hidden. */
+export function moderationOf(r: Review): { hiddenAt: string; reason: string } | null {
+  return r.hiddenAt ? { hiddenAt: r.hiddenAt.toISOString(), reason: r.hiddenReason ?? "" } : null;
+}
+
+/** A review the viewer may know exists but not read (yet, or no longer when a moderator hid it). */
 export function toHiddenReview(r: Review) {
   return { id: r.id, contractId: r.contractId, authorRole: r.authorRole, hidden: true as const, createdAt: r.createdAt.toISOString() };
 }

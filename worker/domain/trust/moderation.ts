@@ -4,6 +4,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { auditStatement } from "../ops/audit";
 import { escapeLike } from "../messaging/messages";
+import { notify } from "../notifications/notify";
 import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
 
 export function toModerationView(p: Project, client: { name: string; email: string } | null) {
@@ -20,6 +21,7 @@ export function toModerationView(p: Project, client: { name: string; email: stri
     hidden: Boolean(p.hiddenAt),
     hiddenAt: p.hiddenAt?.toISOString() ?? null,
     hiddenReason: p.hiddenReason,
+    hiddenBy: p.hiddenBy,
     createdAt: p.createdAt.toISOString(),
   };
 }
@@ -55,13 +57,34 @@ async function requireProject(ctx: DomainContext, id: string): Promise<Project> 
   return project;
 }
 
-/** Hides a project from search and from everyone but its owner and admins, with a reason the owner sees. */
+/** Tells the owner; a failing notification never undoes the moderation. */
+async function tellOwner(ctx: DomainContext, project: Project, hidden: boolean, reason: string) {
+  try {
+    await notify(ctx, project.clientId, "project_moderated", {
+      title: hidden ? "A moderator hid your project" : "A moderator showed your project again",
+      body: hidden
+        ? `"${project.title}" no longer shows in search or recommendations, and only you can open it. Reason: ${reason}`
+        : `"${project.title}" shows in search and recommendations again. Reason: ${reason}`,
+      link: `/projects/${project.id}`,
+    });
+  } catch (error) {
+    ctx.log("project moderation notification failed", { projectId: project.id, error: String(error) });
+  }
+}
+
+/**
+ * Hides a project from search, recommendations, price estimates and everyone but its owner and admins, with a
+ * reason the owner sees.
+ */
 export async function hideProject(ctx: DomainContext, actor: AdminActor, projectId: string, input: { reason: string }) {
   requireAdmin(actor);
   const project = await requireProject(ctx, projectId);
   if (project.hiddenAt) throw new AppError(409, "already_hidden", "This project is already hidden.");
   await ctx.db.batch([
-    ctx.db.update(projects).set({ hiddenAt: ctx.clock.now(), hiddenReason: input.reason }).where(eq(projects.id, projectId)),
+    ctx.db
+      .update(projects)
+      .set({ hiddenAt: ctx.clock.now(), hiddenReason: input.reason, hiddenBy: actor.user.id })
+      .where(eq(projects.id, projectId)),
     auditStatement(ctx, {
       type: "admin.project_hidden",
       ...auditMeta(actor),
@@ -70,6 +93,7 @@ export async function hideProject(ctx: DomainContext, actor: AdminActor, project
       data: { reason: input.reason, clientId: project.clientId },
     }),
   ]);
+  await tellOwner(ctx, project, true, input.reason);
   return toModerationView(await requireProject(ctx, projectId), null);
 }
 
@@ -78,7 +102,7 @@ export async function unhideProject(ctx: DomainContext, actor: AdminActor, proje
   const project = await requireProject(ctx, projectId);
   if (!project.hiddenAt) throw new AppError(409, "not_hidden", "This project is not hidden.");
   await ctx.db.batch([
-    ctx.db.update(projects).set({ hiddenAt: null, hiddenReason: null }).where(eq(projects.id, projectId)),
+    ctx.db.update(projects).set({ hiddenAt: null, hiddenReason: null, hiddenBy: null }).where(eq(projects.id, projectId)),
     auditStatement(ctx, {
       type: "admin.project_unhidden",
       ...auditMeta(actor),
@@ -87,5 +111,6 @@ export async function unhideProject(ctx: DomainContext, actor: AdminActor, proje
       data: { reason: input.reason, previousReason: project.hiddenReason },
     }),
   ]);
+  await tellOwner(ctx, project, false, input.reason);
   return toModerationView(await requireProject(ctx, projectId), null);
 }
