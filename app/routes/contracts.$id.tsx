@@ -22,6 +22,7 @@ import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
 import { contractCurrencyView } from "~/utils/contract-currency.server";
 import { getContractDetail } from "../../worker/domain/contracts/queries";
+import { pendingPaymentsOf } from "../../worker/domain/payments/pending";
 import { SANDBOX_LABEL } from "../../worker/platform/payments/sandbox";
 
 export const handle = { portal: true };
@@ -55,6 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sandboxLabel: SANDBOX_LABEL,
     cardPayments: !!domainFrom(context).payments?.stripe,
     currency: await contractCurrencyView(domainFrom(context), viewer.user, contract),
+    // The client's unfinished payments, so each can be cancelled and the milestone paid another way.
+    pendingPayments: contract.viewerRole === "client" ? await pendingPaymentsOf(domainFrom(context), viewer.user.id, contract.id) : {},
   };
 }
 
@@ -84,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_TONE = { offered: "warning", active: "brand", declined: "neutral", ended: "neutral" } as const;
 
 export default function ContractPage() {
-  const { viewer, me, contract: c, keys, sandboxLabel, cardPayments, currency } = useLoaderData<typeof loader>();
+  const { viewer, me, contract: c, keys, sandboxLabel, cardPayments, currency, pendingPayments } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const role = c.viewerRole;
   const money = (n: number) => formatMoney(n, c.currency);
@@ -202,6 +205,7 @@ export default function ContractPage() {
                     keys={keys[m.id]}
                     sandboxLabel={sandboxLabel}
                     error={failed?.milestoneId === m.id ? failed.error : null}
+                    pendingPayment={pendingPayments[m.id] ?? null}
                   />
                 ))}
               </ul>
@@ -224,7 +228,7 @@ export default function ContractPage() {
         ) : null}
 
         {cardPayments && role === "client" && (c.status === "offered" || c.status === "active") && c.type === "fixed" ? (
-          <CardPayments contractId={c.id} milestones={c.milestones} />
+          <CardPayments contractId={c.id} milestones={c.milestones} pendingPayments={pendingPayments} />
         ) : null}
 
         {c.status === "active" ? (

@@ -6,6 +6,7 @@ import { AppError } from "../../worker/domain/errors";
 import { addMilestone } from "../../worker/domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../worker/domain/milestones/release";
 import { requestMilestoneChanges, submitMilestone } from "../../worker/domain/milestones/workflow";
+import { cancelPayment } from "../../worker/domain/payments/cancel";
 import { fundMilestone } from "../../worker/domain/payments/fund";
 import { paymentProviders } from "../../worker/platform/payments";
 import { toMinorUnits } from "./money";
@@ -36,6 +37,7 @@ export const contractIntentSchema = z.discriminatedUnion("intent", [
     dueDate: date,
   }),
   z.object({ intent: z.literal("fund"), milestoneId, key, currency: z.string().trim().max(3).optional() }),
+  z.object({ intent: z.literal("cancel-payment"), milestoneId, paymentId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("submit"), milestoneId, message: text(5000).optional() }),
   z.object({ intent: z.literal("approve"), milestoneId, key }),
   z.object({ intent: z.literal("request-changes"), milestoneId, message: required(5000, "Say what should change.") }),
@@ -110,6 +112,8 @@ export async function runContractIntent(
         { provider: "sandbox", idempotencyKey: intent.key, currency: intent.currency || null },
         paymentProviders(),
       );
+    case "cancel-payment":
+      return cancelPayment(ctx, actor, intent.paymentId);
     case "submit":
       return submitMilestone(ctx, actor, intent.milestoneId, { message: intent.message });
     case "approve":

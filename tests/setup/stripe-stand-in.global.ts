@@ -43,10 +43,15 @@ class StripeError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** More fields of Stripe's error object (e.g. the `payment_intent` a state error is about). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
+
+/** The states in which Stripe lets a PaymentIntent be cancelled. */
+const CANCELABLE = ["requires_payment_method", "requires_capture", "requires_confirmation", "requires_action"];
 
 const newId = (prefix: string) => `${prefix}_${randomBytes(12).toString("hex")}`;
 const now = () => Math.floor(Date.now() / 1000);
@@ -76,7 +81,7 @@ function required(params: Params, name: string): string {
 }
 
 /**
- * A local stand-in for the Stripe API endpoints MegiLance uses (payment intents, transfers and reversals,
+ * A local stand-in for the Stripe API endpoints MegiLance uses (payment intents and their cancellation, transfers and reversals,
  * refunds, Connect accounts and account links), with Stripe's idempotency-key semantics, so the real
  * `stripe` client runs against it. `/__stand-in/*` lets tests play the customer and Stripe's side.
  */
@@ -109,6 +114,23 @@ export function startStripeStandIn(): Promise<{ url: string; close: () => Promis
       created: now(),
       livemode: false,
     });
+  }
+
+  /** Cancelling as Stripe does: only before the money moved; a succeeded or cancelled intent answers a state error naming it. */
+  function cancelIntent(id: string, params: Params): Obj {
+    const intent = get(id, "payment_intent");
+    if (!CANCELABLE.includes(String(intent.status))) {
+      throw new StripeError(
+        400,
+        "payment_intent_unexpected_state",
+        `You cannot cancel this PaymentIntent because it has a status of ${String(intent.status)}. Only a PaymentIntent with one of the following statuses may be canceled: ${CANCELABLE.join(", ")}.`,
+        { payment_intent: { ...intent } },
+      );
+    }
+    intent.status = "canceled";
+    intent.canceled_at = now();
+    intent.cancellation_reason = params.cancellation_reason ?? null;
+    return intent;
   }
 
   function transfer(params: Params): Obj {
@@ -208,6 +230,8 @@ export function startStripeStandIn(): Promise<{ url: string; close: () => Promis
     const parts = path.split("/").filter(Boolean);
     if (method === "POST" && path === "/v1/payment_intents") return paymentIntent(params);
     if (method === "GET" && parts[1] === "payment_intents" && parts.length === 3) return get(parts[2], "payment_intent");
+    if (method === "POST" && parts[1] === "payment_intents" && parts[3] === "cancel" && parts.length === 4)
+      return cancelIntent(parts[2], params);
     if (method === "POST" && path === "/v1/transfers") return transfer(params);
     if (method === "POST" && parts[1] === "transfers" && parts[3] === "reversals" && parts.length === 4) return reversal(parts[2], params);
     if (method === "POST" && path === "/v1/refunds") return refund(params);
@@ -224,6 +248,11 @@ export function startStripeStandIn(): Promise<{ url: string; close: () => Promis
       return get(parts[2], parts[2].startsWith("acct") ? "account" : (objects.get(parts[2])?.object ?? "object"));
     if (method === "POST" && parts[1] === "payment_intents" && parts[3] === "succeed") {
       const intent = get(parts[2], "payment_intent");
+      // A cancelled intent cannot be confirmed any more. `despiteCancel` plays the rare case a webhook handler must
+      // still survive: Stripe reporting money for an intent the platform believes cancelled (e.g. one that was processing).
+      const { despiteCancel } = (body ? JSON.parse(body) : {}) as { despiteCancel?: boolean };
+      if (intent.status === "canceled" && !despiteCancel)
+        throw new StripeError(400, "payment_intent_unexpected_state", "This PaymentIntent was canceled and cannot be confirmed.");
       if (!intent.latest_charge) {
         const charge = put({
           id: newId("ch"),
@@ -240,6 +269,11 @@ export function startStripeStandIn(): Promise<{ url: string; close: () => Promis
         intent.latest_charge = charge.id;
       }
       intent.status = "succeeded";
+      return intent;
+    }
+    if (method === "POST" && parts[1] === "payment_intents" && parts[3] === "processing") {
+      const intent = get(parts[2], "payment_intent");
+      intent.status = "processing";
       return intent;
     }
     if (method === "POST" && parts[1] === "payment_intents" && parts[3] === "fail") {
@@ -317,7 +351,7 @@ export function startStripeStandIn(): Promise<{ url: string; close: () => Promis
     } catch (error) {
       if (!(error instanceof StripeError)) throw error;
       status = error.status;
-      answer = { error: { type: "invalid_request_error", code: error.code, message: error.message } };
+      answer = { error: { type: "invalid_request_error", code: error.code, message: error.message, ...error.extra } };
     }
     if (key && method === "POST") idempotent.set(key, { fingerprint, status, body: answer });
     record(status, false);

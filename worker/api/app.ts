@@ -30,6 +30,7 @@ import { hourlyRoutes } from "./hourly";
 import { billingRoutes, invoiceRoutes } from "./invoices";
 import { multicurrencyRoutes } from "./multicurrency";
 import { cryptoPaymentRoutes } from "./crypto-payments";
+import { paymentRoutes } from "./payments";
 import { disputeRoutes } from "./disputes";
 import { reviewRoutes } from "./reviews";
 import { adminSupportRoutes, supportRoutes } from "./support";
@@ -84,6 +85,7 @@ export function createApi() {
   api.route("/billing-details", billingRoutes);
   api.route("/multicurrency", multicurrencyRoutes);
   api.route("/payments/crypto", cryptoPaymentRoutes);
+  api.route("/payments", paymentRoutes);
   api.route("/", disputeRoutes);
   api.route("/", reviewRoutes);
   api.route("/support", supportRoutes);

@@ -21,8 +21,17 @@ async function standIn<T = any>(path: string, init: { method?: string; body?: un
   return (await res.json()) as T;
 }
 
-/** The customer confirms the card in the browser: the stand-in charges it and answers the succeeded intent. */
-export const chargeCard = (intentId: string) => standIn(`/__stand-in/payment_intents/${intentId}/succeed`, { method: "POST" });
+/**
+ * The customer confirms the card in the browser: the stand-in charges it and answers the succeeded intent.
+ * A cancelled intent cannot be charged, unless `despiteCancel` plays Stripe reporting money for it anyway.
+ */
+export const chargeCard = (intentId: string, options: { despiteCancel?: boolean } = {}) =>
+  standIn(`/__stand-in/payment_intents/${intentId}/succeed`, {
+    method: "POST",
+    body: options.despiteCancel ? { despiteCancel: true } : undefined,
+  });
+/** The bank is still working on the payment (Stripe's `processing`). */
+export const processCard = (intentId: string) => standIn(`/__stand-in/payment_intents/${intentId}/processing`, { method: "POST" });
 export const declineCard = (intentId: string) => standIn(`/__stand-in/payment_intents/${intentId}/fail`, { method: "POST" });
 export const stripeObject = (id: string) => standIn(`/__stand-in/objects/${id}`);
 /** The next `times` matching Stripe calls fail with a 400 (e.g. the platform balance is short). */

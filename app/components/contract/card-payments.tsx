@@ -7,11 +7,14 @@ import { formatMoney } from "~/utils/money";
 export function CardPayments({
   contractId,
   milestones,
+  pendingPayments = {},
 }: {
   contractId: string;
   milestones: { id: string; title: string; amount: number; currency: string; status: string }[];
+  /** Unfinished payments by milestone: one started another way is cancelled on the milestone first. */
+  pendingPayments?: Record<string, { provider: string }>;
 }) {
-  const waiting = milestones.filter((m) => m.status === "pending");
+  const waiting = milestones.filter((m) => m.status === "pending" && (pendingPayments[m.id]?.provider ?? "stripe") === "stripe");
   if (waiting.length === 0) return null;
   return (
     <Card
@@ -23,7 +26,7 @@ export function CardPayments({
           <li key={m.id} className="flex flex-wrap items-center justify-between gap-2">
             <span>{m.title}</span>
             <Link to={`/contracts/${contractId}/card?milestone=${m.id}`} className={buttonClass("secondary", "sm")}>
-              Pay {formatMoney(m.amount, m.currency)} by card
+              {pendingPayments[m.id] ? "Continue paying" : "Pay"} {formatMoney(m.amount, m.currency)} by card
             </Link>
           </li>
         ))}

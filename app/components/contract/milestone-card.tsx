@@ -1,8 +1,8 @@
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Alert } from "../ui/alert";
 import { Badge, type Tone } from "../ui/badge";
-import { Button } from "../ui/button";
+import { Button, buttonClass } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
@@ -43,6 +43,41 @@ function Hidden({ intent, milestoneId, idemKey }: { intent: string; milestoneId:
   );
 }
 
+/** A payment the client started and did not finish, from the contract page's loader. */
+export interface PendingPaymentItem {
+  id: string;
+  provider: "sandbox" | "stripe" | "usdc";
+  createdAt: string;
+}
+
+const PROVIDER_LABELS: Record<PendingPaymentItem["provider"], string> = { sandbox: "the sandbox", stripe: "card (Stripe)", usdc: "USDC" };
+
+/** "Payment started with …": the client finishes it or cancels it, then can pay another way. */
+function PendingPayment({ m, payment }: { m: MilestoneItem; payment: PendingPaymentItem }) {
+  const label = PROVIDER_LABELS[payment.provider];
+  return (
+    <Alert tone="warning">
+      <Form method="post" className="flex flex-wrap items-center gap-x-3 gap-y-2">
+        <Hidden intent="cancel-payment" milestoneId={m.id} />
+        <input type="hidden" name="paymentId" value={payment.id} />
+        <p className="min-w-0 flex-1 basis-56">
+          <span className="font-semibold">Payment started with {label}</span> on <LocalTime value={payment.createdAt} />, not finished yet.{" "}
+          {payment.provider === "usdc" ? "If you already sent the USDC, keep it and verify the transaction instead. " : null}
+          Cancel it to pay another way; unfinished payments are cancelled after a day.
+        </p>
+        {payment.provider === "stripe" ? (
+          <Link to={`/contracts/${m.contractId}/card?milestone=${m.id}`} className={buttonClass("secondary", "sm")}>
+            Continue by card
+          </Link>
+        ) : null}
+        <Button variant="secondary" size="sm" aria-label={`Cancel the ${label} payment for ${m.title}`}>
+          Cancel
+        </Button>
+      </Form>
+    </Alert>
+  );
+}
+
 function MoreForm({ summary, children }: { summary: string; children: ReactNode }) {
   return (
     <details className="border-subtle rounded-control border px-3 py-2">
@@ -73,6 +108,7 @@ export function MilestoneCard({
   keys,
   sandboxLabel,
   error,
+  pendingPayment = null,
 }: {
   m: MilestoneItem;
   role: "client" | "freelancer";
@@ -80,6 +116,8 @@ export function MilestoneCard({
   keys: { fund: string; approve: string; release: string; refund: string };
   sandboxLabel: string;
   error: string | null;
+  /** The client's unfinished payment for this milestone, if any. */
+  pendingPayment?: PendingPaymentItem | null;
 }) {
   const status = STATUS[m.status] ?? { label: m.status, tone: "neutral" as Tone };
   const open = contractStatus === "offered" || contractStatus === "active";
@@ -130,7 +168,8 @@ export function MilestoneCard({
         </Alert>
       ) : null}
       <div className="mt-4 space-y-3">
-        {role === "client" && m.status === "pending" && open ? (
+        {role === "client" && m.status === "pending" && open && pendingPayment ? <PendingPayment m={m} payment={pendingPayment} /> : null}
+        {role === "client" && m.status === "pending" && open && !pendingPayment ? (
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
             <PayInCurrency milestoneId={m.id} contractCurrency={m.currency} />

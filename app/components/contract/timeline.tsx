@@ -21,6 +21,7 @@ const LABELS: Record<string, string> = {
   "milestone.added": "Milestone added",
   "milestone.updated": "Milestone edited",
   "milestone.funding_started": "Payment started",
+  "milestone.funding_cancelled": "Payment cancelled before any money moved",
   "milestone.funded": "Milestone funded: funds held for it",
   "milestone.submitted": "Work submitted",
   "milestone.changes_requested": "Changes requested",
@@ -67,6 +68,7 @@ export function Timeline({
               {e.milestoneId && milestoneTitles[e.milestoneId] ? <> · {milestoneTitles[e.milestoneId]}</> : null}
               {amount ? <> · {amount}</> : null}
               {e.data.auto ? <> · automatically, after the review period</> : null}
+              {e.type === "milestone.funding_cancelled" && e.data.cause === "expired" ? <> · left unfinished for a day</> : null}
             </p>
             {reason ? <p className="text-muted">“{reason}”</p> : null}
             <DisputeStep data={e.data} />

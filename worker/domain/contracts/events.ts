@@ -11,6 +11,7 @@ export const CONTRACT_EVENT_TYPES = [
   "milestone.added",
   "milestone.updated",
   "milestone.funding_started",
+  "milestone.funding_cancelled",
   "milestone.funded",
   "milestone.submitted",
   "milestone.changes_requested",

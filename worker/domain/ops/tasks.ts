@@ -9,6 +9,7 @@ import { autoApproveStaleTimesheets } from "../hourly/approve";
 import { issueMissingInvoices } from "../invoices/issue";
 import { paymentProviders } from "../../platform/payments";
 import { disputeAndReviewDeadlines } from "../disputes/daily";
+import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
@@ -39,8 +40,11 @@ export async function runTask(ctx: DomainContext, task: TaskName): Promise<TaskR
 
 async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> {
   switch (task) {
-    case "rates.refresh":
-      return describeRefresh(await refreshRates(ctx));
+    case "rates.refresh": {
+      // The hourly run also cancels payments started a day ago and never finished.
+      const rates = describeRefresh(await refreshRates(ctx));
+      return `${rates}; ${describeExpiry(await expireAbandonedPayments(ctx))}`;
+    }
     case "fraud.sweep": {
       const swept = await runFraudSweep(ctx, CRON_WINDOW_MS);
       return `scored ${swept.scored.users} users, ${swept.scored.projects} projects, ${swept.scored.payments} payments; ${swept.created} new alerts, ${swept.updated} updated, ${swept.held} payout holds`;

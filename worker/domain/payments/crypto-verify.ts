@@ -8,7 +8,7 @@ import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView } from "../milestones/view";
 import { confirmPayment } from "./confirm";
 import { formatTokenUnits, tokenUnitsFor, USDC_FUNDS_CURRENCY, type OnchainTransfer, type UsdcChain } from "./crypto";
-import { fundMilestone, toPaymentView } from "./fund";
+import { fundMilestone, pendingPaymentConflict, toPaymentView } from "./fund";
 import type { PaymentProviders } from "./provider";
 
 export interface VerifyCryptoInput {
@@ -72,8 +72,10 @@ async function pendingUsdcPayment(ctx: DomainContext, actor: User, milestoneId: 
     .from(payments)
     .where(and(eq(payments.milestoneId, milestoneId), inArray(payments.status, ["pending", "succeeded"])))
     .limit(1);
-  if (live && live.provider !== "usdc")
-    throw new AppError(409, "already_funding", "Another payment for this milestone is already under way.");
+  if (live && live.provider !== "usdc") {
+    if (live.status === "succeeded") throw wrongState("This milestone is already funded.");
+    throw pendingPaymentConflict(live);
+  }
   if (live) return live;
   const started = await fundMilestone(ctx, actor, milestoneId, { provider: "usdc" }, providers);
   const [row] = await ctx.db.select().from(payments).where(eq(payments.id, started.payment.id)).limit(1);

@@ -33,6 +33,18 @@ export function toPaymentView(p: Payment) {
   };
 }
 
+/**
+ * Funding is refused while another payment for the milestone is under way: the client finishes it or
+ * cancels it first (POST /api/payments/:id/cancel), never silently superseded (023-abandoned-payments.md).
+ */
+export function pendingPaymentConflict(p: Payment): AppError {
+  return new AppError(
+    409,
+    "already_funding",
+    `A payment with ${PROVIDER_NAMES[p.provider]} (payment ${p.id}) is already under way for this milestone. Finish it, or cancel it first (POST /api/payments/${p.id}/cancel) and then pay another way.`,
+  );
+}
+
 export interface FundResult {
   milestone: MilestoneView;
   payment: ReturnType<typeof toPaymentView>;
@@ -80,8 +92,9 @@ export async function fundMilestone(
     if (prior && prior.milestoneId !== milestoneId) throw keyReused();
     if (prior) return result(ctx, actor, prior.id, true);
   } else {
-    // Without a key, "fund this milestone" again is the same request as the live payment's.
-    if (live[0]) return result(ctx, actor, live[0].id, true);
+    // Without a key, "fund this milestone" again is the same request as the live payment's, when it is the same
+    // way of paying (a reload of the card form) or the milestone is already paid; another way waits for a cancel.
+    if (live[0] && (live[0].status === "succeeded" || live[0].provider === input.provider)) return result(ctx, actor, live[0].id, true);
     const [{ n }] = await ctx.db.select({ n: count() }).from(payments).where(eq(payments.milestoneId, milestoneId));
     key = `fund:${milestoneId}:${n}`;
   }
@@ -98,7 +111,7 @@ export async function fundMilestone(
   if (contract.status !== "offered" && contract.status !== "active")
     throw wrongState("Milestones can only be funded while the contract is offered or active.");
   if (milestone.status !== "pending") throw wrongState("This milestone is already funded.");
-  if (live[0]) throw new AppError(409, "already_funding", "A payment for this milestone is already under way.");
+  if (live[0]) throw pendingPaymentConflict(live[0]);
   const lock = await lockFundingRate(ctx, milestone, input.currency);
   const charge = { amount: lock?.paidAmount ?? milestone.amount, currency: lock?.paidCurrency ?? milestone.currency };
   provider.assertCanCharge?.(charge);

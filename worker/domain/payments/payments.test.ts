@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { ledgerTransactions, payments } from "../../../db/schema";
+import { contractEvents, contracts, ledgerTransactions, payments } from "../../../db/schema";
 import { paymentProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { activeContract } from "../contracts/test-fixtures";
@@ -9,6 +9,7 @@ import { ledgerAccounts } from "../ledger/accounts";
 import { accountBalance } from "../ledger/balances";
 import { milestoneForParty } from "../milestones/access";
 import { addMilestone } from "../milestones/manage";
+import { markCancelled } from "./cancel";
 import { confirmPayment } from "./confirm";
 import { fundMilestone } from "./fund";
 import type { PaymentProviders } from "./provider";
@@ -87,5 +88,36 @@ describe("confirmPayment", () => {
     expect(retried).toMatchObject({ replayed: false, milestone: { status: "funded" } });
     const rows = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
     expect(rows.map((p) => p.status).sort()).toEqual(["failed", "succeeded"]);
+  });
+});
+
+describe("cancelling a pending payment", () => {
+  it("writes nothing when the payment left pending between the read and the write, even without a contract change", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const m = await addMilestone(ctx, f.client, f.contractId, { title: "Declined meanwhile", amount: 2_500 });
+    const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, webhookProvider());
+    const [read] = await ctx.db.select().from(payments).where(eq(payments.id, started.payment.id));
+    const [before] = await ctx.db.select().from(contracts).where(eq(contracts.id, f.contractId));
+    // A decline lands after our read: it changes only the payment, not the contract's version.
+    await ctx.db.update(payments).set({ status: "failed" }).where(eq(payments.id, read.id));
+
+    expect(await markCancelled(ctx, read, f.client.id, "client")).toBe(false);
+    const [after] = await ctx.db.select().from(payments).where(eq(payments.id, read.id));
+    expect(after.status).toBe("failed");
+    const [contract] = await ctx.db.select().from(contracts).where(eq(contracts.id, f.contractId));
+    expect(contract.version).toBe(before.version);
+    const timeline = await ctx.db
+      .select()
+      .from(contractEvents)
+      .where(and(eq(contractEvents.contractId, f.contractId), eq(contractEvents.type, "milestone.funding_cancelled")));
+    expect(timeline).toHaveLength(0);
+
+    // Still pending: the same call cancels it, once.
+    await ctx.db.update(payments).set({ status: "pending" }).where(eq(payments.id, read.id));
+    expect(await markCancelled(ctx, read, f.client.id, "client")).toBe(true);
+    expect(await markCancelled(ctx, read, f.client.id, "client")).toBe(false);
+    const [cancelled] = await ctx.db.select().from(payments).where(eq(payments.id, read.id));
+    expect(cancelled.status).toBe("cancelled");
   });
 });

@@ -60,6 +60,17 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       if (!intent.client_secret) throw new Error(`PaymentIntent ${id} came back without a client secret`);
       return intent.client_secret;
     },
+    async cancelPaymentIntent(id) {
+      const asObject = (intent: Stripe.PaymentIntent) => intent as unknown as Record<string, unknown> & { id: string; status: string };
+      try {
+        return asObject(await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }));
+      } catch (error) {
+        // Too late (or already done): Stripe's state error carries the intent; read it again if it does not.
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.code !== "payment_intent_unexpected_state") throw error;
+        const carried = error.payment_intent as Stripe.PaymentIntent | undefined;
+        return asObject(carried?.id === id ? carried : await stripe.paymentIntents.retrieve(id));
+      }
+    },
     async createTransfer(input) {
       const transfer = await stripe.transfers.create(
         {

@@ -15,6 +15,12 @@ export interface StripeGateway {
   }): Promise<{ id: string; clientSecret: string }>;
   /** The client secret of an existing PaymentIntent, so a card payment left half-way can be finished. */
   paymentIntentSecret(id: string): Promise<string>;
+  /**
+   * Cancels a PaymentIntent that has not taken the money yet. Stripe refuses once it succeeded (or while it is
+   * processing); either way the answer is the intent as it now stands, so the caller sees whether it was cancelled
+   * (`canceled`, also when it already was) or went through (`succeeded`, with its charge).
+   */
+  cancelPaymentIntent(id: string): Promise<StripeEvent["data"]["object"] & { status: string }>;
   createTransfer(input: {
     amount: number;
     currency: string;

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { contracts, milestones, payments, stripeCharges, stripeEvents, type Payment } from "../../../../db/schema";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { contracts, events, milestones, payments, stripeCharges, stripeEvents, type Payment } from "../../../../db/schema";
 import type { DomainContext } from "../../context";
 import { AppError } from "../../errors";
 import { recordEvent } from "../../ops/audit";
@@ -22,23 +22,55 @@ async function paymentOfIntent(ctx: DomainContext, intentId: string): Promise<Pa
   return payment ?? null;
 }
 
-/** Whether a failed payment may still be credited: its milestone waits for money and nothing else pays it. */
-async function canRevive(ctx: DomainContext, payment: Payment): Promise<boolean> {
-  const [row] = await ctx.db
-    .select({ contract: contracts.status, milestone: milestones.status })
-    .from(milestones)
-    .innerJoin(contracts, eq(contracts.id, milestones.contractId))
-    .where(eq(milestones.id, payment.milestoneId))
-    .limit(1);
-  return !!row && (row.contract === "offered" || row.contract === "active") && row.milestone === "pending";
+/**
+ * A payment that failed or was cancelled, whose money arrived anyway, becomes pending again (to be credited)
+ * only if its contract is open, its milestone still waits for money and no other payment for it is live.
+ * Another payment under way wins, and this charge is refunded instead (023-abandoned-payments.md).
+ */
+function reviveStatement(ctx: DomainContext, payment: Payment) {
+  return ctx.db
+    .update(payments)
+    .set({ status: "pending" })
+    .where(
+      and(
+        eq(payments.id, payment.id),
+        inArray(payments.status, ["failed", "cancelled"]),
+        sql`not exists (select 1 from ${payments} as other where other.milestone_id = ${payment.milestoneId} and other.status in ('pending', 'succeeded'))`,
+        sql`exists (select 1 from ${milestones} join ${contracts} on ${contracts.id} = ${milestones.contractId} where ${milestones.id} = ${payment.milestoneId} and ${milestones.status} = 'pending' and ${contracts.status} in ('offered', 'active'))`,
+      ),
+    )
+    .returning({ id: payments.id });
+}
+
+/**
+ * Records the charge the first time a success is seen for the payment, and in the same atomic write decides,
+ * once and for all, whether a failed or cancelled payment is revived. A later delivery (or a racing twin)
+ * finds the charge recorded and follows that decision, so a charge refunded once is never credited later.
+ */
+async function recordChargeAndRevive(ctx: DomainContext, payment: Payment, intentId: string, chargeId: string): Promise<boolean> {
+  const [known] = await ctx.db.select({ id: stripeCharges.paymentId }).from(stripeCharges).where(eq(stripeCharges.paymentId, payment.id));
+  if (known) return false;
+  try {
+    const [, revived] = (await ctx.db.batch([
+      ctx.db.insert(stripeCharges).values({ paymentId: payment.id, paymentIntentId: intentId, chargeId, createdAt: ctx.clock.now() }),
+      reviveStatement(ctx, payment),
+    ])) as [unknown, { id: string }[]];
+    return revived.length > 0;
+  } catch (error) {
+    const message = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+    if (/UNIQUE constraint failed: stripe_charges\./.test(message)) return false;
+    throw error;
+  }
 }
 
 /**
  * The card was charged. Credits the funds held for the milestone through confirmPayment (once, however
- * often the event comes). A payment that failed earlier (the client retried the card) is credited if its
- * milestone still waits for it; a charge nobody can use any more (contract closed) goes back to the card.
+ * often the event comes). A payment that failed or was cancelled earlier (the client retried the card, or the
+ * money came after a cancel) is credited if its milestone still waits for it; a charge nobody can use any more
+ * (contract closed, milestone paid or being paid another way) goes back to the card, once.
+ * The hourly expiry calls this too, for a card payment it finds already paid at Stripe.
  */
-async function intentSucceeded(ctx: DomainContext, stripe: StripeGateway, intent: StripeObject): Promise<void> {
+export async function paymentIntentSucceeded(ctx: DomainContext, stripe: StripeGateway, intent: StripeObject): Promise<void> {
   const payment = await paymentOfIntent(ctx, intent.id);
   if (!payment) {
     ctx.log("stripe payment_intent.succeeded for an unknown payment", { intentId: intent.id });
@@ -46,19 +78,14 @@ async function intentSucceeded(ctx: DomainContext, stripe: StripeGateway, intent
   }
   const chargeId = idOf(intent.latest_charge);
   if (!chargeId) throw new AppError(400, "bad_event", "A succeeded PaymentIntent without a charge.");
-  await ctx.db
-    .insert(stripeCharges)
-    .values({ paymentId: payment.id, paymentIntentId: intent.id, chargeId, createdAt: ctx.clock.now() })
-    .onConflictDoNothing();
-  if (payment.status === "failed" && (await canRevive(ctx, payment))) {
-    try {
-      await ctx.db
-        .update(payments)
-        .set({ status: "pending" })
-        .where(and(eq(payments.id, payment.id), eq(payments.status, "failed")));
-    } catch (error) {
-      ctx.log("a later payment holds the milestone; refunding this charge", { paymentId: payment.id, error: String(error) });
-    }
+  const revived = await recordChargeAndRevive(ctx, payment, intent.id, chargeId);
+  if (revived && payment.status === "cancelled") {
+    await recordEvent(ctx, {
+      type: "money.payment_revived",
+      subjectType: "payment",
+      subjectId: payment.id,
+      data: { chargeId, amount: payment.amount, currency: payment.currency, milestoneId: payment.milestoneId },
+    });
   }
   const confirmed = await confirmPayment(ctx, intent.id);
   if (confirmed.payment.status === "succeeded") {
@@ -66,9 +93,18 @@ async function intentSucceeded(ctx: DomainContext, stripe: StripeGateway, intent
     if (!confirmed.credited) await settleAfterMovement(ctx, [payment.milestoneId]);
     return;
   }
+  // Refunded once: Stripe's idempotency key covers a day, our record of the refund covers every later repeat.
+  const [refunded] = await ctx.db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.subjectType, "payment"), eq(events.subjectId, payment.id), eq(events.type, "money.stripe_late_refund")))
+    .limit(1);
+  if (refunded) return;
+  // The charge was in the paying currency when the client paid in another one (a locked rate).
+  const charged = payment.paidAmount ?? payment.amount;
   await stripe.refundCharge({
     charge: chargeId,
-    amount: payment.amount,
+    amount: charged,
     metadata: { payment_id: payment.id, reason: "payment arrived after the milestone no longer needed it" },
     idempotencyKey: `late-refund:${payment.id}`,
   });
@@ -76,7 +112,7 @@ async function intentSucceeded(ctx: DomainContext, stripe: StripeGateway, intent
     type: "money.stripe_late_refund",
     subjectType: "payment",
     subjectId: payment.id,
-    data: { chargeId, amount: payment.amount, currency: payment.currency, status: confirmed.payment.status },
+    data: { chargeId, amount: charged, currency: payment.paidCurrency ?? payment.currency, status: confirmed.payment.status },
   });
 }
 
@@ -108,7 +144,7 @@ export async function handleStripeEvent(ctx: DomainContext, stripe: StripeGatewa
   const object = event.data.object;
   switch (event.type) {
     case "payment_intent.succeeded":
-      await intentSucceeded(ctx, stripe, object);
+      await paymentIntentSucceeded(ctx, stripe, object);
       break;
     case "payment_intent.payment_failed":
       await intentFailed(ctx, object);
