@@ -104,9 +104,16 @@ describe("the Cloudflare Calls proxy of a call", () => {
     expect((await media(null, call.id, "/sessions/new", { method: "POST" })).status).toBe(401);
     expect((await media(stranger, call.id, "/sessions/new", { method: "POST" })).status).toBe(404);
     expect((await media(client, call.id, "/unknown/endpoint", { method: "POST" })).status).toBe(404);
+    const mine = await openSession(client, call.id);
     await callAction(client, call.id, "end");
     const after = await media(client, call.id, "/sessions/new", { method: "POST" });
     expect(after.status).toBe(409);
+    // Once it is over, members may only wind down their own sessions: close tracks, finish a renegotiation.
+    const push = { body: { sessionDescription: { type: "offer", sdp }, tracks: [{ location: "local", trackName: "cam", mid: "0" }] } };
+    expect((await media(client, call.id, `/sessions/${mine}/tracks/new`, push)).status).toBe(409);
+    const close = { method: "PUT", body: { tracks: [{ mid: "0" }], force: false } };
+    expect((await media(client, call.id, `/sessions/${mine}/tracks/close`, close)).status).toBe(200);
+    expect((await media(stranger, call.id, `/sessions/${mine}/tracks/close`, close)).status).toBe(404);
   });
 
   it("never lets the app secret reach a browser", () => {

@@ -26,6 +26,10 @@ export class SfuMesh implements CallTransport {
   private readonly pulls = new Map<string, Map<string, Pull>>();
   private readonly subscriptions: Subscription[] = [];
   private connection: RTCPeerConnectionState = "new";
+  private peerConnection: RTCPeerConnection | null = null;
+  /** Calls API requests partytracks has sent and not yet had an answer to. */
+  private inFlight = 0;
+  private closed = false;
 
   constructor(
     callId: string,
@@ -39,7 +43,13 @@ export class SfuMesh implements CallTransport {
     const [audio] = local.getAudioTracks();
     const [video] = local.getVideoTracks();
     this.outgoing = { audio: new BehaviorSubject(audio), video: new BehaviorSubject(video) };
+    this.partyTracks.history.addEventListener("logentry", () => {
+      const type = this.partyTracks.history.entries.at(-1)?.type;
+      if (type === "request") this.inFlight++;
+      else if (type === "response") this.inFlight = Math.max(0, this.inFlight - 1);
+    });
     this.subscriptions.push(
+      this.partyTracks.peerConnection$.subscribe((pc) => (this.peerConnection = pc)),
       this.partyTracks.peerConnectionState$.subscribe((state) => {
         this.connection = state;
         for (const id of this.peers.keys()) this.refresh(id);
@@ -116,10 +126,23 @@ export class SfuMesh implements CallTransport {
   }
 
   close() {
-    this.forget();
-    for (const s of this.subscriptions.splice(0)) s.unsubscribe();
-    this.outgoing.audio.complete();
-    this.outgoing.video.complete();
+    if (this.closed) return;
+    this.closed = true;
+    const finish = () => {
+      // Closing the connection first makes partytracks skip closing each track one by one (nothing to
+      // renegotiate on a connection that is going away); Calls drops the session's tracks with it.
+      this.peerConnection?.close();
+      this.forget();
+      for (const s of this.subscriptions.splice(0)) s.unsubscribe();
+      this.outgoing.audio.complete();
+      this.outgoing.video.complete();
+    };
+    if (this.inFlight === 0) return finish();
+    // A renegotiation is under way (say, closing the tracks of someone who just left): let it land first,
+    // so partytracks does not apply its answer to a connection that is already closed.
+    const since = Date.now();
+    const wait = () => (this.inFlight === 0 || Date.now() - since > 2000 ? setTimeout(finish, 200) : setTimeout(wait, 50));
+    wait();
   }
 
   private publishedList(): PeerTracks[] {

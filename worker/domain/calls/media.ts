@@ -3,7 +3,8 @@ import { callMediaSessions } from "../../../db/schema";
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { requireLiveCall } from "./access";
+import { callOver, requireCallParticipant } from "./access";
+import { isLive } from "./rules";
 
 /** Sends one request on to the Calls API (with our credentials) and answers with its response. */
 export type MediaForwarder = (request: Request) => Promise<Response>;
@@ -14,7 +15,8 @@ const notYours = () => new AppError(403, "forbidden", "This media session belong
 /**
  * The same-origin media proxy of a call (`/api/calls/:id/partytracks/<rest>`): only the call's participants
  * use it, a new Calls session is bound to the member who opened it, and every later request on a session
- * must come from that member. Pulling tracks is limited to sessions of the same call.
+ * must come from that member. Pulling tracks is limited to sessions of the same call. Once the call is over
+ * only winding down is allowed: closing one's own tracks, or finishing a renegotiation already under way.
  */
 export async function relayMediaRequest(
   ctx: DomainContext,
@@ -25,7 +27,9 @@ export async function relayMediaRequest(
   forward: MediaForwarder,
 ): Promise<Response> {
   if (!ctx.config.calls) throw notConfigured();
-  await requireLiveCall(ctx, callId, viewer.user.id);
+  const call = await requireCallParticipant(ctx, callId, viewer.user.id);
+  const windingDown = /^\/sessions\/[^/]+\/(tracks\/close|renegotiate)$/.test(rest);
+  if (!isLive(call.status) && !windingDown) throw callOver();
   if (rest === "/generate-ice-servers") return forward(request);
   if (rest === "/sessions/new") return openSession(ctx, viewer, callId, request, forward);
   const match = /^\/sessions\/([^/]+)\/(tracks\/new|tracks\/close|tracks\/update|renegotiate)$/.exec(rest);
