@@ -213,6 +213,15 @@ describe("group video calls through Cloudflare Calls", () => {
     await b.page.getByRole("button", { name: "Mute" }).click();
     await expect.poll(() => participants(a.page).textContent()).toContain("Ben Builder — connected, muted");
     await expect.poll(() => participants(c.page).textContent()).toContain("Ben Builder — connected, muted");
+    // Screen share swaps Ben's pushed video track in place: the others keep decoding it and see the flag.
+    await b.page.getByRole("button", { name: "Share screen" }).click();
+    await expect.poll(() => participants(a.page).textContent()).toContain("Ben Builder — connected, muted, sharing screen");
+    const before = (await framesByPeer(c.page))["Ben Builder's video"] ?? 0;
+    await expect
+      .poll(async () => (await framesByPeer(c.page))["Ben Builder's video"] ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(before + 10);
+    await b.page.getByRole("button", { name: "Stop sharing" }).click();
+    await expect.poll(() => participants(c.page).textContent()).toContain("Ben Builder — connected, muted");
     expect(await c.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await expectAccessible(c.page);
 
