@@ -20,7 +20,7 @@ async function contactOf(client: TestUser, name?: string): Promise<TestUser> {
 }
 
 const invite = (by: TestUser, callId: string, userId: string) =>
-  call<{ call: CallView }>(`/api/calls/${callId}/invite`, { token: by.accessToken, body: { userId } });
+  call<{ call: CallView; error: { code: string } }>(`/api/calls/${callId}/invite`, { token: by.accessToken, body: { userId } });
 
 const stateOf = (view: CallView, userId: string) => view.participants.find((p) => p.id === userId)?.state;
 
