@@ -56,17 +56,15 @@ export async function startCall(ctx: DomainContext, viewer: Viewer, input: Start
         startedAt: now,
       })
       .returning(),
-    ctx.db
-      .insert(callParticipants)
-      .values(
-        members.map((userId) => ({
-          callId: id,
-          userId,
-          invitedAt: now,
-          answeredAt: userId === viewer.user.id ? now : null,
-          createdAt: now,
-        })),
-      ),
+    ctx.db.insert(callParticipants).values(
+      members.map((userId) => ({
+        callId: id,
+        userId,
+        invitedAt: now,
+        answeredAt: userId === viewer.user.id ? now : null,
+        createdAt: now,
+      })),
+    ),
   ]);
   const call = await view(ctx, row[0]);
   const others = members.filter((m) => m !== viewer.user.id);
