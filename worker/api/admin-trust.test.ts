@@ -295,7 +295,8 @@ describe("fraud sweep, alerts and payout holds", () => {
     const projectId = await createProject(client.user);
     await ctx()
       .db.update(projects)
-      .set({ title: "Data entry, registration fee required", description: "Pay to apply, then message me on telegram." })
+      // A currency no other test posts in, so no other file's projects become its budget comparables.
+      .set({ title: "Data entry, registration fee required", description: "Pay to apply, then message me on telegram.", currency: "NOK" })
       .where(eq(projects.id, projectId));
     const proposalId = await createProposal(projectId, freelancer.user);
     const project = await call(`/api/ai/fraud-check/project/${projectId}`, { token: admin.accessToken });
