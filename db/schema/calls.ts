@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { contracts } from "./marketplace-projects";
 import { conversations } from "./messaging";
@@ -28,7 +29,11 @@ export const calls = sqliteTable(
     /** Seconds from answer to end; null for a call nobody answered. */
     durationSeconds: integer("duration_seconds"),
   },
-  (t) => [index("calls_conversation_idx").on(t.conversationId, t.id), index("calls_status_idx").on(t.status, t.startedAt)],
+  (t) => [
+    index("calls_conversation_idx").on(t.conversationId, t.id),
+    index("calls_status_idx").on(t.status, t.startedAt),
+    check("calls_status_known", sql`${t.status} IN ('ringing', 'active', 'declined', 'missed', 'ended')`),
+  ],
 );
 
 export const callParticipants = sqliteTable(

@@ -59,6 +59,8 @@ export const projects = sqliteTable(
     index("projects_category_idx").on(t.categorySlug, t.status, t.visibility, t.createdAt, t.id),
     index("projects_budget_idx").on(t.status, t.visibility, t.budgetMax, t.id),
     index("projects_client_idx").on(t.clientId, t.createdAt),
+    // Activity windows read by the trust signals.
+    index("trust_projects_created_idx").on(t.createdAt),
     index("projects_hidden_idx")
       .on(t.id)
       .where(sql`hidden_at is not null`),
@@ -132,6 +134,7 @@ export const proposals = sqliteTable(
     uniqueIndex("proposals_project_freelancer_unique").on(t.projectId, t.freelancerId),
     index("proposals_freelancer_idx").on(t.freelancerId, t.createdAt),
     index("proposals_project_status_idx").on(t.projectId, t.status),
+    index("trust_proposals_created_idx").on(t.createdAt),
   ],
 );
 

@@ -70,7 +70,12 @@ export const messages = sqliteTable(
     attachments: text("attachments", { mode: "json" }).$type<MessageAttachment[]>().notNull(),
     createdAt: createdAtColumn(),
   },
-  (t) => [index("messages_conversation_id_idx").on(t.conversationId, t.id)],
+  (t) => [
+    index("messages_conversation_id_idx").on(t.conversationId, t.id),
+    // Activity windows read by the trust signals.
+    index("trust_messages_sender_created_idx").on(t.senderId, t.createdAt),
+    index("trust_messages_created_idx").on(t.createdAt),
+  ],
 );
 
 export type Conversation = typeof conversations.$inferSelect;

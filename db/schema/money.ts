@@ -143,6 +143,9 @@ export const payments = sqliteTable(
       .on(t.milestoneId)
       .where(sql`status in ('pending', 'succeeded')`),
     check("payments_amount_positive", sql`${t.amount} > 0`),
+    // Activity windows read by the trust signals.
+    index("trust_payments_created_idx").on(t.createdAt),
+    index("trust_payments_payer_idx").on(t.payerId, t.createdAt),
   ],
 );
 

@@ -25,7 +25,13 @@ export const sessions = sqliteTable(
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdAt: createdAtColumn(),
   },
-  (t) => [uniqueIndex("sessions_token_hash_unique").on(t.tokenHash), index("sessions_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("sessions_token_hash_unique").on(t.tokenHash),
+    index("sessions_user_idx").on(t.userId),
+    // Activity windows and shared-IP checks read by the trust signals.
+    index("trust_sessions_created_idx").on(t.createdAt),
+    index("trust_sessions_ip_idx").on(t.ip, t.userId),
+  ],
 );
 
 export type Session = typeof sessions.$inferSelect;
