@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { PAYMENT_PROVIDERS } from "../../db/schema";
 import { milestoneForParty } from "../domain/milestones/access";
+import { milestoneFacts } from "../domain/milestones/facts";
 import { updateMilestone } from "../domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/milestones/release";
 import { toMilestoneView } from "../domain/milestones/view";
@@ -42,15 +43,18 @@ export const milestoneRoutes: Router = createRouter()
       path: "/{id}",
       tags,
       auth: true,
-      summary: "One milestone with the funds held for it (contract parties only)",
+      summary:
+        "One milestone with the funds held for it (contract parties only): `status` and `statusLabel`; once settled an `outcome` {released, refunded}; `decision` when a dispute decided it; `charged` when the client paid in another currency",
       params: idParams,
       ok: { status: 200, description: "{milestone}" },
       errors: [404],
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const access = await milestoneForParty(c.get("domain"), c.req.valid("param").id, viewer.user.id);
-      return c.json({ milestone: toMilestoneView(access.milestone, access.funds) }, 200);
+      const ctx = c.get("domain");
+      const access = await milestoneForParty(ctx, c.req.valid("param").id, viewer.user.id);
+      const facts = await milestoneFacts(ctx, { milestoneIds: [access.milestone.id] });
+      return c.json({ milestone: toMilestoneView(access.milestone, access.funds, facts.get(access.milestone.id)) }, 200);
     },
   )
   .openapi(

@@ -31,6 +31,8 @@ export interface DomainConfig {
   secret: string;
   /** Where the hourly task reads exchange rates (RATES_FEED_URL); without it the shipped defaults stay. */
   ratesFeedUrl?: string;
+  /** MegiLance's billing address on invoices, credit notes and fee statements (BILLING_EMAIL). */
+  billingEmail?: string;
   /** Cloudflare Calls (SFU) credentials; absent when calls stay browser to browser. */
   calls?: CallsConfig;
 }

@@ -13,6 +13,7 @@ import {
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
+import { milestoneFacts } from "../milestones/facts";
 import { toMilestoneView } from "../milestones/view";
 import { contractForParty, partyRole, type PartyRole } from "./access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
@@ -122,7 +123,7 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
   const access = await contractForParty(ctx, contractId, userId);
   const [row] = await contractRows(ctx, eq(contracts.id, contractId), 1);
   if (!row) throw new AppError(404, "not_found", "No such contract.");
-  const [list, events, perMilestone] = await Promise.all([
+  const [list, events, perMilestone, facts] = await Promise.all([
     ctx.db.select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.position)),
     ctx.db
       .select()
@@ -130,11 +131,12 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
       .where(eq(contractEvents.contractId, contractId))
       .orderBy(asc(contractEvents.createdAt), asc(contractEvents.id)),
     milestoneFunds(ctx, [contractId]),
+    milestoneFacts(ctx, { contractId }),
   ]);
   const funds = sumFunds(list.map((m) => perMilestone.get(m.id) ?? NO_FUNDS));
   return {
     ...viewOf(row, funds, access.role),
-    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id))),
+    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), facts.get(m.id))),
     timeline: withOfferEvent(row.contract, events).map(toTimelineEntry),
   };
 }

@@ -1,11 +1,18 @@
 import type { Milestone } from "../../../db/schema";
+import { chargedView } from "../currency/charged";
 import { NO_FUNDS, type HeldFunds } from "../ledger/balances";
+import type { MilestoneFacts } from "./facts";
+import { decisionText, isSettled, milestoneStatusLabel } from "./outcome";
 
 /** A client who does not answer a submission within this many days approves it automatically. */
 export const AUTO_APPROVE_AFTER_DAYS = 14;
 export const AUTO_APPROVE_AFTER_MS = AUTO_APPROVE_AFTER_DAYS * 24 * 60 * 60 * 1000;
 
-export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS) {
+const NO_FACTS: MilestoneFacts = { decision: null, payment: null };
+
+export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS, facts: MilestoneFacts = NO_FACTS) {
+  const amounts = { released: funds.released, refunded: funds.refunded, currency: m.currency };
+  const { decision, payment } = facts;
   return {
     id: m.id,
     contractId: m.contractId,
@@ -15,6 +22,20 @@ export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS) {
     currency: m.currency,
     dueDate: m.dueDate,
     status: m.status,
+    /** The status in words, the same on every page, e-mail and document (worker/domain/milestones/outcome.ts). */
+    statusLabel: milestoneStatusLabel(m.status, amounts),
+    /** Where the money went, once nothing is held any more: gross to the freelancer, and back to the client. */
+    outcome: isSettled(m.status) ? { released: funds.released, refunded: funds.refunded } : null,
+    /** Set when a dispute decision settled the milestone: who decided, and the decision in words. */
+    decision: decision
+      ? {
+          disputeId: decision.disputeId,
+          by: decision.by,
+          text: decisionText(decision.by, { released: decision.released, refunded: decision.refunded, currency: m.currency }),
+        }
+      : null,
+    /** Set when the client paid in another currency: what was charged (and given back) in it, at the locked rate. */
+    charged: payment ? chargedView(payment, funds.refunded) : null,
     /** Funds held for this milestone, and what already went out of them. */
     funds: { funded: funds.funded, held: funds.held, released: funds.released, refunded: funds.refunded },
     submissionMessage: m.submissionMessage,

@@ -61,7 +61,8 @@ async function result(
 ): Promise<FundResult> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const access = await milestoneForParty(ctx, payment.milestoneId, actor.id);
-  return { milestone: toMilestoneView(access.milestone, access.funds), payment: toPaymentView(payment), nextAction, replayed };
+  const facts = { decision: null, payment: payment.status === "succeeded" ? payment : null };
+  return { milestone: toMilestoneView(access.milestone, access.funds, facts), payment: toPaymentView(payment), nextAction, replayed };
 }
 
 /**
