@@ -7,6 +7,7 @@ import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/m
 import { toMilestoneView } from "../domain/milestones/view";
 import { requestMilestoneChanges, submitMilestone } from "../domain/milestones/workflow";
 import { fundMilestone } from "../domain/payments/fund";
+import { quoteMilestoneCharge } from "../domain/payments/quote";
 import { paymentProviders } from "../platform/payments";
 import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -26,7 +27,10 @@ const fundBody = z.object({
   provider: z.enum(PAYMENT_PROVIDERS),
   /** The client's paying currency when it differs from the contract's: the rate is locked at funding. */
   currency: z.string().trim().min(3).max(3).optional(),
+  /** The charge the client was shown (GET /milestones/:id/quote); a 409 quote_changed if the rate moved since. */
+  chargedAmount: amountSchema.optional(),
 });
+const quoteQuery = z.object({ currency: z.string().trim().min(3).max(3).optional().openapi({ example: "GBP" }) });
 const submitBody = z.object({ message: z.string().trim().max(5000).nullable().optional() });
 const changesBody = z.object({ message: z.string().trim().min(1, { message: "Say what should change." }).max(5000) });
 const movementBody = z.object({
@@ -55,6 +59,25 @@ export const milestoneRoutes: Router = createRouter()
       const access = await milestoneForParty(ctx, c.req.valid("param").id, viewer.user.id);
       const facts = await milestoneFacts(ctx, { milestoneIds: [access.milestone.id] });
       return c.json({ milestone: toMilestoneView(access.milestone, access.funds, facts.get(access.milestone.id)) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}/quote",
+      tags,
+      auth: true,
+      summary:
+        "What funding this milestone charges right now in `currency` (default: the contract's), before the client confirms: {amount, currency, chargedAmount, chargedCurrency, rate, fetchedAt}. Pass chargedAmount to /fund to pay exactly that",
+      params: idParams,
+      query: quoteQuery,
+      ok: { status: 200, description: "{quote}" },
+      errors: [403, 404, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const quote = await quoteMilestoneCharge(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("query").currency);
+      return c.json({ quote }, 200);
     },
   )
   .openapi(
