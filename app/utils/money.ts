@@ -1,8 +1,8 @@
-import { formatMoney, minorDigits } from "../../worker/domain/currency/format";
+import { formatMoney, majorText as toMajorText, minorDigits } from "../../worker/domain/currency/format";
 import { SUPPORTED_CURRENCIES } from "../../worker/domain/projects/currencies";
 
 /** One money format for pages, notifications, e-mails and documents: it lives in the domain. */
-export { formatMoney, minorDigits, SUPPORTED_CURRENCIES };
+export { formatMoney, minorDigits, SUPPORTED_CURRENCIES, toMajorText };
 
 export function formatMoneyRange(min: number, max: number, currency: string): string {
   return min === max ? formatMoney(min, currency) : `${formatMoney(min, currency)} – ${formatMoney(max, currency)}`;
@@ -21,12 +21,4 @@ export function toMinorUnits(major: string, currency: string): number | null {
   if (fraction.length > digits && /[1-9]/.test(fraction.slice(digits))) return null;
   const minor = Number(whole + fraction.slice(0, digits).padEnd(digits, "0"));
   return Number.isSafeInteger(minor) ? minor : null;
-}
-
-/** Minor units back to the plain major-unit text a form field shows ("150000" USD -> "1500.00"). */
-export function toMajorText(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  if (digits === 0) return String(minor);
-  const text = String(minor).padStart(digits + 1, "0");
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }

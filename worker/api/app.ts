@@ -28,6 +28,7 @@ import { aiRoutes } from "./ai";
 import { stripeRoutes } from "./stripe";
 import { hourlyRoutes } from "./hourly";
 import { billingRoutes, invoiceRoutes } from "./invoices";
+import { statementRoutes } from "./statements";
 import { multicurrencyRoutes } from "./multicurrency";
 import { cryptoPaymentRoutes } from "./crypto-payments";
 import { paymentRoutes } from "./payments";
@@ -83,6 +84,7 @@ export function createApi() {
   api.route("/", hourlyRoutes);
   api.route("/invoices", invoiceRoutes);
   api.route("/billing-details", billingRoutes);
+  api.route("/statements", statementRoutes);
   api.route("/multicurrency", multicurrencyRoutes);
   api.route("/payments/crypto", cryptoPaymentRoutes);
   api.route("/payments", paymentRoutes);

@@ -34,6 +34,16 @@ export function formatMoney(minor: number, currency: string, locale = "en-US"): 
   }
 }
 
+/** Minor units as the plain major-unit text a form field or a CSV cell holds ("150000" USD -> "1500.00"). */
+export function majorText(minor: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const sign = minor < 0 ? "-" : "";
+  const text = String(Math.abs(minor));
+  if (digits === 0) return `${sign}${text}`;
+  const padded = text.padStart(digits + 1, "0");
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
 const RATE_FORMAT = new Intl.NumberFormat("en-US", { minimumSignificantDigits: 4, maximumSignificantDigits: 6 });
 
 /** An exchange rate for reading: 4 to 6 significant digits ("0.883720930233" -> "0.883721"). */
