@@ -99,7 +99,12 @@ export function buildApp(collect?: string[], buildDirectory?: string): Promise<v
     const child = spawn(command, args, {
       cwd: ROOT,
       stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit",
-      env: buildDirectory ? { ...process.env, BUILD_DIRECTORY: buildDirectory } : process.env,
+      // Collected output keeps the colours a terminal shows (as under CI), so a yellow size or red line is seen.
+      env: {
+        ...process.env,
+        ...(collect ? { FORCE_COLOR: "1" } : {}),
+        ...(buildDirectory ? { BUILD_DIRECTORY: buildDirectory } : {}),
+      },
     });
     child.stdout?.on("data", (chunk) => collect?.push(String(chunk)));
     child.stderr?.on("data", (chunk) => collect?.push(String(chunk)));
