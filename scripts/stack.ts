@@ -39,17 +39,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await migrateDatabase(db.url);
     say("migrations applied");
+    const url = `http://127.0.0.1:${options.port}`;
+    const wranglerDir = resolve(options.dataDir, "wrangler");
     if (options.seed) {
-      const seeded = await seedIfEmpty(db.url, (message) => say(message));
+      const seeded = await seedIfEmpty(db.url, (message) => say(message), { wranglerDir, appOrigin: url });
       say(seeded ? "demo data seeded" : "database already has data; seed skipped");
     }
     if (options.build || !existsSync(resolve(ROOT, "build/server/index.js"))) {
       say("building the app");
       await run(BIN("remix"), ["vite:build"], options.quiet);
     }
-    const url = `http://127.0.0.1:${options.port}`;
     const vars = { DATABASE_URL: db.url, APP_ORIGIN: url, ...options.vars };
-    const args = ["dev", "--port", String(options.port), "--ip", "127.0.0.1", "--persist-to", resolve(options.dataDir, "wrangler")];
+    const args = ["dev", "--port", String(options.port), "--ip", "127.0.0.1", "--persist-to", wranglerDir];
     for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
     worker = spawn(BIN("wrangler"), args, {
       cwd: ROOT,
