@@ -32,7 +32,8 @@ const BIN = (name: string) => resolve(ROOT, "node_modules/.bin", name);
 export async function startStack(options: StackOptions): Promise<Stack> {
   const say = (message: string) => options.quiet || console.log(`[megilance] ${message}`);
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await startLocalDbServer({ file: resolve(options.dataDir, "megilance.db"), port: options.dbPort });
+  const dbFile = resolve(options.dataDir, "megilance.db");
+  const db = await startLocalDbServer({ file: dbFile, port: options.dbPort });
   say(`database served at ${db.url}`);
   let worker: ChildProcess | undefined;
   let stopCron = () => {};
@@ -42,7 +43,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const url = `http://127.0.0.1:${options.port}`;
     const wranglerDir = resolve(options.dataDir, "wrangler");
     if (options.seed) {
-      const seeded = await seedIfEmpty(db.url, (message) => say(message), { wranglerDir, appOrigin: url });
+      // Through the embedded engine while nothing else uses the database yet: many times faster than over HTTP.
+      const seeded = await seedIfEmpty(`file:${dbFile}`, (message) => say(message), { wranglerDir, appOrigin: url });
       say(seeded ? "demo data seeded" : "database already has data; seed skipped");
     }
     if (options.build || !existsSync(resolve(ROOT, "build/server/index.js"))) {

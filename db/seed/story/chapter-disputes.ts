@@ -56,13 +56,13 @@ export async function photoDispute(s: StoryContext, cast: Cast): Promise<string>
     { from: retoucher, at: [5, 15], body: "The colours match the originals you sent. I can redo shadows for an extra fee." },
     { from: client, at: [4, 10], body: "Consistent shadows were in the brief. I will open a dispute so someone neutral can look." },
   ]);
-  const evidence = await upload(s, client, [4, 11], wireframePng(320, 240, [37, 99, 235]), "blue-cast-examples.png");
-  s.at(4, 11, 10);
+  await s.at(4, 11);
+  const evidence = await upload(s, client, { name: "blue-cast-examples.png", bytes: () => wireframePng(320, 240, [37, 99, 235]) });
   const dispute = await openDispute(s.ctx, client.user, photos, {
     text: "About 60 of the 120 photos have a visible blue cast and inconsistent shadows, which the brief asked for. Examples attached.",
     evidenceFileIds: [evidence.key],
   });
-  s.at(3, 9);
+  await s.at(3, 9);
   await respondToDispute(s.ctx, retoucher.user, dispute.id, {
     text: "The colours follow the originals, which were shot under blue light. Shadows were matched per product group as agreed in chat.",
   });
@@ -109,21 +109,21 @@ export async function decidedDispute(s: StoryContext, cast: Cast): Promise<strin
   await accept(s, freelancer, contractId, [62, 12]);
   await fund(s, agency, test, [62, 13]);
   await submit(s, freelancer, test, [55, 10], "The test ran for two weeks; the report is in the shared drive.");
-  s.at(54, 9);
+  await s.at(54, 9);
   const dispute = await openDispute(s.ctx, agency.user, test, {
     text: "The report covers one week only because events were missing for the first week.",
   });
-  s.at(53, 11);
+  await s.at(53, 11);
   await respondToDispute(s.ctx, freelancer.user, dispute.id, {
     text: "The first week's events were blocked by the site's own cookie banner, which I reported on day two. The test itself ran for two weeks.",
   });
-  s.at(51, 10);
+  await s.at(51, 10);
   await resolveDispute(s.ctx, admin.user, dispute.id, {
     outcome: "split",
     freelancerPercent: 70,
     note: "The test ran as agreed, but a week of data is missing: 70% to the freelancer, 30% back to the client.",
   });
-  s.at(50, 9);
+  await s.at(50, 9);
   await endContract(s.ctx, agency.user, contractId, { reason: "Settled through the dispute." });
   return dispute.id;
 }

@@ -27,16 +27,20 @@ export async function portfolio(s: StoryContext, cast: Cast): Promise<void> {
     },
   ];
   for (const item of items) {
-    const image = await upload(s, freelancer, [...item.at], wireframePng(480, 320, item.colour), `${item.title.split(":")[0]}.png`);
+    await s.at(...item.at);
+    const image = await upload(s, freelancer, {
+      name: `${item.title.split(":")[0]}.png`,
+      bytes: () => wireframePng(480, 320, item.colour),
+    });
     await addPortfolioItem(s.ctx, freelancer.user, { title: item.title, description: item.description, imageKeys: [image.key] });
   }
 }
 
 export async function favourites(s: StoryContext, cast: Cast, openProjectIds: string[]): Promise<void> {
-  s.at(12, 10);
+  await s.at(12, 10);
   await saveFreelancer(s.ctx, cast.client.user, cast.freelancer.user.id);
   await saveFreelancer(s.ctx, cast.client.user, cast.otherFreelancers[0].user.id);
-  s.at(6, 18);
+  await s.at(6, 18);
   for (const id of openProjectIds) await saveProject(s.ctx, cast.freelancer.user, id);
 }
 
@@ -52,13 +56,13 @@ export async function projectsWorthSaving(s: StoryContext): Promise<string[]> {
 }
 
 export async function supportTicket(s: StoryContext, cast: Cast): Promise<void> {
-  s.at(10, 9);
+  await s.at(10, 9);
   const { ticket } = await openTicket(s.ctx, cast.client.user, {
     category: "payments",
     subject: "Can invoices show our VAT number?",
     description: "Our accountant needs our VAT number on every invoice. Where can I add it?",
   });
-  s.at(10, 13);
+  await s.at(10, 13);
   await replyToTicket(s.ctx, cast.admin.user, ticket.id, {
     body: "Hello Casey, add it under Settings, Billing details: every invoice issued after that shows it. Older invoices keep what they had.",
   });
@@ -66,7 +70,7 @@ export async function supportTicket(s: StoryContext, cast: Cast): Promise<void> 
 
 /** People read their news: everything older than a few days is read; the latest stays new. */
 export async function readOldNews(s: StoryContext, cast: Cast): Promise<void> {
-  s.at(0, 0);
+  await s.at(0, 0);
   const cutoff = new Date(s.now.getTime() - 4 * DAY_MS);
   for (const person of [cast.client, cast.freelancer]) {
     const old = await s.ctx.db

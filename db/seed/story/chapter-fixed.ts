@@ -12,7 +12,7 @@ import type { Cast } from "./cast";
 import type { StoryContext } from "./context";
 import { documentPdf, wireframePng } from "./files";
 import { accept, approve, askForChanges, completeMilestone, fund, offer, postAndPropose, submit } from "./hire";
-import { converse, upload } from "./talk";
+import { converse } from "./talk";
 
 const USD = (dollars: number) => dollars * 100;
 
@@ -54,24 +54,21 @@ export async function siteRefresh(s: StoryContext, cast: Cast): Promise<string> 
       },
     },
   );
-  const similarWork = await upload(
-    s,
-    freelancer,
-    [79, 16],
-    await documentPdf("Frankie Freelancer: similar work", [
-      "Northwind Outfitters: marketing site rebuilt in React and TypeScript; Lighthouse performance from 41 to 96 on phones.",
-      "Fabrikam Studio: design system of 40 components, documented, with dark mode and accessible colour contrast.",
-      "Both delivered in fixed-price milestones, on time.",
-    ]),
-    "similar-work.pdf",
-  );
   await converse(s, client, freelancer, { projectId }, [
     { from: client, at: [79, 15], body: "Thanks for the proposal! Have you moved a site to React before without losing search rankings?" },
     {
       from: freelancer,
       at: [79, 16, 20],
       body: "Yes, twice this year. Same URLs, redirects for anything that moves, and the sitemap resubmitted on launch day. Two examples are in the attached PDF.",
-      files: [similarWork],
+      attach: {
+        name: "similar-work.pdf",
+        bytes: () =>
+          documentPdf("Frankie Freelancer: similar work", [
+            "Northwind Outfitters: marketing site rebuilt in React and TypeScript; Lighthouse performance from 41 to 96 on phones.",
+            "Fabrikam Studio: design system of 40 components, documented, with dark mode and accessible colour contrast.",
+            "Both delivered in fixed-price milestones, on time.",
+          ]),
+      },
     },
     { from: client, at: [78, 10], body: "Perfect, that is exactly what I hoped to hear. I will send you an offer today." },
   ]);
@@ -90,15 +87,21 @@ export async function siteRefresh(s: StoryContext, cast: Cast): Promise<string> 
   );
   const [design, build] = milestoneIds;
   await accept(s, freelancer, contractId, [77, 15]);
-  const moodboard = await upload(s, freelancer, [70, 10], wireframePng(480, 320, [14, 116, 144]), "home-wireframe.png");
-  await converse(s, freelancer, client, { contractId }, [
-    { from: freelancer, at: [77, 16], body: "Thanks for the offer, accepted! I will start with an inventory of the current pages." },
-    { from: freelancer, at: [70, 10, 5], body: "First wireframe of the home page, with the new type scale.", files: [moodboard] },
-    { from: client, at: [70, 14], body: "Love the cleaner header. Could the case studies get more room?" },
-    { from: freelancer, at: [70, 15], body: "Sure, I will give them a full-width band below the hero." },
-    { from: client, at: [46, 11], body: "The contact form works now, thank you. Ready to close this one." },
-    { from: freelancer, at: [46, 12], body: "Great working with you, Casey!" },
-  ]);
+  s.fork(() =>
+    converse(s, freelancer, client, { contractId }, [
+      { from: freelancer, at: [77, 16], body: "Thanks for the offer, accepted! I will start with an inventory of the current pages." },
+      {
+        from: freelancer,
+        at: [70, 10, 5],
+        body: "First wireframe of the home page, with the new type scale.",
+        attach: { name: "home-wireframe.png", bytes: () => wireframePng(480, 320, [14, 116, 144]) },
+      },
+      { from: client, at: [70, 14], body: "Love the cleaner header. Could the case studies get more room?" },
+      { from: freelancer, at: [70, 15], body: "Sure, I will give them a full-width band below the hero." },
+      { from: client, at: [46, 11], body: "The contact form works now, thank you. Ready to close this one." },
+      { from: freelancer, at: [46, 12], body: "Great working with you, Casey!" },
+    ]),
+  );
   await completeMilestone(
     s,
     people,
@@ -112,20 +115,20 @@ export async function siteRefresh(s: StoryContext, cast: Cast): Promise<string> 
   await submit(s, freelancer, build, [47, 15], "Fixed the double send (a retry without a key) and added a test.");
   await approve(s, client, build, [46, 10]);
 
-  s.at(45, 11);
+  await s.at(45, 11);
   await endContract(s.ctx, client.user, contractId, { reason: "All delivered, and the blog can wait. Thank you!" });
-  s.at(45, 12);
+  await s.at(45, 12);
   await writeReview(s.ctx, client.user, contractId, {
     rating: 5,
     comment: "Frankie rebuilt our site faster than planned and explained every decision. Pages load in a blink on phones now.",
   });
-  s.at(44, 9);
+  await s.at(44, 9);
   await writeReview(s.ctx, freelancer.user, contractId, {
     rating: 5,
     comment: "Clear brief, quick answers and prompt payments. I would work with Casey again any time.",
   });
 
-  s.at(40, 10);
+  await s.at(40, 10);
   const available = await accountBalance(s.ctx, ledgerAccounts.freelancer(freelancer.user.id), "USD");
   await requestPayout(
     s.ctx,
@@ -187,6 +190,34 @@ export async function customerPortal(s: StoryContext, cast: Cast): Promise<strin
   );
   const [discovery, accounts, orders, reports, , legacyImport] = milestoneIds;
   await accept(s, freelancer, contractId, [30, 15]);
+  s.fork(() =>
+    converse(s, client, freelancer, { contractId }, [
+      {
+        from: client,
+        at: [30, 16, 30],
+        body: "Welcome aboard! Here is what our team wrote down about the portal.",
+        attach: {
+          name: "portal-requirements.pdf",
+          bytes: () =>
+            documentPdf("Customer portal: what we need", [
+              "Customers sign in with their e-mail address and see their orders of the last two years.",
+              "Each order shows its status, items and invoice; invoices download as PDF.",
+              "Our team sees a monthly report of orders and revenue.",
+            ]),
+        },
+      },
+      { from: freelancer, at: [30, 17], body: "Thanks, very clear. One question: should customers see cancelled orders too?" },
+      { from: client, at: [30, 18], body: "Yes, greyed out please." },
+      {
+        from: freelancer,
+        at: [24, 10, 10],
+        body: "Wireframes are in, here is the orders page.",
+        attach: { name: "portal-orders-wireframe.png", bytes: () => wireframePng(480, 320, [79, 70, 229]) },
+      },
+      { from: client, at: [23, 9, 10], body: "Approved, they look great." },
+      { from: freelancer, at: [2, 16, 10], body: "Orders and invoices are ready for review on staging." },
+    ]),
+  );
   await completeMilestone(
     s,
     people,
@@ -194,39 +225,18 @@ export async function customerPortal(s: StoryContext, cast: Cast): Promise<strin
     { funded: [30, 16], submitted: [24, 11], approved: [23, 9] },
     "Wireframes for all portal pages and the API outline.",
   );
+  await fund(s, client, accounts, [23, 10]);
   await fund(s, client, legacyImport, [20, 9]);
-  s.at(15, 10);
+  await s.at(15, 10);
   await refundHeldFunds(s.ctx, client.user, legacyImport, {
     amount: USD(700),
     reason: "Our old system can export to CSV after all, so no import is needed.",
   });
-  await fund(s, client, accounts, [23, 10]);
+  await fund(s, client, orders, [12, 10]);
   await submit(s, freelancer, accounts, [9, 15], "Sign-in with e-mail and passkeys, password reset and account settings.");
   await askForChanges(s, client, accounts, [8, 10], "Could the reset e-mail use our logo and sender name?");
-  await fund(s, client, orders, [12, 10]);
-  await submit(s, freelancer, orders, [2, 16], "Orders list with filters, order page, and invoice downloads as PDF.");
   await fund(s, client, reports, [3, 9]);
-
-  const spec = await upload(
-    s,
-    client,
-    [31, 9],
-    await documentPdf("Customer portal: what we need", [
-      "Customers sign in with their e-mail address and see their orders of the last two years.",
-      "Each order shows its status, items and invoice; invoices download as PDF.",
-      "Our team sees a monthly report of orders and revenue.",
-    ]),
-    "portal-requirements.pdf",
-  );
-  const wireframe = await upload(s, freelancer, [24, 10], wireframePng(480, 320, [79, 70, 229]), "portal-orders-wireframe.png");
-  await converse(s, client, freelancer, { contractId }, [
-    { from: client, at: [31, 9, 5], body: "Here is what our team wrote down about the portal.", files: [spec] },
-    { from: freelancer, at: [31, 11], body: "Thanks, very clear. One question: should customers see cancelled orders too?" },
-    { from: client, at: [31, 12], body: "Yes, greyed out please." },
-    { from: freelancer, at: [24, 10, 10], body: "Wireframes are in, here is the orders page.", files: [wireframe] },
-    { from: client, at: [23, 9, 10], body: "Approved, they look great." },
-    { from: freelancer, at: [2, 16, 10], body: "Orders and invoices are ready for review on staging." },
-  ]);
+  await submit(s, freelancer, orders, [2, 16], "Orders list with filters, order page, and invoice downloads as PDF.");
   return contractId;
 }
 

@@ -60,38 +60,39 @@ export async function websiteCare(s: StoryContext, cast: Cast): Promise<string> 
   // Days since this week's Monday: weeks back are counted from it.
   const sinceMonday = (s.now.getUTCDay() + 6) % 7;
   const log = async (daysAgo: number, minutes: number, memo: string) => {
-    const date = utcDate(s.at(daysAgo, 18));
+    const date = utcDate(await s.at(daysAgo, 18));
     await addManualEntry(s.ctx, freelancer.user, contractId, { date, minutes, memo });
   };
-  let memo = 0;
+  s.fork(() =>
+    converse(s, freelancer, client, { contractId }, [
+      { from: freelancer, at: [29, 12], body: "Thanks! I will log time daily and submit each Monday." },
+      { from: client, at: [sinceMonday + 4, 10], body: "Could you also add the two new team members to the about page?" },
+      { from: freelancer, at: [sinceMonday + 4, 16], body: "Done, they are live; it is in today's time." },
+      {
+        from: freelancer,
+        at: [sinceMonday, 9, 5],
+        body: "Last week's timesheet is in: security headers and the contact form investigation.",
+      },
+    ]),
+  );
   const weeks = [
     { back: 3, days: [0, 1, 3], minutes: [150, 120, 180], approved: true },
     { back: 2, days: [0, 2, 4], minutes: [120, 180, 90], approved: true },
     { back: 1, days: [1, 3], minutes: [150, 120], approved: false },
   ];
-  for (const week of weeks) {
-    const monday = sinceMonday + 7 * week.back;
-    for (let i = 0; i < week.days.length; i++) await log(monday - week.days[i], week.minutes[i], WORK[memo++ % WORK.length]);
-    const weekStart = weekStartOf(utcDate(s.at(monday, 12)));
-    s.at(monday - 7, 9);
-    const sheet = await submitTimesheet(s.ctx, freelancer.user, contractId, weekStart);
-    if (week.approved) {
-      s.at(monday - 8, 10);
+  // One thread per week: its hours, its timesheet on the next Monday and, for older weeks, the approval a day later.
+  weeks.forEach((week, w) =>
+    s.fork(async () => {
+      const monday = sinceMonday + 7 * week.back;
+      for (let i = 0; i < week.days.length; i++) await log(monday - week.days[i], week.minutes[i], WORK[(w * 3 + i) % WORK.length]);
+      await s.at(monday - 7, 9);
+      const sheet = await submitTimesheet(s.ctx, freelancer.user, contractId, weekStartOf(utcDate(s.moment(monday, 12))));
+      if (!week.approved) return;
+      await s.at(monday - 8, 10);
       await approveTimesheet(s.ctx, client.user, sheet.id, { provider: "sandbox" }, s.ctx.payments!);
-    }
-  }
+    }),
+  );
   // This week so far: yesterday's work, or today's when today is Monday.
-  await log(Math.max(0, sinceMonday - 1), 90, WORK[memo % WORK.length]);
-
-  await converse(s, freelancer, client, { contractId }, [
-    { from: freelancer, at: [29, 12], body: "Thanks! I will log time daily and submit each Monday." },
-    { from: client, at: [sinceMonday + 4, 10], body: "Could you also add the two new team members to the about page?" },
-    { from: freelancer, at: [sinceMonday + 4, 16], body: "Done, they are live; it is in today's time." },
-    {
-      from: freelancer,
-      at: [sinceMonday, 9, 5],
-      body: "Last week's timesheet is in: security headers and the contact form investigation.",
-    },
-  ]);
+  await log(Math.max(0, sinceMonday - 1), 90, WORK[WORK.length - 1]);
   return contractId;
 }

@@ -4,9 +4,9 @@ import type { StoryContext } from "./context";
 import { offer, postAndPropose } from "./hire";
 import { converse } from "./talk";
 
-export async function openOffers(s: StoryContext, cast: Cast): Promise<{ toFreelancer: string; fromClient: string }> {
+/** Another client's offer to Frankie, after a proposal and a chat about when to start. */
+export async function offerToFreelancer(s: StoryContext, cast: Cast): Promise<string> {
   const [bookingClient] = cast.otherClients;
-  const [appDeveloper] = cast.otherFreelancers;
 
   const audit = await postAndPropose(
     s,
@@ -38,16 +38,23 @@ export async function openOffers(s: StoryContext, cast: Cast): Promise<{ toFreel
       },
     },
   );
-  await converse(s, bookingClient, cast.freelancer, { projectId: audit.projectId }, [
-    { from: bookingClient, at: [4, 10], body: "Your proposal reads well. Could you start next week? The tender closes in a month." },
-    { from: cast.freelancer, at: [4, 12], body: "Yes, I can start on Monday and have the audit report to you within the week." },
-    { from: bookingClient, at: [2, 10, 5], body: "Great, I have just sent you an offer." },
-  ]);
-  const toFreelancer = await offer(s, bookingClient, audit.proposalId, [2, 10], { type: "fixed", amount: 180_000 }, [
+  s.fork(() =>
+    converse(s, bookingClient, cast.freelancer, { projectId: audit.projectId }, [
+      { from: bookingClient, at: [4, 10], body: "Your proposal reads well. Could you start next week? The tender closes in a month." },
+      { from: cast.freelancer, at: [4, 12], body: "Yes, I can start on Monday and have the audit report to you within the week." },
+      { from: bookingClient, at: [2, 10, 15], body: "Great, I have just sent you an offer." },
+    ]),
+  );
+  const sent = await offer(s, bookingClient, audit.proposalId, [2, 10], { type: "fixed", amount: 180_000 }, [
     { title: "Audit report", amount: 80_000 },
     { title: "Fixes and retest", amount: 100_000 },
   ]);
+  return sent.contractId;
+}
 
+/** Casey's offer to a mobile developer, waiting for their answer. */
+export async function offerFromClient(s: StoryContext, cast: Cast): Promise<string> {
+  const [appDeveloper] = cast.otherFreelancers;
   const app = await postAndPropose(
     s,
     cast.client,
@@ -78,10 +85,10 @@ export async function openOffers(s: StoryContext, cast: Cast): Promise<{ toFreel
       },
     },
   );
-  const fromClient = await offer(s, cast.client, app.proposalId, [1, 16], { type: "fixed", amount: 1_450_000 }, [
+  const sent = await offer(s, cast.client, app.proposalId, [1, 16], { type: "fixed", amount: 1_450_000 }, [
     { title: "Test build for the field team", amount: 600_000 },
     { title: "Offline sync and photos", amount: 550_000 },
     { title: "Store release", amount: 300_000 },
   ]);
-  return { toFreelancer: toFreelancer.contractId, fromClient: fromClient.contractId };
+  return sent.contractId;
 }

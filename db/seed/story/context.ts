@@ -9,6 +9,7 @@ import { createDomainContext, type DomainContext } from "../../../worker/domain/
 import type { FileBucket } from "../../../worker/domain/files/uploads";
 import { paymentProviders } from "../../../worker/platform/payments";
 import { rngFor, seededId } from "../market-random";
+import { Timeline } from "./timeline";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 export const HOUR_MS = 60 * 60 * 1000;
@@ -16,8 +17,14 @@ export const HOUR_MS = 60 * 60 * 1000;
 export interface StoryContext {
   ctx: DomainContext;
   bucket: FileBucket;
-  /** Moves the story's clock to `days` days before the seed's day, at `hour`:`minute` UTC. */
-  at(days: number, hour: number, minute?: number): Date;
+  /** `days` days before the seed's day, at `hour`:`minute` UTC; moments today are never after the seed runs. */
+  moment(days: number, hour: number, minute?: number): Date;
+  /** Waits until the story reaches that moment (see Timeline); the clock then reads it. */
+  at(days: number, hour: number, minute?: number): Promise<Date>;
+  /** Tells the chapters side by side, in the order of their moments. */
+  tell(chapters: Array<() => Promise<unknown>>): Promise<void>;
+  /** Starts a thread alongside the current one (each thread moves forward in time on its own). */
+  fork(thread: () => Promise<unknown>): void;
   /** The seed's own moment: the story never goes past it. */
   now: Date;
 }
@@ -31,7 +38,11 @@ export function storyContext(db: Db, bucket: FileBucket, options: { now: Date; s
     db,
     clock: { now: () => new Date(clock) },
     newId: () => seededId(clock, rng, "S", serial++),
-    log: () => {},
+    // The domain logs what it swallows (an invoice it could not issue, a notification it could not send): the
+    // story must not swallow anything, so a log line fails the seed.
+    log: (message, data) => {
+      throw new Error(`the demo story hit "${message}": ${JSON.stringify(data)}`);
+    },
     config: { appOrigin: options.appOrigin, secret: "demo-story-seed-secret-not-used-for-signing" },
     rateLimiter: {
       hit: async () => ({ limited: false, count: 0, retryAfterSeconds: 0 }),
@@ -53,15 +64,20 @@ export function storyContext(db: Db, bucket: FileBucket, options: { now: Date; s
     },
     payments: paymentProviders(),
   });
+  const moment = (days: number, hour: number, minute = 0) =>
+    new Date(Math.min(today - days * DAY_MS + hour * HOUR_MS + minute * 60_000, options.now.getTime() - 60_000));
+  const timeline = new Timeline((ms) => void (clock = ms));
   return {
     ctx,
     bucket,
     now: options.now,
-    at(days, hour, minute = 0) {
-      const moment = today - days * DAY_MS + hour * HOUR_MS + minute * 60_000;
-      // Today's chapters happen just before the seed runs, never after it.
-      clock = Math.min(moment, options.now.getTime() - 60_000 + (moment % 60_000));
-      return new Date(clock);
+    moment,
+    async at(days, hour, minute = 0) {
+      const when = moment(days, hour, minute);
+      await timeline.wait(when.getTime());
+      return when;
     },
+    tell: (chapters) => timeline.tell(chapters),
+    fork: (thread) => timeline.fork(thread),
   };
 }

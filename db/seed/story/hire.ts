@@ -23,9 +23,9 @@ export async function postAndPropose(
   project: { at: Moment; input: ProjectInput },
   proposal: { at: Moment; input: ProposalInput },
 ) {
-  s.at(...project.at);
+  await s.at(...project.at);
   const posted = await postProject(s.ctx, client.user, project.input);
-  s.at(...proposal.at);
+  await s.at(...proposal.at);
   const sent = await sendProposal(s.ctx, freelancer.user, posted.id, proposal.input);
   return { projectId: posted.id, proposalId: sent.id };
 }
@@ -39,7 +39,7 @@ export async function offer(
   terms: TermsChange,
   milestones: Array<{ title: string; amount: number }> = [],
 ) {
-  s.at(...at);
+  await s.at(...at);
   const { contract } = await acceptProposal(s.ctx, client.user, proposalId);
   await updateContractTerms(s.ctx, client.user, contract.id, terms);
   const milestoneIds: string[] = [];
@@ -48,27 +48,27 @@ export async function offer(
 }
 
 export async function accept(s: StoryContext, freelancer: Viewer, contractId: string, at: Moment) {
-  s.at(...at);
+  await s.at(...at);
   await acceptContract(s.ctx, freelancer.user, contractId);
 }
 
 export async function fund(s: StoryContext, client: Viewer, milestoneId: string, at: Moment) {
-  s.at(...at);
+  await s.at(...at);
   await fundMilestone(s.ctx, client.user, milestoneId, { provider: "sandbox" }, s.ctx.payments!);
 }
 
 export async function submit(s: StoryContext, freelancer: Viewer, milestoneId: string, at: Moment, message: string) {
-  s.at(...at);
+  await s.at(...at);
   await submitMilestone(s.ctx, freelancer.user, milestoneId, { message });
 }
 
 export async function askForChanges(s: StoryContext, client: Viewer, milestoneId: string, at: Moment, message: string) {
-  s.at(...at);
+  await s.at(...at);
   await requestMilestoneChanges(s.ctx, client.user, milestoneId, { message });
 }
 
 export async function approve(s: StoryContext, client: Viewer, milestoneId: string, at: Moment) {
-  s.at(...at);
+  await s.at(...at);
   await approveMilestone(s.ctx, client.user, milestoneId);
 }
 

@@ -6,12 +6,12 @@
 import type { Db } from "../../client";
 import type { FileBucket } from "../../../worker/domain/files/uploads";
 import { revokeSession } from "../../../worker/domain/auth/sessions";
-import { gatherCast } from "./cast";
+import { gatherCast, type Cast } from "./cast";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
 import { favourites, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
 import { websiteCare } from "./chapter-hourly";
-import { openOffers } from "./chapter-offers";
+import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
 
 export const DEMO_STORY_SEED = 20261207;
@@ -23,25 +23,32 @@ export interface DemoStoryOptions {
   appOrigin?: string;
 }
 
-export async function seedDemoStory(db: Db, options: DemoStoryOptions) {
+export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<void> {
   const s = storyContext(db, options.bucket, {
     now: options.now ?? new Date(),
     seed: DEMO_STORY_SEED,
     appOrigin: options.appOrigin ?? "http://localhost:8787",
   });
-  s.at(130, 9);
-  const cast = await gatherCast(s);
-  await portfolio(s, cast);
-  const ended = await siteRefresh(s, cast);
-  const decided = await decidedDispute(s, cast);
-  const active = await customerPortal(s, cast);
-  const hourly = await websiteCare(s, cast);
-  const disputed = await photoDispute(s, cast);
-  const offers = await openOffers(s, cast);
-  await favourites(s, cast, await projectsWorthSaving(s));
-  await supportTicket(s, cast);
-  await readOldNews(s, cast);
+  let cast!: Cast;
+  await s.tell([
+    async () => {
+      await s.at(130, 9);
+      cast = await gatherCast(s);
+    },
+  ]);
+  await s.tell([
+    () => portfolio(s, cast),
+    () => siteRefresh(s, cast),
+    () => decidedDispute(s, cast),
+    () => customerPortal(s, cast),
+    () => websiteCare(s, cast),
+    () => photoDispute(s, cast),
+    () => offerToFreelancer(s, cast),
+    () => offerFromClient(s, cast),
+    async () => favourites(s, cast, await projectsWorthSaving(s)),
+    () => supportTicket(s, cast),
+    () => readOldNews(s, cast),
+  ]);
   // The market people's sessions were only there to act as them; the demo accounts keep theirs as history.
   for (const person of [...cast.otherClients, ...cast.otherFreelancers]) await revokeSession(s.ctx, person.session.id);
-  return { ended, decided, active, hourly, disputed, offers };
 }

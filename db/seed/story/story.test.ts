@@ -131,6 +131,12 @@ describe("the demo story", () => {
     expect(await one(`SELECT count(*) FROM invoices WHERE kind = 'payout' AND recipient_id = ${DEMO_FREELANCER}`)).toBe(1);
   });
 
+  it("happened in order: invoice numbers follow their dates across all the chapters", async () => {
+    const issued = (await rows("SELECT issued_at FROM invoices ORDER BY year, sequence")).map((r) => Number(r.issued_at));
+    expect(issued.length).toBeGreaterThan(10);
+    expect([...issued].sort((a, b) => a - b)).toEqual(issued);
+  });
+
   it("leaves old news read and the latest unread", async () => {
     for (const who of [DEMO_CLIENT, DEMO_FREELANCER]) {
       expect(await one(`SELECT count(*) FROM notifications WHERE user_id = ${who} AND read_at IS NULL`)).toBeGreaterThan(0);

@@ -1,22 +1,28 @@
 /** Conversations and files in the demo story: stored and sent the way the app stores and sends them. */
 import type { Viewer } from "../../../worker/domain/auth/sessions";
-import { storeUpload, type FileBucket } from "../../../worker/domain/files/uploads";
+import { storeUpload } from "../../../worker/domain/files/uploads";
 import type { FileView } from "../../../worker/domain/files/records";
 import { startConversation } from "../../../worker/domain/messaging/conversations";
 import { sendMessage } from "../../../worker/domain/messaging/messages";
 import type { StoryContext } from "./context";
 import type { Moment } from "./hire";
 
+export interface Attachment {
+  name: string;
+  bytes: () => Uint8Array | Promise<Uint8Array>;
+}
+
 export interface Line {
   from: Viewer;
   at: Moment;
   body: string;
-  files?: FileView[];
+  /** Uploaded by the sender just before the line is sent. */
+  attach?: Attachment;
 }
 
-export async function upload(s: StoryContext, owner: Viewer, at: Moment, bytes: Uint8Array, filename: string): Promise<FileView> {
-  s.at(...at);
-  return storeUpload(s.ctx, s.bucket as FileBucket, owner.user, { bytes, filename });
+/** The owner uploads a file now (at the story's current moment). */
+export async function upload(s: StoryContext, owner: Viewer, file: Attachment): Promise<FileView> {
+  return storeUpload(s.ctx, s.bucket, owner.user, { bytes: await file.bytes(), filename: file.name });
 }
 
 /**
@@ -30,11 +36,14 @@ export async function converse(
   subject: { projectId?: string; contractId?: string },
   lines: Line[],
 ): Promise<string> {
-  s.at(...lines[0].at);
+  await s.at(...lines[0].at);
   const { conversation } = await startConversation(s.ctx, opener, { participantId: other.user.id, ...subject });
   for (const line of lines) {
-    s.at(...line.at);
-    const attachments = line.files?.map((f) => ({ key: f.key, name: f.name ?? "file", contentType: f.contentType, size: f.size }));
+    await s.at(...line.at);
+    const file = line.attach ? await upload(s, line.from, line.attach) : null;
+    const attachments = file
+      ? [{ key: file.key, name: file.name ?? line.attach!.name, contentType: file.contentType, size: file.size }]
+      : [];
     await sendMessage(s.ctx, line.from.user.id, conversation.id, { body: line.body, attachments });
   }
   return conversation.id;
