@@ -100,7 +100,7 @@ export default function Landing() {
         <HowItWorks />
         <TrustAndSafety />
       </main>
-      <SiteFooter />
+      <SiteFooter roles={viewer?.roles ?? null} />
     </>
   );
 }

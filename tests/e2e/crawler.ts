@@ -60,6 +60,8 @@ export function routePattern(url: URL): { route: string; variant: string } {
 
 interface Found {
   links: string[];
+  /** Links in a mail shown in the outbox: they are the recipient's, not the admin's. */
+  mailLinks: string[];
   getForms: string[];
   linkForms: Array<{ action: string; fields: Record<string, string> }>;
 }
@@ -67,9 +69,12 @@ interface Found {
 /** Everything on the page that leads somewhere by a click. */
 async function collect(page: Page): Promise<Found> {
   return page.evaluate(() => {
-    const links = [...document.querySelectorAll<HTMLAnchorElement>("a[href]")]
-      .filter((a) => !a.hasAttribute("download"))
-      .map((a) => a.href);
+    // The app links with paths; a full address to our own origin is written by a person or a mail (a message,
+    // the outbox), and in the outbox it is the recipient's link, not the reader's.
+    const inOutbox = /^\/admin\/mail\/[^/]+$/.test(location.pathname);
+    const anchors = [...document.querySelectorAll<HTMLAnchorElement>("a[href]")].filter((a) => !a.hasAttribute("download"));
+    const links = anchors.filter((a) => !(inOutbox && /^https?:/.test(a.getAttribute("href") ?? ""))).map((a) => a.href);
+    const mailLinks = anchors.filter((a) => inOutbox && /^https?:/.test(a.getAttribute("href") ?? "")).map((a) => a.href);
     const getForms: string[] = [];
     const linkForms: Array<{ action: string; fields: Record<string, string> }> = [];
     for (const form of document.querySelectorAll<HTMLFormElement>("form")) {
@@ -88,7 +93,7 @@ async function collect(page: Page): Promise<Found> {
         linkForms.push({ action: form.action, fields });
       }
     }
-    return { links, getForms, linkForms };
+    return { links, mailLinks, getForms, linkForms };
   });
 }
 
@@ -124,7 +129,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   await page.setViewportSize({ width: PHONE_WIDTH_PX, height: 844 });
   const problems: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+    if (message.type() === "error") problems.push(`console error: ${message.text()} (${message.location().url || "no source"})`);
   });
   page.on("pageerror", (error) => problems.push(`uncaught exception: ${error.message}`));
 
@@ -156,7 +161,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
       report.checkedByStatus++;
       continue;
     }
-    await page.waitForLoadState("networkidle", { timeout: 5_000 }).catch(() => {});
+    await settled(page);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     if (width > PHONE_WIDTH_PX) report.failures.push(`${where}: ${width} px wide at ${PHONE_WIDTH_PX} px`);
     if (rendered++ % options.axeEvery === 0) {
@@ -167,6 +172,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
     const found = await collect(page);
     const here = page.url();
     for (const href of [...found.links, ...found.getForms]) enqueue(href, here);
+    for (const href of found.mailLinks) report.skipped.set(new URL(href).pathname, "a mail's link, for its recipient");
     for (const form of found.linkForms) {
       const answer = await options.context.request.post(form.action, { form: form.fields, maxRedirects: 0, headers: { Origin: origin } });
       const location = answer.headers()["location"];
@@ -177,6 +183,15 @@ export async function crawl(options: CrawlOptions): Promise<CrawlReport> {
   await page.close();
   if (queue.length > 0) report.failures.push(`stopped at ${options.maxPages} pages with ${queue.length} still queued`);
   return report;
+}
+
+/** Waits until the page has hydrated and its effects ran: the browser's main thread has nothing left to do. */
+async function settled(page: Page): Promise<void> {
+  // Two idle periods: hydration runs in chunks, and its effects may queue more work. (A string, so no bundler
+  // helper sneaks into the page.)
+  await page.evaluate(
+    "new Promise((done) => requestIdleCallback(() => requestIdleCallback(() => done(), { timeout: 2000 }), { timeout: 2000 }))",
+  );
 }
 
 /** Serious and critical axe-core violations on the page as it is now. */

@@ -8,19 +8,20 @@ import { openTicket, replyToTicket } from "../../../worker/domain/support/ticket
 import type { Cast } from "./cast";
 import { DAY_MS, type StoryContext } from "./context";
 import { wireframePng } from "./files";
+import type { Moment } from "./hire";
 import { upload } from "./talk";
 
 export async function portfolio(s: StoryContext, cast: Cast): Promise<void> {
   const { freelancer } = cast;
   const items = [
     {
-      at: [120, 10] as const,
+      at: [120, 10] as Moment,
       colour: [14, 116, 144] as [number, number, number],
       title: "Northwind Outfitters: marketing site",
       description: "A slow WordPress site rebuilt in React and TypeScript: Lighthouse performance on phones went from 41 to 96.",
     },
     {
-      at: [110, 10] as const,
+      at: [110, 10] as Moment,
       colour: [190, 18, 60] as [number, number, number],
       title: "Fabrikam Studio: design system",
       description: "Forty documented components with dark mode and accessible colour contrast, used across four products.",
