@@ -63,7 +63,7 @@ describe("landing page", () => {
     const person = (await featured.first().getByRole("link").textContent())!;
     await featured.first().getByRole("link").click();
     await page.waitForURL(/\/f\/[^/]+$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain(person);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toContain(person);
 
     await page.goBack();
     const recent = page.getByRole("region", { name: "Recently posted projects" }).getByRole("listitem").first().getByRole("link");
@@ -71,7 +71,7 @@ describe("landing page", () => {
     const title = (await recent.textContent())!;
     await recent.click();
     await page.waitForURL(/\/projects\/[0-9A-Z]+$/);
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(title);
 
     await page.goBack();
     await page.waitForURL(`${baseUrl}/`);
