@@ -10,7 +10,7 @@ export const PHONE_WIDTH_PX = 390;
 const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 const ID_SEGMENT = /^(?:[0-9A-HJKMNP-TV-Z]{20,}|[0-9a-f]{16,}|[a-z0-9]{32,}|\d+)$/;
 /** Query values that are free text, ids or positions: any value stands for all of them. */
-const OPAQUE_PARAMS = new Set(["cursor", "q", "to", "redirectTo", "from", "until", "page", "after", "before", "skills"]);
+const OPAQUE_PARAMS = new Set(["cursor", "q", "to", "redirectTo", "from", "until", "page", "after", "before", "skills", "week"]);
 
 export interface CrawlOptions {
   baseUrl: string;
@@ -51,7 +51,8 @@ export function skipReason(url: URL): string | null {
 export function routePattern(url: URL): { route: string; variant: string } {
   const segments = url.pathname.split("/").map((s, i, all) => (ID_SEGMENT.test(s) || (all[i - 1] === "f" && i === 2) ? ":id" : s));
   const route = segments.join("/") || "/";
-  const keys = [...new Set(url.searchParams.keys())].sort();
+  // An empty filter is no filter, and `index` only tells Remix which route a form posts to.
+  const keys = [...new Set([...url.searchParams].filter(([k, v]) => v !== "" && k !== "index").map(([k]) => k))].sort();
   const variant = keys
     .map((k) => (OPAQUE_PARAMS.has(k) || ID_SEGMENT.test(url.searchParams.get(k) ?? "") ? k : `${k}=${url.searchParams.get(k)}`))
     .join("&");
