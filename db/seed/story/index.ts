@@ -10,6 +10,7 @@ import { gatherCast, type Cast } from "./cast";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
 import { favourites, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
+import { earlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
@@ -38,6 +39,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
   ]);
   await s.tell([
     () => portfolio(s, cast),
+    () => earlierWork(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),
     () => customerPortal(s, cast),

@@ -116,7 +116,7 @@ describe("the demo story", () => {
         `SELECT d.amount * d.freelancer_percent / 100 AS amount FROM disputes d JOIN contracts c ON c.id = d.contract_id WHERE c.freelancer_id = ${DEMO_FREELANCER} AND d.status = 'resolved'`,
       )),
     ].map((r) => Number(r.amount));
-    expect(releases.length).toBe(6);
+    expect(releases.length).toBe(7);
     const [payout] = await rows(`SELECT amount, status FROM payouts WHERE user_id = ${DEMO_FREELANCER}`);
     expect(payout.status).toBe("paid");
     const earned = releases.reduce((sum, amount) => sum + amount - platformFee(amount), 0);
