@@ -36,7 +36,6 @@ export interface ApproveResult {
 const SETTLE_ATTEMPTS = 3;
 const AUTO_APPROVE_BATCH = 200;
 
-
 /** The provider the client paid with last on this contract, else the sandbox. */
 async function providerFor(
   ctx: DomainContext,
