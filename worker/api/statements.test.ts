@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { invoices } from "../../db/schema";
+import { formatMoney } from "../../app/utils/money";
 import { activeContract } from "../domain/contracts/test-fixtures";
 import { addMilestone } from "../domain/milestones/manage";
 import { submitMilestone } from "../domain/milestones/workflow";
@@ -67,6 +68,10 @@ describe("GET /api/statements", () => {
     const theirs = await call("/api/statements", { token: f.freelancerToken });
     expect(theirs.body.items).toEqual([{ kind: "fee", amount: 800, currency: "EUR", documentId: f.fee.id }]);
 
+    // The fee statement comes from the configured billing address, never from the app's host.
+    const fee = await call(`/api/invoices/${f.fee.id}`, { token: f.freelancerToken });
+    expect(fee.body.invoice.issuer).toMatchObject({ name: "MegiLance", email: "billing@megilance.com" });
+
     // Each document opens for its reader.
     for (const item of res.body.items) {
       expect((await call(`/api/invoices/${item.documentId}`, { token: f.clientToken })).status).toBe(200);
@@ -126,6 +131,16 @@ describe("GET /api/statements", () => {
       `,120.00,EUR,${(f.credit.chargedAmount! / 100).toFixed(2)},GBP,http://localhost:8787/invoices/${f.credit.id}`,
     );
     expect(rows[2]).toContain(`Charge,Invoice ${f.charge.number},`);
+
+    // Spending by project shows the pounds charged and given back beside the euro figures, and links the statement.
+    const spending = await browser.get(`/client/spending?from=${today()}&to=${today()}`);
+    expect(spending.status).toBe(200);
+    expect(spending.html).toContain(`${formatMoney(f.quote.chargedAmount, "GBP")} charged`);
+    expect(spending.html).toContain(`${formatMoney(f.credit.chargedAmount!, "GBP")} given back`);
+    expect(spending.html).toContain(
+      `Paid in GBP: ${formatMoney(f.quote.chargedAmount, "GBP")} · ${formatMoney(f.credit.chargedAmount!, "GBP")} given back`,
+    );
+    expect(spending.html).toContain(`href="/client/statement?from=${today()}&amp;to=${today()}"`);
 
     const freelancer = await browserFor(f.freelancer);
     expect((await freelancer.get("/client/statement")).status).not.toBe(200);
