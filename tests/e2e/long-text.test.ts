@@ -215,6 +215,12 @@ async function expectNoSidewaysScroll(page: Page, paths: string[], width = PHONE
   expect(measured.filter((m) => m.document > width || m.viewport !== width)).toEqual([]);
 }
 
+/** The portal menu and the account menu (which names the person) open on a phone and stay on the screen. */
+async function expectMenusFit(page: Page) {
+  expect(await openMenuFits(page, page.getByRole("button", { name: "Menu", exact: true }))).toEqual([]);
+  expect(await openMenuFits(page, page.getByRole("button", { name: /^Account menu for / }))).toEqual([]);
+}
+
 /** Opens a popover menu and lists whatever in it reaches past the screen's edge or past the menu's own box. */
 async function openMenuFits(page: Page, button: Locator): Promise<string[]> {
   await button.click();
@@ -233,13 +239,15 @@ async function openMenuFits(page: Page, button: Locator): Promise<string[]> {
 }
 
 describe("long text never breaks a page", () => {
-  it("at 390 px, pages full of one-word titles, names, e-mails and URLs fit the screen for visitors, clients and freelancers", async () => {
-    const tag = Date.now().toString(36);
-    const planted = await plantLongWords(tag);
+  let planted: Awaited<ReturnType<typeof plantLongWords>>;
+  beforeAll(async () => {
+    planted = await plantLongWords(Date.now().toString(36));
+  });
 
-    const visitorContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-    const visitor = await visitorContext.newPage();
-    const visitorWatch = watchConsoleErrors(visitor);
+  it("at 390 px, a visitor's public pages full of one-word titles, names and URLs fit the screen", async () => {
+    const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const visitor = await context.newPage();
+    const watch = watchConsoleErrors(visitor);
     await expectNoSidewaysScroll(visitor, [
       "/",
       "/projects",
@@ -249,10 +257,14 @@ describe("long text never breaks a page", () => {
       `/f/${planted.handle}`,
       "/sign-in",
     ]);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 
-    const clientSide = await signedIn(planted.clientEmail);
-    const clientWatch = watchConsoleErrors(clientSide.page);
-    await expectNoSidewaysScroll(clientSide.page, [
+  it("at 390 px, the client's dashboard, proposals, contract, messages and notifications fit the screen, menus too", async () => {
+    const { context, page } = await signedIn(planted.clientEmail);
+    const watch = watchConsoleErrors(page);
+    await expectNoSidewaysScroll(page, [
       "/client",
       "/projects",
       `/projects/${planted.projectId}`,
@@ -264,10 +276,15 @@ describe("long text never breaks a page", () => {
       "/notifications",
       "/settings/account",
     ]);
+    await expectMenusFit(page);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 
-    const freelancerSide = await signedIn(planted.freelancerEmail);
-    const freelancerWatch = watchConsoleErrors(freelancerSide.page);
-    await expectNoSidewaysScroll(freelancerSide.page, [
+  it("at 390 px, the freelancer's dashboard, profile, contract, messages and notifications fit the screen, menus too", async () => {
+    const { context, page } = await signedIn(planted.freelancerEmail);
+    const watch = watchConsoleErrors(page);
+    await expectNoSidewaysScroll(page, [
       "/freelancer",
       `/projects/${planted.projectId}`,
       `/contracts/${planted.contractId}`,
@@ -276,20 +293,15 @@ describe("long text never breaks a page", () => {
       "/freelancer/profile",
       "/notifications",
     ]);
+    await expectMenusFit(page);
+    expect(watch.errors).toEqual([]);
+    await context.close();
+  });
 
-    // The portal menu and the account menu (which names the person) open on a phone and stay on the screen.
-    for (const side of [clientSide.page, freelancerSide.page]) {
-      expect(await openMenuFits(side, side.getByRole("button", { name: "Menu", exact: true }))).toEqual([]);
-      expect(await openMenuFits(side, side.getByRole("button", { name: /^Account menu for / }))).toEqual([]);
-    }
-
-    const desktop = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const wide = await desktop.newPage();
+  it("on a desktop, the public list and the project page stay the window's width", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const wide = await context.newPage();
     await expectNoSidewaysScroll(wide, ["/projects", `/projects/${planted.projectId}`], 1280);
-
-    expect(visitorWatch.errors).toEqual([]);
-    expect(clientWatch.errors).toEqual([]);
-    expect(freelancerWatch.errors).toEqual([]);
-    await Promise.all([visitorContext.close(), clientSide.context.close(), freelancerSide.context.close(), desktop.close()]);
+    await context.close();
   });
 });
