@@ -14,6 +14,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
+import { fileViewsByKey } from "../files/records";
 import { toMilestoneView } from "../milestones/view";
 import { contractForParty, partyRole, type PartyRole } from "./access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
@@ -134,9 +135,13 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
     milestoneFacts(ctx, { contractId }),
   ]);
   const funds = sumFunds(list.map((m) => perMilestone.get(m.id) ?? NO_FUNDS));
+  const files = await fileViewsByKey(
+    ctx,
+    list.flatMap((m) => m.submissionFiles),
+  );
   return {
     ...viewOf(row, funds, access.role),
-    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), facts.get(m.id))),
+    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), facts.get(m.id), files)),
     timeline: withOfferEvent(row.contract, events).map(toTimelineEntry),
   };
 }

@@ -1,8 +1,12 @@
 import type { Milestone } from "../../../db/schema";
 import { chargedView } from "../currency/charged";
+import type { FileView } from "../files/records";
 import { NO_FUNDS, type HeldFunds } from "../ledger/balances";
 import type { MilestoneFacts } from "./facts";
 import { decisionText, isSettled, milestoneStatusLabel } from "./outcome";
+
+/** A submitted file as a milestone shows it; name, type and size are there when the caller looked them up. */
+export type SubmissionFile = Pick<FileView, "key"> & Partial<Omit<FileView, "key">>;
 
 /** A client who does not answer a submission within this many days approves it automatically. */
 export const AUTO_APPROVE_AFTER_DAYS = 14;
@@ -10,7 +14,12 @@ export const AUTO_APPROVE_AFTER_MS = AUTO_APPROVE_AFTER_DAYS * 24 * 60 * 60 * 10
 
 const NO_FACTS: MilestoneFacts = { decision: null, payment: null };
 
-export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS, facts: MilestoneFacts = NO_FACTS) {
+export function toMilestoneView(
+  m: Milestone,
+  funds: HeldFunds = NO_FUNDS,
+  facts: MilestoneFacts = NO_FACTS,
+  files: Map<string, FileView> = new Map(),
+) {
   const amounts = { released: funds.released, refunded: funds.refunded, currency: m.currency };
   const { decision, payment } = facts;
   return {
@@ -39,6 +48,8 @@ export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS, facts
     /** Funds held for this milestone, and what already went out of them. */
     funds: { funded: funds.funded, held: funds.held, released: funds.released, refunded: funds.refunded },
     submissionMessage: m.submissionMessage,
+    /** Handed in with the latest submission; readable by both parties. */
+    submissionFiles: m.submissionFiles.map((key): SubmissionFile => files.get(key) ?? { key }),
     changesMessage: m.changesMessage,
     fundedAt: m.fundedAt?.toISOString() ?? null,
     submittedAt: m.submittedAt?.toISOString() ?? null,

@@ -13,6 +13,8 @@ export const NOTIFICATION_TYPES = {
   timesheet_submitted: { label: "A week of hours was submitted for approval", audience: "client" },
   timesheet_approved: { label: "A week of hours was approved and paid", audience: "freelancer" },
   timesheet_disputed: { label: "The client disputed a week of hours", audience: "freelancer" },
+  contract_ended: { label: "The other side ended a contract", audience: "any" },
+  payment_failed: { label: "A card payment failed", audience: "client" },
   payment_hold_expiring: { label: "Card funds near the 90-day holding limit", audience: "any" },
   dispute_opened: { label: "A dispute was opened on your contract", audience: "any" },
   dispute_answered: { label: "The other side answered a dispute", audience: "any" },
