@@ -156,6 +156,7 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
     });
   });
   server.on("clientError", (_error, socket) => socket.destroy());
+  server.keepAliveTimeout = 120_000;
 
   try {
     await new Promise<void>((resolveListen, reject) => {
