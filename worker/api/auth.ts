@@ -1,19 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import {
-  addRole,
-  registerUser,
-  requestPasswordReset,
-  resetPassword,
-  sendVerificationEmail,
-  SIGNUP_ROLES,
-  verifyEmail,
-} from "../domain/auth/accounts";
+import { addRole, registerUser, resetPassword, sendVerificationEmail, SIGNUP_ROLES, verifyEmail } from "../domain/auth/accounts";
 import { issueTokenPair, rotateRefreshToken } from "../domain/auth/api-tokens";
-import { sendEmailSignInCode } from "../domain/auth/mfa";
-import { findUserByEmail } from "../domain/auth/accounts";
-import { verifyPassword } from "../domain/auth/password";
+import { requestPasswordReset } from "../domain/auth/password-reset";
 import { revokeSession, createSession } from "../domain/auth/sessions";
-import { authenticateWithPassword, recordSignIn } from "../domain/auth/sign-in";
+import { authenticateWithPassword, emailSignInCode, recordSignIn } from "../domain/auth/sign-in";
 import { requestMeta } from "../request-meta";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -76,17 +66,13 @@ export const authRoutes: Router = createRouter()
       method: "post",
       path: "/login/email-code",
       tags,
-      summary: "Email a one-time sign-in code (when two-factor is on)",
+      summary: "Email a one-time sign-in code (the second factor, or the way in while password sign-in is throttled)",
       body: z.object({ email, password }),
       ok: { status: 202, description: "Sent when the password is right" },
-      errors: [401, 429],
+      errors: [429],
     }),
     async (c) => {
-      const domain = c.get("domain");
-      const { email: address, password: pass } = c.req.valid("json");
-      // The password must be right before we spend an email on the account.
-      const user = await findUserByEmail(domain, address);
-      if (user?.passwordHash && (await verifyPassword(pass, user.passwordHash))) await sendEmailSignInCode(domain, user);
+      await emailSignInCode(c.get("domain"), c.req.valid("json"));
       return c.json({ status: "accepted" }, 202);
     },
   )
