@@ -182,7 +182,7 @@ describe("the client's decisions", () => {
     expect((await getProposal(ctx, freelancer, proposal.id)).status).toBe("declined");
     expect((await getProposal(ctx, client, proposal.id)).status).toBe("declined");
     const stranger = (await createTestUser(ctx, { roles: ["client"] })).user;
-    await expect(getProposal(ctx, stranger, proposal.id)).rejects.toMatchObject({ status: 403 });
+    await expect(getProposal(ctx, stranger, proposal.id)).rejects.toMatchObject({ status: 404 });
     await expect(getProposal(ctx, stranger, "nope")).rejects.toMatchObject({ status: 404 });
   });
 
