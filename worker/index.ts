@@ -7,7 +7,7 @@ import { readVars, type Env } from "./env";
 import { handleQueue, handleScheduled } from "./jobs";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
 import { isSameOrigin } from "./request-meta";
-import { withSecurityHeaders } from "./security-headers";
+import { withApiSecurityHeaders, withSecurityHeaders } from "./security-headers";
 
 installPrecompiledWasm();
 
@@ -26,7 +26,7 @@ export default {
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
     if (pathname === "/api" || pathname.startsWith("/api/")) {
-      return api.fetch(request, env, ctx);
+      return withApiSecurityHeaders(await api.fetch(request, env, ctx));
     }
     if (pathname.startsWith("/parties/")) {
       return routeToRoom(request, env);

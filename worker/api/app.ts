@@ -2,6 +2,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, errorBody } from "../domain/errors";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { createRouter } from "./context";
+import { apiDocsPolicy } from "../security-headers";
 import { renderApiDocsPage } from "./docs-page";
 import { authRoutes } from "./auth";
 import { oauthRoutes } from "./oauth";
@@ -106,7 +107,10 @@ export function createApi() {
     openapi: "3.1.0",
     info: { title: "MegiLance API", version: "1.0.0", description: "The JSON API of the MegiLance marketplace." },
   });
-  api.get("/docs", (c) => c.html(renderApiDocsPage("/api/openapi.json")));
+  api.get("/docs", (c) => {
+    const nonce = crypto.randomUUID().replace(/-/g, "");
+    return c.html(renderApiDocsPage("/api/openapi.json", nonce), 200, { "Content-Security-Policy": apiDocsPolicy(nonce) });
+  });
 
   api.notFound((c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   api.onError((error, c) => {
