@@ -2,6 +2,8 @@ import { vitePlugin as remix } from "@remix-run/dev";
 import tailwindcss from "@tailwindcss/vite";
 import { defineConfig } from "vite";
 
+const YJS_FAMILY = ["yjs", "y-protocols", "y-partyserver", "lib0"];
+
 declare module "@remix-run/cloudflare" {
   interface Future {
     v3_singleFetch: true;
@@ -12,6 +14,8 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
+      // BUILD_DIRECTORY builds elsewhere, e.g. to check a build while a running app serves build/.
+      buildDirectory: process.env.BUILD_DIRECTORY ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
@@ -25,6 +29,9 @@ export default defineConfig({
   ssr: {
     target: "webworker",
     noExternal: true,
+    // The whiteboard's CRDT library keeps module-level identity (Yjs checks its constructors). The rooms import
+    // it too, so the server build leaves it as a bare import and wrangler's bundle holds exactly one copy.
+    external: YJS_FAMILY,
     resolve: { conditions: ["workerd", "worker", "browser"], externalConditions: ["workerd", "worker"] },
   },
   build: {
@@ -35,6 +42,9 @@ export default defineConfig({
       onwarn(warning, warn) {
         // zod ships comments Rollup cannot place; harmless and noisy.
         if (warning.message.includes("annotation that Rollup cannot interpret")) return;
+        // Resource routes (a loader or action, no component) have no browser code, yet the Remix plugin makes
+        // every route a client entry, so their chunks are empty by design.
+        if (warning.code === "EMPTY_BUNDLE") return;
         warn(warning);
       },
     },
