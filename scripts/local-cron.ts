@@ -9,13 +9,12 @@ export function declaredCrons(): string[] {
 }
 
 /**
- * Runs the Worker's `scheduled()` for one cron expression. `wrangler dev --test-scheduled` serves
- * `/__scheduled`, which calls the Worker's own scheduled handler. (Miniflare's
- * `/cdn-cgi/handler/scheduled` answers "exception" for a Worker with static assets in the wrangler we
- * pin; see docs/decisions/006-local-cron.md.)
+ * Runs the Worker's `scheduled()` for one cron expression through the runtime's own scheduled entry,
+ * `/cdn-cgi/handler/scheduled`: the path Cloudflare documents for local Cron Triggers. (The wrangler we pin
+ * needs a one-line backport to reach a Worker with static assets; see docs/decisions/006-local-cron.md.)
  */
 export async function fireCron(baseUrl: string, cron: string): Promise<void> {
-  const res = await fetch(`${baseUrl}/__scheduled?cron=${encodeURIComponent(cron)}`);
+  const res = await fetch(`${baseUrl}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`);
   const body = await res.text();
   if (!res.ok) throw new Error(`cron "${cron}" answered ${res.status}: ${body.slice(0, 200)}`);
 }

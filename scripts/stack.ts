@@ -57,7 +57,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       say("building the app");
       await buildApp(options.quiet ? output : undefined);
     }
-    // --test-scheduled serves /__scheduled, through which the local cron runs the Worker's scheduled().
+    // --test-scheduled also serves /__scheduled and tells wrangler that crons are fired here (no "not triggered" warning).
     const args = ["dev", "--port", String(options.port), "--ip", "localhost", "--test-scheduled"];
     args.push("--persist-to", resolve(options.dataDir, "wrangler"));
     for (const [key, value] of Object.entries({ DATABASE_URL: db.url, ...vars })) args.push("--var", `${key}:${value}`);
