@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
 import { createRouter, type Router } from "./context";
+import { SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["files"];
@@ -60,7 +61,7 @@ fileRoutes.openAPIRegistry.registerPath({
   path: "/uploads",
   tags,
   summary: "Upload an image (PNG, JPEG, WebP, GIF; 5 MB) or PDF (10 MB); the type is read from the bytes",
-  security: [{ bearer: [] }],
+  security: SIGNED_IN,
   request: {
     body: {
       required: true,

@@ -11,6 +11,11 @@ import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optio
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { milestoneViewSchema } from "../domain/milestones/view-schema";
+
+const milestoneBody = z.object({ milestone: milestoneViewSchema });
+/** A money movement on a milestone and its ledger transaction (null when nothing moved). */
+const movedBody = z.object({ milestone: milestoneViewSchema, transactionId: z.string().nullable() });
 
 const tags = ["milestones"];
 
@@ -44,7 +49,7 @@ export const milestoneRoutes: Router = createRouter()
       auth: true,
       summary: "One milestone with the funds held for it (contract parties only)",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: [404],
     }),
     async (c) => {
@@ -62,7 +67,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Edit a milestone that is not funded yet (client)",
       params: idParams,
       body: patchBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -104,7 +109,7 @@ export const milestoneRoutes: Router = createRouter()
       auth: true,
       summary: "Submit work for review (freelancer; optional body {message})",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -121,7 +126,7 @@ export const milestoneRoutes: Router = createRouter()
       auth: true,
       summary: "Approve submitted work (client): the funds held for it go to the freelancer, less the platform fee",
       params: idParams,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -140,7 +145,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Send submitted work back with a message (client); the funds stay held",
       params: idParams,
       body: changesBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -160,7 +165,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Release part or all of the funds held for this milestone to the freelancer early (client)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -182,7 +187,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Refund part or all of the funds held for this milestone to the client (client, before work is submitted)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
