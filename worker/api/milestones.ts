@@ -12,6 +12,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
 import { milestoneViewSchema } from "../domain/milestones/view-schema";
+import { paymentViewSchema } from "../domain/payments/view-schema";
 
 const milestoneBody = z.object({ milestone: milestoneViewSchema });
 /** A money movement on a milestone and its ledger transaction (null when nothing moved). */
@@ -85,7 +86,15 @@ export const milestoneRoutes: Router = createRouter()
         "Fund a milestone (client; verified email; Idempotency-Key honoured). Card payments answer nextAction {clientSecret, publishableKey}",
       params: idParams,
       body: fundBody,
-      ok: { status: 200, description: "{milestone, payment, nextAction}" },
+      ok: {
+        status: 200,
+        description: "{milestone, payment, nextAction}",
+        schema: z.object({
+          milestone: milestoneViewSchema,
+          payment: paymentViewSchema,
+          nextAction: z.record(z.string(), z.unknown()).nullable(),
+        }),
+      },
       errors: moneyErrors,
     }),
     async (c) => {

@@ -112,6 +112,9 @@ describe("real answers match the document", () => {
     const accepted = await call("POST", "/api/proposals/{id}/accept", `/api/proposals/${proposalId}/accept`, client.accessToken, {});
     expect(accepted.status).toBe(200);
     await call("GET", "/api/contracts", "/api/contracts", freelancer.accessToken);
+    await call("GET", "/api/contracts/{id}", `/api/contracts/${accepted.body.contract.id}`, client.accessToken);
+    await call("GET", "/api/security/sessions", "/api/security/sessions", client.accessToken);
+    await call("GET", "/api/security/mfa/methods", "/api/security/mfa/methods", client.accessToken);
 
     const short = await call("POST", "/api/projects/{id}/proposals", `/api/projects/${projectId}/proposals`, freelancer.accessToken, {
       coverLetter: " too short ",
