@@ -99,6 +99,9 @@ describe("real answers match the document", () => {
     const projectId = posted.body.project.id as string;
     await call("GET", "/api/projects", "/api/projects?limit=5");
     await call("GET", "/api/projects/{id}", `/api/projects/${projectId}`, freelancer.accessToken);
+    await call("POST", "/api/favorites/projects/{id}", `/api/favorites/projects/${projectId}`, freelancer.accessToken);
+    await call("GET", "/api/favorites", "/api/favorites?type=projects", freelancer.accessToken);
+    await call("GET", "/api/freelancers", "/api/freelancers?limit=3");
     const sent = await call("POST", "/api/projects/{id}/proposals", `/api/projects/${projectId}/proposals`, freelancer.accessToken, {
       coverLetter: coverLetter(),
       bidAmount: 150_000,
