@@ -97,7 +97,7 @@ fileRoutes.openAPIRegistry.registerPath({
   tags,
   summary:
     "An uploaded file, served with its stored content type and nosniff. Portfolio images are public; anything attached to a conversation, contract, proposal, project or support ticket is readable only by those who may see it (others, and files attached nowhere, get 404 unless they uploaded it)",
-  security: [{ bearer: [] }, {}],
+  security: [...SIGNED_IN, {}],
   request: { params: z.object({ key: z.string() }) },
   responses: { 200: { description: "The file's bytes" }, 404: { description: "Not found" } },
 });

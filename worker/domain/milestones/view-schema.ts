@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES } from "../../../db/schema";
+import { fileViewSchema } from "../files/view-schema";
 import { timestampSchema, type SameShape } from "../views";
 import type { MilestoneView } from "./view";
 
@@ -22,6 +23,8 @@ export const milestoneViewSchema = z.object({
   status: z.enum(MILESTONE_STATUSES),
   funds: heldFundsSchema,
   submissionMessage: z.string().nullable(),
+  /** Handed in with the latest submission; name, type and size are there when the server looked them up. */
+  submissionFiles: z.array(fileViewSchema.partial().required({ key: true })),
   changesMessage: z.string().nullable(),
   fundedAt: timestampSchema.nullable(),
   submittedAt: timestampSchema.nullable(),
