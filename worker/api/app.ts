@@ -2,7 +2,9 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, errorBody } from "../domain/errors";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { createRouter } from "./context";
+import { apiDocsPolicy } from "../security-headers";
 import { renderApiDocsPage } from "./docs-page";
+import { buildApiDocument } from "./openapi-document";
 import { authRoutes } from "./auth";
 import { oauthRoutes } from "./oauth";
 import { healthRoutes } from "./health";
@@ -103,12 +105,12 @@ export function createApi() {
   api.route("/admin/reviews", adminReviewRoutes);
   api.route("/admin/audit", adminAuditRoutes);
 
-  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "MegiLance API", version: "1.0.0", description: "The JSON API of the MegiLance marketplace." },
+  let document: ReturnType<typeof buildApiDocument> | undefined;
+  api.get("/openapi.json", (c) => c.json((document ??= buildApiDocument(api)), 200));
+  api.get("/docs", (c) => {
+    const nonce = crypto.randomUUID().replace(/-/g, "");
+    return c.html(renderApiDocsPage("/api/openapi.json", nonce), 200, { "Content-Security-Policy": apiDocsPolicy(nonce) });
   });
-  api.get("/docs", (c) => c.html(renderApiDocsPage("/api/openapi.json")));
 
   api.notFound((c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   api.onError((error, c) => {

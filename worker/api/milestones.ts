@@ -11,6 +11,12 @@ import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optio
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { milestoneViewSchema } from "../domain/milestones/view-schema";
+import { paymentViewSchema } from "../domain/payments/view-schema";
+
+const milestoneBody = z.object({ milestone: milestoneViewSchema });
+/** A money movement on a milestone and its ledger transaction (null when nothing moved). */
+const movedBody = z.object({ milestone: milestoneViewSchema, transactionId: z.string().nullable() });
 
 const tags = ["milestones"];
 
@@ -52,7 +58,7 @@ export const milestoneRoutes: Router = createRouter()
       summary:
         "One milestone with the funds held for it (contract parties only): `status` and `statusLabel`; once settled an `outcome` {released, refunded}; `decision` when a dispute decided it; `charged` when the client paid in another currency",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: [404],
     }),
     async (c) => {
@@ -88,7 +94,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Edit a milestone that is not funded yet (client)",
       params: idParams,
       body: patchBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -106,7 +112,15 @@ export const milestoneRoutes: Router = createRouter()
         "Fund a milestone (client; verified email; Idempotency-Key honoured). Card payments answer nextAction {clientSecret, publishableKey}",
       params: idParams,
       body: fundBody,
-      ok: { status: 200, description: "{milestone, payment, nextAction}" },
+      ok: {
+        status: 200,
+        description: "{milestone, payment, nextAction}",
+        schema: z.object({
+          milestone: milestoneViewSchema,
+          payment: paymentViewSchema,
+          nextAction: z.record(z.string(), z.unknown()).nullable(),
+        }),
+      },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -131,7 +145,7 @@ export const milestoneRoutes: Router = createRouter()
       summary:
         "Submit work for review (freelancer; optional body {message, files}: files are keys of the freelancer's uploads, readable by both parties)",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -148,7 +162,7 @@ export const milestoneRoutes: Router = createRouter()
       auth: true,
       summary: "Approve submitted work (client): the funds held for it go to the freelancer, less the platform fee",
       params: idParams,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -167,7 +181,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Send submitted work back with a message (client); the funds stay held",
       params: idParams,
       body: changesBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -187,7 +201,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Release part or all of the funds held for this milestone to the freelancer early (client)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -209,7 +223,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Refund part or all of the funds held for this milestone to the client (client, before work is submitted)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {

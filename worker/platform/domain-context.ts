@@ -22,6 +22,9 @@ export function domainContextFromEnv(env: Env): DomainContext {
     sendEmail: async (message) => {
       await env.EMAIL_QUEUE.send(message);
     },
+    enqueue: async (job) => {
+      await env.JOBS_QUEUE.send(job);
+    },
     rooms: roomPublisher(env),
     payments: paymentProviders(env),
   });
