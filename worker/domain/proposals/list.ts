@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import {
   freelancerProfiles,
   freelancerSkills,
@@ -11,7 +11,7 @@ import {
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireOwnProject } from "../projects/access";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf, offsetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, offsetOf } from "../search/cursor";
 import { loadProposalWithProject } from "./access";
 import { rankProposal, type Ranking } from "./ranking";
 import { loadProposalView, loadProposalViews, type ProposalView } from "./views";
@@ -88,34 +88,5 @@ export async function listProjectProposals(
     items: views.map((v, i) => ({ ...v, ranking: page[i].ranking })),
     nextCursor: offset + limit < ranked.length ? encodeCursor({ o: offset + limit }) : null,
     total: ranked.length,
-  };
-}
-
-/** A freelancer's own proposals, newest first, with each project's summary. */
-export async function listMyProposals(
-  ctx: DomainContext,
-  actor: User,
-  input: { status?: ProposalStatus; cursor?: string; limit?: number },
-): Promise<{ items: ProposalView[]; nextCursor: string | null }> {
-  const limit = clampLimit(input.limit, 20, PROPOSAL_PAGE_MAX);
-  const after = keysetOf(decodeCursor(input.cursor));
-  const at = after ? new Date(after[0]) : null;
-  const rows = await ctx.db
-    .select()
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.freelancerId, actor.id),
-        input.status ? eq(proposals.status, input.status) : undefined,
-        at && after ? or(lt(proposals.createdAt, at), and(eq(proposals.createdAt, at), lt(proposals.id, after[1]))) : undefined,
-      ),
-    )
-    .orderBy(desc(proposals.createdAt), desc(proposals.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: await loadProposalViews(ctx, page),
-    nextCursor: rows.length > limit ? encodeCursor({ k: [last.createdAt.getTime(), last.id] }) : null,
   };
 }
