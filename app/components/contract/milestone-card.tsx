@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Alert } from "../ui/alert";
 import { Badge, type Tone } from "../ui/badge";
 import { Button, buttonClass } from "../ui/button";
+import { ConfirmButton, type Confirmation, type FormValues } from "../ui/confirm";
 import { Field, inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
@@ -87,7 +88,19 @@ function MoreForm({ summary, children }: { summary: string; children: ReactNode 
   );
 }
 
-function MoveForm({ m, intent, idemKey, label }: { m: MilestoneItem; intent: "release" | "refund"; idemKey: string; label: string }) {
+function MoveForm({
+  m,
+  intent,
+  idemKey,
+  label,
+  confirm,
+}: {
+  m: MilestoneItem;
+  intent: "release" | "refund";
+  idemKey: string;
+  label: string;
+  confirm: (values: FormValues) => Confirmation;
+}) {
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
       <Hidden intent={intent} milestoneId={m.id} idemKey={idemKey} />
@@ -96,7 +109,9 @@ function MoveForm({ m, intent, idemKey, label }: { m: MilestoneItem; intent: "re
         inputProps={{ id: `${m.id}-${intent}-amount`, name: "amount", inputMode: "decimal", required: true }}
       />
       <Field label="Reason" inputProps={{ id: `${m.id}-${intent}-reason`, name: "reason", required: true, maxLength: 500 }} />
-      <Button variant="secondary">{label}</Button>
+      <ConfirmButton confirm={confirm} variant="secondary">
+        {label}
+      </ConfirmButton>
     </Form>
   );
 }
@@ -109,6 +124,7 @@ export function MilestoneCard({
   sandboxLabel,
   error,
   pendingPayment = null,
+  confirm,
 }: {
   m: MilestoneItem;
   role: "client" | "freelancer";
@@ -118,6 +134,8 @@ export function MilestoneCard({
   error: string | null;
   /** The client's unfinished payment for this milestone, if any. */
   pendingPayment?: PendingPaymentItem | null;
+  /** What the confirmation of a money step on this card says (see contract/confirmations.tsx). */
+  confirm: (values: FormValues) => Confirmation;
 }) {
   const status = STATUS[m.status] ?? { label: m.status, tone: "neutral" as Tone };
   const open = contractStatus === "offered" || contractStatus === "active";
@@ -173,14 +191,14 @@ export function MilestoneCard({
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
             <PayInCurrency milestoneId={m.id} contractCurrency={m.currency} />
-            <Button>Fund {money(m.amount)}</Button>
+            <ConfirmButton confirm={confirm}>Fund {money(m.amount)}</ConfirmButton>
             <Badge tone="warning">{sandboxLabel}</Badge>
           </Form>
         ) : null}
         {role === "client" && m.status === "submitted" && active ? (
           <Form method="post">
             <Hidden intent="approve" milestoneId={m.id} idemKey={keys.approve} />
-            <Button>Approve and pay {money(m.funds.held)}</Button>
+            <ConfirmButton confirm={confirm}>Approve and pay {money(m.funds.held)}</ConfirmButton>
           </Form>
         ) : null}
         {role === "client" && m.status === "submitted" && active ? (
@@ -197,12 +215,12 @@ export function MilestoneCard({
         ) : null}
         {role === "client" && holding && active ? (
           <MoreForm summary="Release part of the held funds now">
-            <MoveForm m={m} intent="release" idemKey={keys.release} label="Release" />
+            <MoveForm m={m} intent="release" idemKey={keys.release} label="Release" confirm={confirm} />
           </MoreForm>
         ) : null}
         {role === "client" && m.status === "funded" && open ? (
           <MoreForm summary="Refund part of the held funds to me">
-            <MoveForm m={m} intent="refund" idemKey={keys.refund} label="Refund" />
+            <MoveForm m={m} intent="refund" idemKey={keys.refund} label="Refund" confirm={confirm} />
           </MoreForm>
         ) : null}
         {role === "freelancer" && (m.status === "funded" || m.status === "changes_requested") && active ? (

@@ -75,48 +75,53 @@ function majorAmount(currency: string, label: string) {
     .pipe(amountSchema);
 }
 
+const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+
+/** The offer form's fields as typed (the form's constraints come from these). */
+export const offerFormFields = z.object({
+  title,
+  type: z.enum(["fixed", "hourly"], { error: "Choose fixed price or hourly." }),
+  milestones: z
+    .array(
+      z.object({
+        title: z.string().trim().max(MILESTONE_TITLE_MAX).optional(),
+        amount: z.string().trim().max(20).optional(),
+        dueDate: z.preprocess(blankToUndefined, dateSchema.optional()),
+      }),
+    )
+    .max(MAX_OFFER_MILESTONES)
+    .optional(),
+  hourlyRate: z.string().trim().max(20).optional(),
+  weeklyHourLimit: z.string().trim().max(5).optional(),
+  startDate: z.string({ error: "Pick a start date." }).pipe(startDate),
+  message: message.optional(),
+});
+
 /**
  * The offer form: the same offer, typed in major units of the project's currency. Both the fixed and the hourly
  * fields are on the page; only the chosen type's fields are read.
  */
 export function offerFormSchema(currency: string) {
-  const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
-  const milestoneRow = z.object({
-    title: z.string().trim().max(MILESTONE_TITLE_MAX).optional(),
-    amount: z.string().trim().max(20).optional(),
-    dueDate: z.preprocess(blankToUndefined, dateSchema.optional()),
-  });
-  return z
-    .object({
-      title,
-      type: z.enum(["fixed", "hourly"], { error: "Choose fixed price or hourly." }),
-      milestones: z.array(milestoneRow).max(MAX_OFFER_MILESTONES).optional(),
-      hourlyRate: z.string().trim().max(20).optional(),
-      weeklyHourLimit: z.string().trim().max(5).optional(),
-      startDate: z.string({ error: "Pick a start date." }).pipe(startDate),
-      message: message.optional(),
-    })
-    .transform((form, ctx): OfferInput => {
-      if (form.type === "hourly") {
-        const rate = majorAmount(currency, "the hourly rate").safeParse(form.hourlyRate ?? "");
-        if (!rate.success) ctx.addIssue({ code: "custom", path: ["hourlyRate"], message: rate.error.issues[0].message });
-        const limit = weeklyHourLimit.safeParse(form.weeklyHourLimit ? Number(form.weeklyHourLimit) : undefined);
-        if (!limit.success) ctx.addIssue({ code: "custom", path: ["weeklyHourLimit"], message: limit.error.issues[0].message });
-        if (!rate.success || !limit.success) return z.NEVER;
-        const { title: t, startDate: s, message: m } = form;
-        return { type: "hourly", title: t, hourlyRate: rate.data, weeklyHourLimit: limit.data, startDate: s, message: m };
-      }
-      // Rows left blank are spare rows of the form, not milestones.
-      const rows = (form.milestones ?? []).map((row, index) => ({ row, index })).filter(({ row }) => row.title || row.amount);
-      if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["milestones"], message: "Add at least one milestone." });
-      const milestones = rows.map(({ row, index }) => {
-        if (!row.title) ctx.addIssue({ code: "custom", path: ["milestones", index, "title"], message: "Give the milestone a title." });
-        const amount = majorAmount(currency, "the milestone's amount").safeParse(row.amount ?? "");
-        if (!amount.success)
-          ctx.addIssue({ code: "custom", path: ["milestones", index, "amount"], message: amount.error.issues[0].message });
-        return { title: row.title ?? "", amount: amount.success ? amount.data : 0, dueDate: row.dueDate ?? null };
-      });
+  return offerFormFields.transform((form, ctx): OfferInput => {
+    if (form.type === "hourly") {
+      const rate = majorAmount(currency, "the hourly rate").safeParse(form.hourlyRate ?? "");
+      if (!rate.success) ctx.addIssue({ code: "custom", path: ["hourlyRate"], message: rate.error.issues[0].message });
+      const limit = weeklyHourLimit.safeParse(form.weeklyHourLimit ? Number(form.weeklyHourLimit) : undefined);
+      if (!limit.success) ctx.addIssue({ code: "custom", path: ["weeklyHourLimit"], message: limit.error.issues[0].message });
+      if (!rate.success || !limit.success) return z.NEVER;
       const { title: t, startDate: s, message: m } = form;
-      return { type: "fixed", title: t, milestones, startDate: s, message: m };
+      return { type: "hourly", title: t, hourlyRate: rate.data, weeklyHourLimit: limit.data, startDate: s, message: m };
+    }
+    // Rows left blank are spare rows of the form, not milestones.
+    const rows = (form.milestones ?? []).map((row, index) => ({ row, index })).filter(({ row }) => row.title || row.amount);
+    if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["milestones"], message: "Add at least one milestone." });
+    const milestones = rows.map(({ row, index }) => {
+      if (!row.title) ctx.addIssue({ code: "custom", path: ["milestones", index, "title"], message: "Give the milestone a title." });
+      const amount = majorAmount(currency, "the milestone's amount").safeParse(row.amount ?? "");
+      if (!amount.success) ctx.addIssue({ code: "custom", path: ["milestones", index, "amount"], message: amount.error.issues[0].message });
+      return { title: row.title ?? "", amount: amount.success ? amount.data : 0, dueDate: row.dueDate ?? null };
     });
+    const { title: t, startDate: s, message: m } = form;
+    return { type: "fixed", title: t, milestones, startDate: s, message: m };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Project, Proposal, User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { takesProposals } from "../projects/lifecycle";
+import { takesProposals } from "../projects/status";
 import { parseInput } from "../projects/validate";
 import { loadProposalWithProject } from "../proposals/access";
 import { claimProposalStatements, insertWithNewContract, type OfferColumns } from "../proposals/hire";

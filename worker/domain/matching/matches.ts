@@ -4,7 +4,7 @@ import { projectInvites, proposals, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { findProject, canSeeProject, requireActorRole } from "../projects/access";
-import { takesProposals } from "../projects/lifecycle";
+import { takesProposals } from "../projects/status";
 import { rankFreelancersForProject, rankProjectsForFreelancer } from "./engine";
 import { loadFreelancerFacts, loadProjectFacts } from "./inputs";
 import type { MatchReason } from "./score";

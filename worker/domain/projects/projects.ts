@@ -19,7 +19,7 @@ import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { findProject, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
 import { normalizeCurrency } from "./currencies";
-import { canReopen } from "./lifecycle";
+import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
 import { fieldError, parseInput } from "./validate";
 import { loadProjectView, type ProjectView } from "./views";

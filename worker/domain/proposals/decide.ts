@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { contracts, proposals, type Contract, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { takesProposals } from "../projects/lifecycle";
+import { takesProposals } from "../projects/status";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { requireProposalForClient, requireUndecided } from "./access";

@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import {
+  contracts,
   freelancerProfiles,
   freelancerSkills,
   projectSkills,
@@ -37,7 +38,11 @@ export async function listProjectProposals(
   actor: User,
   projectId: string,
   input: { status?: ProposalStatus; cursor?: string; limit?: number },
-): Promise<{ items: Array<ProposalView & { ranking: Ranking }>; nextCursor: string | null; total: number }> {
+): Promise<{
+  items: Array<ProposalView & { ranking: Ranking; contract: { id: string; status: string } | null }>;
+  nextCursor: string | null;
+  total: number;
+}> {
   const project = await requireOwnProject(ctx, projectId, actor);
   const limit = clampLimit(input.limit, 20, PROPOSAL_PAGE_MAX);
   const offset = offsetOf(decodeCursor(input.cursor));
@@ -80,12 +85,22 @@ export async function listProjectProposals(
         b.ranking.score - a.ranking.score || a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id),
     );
   const page = ranked.slice(offset, offset + limit);
-  const views = await loadProposalViews(
-    ctx,
-    page.map((p) => p.row),
-  );
+  const hired = page.filter((p) => p.row.status === "accepted").map((p) => p.row.id);
+  const [views, deals] = await Promise.all([
+    loadProposalViews(
+      ctx,
+      page.map((p) => p.row),
+    ),
+    hired.length
+      ? ctx.db
+          .select({ id: contracts.id, status: contracts.status, proposalId: contracts.proposalId })
+          .from(contracts)
+          .where(inArray(contracts.proposalId, hired))
+      : Promise.resolve([]),
+  ]);
+  const contractOf = new Map(deals.map((d) => [d.proposalId, { id: d.id, status: d.status }]));
   return {
-    items: views.map((v, i) => ({ ...v, ranking: page[i].ranking })),
+    items: views.map((v, i) => ({ ...v, ranking: page[i].ranking, contract: contractOf.get(v.id) ?? null })),
     nextCursor: offset + limit < ranked.length ? encodeCursor({ o: offset + limit }) : null,
     total: ranked.length,
   };

@@ -103,3 +103,13 @@ export async function getMyProposal(ctx: DomainContext, actor: User, proposalId:
   ]);
   return { proposal: item, project, history, canChange: isUndecided(row.proposal) };
 }
+
+/** The viewer's own proposal on a project, if they sent one (the project page links to it instead of a form). */
+export async function myProposalOn(ctx: DomainContext, actor: User, projectId: string): Promise<MyProposalItem | null> {
+  const [row] = await ctx.db
+    .select()
+    .from(proposals)
+    .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, actor.id)))
+    .limit(1);
+  return row ? (await withContracts(ctx, [row]))[0] : null;
+}

@@ -2,7 +2,7 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import { proposals, type Project, type Proposal, type User } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
-import { takesProposals } from "../projects/lifecycle";
+import { takesProposals } from "../projects/status";
 import { AppError } from "../errors";
 import { requireOwnedFiles } from "../files/records";
 import { notify } from "../notifications/notify";
