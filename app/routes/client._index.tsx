@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { greetingFor } from "../../worker/domain/auth/greeting";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
 import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
@@ -14,7 +15,9 @@ import { formatMoneyRange } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "client");
-  return { name: viewer.user.name, dashboard: await clientDashboard(domainFrom(context), viewer.user) };
+  const ctx = domainFrom(context);
+  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), greetingFor(ctx, viewer)]);
+  return { name: viewer.user.name, greeting, dashboard };
 }
 
 function Stat({ label, value }: { label: string; value: number }) {
@@ -27,14 +30,16 @@ function Stat({ label, value }: { label: string; value: number }) {
 }
 
 export default function ClientHome() {
-  const { name, dashboard } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard } = useLoaderData<typeof loader>();
   const { stats, projects, recentActivity } = dashboard;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Client portal</h1>
-          <p className="text-muted mt-1">Welcome back, {name}.</p>
+          <p className="text-muted mt-1">
+            {greeting}, {name}.
+          </p>
         </div>
         <Link to="/client/projects/new" className={buttonClass()}>
           Post a project

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { greetingFor } from "../../worker/domain/auth/greeting";
 import { listContracts } from "../../worker/domain/contracts/list";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
 import { recommendedProjects } from "../../worker/domain/matching/matches";
@@ -22,13 +23,15 @@ import { formatMoney } from "~/utils/money";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
   const ctx = domainFrom(context);
-  const [dashboard, recommended, offers] = await Promise.all([
+  const [dashboard, recommended, greeting, offers] = await Promise.all([
     freelancerDashboard(ctx, viewer.user),
     recommendedProjects(ctx, viewer.user),
+    greetingFor(ctx, viewer),
     listContracts(ctx, viewer.user.id, { role: "freelancer", status: "offered", limit: 5 }),
   ]);
   return {
     name: viewer.user.name,
+    greeting,
     dashboard,
     recommended: recommended.items,
     offers,
@@ -37,14 +40,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function FreelancerHome() {
-  const { name, dashboard, recommended, offers, jobSuccess } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard, recommended, offers, jobSuccess } = useLoaderData<typeof loader>();
   const { stats, hasProfile, proposals } = dashboard;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Freelancer portal</h1>
-          <p className="text-muted mt-1">Welcome back, {name}.</p>
+          <p className="text-muted mt-1">
+            {greeting}, {name}.
+          </p>
         </div>
         <Link to="/projects" className={buttonClass()}>
           Find work
