@@ -113,7 +113,7 @@ describe("POST /api/proposals/:id/offer", () => {
       body: { type: "hourly", title: `${word} support`, hourlyRate: 7_500, weeklyHourLimit: 20, startDate: today() },
     });
     expect(sent.status).toBe(201);
-    expect(sent.body.contract).toMatchObject({ type: "hourly", hourlyRate: 7_500, weeklyHourLimit: 20, amount: 7_500, milestones: [] });
+    expect(sent.body.contract).toMatchObject({ type: "hourly", hourlyRate: 7_500, weeklyHourLimit: 20, amount: null, milestones: [] });
   });
 
   it("refuses bad offers with field errors, and anyone but the project's client", async () => {
