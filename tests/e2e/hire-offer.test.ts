@@ -51,10 +51,10 @@ describe("hiring by offer, in the browser, from both sides", () => {
     await hydrated(c);
     await expectAccessible(c);
     await c.getByLabel("Title of the contract").fill(`${word} pricing page`);
-    await c.getByLabel("Milestone 1").fill("Plans and table");
+    await c.getByLabel("Milestone 1", { exact: true }).fill("Plans and table");
     await c.getByLabel("Amount (USD)").first().fill("700");
     await c.getByRole("button", { name: "Add a milestone" }).click();
-    await c.getByLabel("Milestone 2").fill("FAQ and polish");
+    await c.getByLabel("Milestone 2", { exact: true }).fill("FAQ and polish");
     await c.getByLabel("Amount (USD)").nth(1).fill("500");
     await c.getByLabel("Message to the freelancer (optional)").fill("Looking forward to it.");
 
@@ -101,7 +101,7 @@ describe("hiring by offer, in the browser, from both sides", () => {
     expect(await c.getByText("Funded", { exact: true }).count()).toBe(0);
     await c.getByRole("button", { name: "Fund $700.00" }).click();
     await fund.getByRole("button", { name: "Fund $700.00" }).click();
-    await expect.poll(() => c.getByText("Funded", { exact: true }).count()).toBe(1);
+    await expect.poll(() => c.getByText("Funded", { exact: true }).count(), { timeout: 20_000 }).toBe(1);
     await expectAccessible(c);
 
     // The hired freelancer sees their proposal and the contract on the project page, never a proposal form.
