@@ -137,7 +137,7 @@ describe("the hire journey, by clicking alone", () => {
       .getByRole("navigation", { name: "Contract status" })
       .getByRole("link", { name: /^Active/ })
       .click();
-    await c.getByRole("article", { name: contractTitle }).getByRole("link", { name: contractTitle }).click();
+    await c.getByRole("article", { name: contractTitle }).getByRole("link", { name: contractTitle, exact: true }).click();
     await c.getByRole("button", { name: "Fund $600.00" }).click();
     await c.getByRole("dialog", { name: "Fund $600.00?" }).getByRole("button", { name: "Fund $600.00" }).click();
     await expect.poll(() => c.getByText("Funded", { exact: true }).count(), SLOW).toBe(1);

@@ -110,7 +110,7 @@ describe("hiring by offer, in the browser, from both sides", () => {
     expect(await f.getByRole("button", { name: "Send proposal" }).count()).toBe(0);
     await f.getByRole("link", { name: "View your proposal" }).click();
     await f.waitForURL(/\/freelancer\/proposals\/[0-9A-Z]+$/);
-    expect(await f.getByText("You accepted the offer: the contract started").count()).toBe(1);
+    await expect.poll(() => f.getByText("You accepted the offer: the contract started").count(), { timeout: 20_000 }).toBe(1);
     const width = await f.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
     await expectAccessible(f);
