@@ -43,3 +43,13 @@ export const unexpectedErrors = (errors: string[]) =>
 export async function hydrated(page: Page) {
   await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
 }
+
+/**
+ * A step that moves money or cannot be undone: once the page is interactive, the button opens a dialog naming what
+ * happens, and only the dialog's own button (`confirm`, by default the same words) does it.
+ */
+export async function confirmedClick(page: Page, button: string, confirm = button): Promise<void> {
+  await hydrated(page);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: confirm, exact: true }).click();
+}
