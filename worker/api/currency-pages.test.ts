@@ -60,7 +60,14 @@ describe("amounts in the viewer's currency", () => {
     expect(form).toContain(`<label for="pay-in-${m.id}"`);
     const key = new RegExp(`name="milestoneId" value="${m.id}"/><input type="hidden" name="key" value="([^"]+)"`).exec(form)?.[1];
     expect(key).toBeTruthy();
-    const posted = await client.post(`/contracts/${f.contractId}`, { intent: "fund", milestoneId: m.id, key: key!, currency: "INR" });
+    const posted = await client.post(`/contracts/${f.contractId}`, {
+      intent: "fund",
+      milestoneId: m.id,
+      key: key!,
+      currency: "INR",
+      // The page's confirmation (a dialog, or a page without JavaScript) sends this with the form.
+      _confirmed: "yes",
+    });
     expect(posted.status).toBe(302);
     const [payment] = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
     expect(payment).toMatchObject({ amount: 10_000, currency: "USD", status: "succeeded", paidCurrency: "INR" });
