@@ -11,6 +11,7 @@ import { Timeline } from "~/components/contract/timeline";
 import { ReviewsCard } from "~/components/reviews/reviews-card";
 import { ContractTimeAndInvoices } from "~/components/hourly/contract-time-link";
 import { StartCallButton } from "~/components/calls/start-call-button";
+import { MessageButton } from "~/components/messaging/message-button";
 import { WhiteboardLink } from "~/components/contract/whiteboard-link";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
@@ -20,7 +21,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, inputClass } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
+import { chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { confirmationNeeded } from "~/utils/confirm.server";
 import { messageOf } from "~/utils/forms.server";
@@ -82,7 +83,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const unconfirmed = confirmationNeeded(form, CONFIRMED_CONTRACT_INTENTS);
   if (unconfirmed) return unconfirmed;
   try {
-    await runContractIntent(domainFrom(context), viewer.user, contract, parsed.data);
+    await runContractIntent(domainFrom(context), viewer.user, contract, parsed.data, {
+      bucket: context.cloudflare.env.FILES,
+      files: await chosenFiles(form.getAll("files")),
+    });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404) throw new Response("No such contract.", { status: 404 });
@@ -130,8 +134,11 @@ export default function ContractPage() {
             </Badge>
           </h1>
         </div>
-        <WhiteboardLink contractId={c.id} />
-        <StartCallButton contractId={c.id} />
+        <div className="flex flex-wrap items-center gap-2">
+          <MessageButton subject={{ contractId: c.id }} name={other.name} variant="primary" />
+          <StartCallButton contractId={c.id} />
+          <WhiteboardLink contractId={c.id} />
+        </div>
         {pageError ? <Alert tone="danger">{pageError}</Alert> : null}
         <ContractCurrencyCard contract={c} display={currency.display} />
 

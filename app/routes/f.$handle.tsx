@@ -7,6 +7,8 @@ import { recordProfileView } from "../../worker/domain/analytics/activity";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
 import { getPublicFreelancerProfile } from "../../worker/domain/profiles/freelancer";
 import { trackRecord } from "../../worker/domain/reviews/track-record";
+import { listClientProjects } from "../../worker/domain/projects/client-projects";
+import { MessageFreelancer } from "~/components/messaging/message-freelancer";
 import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { PresenceDot } from "~/components/presence/presence-dot";
@@ -35,10 +37,19 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const profile = await orErrorPage(getPublicFreelancerProfile(domainFrom(context), params.handle ?? ""));
   if (!isbot(request.headers.get("User-Agent") ?? ""))
     await recordProfileView(domainFrom(context), profile.userId, viewer?.user.id ?? null);
+  const isSelf = viewer?.user.id === profile.userId;
+  const asClient = viewer && !isSelf && viewer.user.roles.includes("client") ? viewer.user : null;
   return {
     viewer: viewer ? summarizeViewer(viewer) : null,
     profile,
-    isSelf: viewer?.user.id === profile.userId,
+    isSelf,
+    // A client may invite the freelancer to one of their open projects when writing to them.
+    openProjects: asClient
+      ? (await listClientProjects(domainFrom(context), asClient.id, { status: "open", limit: 50 })).items.map((p) => ({
+          id: p.id,
+          title: p.title,
+        }))
+      : null,
     track: await trackRecord(domainFrom(context), profile.userId, new URL(request.url).searchParams.get("reviewsCursor") ?? undefined),
   };
 }
@@ -67,7 +78,7 @@ function availabilityText(hours: number | null): string {
 }
 
 export default function FreelancerProfilePage() {
-  const { viewer, profile, isSelf, track } = useLoaderData<typeof loader>();
+  const { viewer, profile, isSelf, track, openProjects } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saved = answer?.saved ?? null;
   const { rating } = profile;
@@ -134,7 +145,8 @@ export default function FreelancerProfilePage() {
           ) : (
             <p className="text-muted mt-1 text-sm">No skills listed yet.</p>
           )}
-          <div className="mt-4 flex flex-wrap gap-2">
+          <div className="mt-4 flex flex-wrap items-end gap-2">
+            {openProjects ? <MessageFreelancer freelancerId={profile.userId} name={profile.name} openProjects={openProjects} /> : null}
             {viewer && !isSelf ? (
               <Form method="post">
                 <Button name="intent" value={saved ? "unsave" : "save"} variant="secondary" size="sm">

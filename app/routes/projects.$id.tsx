@@ -5,6 +5,7 @@ import { getProject } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
 import { myProposalOn } from "../../worker/domain/proposals/mine";
 import { PROJECT_STATUS_LABELS, takesProposals } from "../../worker/domain/projects/status";
+import { MyProposalCard } from "~/components/marketplace/my-proposal-card";
 import { matchFreelancers } from "../../worker/domain/matching/matches";
 import { ProjectMatches } from "~/components/matching/project-matches";
 import { contractHref } from "~/components/marketplace/contract-link";
@@ -185,6 +186,7 @@ export default function ProjectPage() {
         <Alert>This project is {PROJECT_STATUS_LABELS[project.status].toLowerCase()} and takes no proposals.</Alert>
       ) : null}
       {isOwner ? <ProjectLifecycleCard status={project.status} /> : null}
+      {mine ? <MyProposalCard proposal={mine} clientName={project.client.name} /> : null}
       {canPropose && outcome?.intent !== "send-proposal" ? (
         <ProposalForm currency={project.currency} lastResult={sendFailed ? answer?.result : undefined} />
       ) : null}

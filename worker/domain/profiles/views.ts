@@ -10,6 +10,7 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileViewsByKey, type FileView } from "../files/records";
+import { ratingSummariesQuery, toRatingSummaries, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {
   userId: string;
@@ -24,7 +25,8 @@ export interface FreelancerSummary {
   timezone: string;
   languages: string[];
   country: string | null;
-  rating: { average: number; count: number };
+  /** From the visible reviews of their work (reviews/ratings.ts), never from the profile's search columns. */
+  rating: RatingSummary;
   url: string;
   memberSince: string;
 }
@@ -46,7 +48,7 @@ export function toPortfolioView(item: PortfolioItem, files: Map<string, FileView
 /** Summaries of freelancers (profile, name, skills), in the order of `userIds`; users without a profile are skipped. */
 export async function loadFreelancerSummaries(ctx: DomainContext, userIds: string[]): Promise<FreelancerSummary[]> {
   if (userIds.length === 0) return [];
-  const [rows, skillRows] = await ctx.db.batch([
+  const [rows, skillRows, ratingRows] = await ctx.db.batch([
     ctx.db
       .select({ profile: freelancerProfiles, name: users.name, memberSince: users.createdAt })
       .from(freelancerProfiles)
@@ -58,17 +60,28 @@ export async function loadFreelancerSummaries(ctx: DomainContext, userIds: strin
       .innerJoin(skills, eq(skills.slug, freelancerSkills.skillSlug))
       .where(inArray(freelancerSkills.userId, userIds))
       .orderBy(desc(freelancerSkills.years), asc(skills.name)),
+    ratingSummariesQuery(ctx, userIds, "freelancer"),
   ]);
+  const ratings = toRatingSummaries(userIds, ratingRows);
   const skillsOf = new Map<string, FreelancerSummary["skills"]>();
   for (const s of skillRows)
     (skillsOf.get(s.userId) ?? skillsOf.set(s.userId, []).get(s.userId)!).push({ slug: s.slug, name: s.name, years: s.years });
   const byId = new Map(
-    rows.map((r) => [r.profile.userId, toSummary(r.profile, r.name, r.memberSince, skillsOf.get(r.profile.userId) ?? [])]),
+    rows.map((r) => [
+      r.profile.userId,
+      toSummary(r.profile, r.name, r.memberSince, skillsOf.get(r.profile.userId) ?? [], ratings.get(r.profile.userId)!),
+    ]),
   );
   return userIds.map((id) => byId.get(id)).filter((v): v is FreelancerSummary => Boolean(v));
 }
 
-function toSummary(p: FreelancerProfile, name: string, memberSince: Date, skillList: FreelancerSummary["skills"]): FreelancerSummary {
+function toSummary(
+  p: FreelancerProfile,
+  name: string,
+  memberSince: Date,
+  skillList: FreelancerSummary["skills"],
+  rating: RatingSummary,
+): FreelancerSummary {
   return {
     userId: p.userId,
     handle: p.handle,
@@ -82,7 +95,7 @@ function toSummary(p: FreelancerProfile, name: string, memberSince: Date, skillL
     timezone: p.timezone,
     languages: p.languages,
     country: p.country,
-    rating: { average: p.ratingAvg, count: p.ratingCount },
+    rating,
     url: `/f/${p.handle}`,
     memberSince: memberSince.toISOString(),
   };

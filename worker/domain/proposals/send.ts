@@ -4,7 +4,7 @@ import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
 import { takesProposals } from "../projects/status";
 import { AppError } from "../errors";
-import { requireOwnedFiles } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify } from "../notifications/notify";
 import { requireActorRole, requireVisibleProject } from "../projects/access";
 import { parseInput } from "../projects/validate";
@@ -70,11 +70,12 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
   await checkDailyLimit(ctx, actor.id);
   const coverLetter = await checkCoverLetter(ctx, actor.id, data.coverLetter);
   checkMilestones(project, data.bidAmount, data.milestones);
-  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments" });
+  const id = ctx.newId();
+  const target = { scope: "proposal", id } as const;
+  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments", target });
   const now = ctx.clock.now();
   let proposal: Proposal;
   try {
-    const id = ctx.newId();
     [[proposal]] = await ctx.db.batch([
       ctx.db
         .insert(proposals)
@@ -94,6 +95,7 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
         })
         .returning(),
       proposalEventStatement(ctx, { proposalId: id, type: "sent", actorId: actor.id }),
+      scopeFilesStatement(ctx, actor.id, attachments, target),
     ]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, "already_applied", "You already sent a proposal for this project.");
@@ -118,7 +120,10 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   if (data.estimatedDays !== undefined) changes.estimatedDays = data.estimatedDays;
   if (data.milestones !== undefined) changes.milestones = data.milestones;
   if (data.attachments !== undefined) {
-    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, { field: "attachments" });
+    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, {
+      field: "attachments",
+      target: { scope: "proposal", id: proposal.id },
+    });
   }
   checkMilestones(
     project,
@@ -128,6 +133,7 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   const [[updated]] = await ctx.db.batch([
     ctx.db.update(proposals).set(changes).where(eq(proposals.id, proposal.id)).returning(),
     proposalEventStatement(ctx, { proposalId: proposal.id, type: "edited", actorId: actor.id }),
+    scopeFilesStatement(ctx, actor.id, changes.attachments ?? [], { scope: "proposal", id: proposal.id }),
   ]);
   return loadProposalView(ctx, updated);
 }

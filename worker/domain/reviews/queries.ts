@@ -3,8 +3,8 @@ import { contracts, reviews, users, type Review, type User } from "../../../db/s
 import { contractForParty, contractNotFound } from "../contracts/access";
 import { contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
-import { refreshProfileRatings, ratingSummary } from "./ratings";
-import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom, reviewVisibleSql } from "./rules";
+import { countedReviewsSql, refreshProfileRatings, ratingSummary, type ReviewedAs } from "./ratings";
+import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom } from "./rules";
 import { moderationOf, toHiddenReview, toReviewView } from "./view";
 
 export const REVIEW_PAGE_MAX = 50;
@@ -61,14 +61,17 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
   };
 }
 
-/** Visible reviews about a user (none a moderator hid), newest first, with their average and count. Public. */
-export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string }) {
+/**
+ * Visible reviews about a user (none a moderator hid), newest first, with their average and count, in one role
+ * if asked (a freelancer's profile shows what clients said). The summary counts exactly the reviews listed. Public.
+ */
+export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
   const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
   const rows = await ctx.db
     .select({ review: reviews })
     .from(reviews)
     .innerJoin(contracts, reviewContractJoin)
-    .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now()), input.cursor ? lt(reviews.id, input.cursor) : undefined))
+    .where(and(countedReviewsSql(ctx, eq(reviews.subjectId, userId), input.as), input.cursor ? lt(reviews.id, input.cursor) : undefined))
     .orderBy(desc(reviews.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit).map((r) => r.review);
@@ -77,7 +80,7 @@ export async function userReviews(ctx: DomainContext, userId: string, input: { l
   return {
     items,
     nextCursor: rows.length > limit ? page[limit - 1].id : null,
-    summary: await ratingSummary(ctx, userId),
+    summary: await ratingSummary(ctx, userId, input.as),
   };
 }
 
