@@ -3,8 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { greetingFor } from "../../worker/domain/auth/greeting";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
+import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
 import { RouteError } from "~/components/route-error";
-import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -52,7 +52,19 @@ export default function ClientHome() {
         <Stat label="Awaiting your decision" value={stats.awaitingDecision} />
         <Stat label="Hires" value={stats.hires} />
       </dl>
-      <Card title="Your projects">
+      <Card
+        title="Your projects"
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link to="/client/projects" className={buttonClass("secondary", "sm")}>
+              All projects
+            </Link>
+            <Link to="/client/contracts" className={buttonClass("secondary", "sm")}>
+              Contracts
+            </Link>
+          </div>
+        }
+      >
         {projects.length === 0 ? (
           <EmptyState
             title="No projects yet"
@@ -77,7 +89,7 @@ export default function ClientHome() {
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  <Badge tone={p.status === "open" ? "success" : "neutral"}>{p.status === "open" ? "Open" : "Closed"}</Badge>
+                  <ProjectStatusBadge status={p.status} />
                   <span>
                     {p.proposalCounts.total} proposal{p.proposalCounts.total === 1 ? "" : "s"}
                     {p.proposalCounts.pending ? `, ${p.proposalCounts.pending} new` : ""}

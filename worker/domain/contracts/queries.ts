@@ -1,30 +1,19 @@
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
+import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import {
-  contractEvents,
-  contracts,
-  milestones,
-  projects,
-  users,
-  type Contract,
-  type ContractStatus,
-  type ContractEvent,
-} from "../../../db/schema";
+import { contractEvents, contracts, milestones, projects, users, type Contract, type ContractEvent } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
 import { fileViewsByKey } from "../files/records";
 import { toMilestoneView } from "../milestones/view";
-import { contractForParty, partyRole, type PartyRole } from "./access";
+import { contractForParty, type PartyRole } from "./access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
 
-export const CONTRACT_PAGE_MAX = 50;
+export const clientUser = alias(users, "client_user");
+export const freelancerUser = alias(users, "freelancer_user");
 
-const clientUser = alias(users, "client_user");
-const freelancerUser = alias(users, "freelancer_user");
-
-async function contractRows(ctx: DomainContext, where: ReturnType<typeof and>, limit: number) {
+export async function contractRows(ctx: DomainContext, where: SQL | undefined, limit: number) {
   return ctx.db
     .select({
       contract: contracts,
@@ -44,7 +33,7 @@ async function contractRows(ctx: DomainContext, where: ReturnType<typeof and>, l
 
 type ContractRow = Awaited<ReturnType<typeof contractRows>>[number];
 
-function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
+export function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
   return toContractView({
     contract: row.contract,
     projectBudgetType: row.budgetType,
@@ -56,7 +45,7 @@ function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): Cont
   });
 }
 
-async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
+export async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
   const perMilestone = await milestoneFunds(ctx, contractIds);
   const owners = contractIds.length
     ? await ctx.db
@@ -70,38 +59,6 @@ async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
     if (funds) byContract.set(m.contractId, [...(byContract.get(m.contractId) ?? []), funds]);
   }
   return new Map(contractIds.map((id) => [id, sumFunds(byContract.get(id) ?? [])]));
-}
-
-export interface ContractListInput {
-  status?: ContractStatus;
-  role?: PartyRole;
-  limit: number;
-  cursor?: string;
-}
-
-/** The viewer's contracts on either side (or one side), newest first. */
-export async function listContracts(ctx: DomainContext, userId: string, input: ContractListInput) {
-  const limit = Math.min(Math.max(input.limit, 1), CONTRACT_PAGE_MAX);
-  const mine =
-    input.role === "client"
-      ? eq(contracts.clientId, userId)
-      : input.role === "freelancer"
-        ? eq(contracts.freelancerId, userId)
-        : or(eq(contracts.clientId, userId), eq(contracts.freelancerId, userId));
-  const rows = await contractRows(
-    ctx,
-    and(mine, input.status ? eq(contracts.status, input.status) : undefined, input.cursor ? lt(contracts.id, input.cursor) : undefined),
-    limit + 1,
-  );
-  const page = rows.slice(0, limit);
-  const funds = await fundsByContract(
-    ctx,
-    page.map((r) => r.contract.id),
-  );
-  return {
-    items: page.map((r) => viewOf(r, funds.get(r.contract.id) ?? NO_FUNDS, partyRole(r.contract, userId) ?? "client")),
-    nextCursor: rows.length > limit ? page[page.length - 1].contract.id : null,
-  };
 }
 
 /** A contract shows its offer even when it was made by code that predates the timeline. */

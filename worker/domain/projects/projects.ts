@@ -19,6 +19,7 @@ import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { findProject, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
 import { normalizeCurrency } from "./currencies";
+import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
 import { fieldError, parseInput } from "./validate";
 import { loadProjectView, type ProjectView } from "./views";
@@ -122,10 +123,13 @@ export async function updateProject(ctx: DomainContext, actor: User, projectId: 
   return loadProjectView(ctx, project.id);
 }
 
-/** Closing stops new proposals; freelancers whose proposals were still open hear about it. */
+/**
+ * Closing stops new proposals; freelancers whose proposals were still open hear about it. Only an open project can
+ * be closed: one in progress or completed already takes none.
+ */
 export async function closeProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
-  if (project.status === "closed") return loadProjectView(ctx, project.id);
+  if (project.status !== "open") return loadProjectView(ctx, project.id);
   const now = ctx.clock.now();
   await ctx.db.update(projects).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(projects.id, project.id));
   const open = await ctx.db
@@ -145,9 +149,10 @@ export async function closeProject(ctx: DomainContext, actor: User, projectId: s
   return loadProjectView(ctx, project.id);
 }
 
+/** Reopening takes proposals again: after closing it, or to hire more people while (or after) contracts run. */
 export async function reopenProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
-  if (project.status === "open") return loadProjectView(ctx, project.id);
+  if (!canReopen(project.status)) return loadProjectView(ctx, project.id);
   await ctx.db.update(projects).set({ status: "open", closedAt: null, updatedAt: ctx.clock.now() }).where(eq(projects.id, project.id));
   return loadProjectView(ctx, project.id);
 }
