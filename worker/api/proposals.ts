@@ -12,8 +12,9 @@ import { editProposal, sendProposal, withdrawProposal } from "../domain/proposal
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
-import { contractDraftSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
+import { contractDraftSchema, myProposalItemSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
 import { countedPageSchema, pageSchema } from "../domain/views";
+import { contractDetailViewSchema } from "../domain/contracts/view-schema";
 
 const proposalBody = z.object({ proposal: proposalViewSchema });
 
@@ -85,7 +86,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Your proposals (freelancers), newest first, by status; each with its stage and, once hired, its contract",
       query: mineQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(myProposalItemSchema) },
       errors: [403, 422],
     }),
     async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
@@ -98,7 +99,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Your proposals, newest first (the same list as /proposals/mine)",
       query: mineQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(proposalViewSchema) },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(myProposalItemSchema) },
       errors: [403],
     }),
     async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
@@ -160,7 +161,7 @@ export const proposalRoutes: Router = createRouter()
         "Hire: send an offer on a proposal (the project's client): title, fixed price with milestones or hourly rate with a weekly limit, start date and message. The proposal is accepted and the contract is offered",
       params,
       body: offerInputSchema,
-      ok: { status: 201, description: "{contract}" },
+      ok: { status: 201, description: "{contract}", schema: z.object({ contract: contractDetailViewSchema }) },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
