@@ -42,6 +42,8 @@ async function person(width: number): Promise<Page> {
 /** Chrome logs the 4xx answers of forms that refuse on purpose; nothing else may reach the console. */
 const unexpected = (errors: string[]) =>
   errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+/** The conversation's messages, as the open conversation page shows them. */
+const log = (page: Page) => page.getByRole("log", { name: "Messages" });
 
 describe("the hire journey, by clicking alone", () => {
   it("takes a new client and a new freelancer from sign-up to reviews", { timeout: 300_000 }, async () => {
@@ -106,6 +108,38 @@ describe("the hire journey, by clicking alone", () => {
     // The notification's link leads to the project page's ranked proposals.
     await c.waitForURL(/\/projects\/[0-9A-Z]+#proposals$/);
     await expect.poll(() => c.getByText(freelancerPerson.name).count()).toBeGreaterThan(0);
+
+    // Message before hiring: the client asks from the proposal; the freelancer finds it in Messages and answers.
+    const question = `Could the ${word} calendar start the week on Monday?`;
+    const answer = `Yes: the ${word} calendar can start on any day you choose.`;
+    await c
+      .getByRole("article", { name: `Proposal from ${freelancerPerson.name}` })
+      .getByRole("button", { name: `Message ${freelancerPerson.name}` })
+      .click();
+    await c.waitForURL(/\/messages\/[0-9A-Z]+$/);
+    await expect.poll(() => c.getByRole("heading", { level: 1 }).textContent()).toBe(freelancerPerson.name);
+    expect(await c.getByText(/^Proposal:/).textContent()).toBe(`Proposal: ${title}`);
+    await c.getByRole("textbox", { name: "Message" }).fill(question);
+    await c.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => log(c).getByText(question).count(), SLOW).toBe(1);
+    await expect.poll(() => c.getByRole("textbox", { name: "Message" }).inputValue()).toBe("");
+
+    await navigate(f, "Messages");
+    await f.waitForURL((url) => url.pathname === "/messages");
+    const conversationRow = f.getByRole("link", { name: new RegExp(clientPerson.name) }).filter({ hasText: question });
+    await expect.poll(() => conversationRow.count(), SLOW).toBe(1);
+    expect(await conversationRow.textContent()).toContain("1 unread");
+    expect(await conversationRow.textContent()).toContain(`Proposal: ${title}`);
+    await conversationRow.click();
+    await f.waitForURL(/\/messages\/[0-9A-Z]+$/);
+    await expect.poll(() => log(f).getByText(question).count(), SLOW).toBe(1);
+    await f.getByRole("textbox", { name: "Message" }).fill(answer);
+    await f.getByRole("button", { name: "Send", exact: true }).click();
+    await expect.poll(() => log(f).getByText(answer).count(), SLOW).toBe(1);
+    // The client's open conversation shows the answer live, then leads back to the proposal.
+    await expect.poll(() => log(c).getByText(answer).count(), SLOW).toBe(1);
+    await c.getByRole("link", { name: title, exact: true }).click();
+    await c.waitForURL(/\/projects\/[0-9A-Z]+#proposal-[0-9A-Z]+$/);
 
     // Offer: "Hire" opens the offer form; "Review offer" shows what the freelancer will be asked to accept.
     const contractTitle = `${word} booking widget`;
@@ -178,7 +212,38 @@ describe("the hire journey, by clicking alone", () => {
       .click();
     await expect.poll(() => c.getByRole("article", { name: contractTitle }).getByText("Leave a review").count(), SLOW).toBeGreaterThan(0);
 
-    // Message before hiring and the reviews on both sides come with the messaging and ratings work.
+    // Review on both sides: the client's review stays hidden from the freelancer until the freelancer wrote theirs.
+    const clientReview = `Clear, careful work on the ${word} calendar.`;
+    const freelancerReview = `A precise ${word} brief and payment on the day.`;
+    await c.getByRole("link", { name: `Leave a review — ${contractTitle}` }).click();
+    await c.waitForURL(/\/contracts\/[0-9A-Z]+$/);
+    await c.getByRole("link", { name: "Reviews for this contract" }).click();
+    await c.waitForURL(/\/contracts\/[0-9A-Z]+\/review$/);
+    await c.getByLabel("5 stars").check();
+    await c.getByLabel("Quality").selectOption("5");
+    await c.getByLabel("Your review").fill(clientReview);
+    await c.getByLabel(/^Private note to MegiLance/).fill("Would hire again.");
+    await c.getByRole("button", { name: "Publish my review" }).click();
+    await expect.poll(() => c.getByText(clientReview).count(), SLOW).toBe(1);
+    expect(await c.getByRole("button", { name: "Publish my review" }).count()).toBe(0);
+
+    await openNotification(f, /You received a review/);
+    await f.waitForURL(/\/contracts\/[0-9A-Z]+\/review$/);
+    await expect.poll(() => f.getByText(/The client wrote a review\. It shows once you write yours/).count(), SLOW).toBe(1);
+    expect(await f.getByText(clientReview).count()).toBe(0);
+    await f.getByLabel("4 stars").check();
+    await f.getByLabel("Prompt payment").selectOption("5");
+    await f.getByLabel("Your review").fill(freelancerReview);
+    await f.getByRole("button", { name: "Publish my review" }).click();
+    await expect.poll(() => f.getByText(clientReview).count(), SLOW).toBe(1);
+    expect(await f.getByText(freelancerReview).count()).toBe(1);
+    expect(await f.getByText("Would hire again.").count()).toBe(0);
+
+    await openNotification(c, /You received a review/);
+    await c.waitForURL(/\/contracts\/[0-9A-Z]+\/review$/);
+    await expect.poll(() => c.getByText(freelancerReview).count(), SLOW).toBe(1);
+    expect(await c.getByText(clientReview).count()).toBe(1);
+
     expect(watches.flatMap((w) => unexpected(w.errors))).toEqual([]);
   });
 });
