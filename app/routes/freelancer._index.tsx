@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { bidAmountText } from "../../worker/domain/proposals/bid-text";
 import { Link, useLoaderData } from "@remix-run/react";
 import { greetingFor } from "../../worker/domain/auth/greeting";
 import { listContracts } from "../../worker/domain/contracts/list";
@@ -18,7 +19,6 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
-import { formatMoney } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
@@ -88,7 +88,7 @@ export default function FreelancerHome() {
                     {p.project?.title ?? "Project"}
                   </Link>
                   <p className="text-muted text-sm">
-                    Bid {formatMoney(p.bidAmount, p.currency)} · sent <LocalTime value={p.createdAt} />
+                    Bid {bidAmountText(p, p.project?.budgetType)} · sent <LocalTime value={p.createdAt} />
                     {p.declineReason ? ` · ${p.declineReason}` : ""}
                   </p>
                 </div>

@@ -183,7 +183,7 @@ describe("GET /api/ai/recommended-projects", () => {
     );
     const sent = await call(`/api/projects/${second.id}/proposals`, {
       token: me.accessToken,
-      body: { coverLetter: coverLetter(), bidAmount: 6_000, estimatedDays: 30 },
+      body: { coverLetter: coverLetter(), bidAmount: 6_000, weeklyHours: 30 },
     });
     expect(sent.status).toBe(201);
     const res = await call("/api/ai/recommended-projects?limit=50", { token: me.accessToken });
@@ -222,7 +222,7 @@ describe("price estimates", () => {
     const lawyer = await freelancer({ skills: ["Contract Drafting"], hourlyRate: 9_000, currency: "CHF" });
     const proposal = await call(`/api/projects/${created[0].id}/proposals`, {
       token: lawyer.accessToken,
-      body: { coverLetter: coverLetter(), bidAmount: 110_000, estimatedDays: 10 },
+      body: { coverLetter: coverLetter(), bidAmount: 110_000, weeklyHours: 10 },
     });
     expect(proposal.status).toBe(201);
     expect((await call(`/api/proposals/${proposal.body.proposal.id}/accept`, { token: owner.accessToken, body: {} })).status).toBe(200);

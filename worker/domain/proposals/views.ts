@@ -20,7 +20,10 @@ export interface ProposalView {
   coverLetter: string;
   bidAmount: number;
   currency: string;
-  estimatedDays: number;
+  /** Days the work takes: set on fixed-price bids, optional on hourly ones. */
+  estimatedDays: number | null;
+  /** Hours a week an hourly bid offers (null on fixed-price bids and older hourly ones). */
+  weeklyHours: number | null;
   milestones: Proposal["milestones"];
   attachments: FileView[];
   status: Proposal["status"];
@@ -74,6 +77,7 @@ export async function loadProposalViews(ctx: DomainContext, rows: Proposal[]): P
     bidAmount: p.bidAmount,
     currency: p.currency,
     estimatedDays: p.estimatedDays,
+    weeklyHours: p.weeklyHours,
     milestones: p.milestones,
     attachments: p.attachments.map((k) => files.get(k)).filter((f): f is FileView => Boolean(f)),
     status: p.status,
