@@ -90,6 +90,7 @@ export function pastWorkPlanner(plan: MarketPlan, clients: MarketClient[]) {
     const rng = rngFor(plan.seed, "past-work", j);
     const ratings = ratingsAround(rng, freelancer.reputation.average, n);
     const category = TAXONOMY.categories[freelancerCategory(plan, j)];
+    const said = new Set<string>();
     for (let e = 0; e < n; e++) {
       const engagement = engagementAt(plan, {
         serial: j * PAST_WORK_CAP + e,
@@ -98,6 +99,7 @@ export function pastWorkPlanner(plan: MarketPlan, clients: MarketClient[]) {
         categorySlug: category.slug,
         rating: ratings[e],
         latestEnd,
+        said,
       });
       work.projects.push(engagement.project.project);
       work.projectSkills.push(...engagement.project.skills);
@@ -119,6 +121,8 @@ function engagementAt(
     categorySlug: string;
     rating: number;
     latestEnd: number;
+    /** What clients already wrote about this freelancer. */
+    said: Set<string>;
   },
 ) {
   const { serial, freelancer, client, latestEnd } = input;
@@ -204,7 +208,7 @@ function engagementAt(
       authorRole: "client",
       rating: input.rating,
       skillRatings: skillRatings(rng, "client", input.rating),
-      comment: clientReviewText(rng, input.rating, topic(freelancer.user.name)),
+      comment: clientReviewText(rng, input.rating, topic(freelancer.user.name), input.said),
       publishedAt,
       createdAt: new Date(clientWrote),
     },

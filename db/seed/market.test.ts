@@ -152,8 +152,16 @@ describe("the demo market generator", () => {
           AND NOT EXISTS (SELECT 1 FROM freelancer_skills f WHERE f.user_id = c.freelancer_id AND f.skill_slug = s.skill_slug)`,
       ),
     ).toBe(0);
-    // Past projects are done: none of them shows in search or takes proposals.
-    expect(await scalar(client, "SELECT count(*) FROM projects WHERE status = 'open'")).toBeLessThanOrEqual(SMALL.projects);
+    // One completed project per finished contract, beside the open market: none of them shows in search or takes proposals.
+    expect(await scalar(client, "SELECT count(*) FROM projects")).toBe(SMALL.projects + counts.pastContracts);
+    expect(await scalar(client, "SELECT count(*) FROM projects WHERE status IN ('open', 'closed')")).toBe(SMALL.projects);
+    // A profile never shows the same words twice.
+    expect(
+      await scalar(
+        client,
+        "SELECT count(*) FROM (SELECT 1 FROM reviews WHERE author_role = 'client' GROUP BY subject_id, comment HAVING count(*) > 1)",
+      ),
+    ).toBe(0);
 
     // The stored rating is what the reviews give, and it stays close to the reputation the market's hiring model used.
     const ratings = async () =>
