@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useId, type MouseEvent } from "react";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/schema/values";
 import { PORTAL_NAV } from "./portal/nav";
 
 export type MenuViewer = { name: string; roles: Role[] };

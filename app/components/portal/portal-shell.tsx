@@ -1,6 +1,6 @@
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import type { Role } from "../../../db/schema";
+import type { Role } from "../../../db/schema/values";
 import type { loader as rootLoader } from "../../root";
 import { AccountMenu } from "../account-menu";
 import { LiveBell } from "../notifications/live-bell";

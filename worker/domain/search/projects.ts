@@ -8,12 +8,11 @@ import { loadProjectViews, type ProjectView } from "../projects/views";
 import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
 import { toFtsQuery } from "./fts";
+import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 
 export const PROJECT_PAGE_DEFAULT = 20;
 export const PROJECT_PAGE_MAX = 50;
-export const PROJECT_SORTS = ["relevance", "newest", "budget"] as const;
-/** Search shows open projects unless asked for another status, or for every status ("any"). */
-export const PROJECT_SEARCH_STATUSES = [...PROJECT_STATUSES, "any"] as const;
+export { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Title matches weigh most, then skills, then the description (bm25 column weights). */
 const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");
