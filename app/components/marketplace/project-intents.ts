@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { bidTermsFields, coverLetterSchema, requireBidTerms } from "../../../worker/domain/proposals/input";
 
 const proposalId = z.string().min(1).max(64);

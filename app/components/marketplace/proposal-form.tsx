@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, getTextareaProps, useForm, type Submission
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { FormErrors } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";

@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { bidText } from "../../../worker/domain/proposals/bid-text";
 import { MessageButton } from "../messaging/message-button";
 import { PresenceDot } from "../presence/presence-dot";

@@ -1,5 +1,5 @@
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { MAX_ESTIMATED_DAYS, MAX_WEEKLY_HOURS_BID, MIN_WEEKLY_HOURS } from "../../../worker/domain/proposals/input";
 import { Field } from "../ui/field";
 

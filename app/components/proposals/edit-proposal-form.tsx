@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo } from "react";
 import { z } from "zod";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { TextAreaField } from "../marketplace/fields";
 import { requireBidTerms } from "../../../worker/domain/proposals/input";
 import { proposalFields } from "../marketplace/project-intents";

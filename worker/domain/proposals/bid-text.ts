@@ -1,4 +1,4 @@
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { formatMoney } from "../currency/format";
 
 export interface BidFigures {

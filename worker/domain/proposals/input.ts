@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BudgetType } from "../../../db/schema";
+import type { BudgetType } from "../../../db/schema/values";
 import { amountSchema, fileKeysSchema } from "../projects/input";
 
 export const MAX_MILESTONES = 20;
