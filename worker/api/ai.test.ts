@@ -222,7 +222,7 @@ describe("price estimates", () => {
     const lawyer = await freelancer({ skills: ["Contract Drafting"], hourlyRate: 9_000, currency: "CHF" });
     const proposal = await call(`/api/projects/${created[0].id}/proposals`, {
       token: lawyer.accessToken,
-      body: { coverLetter: coverLetter(), bidAmount: 110_000, weeklyHours: 10 },
+      body: { coverLetter: coverLetter(), bidAmount: 110_000, estimatedDays: 10 },
     });
     expect(proposal.status).toBe(201);
     expect((await call(`/api/proposals/${proposal.body.proposal.id}/accept`, { token: owner.accessToken, body: {} })).status).toBe(200);
