@@ -82,6 +82,7 @@ describe("an hourly bid on the pages", () => {
     });
     expect(edited.status).toBe(302);
     expect(await getProposal(ctx, freelancer, proposal.id)).toMatchObject({ bidAmount: 3_250, weeklyHours: 25 });
+    expect((await f.get("/freelancer")).html).toContain("Bid $32.50/h");
 
     const hire = await c.get(`/client/proposals/${proposal.id}/offer`);
     expect(hire.html).toContain("Bid $32.50/h · 25 h/week");
