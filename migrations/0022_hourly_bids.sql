@@ -1,6 +1,6 @@
 -- Hourly bids offer weekly hours instead of estimated days, so estimated_days becomes nullable. drizzle-kit drops and
 -- re-creates every index of the database around libSQL's ALTER COLUMN; libSQL needs that only for the altered
--- table's own indexes, so only the four of proposals are dropped and re-created here (docs/decisions/036).
+-- table's own indexes, so only the four of proposals are dropped and re-created here (docs/decisions/037).
 DROP INDEX "proposals_project_freelancer_unique";--> statement-breakpoint
 DROP INDEX "proposals_freelancer_idx";--> statement-breakpoint
 DROP INDEX "proposals_project_status_idx";--> statement-breakpoint

@@ -4,15 +4,7 @@ import { createdAtColumn, idColumn } from "./columns";
 import { contractTermsColumns } from "./contract-terms";
 import { categories, skills } from "./marketplace-taxonomy";
 import { users } from "./users";
-import {
-  BUDGET_TYPES,
-  EXPERIENCE_LEVELS,
-  PROJECT_DURATIONS,
-  PROJECT_VISIBILITIES,
-  PROJECT_STATUSES,
-  PROPOSAL_STATUSES,
-  type ProposalStatus,
-} from "./values";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_DURATIONS, PROJECT_VISIBILITIES, PROJECT_STATUSES, PROPOSAL_STATUSES } from "./values";
 
 /**
  * A client's posted project. Budgets are integer minor units of `currency`. `skillsText` (skill names and

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, projects } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
 import { parseInput } from "../projects/validate";

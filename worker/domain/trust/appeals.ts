@@ -1,5 +1,4 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { z } from "zod";
 import { accountAppeals, APPEAL_STATUSES, users, type AppealStatus } from "../../../db/schema";
 import { findUserByEmail } from "../auth/accounts";
 import type { RequestMeta } from "../auth/sessions";
