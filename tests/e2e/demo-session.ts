@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
 export const DEMO_PASSWORD = "megilance-demo";
 
@@ -46,10 +46,11 @@ export async function hydrated(page: Page) {
 
 /**
  * A step that moves money or cannot be undone: once the page is interactive, the button opens a dialog naming what
- * happens, and only the dialog's own button (`confirm`, by default the same words) does it.
+ * happens, and only the dialog's own button (`confirm`, by default the same words) does it. `within` picks the
+ * button's part of the page when several parts have one (a wallet's balance per currency).
  */
-export async function confirmedClick(page: Page, button: string, confirm = button): Promise<void> {
+export async function confirmedClick(page: Page, button: string, confirm = button, within: Page | Locator = page): Promise<void> {
   await hydrated(page);
-  await page.getByRole("button", { name: button, exact: true }).click();
+  await within.getByRole("button", { name: button, exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: confirm, exact: true }).click();
 }
