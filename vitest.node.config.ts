@@ -7,5 +7,6 @@ export default defineConfig({
     include: ["db/**/*.test.ts", "scripts/**/*.test.ts", "tests/config/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

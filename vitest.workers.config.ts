@@ -52,5 +52,6 @@ export default defineConfig({
     // A hang guard, not a speed check (speed is measured by npm run bench): tests that run a daily sweep on a shifted
     // clock work through every other file's leftovers in the shared database, beside the browser journeys' CPU use.
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -44,16 +44,39 @@ else {
   journeys.stderr.pipe(log, { end: false });
   const exited = (child: ReturnType<typeof spawn>) => new Promise<number>((done) => child.on("close", (code) => done(code ?? 1)));
   // Both children run asynchronously: a blocking spawn here would stop the journeys' output from being drained.
-  const rest = spawn(bin("vitest"), ["run", "--project", "node", "--project", "workers"], { cwd: ROOT, stdio: "inherit", env });
+  const rest = spawn(bin("vitest"), ["run", "--project", "node", "--project", "workers"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  // The node and workers output streams as it comes, and is also kept so that its failures can be repeated last.
+  const restOutput: Buffer[] = [];
+  rest.stdout.on("data", (chunk: Buffer) => (restOutput.push(chunk), process.stdout.write(chunk)));
+  rest.stderr.on("data", (chunk: Buffer) => (restOutput.push(chunk), process.stderr.write(chunk)));
   const [restCode, journeysCode] = await Promise.all([exited(rest), exited(journeys)]);
   await new Promise<void>((done) => log.end(done));
   console.log("\n[megilance] the browser journeys (e2e):\n");
-  process.stdout.write(readFileSync(logFile));
+  const journeysOutput = readFileSync(logFile);
+  process.stdout.write(journeysOutput);
   rmSync(logDir, { recursive: true, force: true });
   const failed = [restCode !== 0 ? "node/workers" : "", journeysCode !== 0 ? "e2e" : ""].filter(Boolean);
   if (failed.length > 0) {
+    // Whoever reads only the end of a long log still learns which tests failed, and why.
+    if (restCode !== 0) printFailures("node/workers", Buffer.concat(restOutput).toString());
+    if (journeysCode !== 0) printFailures("e2e", journeysOutput.toString());
     console.error(`\n[megilance] failed: ${failed.join(" and ")}`);
     process.exit(1);
   }
   console.log("\n[megilance] all test projects passed");
+}
+
+/** Repeats a vitest run's failure report (from its failure heading, at most 120 lines) under a heading. */
+function printFailures(label: string, output: string) {
+  // eslint-disable-next-line no-control-regex -- vitest colours its output with ANSI escapes
+  const lines = output.replace(/\u001b\[[0-9;]*m/g, "").split("\n");
+  const heading = lines.findIndex((line) => /Failed (Tests|Suites) \d+/.test(line));
+  const first = heading !== -1 ? heading : lines.findIndex((line) => /^\s*FAIL\s/.test(line));
+  const report = first === -1 ? lines.filter((line) => /×|Error|Timed out|timed out/.test(line)) : lines.slice(first);
+  console.error(`\n[megilance] what failed in ${label}:\n`);
+  console.error(report.slice(0, 120).join("\n"));
 }
