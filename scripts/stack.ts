@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { startLocalDbServer } from "../db/local-server";
+import { startLocalDbServer, type LocalDbServer } from "../db/local-server";
 import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "../db/seed/run";
 import { startLocalCron } from "./local-cron";
@@ -17,11 +17,15 @@ export interface StackOptions {
   cron: boolean;
   quiet?: boolean;
   vars?: Record<string, string>;
+  /** Delay added to every database round trip (default: LOCAL_DB_LATENCY_MS, else 0). */
+  dbLatencyMs?: number;
 }
 
 export interface Stack {
   url: string;
   databaseUrl: string;
+  /** The database server's round-trip counts and latency control. */
+  db: Pick<LocalDbServer, "stats" | "setLatency">;
   stop(): Promise<void>;
 }
 
@@ -32,8 +36,9 @@ const BIN = (name: string) => resolve(ROOT, "node_modules/.bin", name);
 export async function startStack(options: StackOptions): Promise<Stack> {
   const say = (message: string) => options.quiet || console.log(`[megilance] ${message}`);
   mkdirSync(options.dataDir, { recursive: true });
-  const db = await startLocalDbServer({ file: resolve(options.dataDir, "megilance.db"), port: options.dbPort });
-  say(`database served at ${db.url}`);
+  const latencyMs = options.dbLatencyMs ?? Number(process.env.LOCAL_DB_LATENCY_MS || 0);
+  const db = await startLocalDbServer({ file: resolve(options.dataDir, "megilance.db"), port: options.dbPort, latencyMs });
+  say(`database served at ${db.url}${latencyMs > 0 ? ` (${latencyMs} ms added per round trip)` : ""}`);
   let worker: ChildProcess | undefined;
   let stopCron = () => {};
   try {
@@ -67,6 +72,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       url,
       databaseUrl: db.url,
+      db,
       async stop() {
         stopCron();
         await killGroup(child);

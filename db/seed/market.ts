@@ -44,10 +44,18 @@ export interface MarketOptions {
   /** Existing demo accounts to give a client profile with projects and a freelancer profile with proposals. */
   demo?: { clientId: string; freelancerId: string };
   onProgress?: (message: string) => void;
+  /** Where rows go; by default multi-row inserts through `db` (db/seed/bulk-writer.ts writes a file directly). */
+  writer?: MarketWriter;
+}
+
+/** Takes generated rows, parents before children, and writes them by the next flush. */
+export interface MarketWriter {
+  add(table: Table, rows: Record<string, unknown>[]): void;
+  flush(): Promise<void>;
 }
 
 /** Queues rows per table (tables keep first-seen order, so parents go before children) and writes them in bulk. */
-class Writer {
+class Writer implements MarketWriter {
   private pending = new Map<Table, Record<string, unknown>[]>();
   constructor(private readonly db: AnyDb) {}
 
@@ -98,7 +106,7 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
     demo: options.demo,
   };
   const say = options.onProgress ?? (() => {});
-  const writer = new Writer(db);
+  const writer = options.writer ?? new Writer(db);
   const counts = { users: 0, projects: 0, proposals: 0, contracts: 0 };
 
   const clients: Array<{ id: string; company: string; city: string }> = [];
@@ -115,10 +123,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   say(`${plan.clients} clients`);
 
   const byCategory = new Map<number, number[]>();
-  const freelancerIds: string[] = [];
+  // What proposals and hiring need of each freelancer, kept so a million proposals never regenerate profiles.
+  const applicantFacts: ApplicantFacts[] = [];
   for (let j = 0; j < plan.freelancers; j++) {
     const f = freelancerAt(plan, j);
-    freelancerIds.push(f.user.id);
+    applicantFacts.push(applicantFactsOf(f));
     const category = freelancerCategory(plan, j);
     (byCategory.get(category) ?? byCategory.set(category, []).get(category)!).push(j);
     writer.add(schema.users, [f.user]);
@@ -156,17 +165,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
         if (chosen.has(j)) poolMisses += usePool ? 1 : 0;
         else chosen.add(j);
       }
-      const applicants = [...chosen].map((j) => freelancerAt(plan, j));
+      const applicants = [...chosen].map((j) => applicantFacts[j]);
       const hire = applicants.length === 0 ? -1 : pickHireFor(plan, generated, clientZones.get(generated.project.clientId), applicants);
       let k = 0;
       for (const f of applicants) {
-        const made = proposalFor(
-          plan,
-          generated,
-          k,
-          { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years },
-          statusFor(rng, generated, k === hire),
-        );
+        const made = proposalFor(plan, generated, k, f, statusFor(rng, generated, k === hire));
         proposals.push(made.proposal);
         if (made.contract) contracts.push(made.contract);
         k++;
@@ -217,12 +220,14 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   return counts;
 }
 
-function pickHireFor(
-  plan: MarketPlan,
-  generated: GeneratedProject,
-  clientZone: string | undefined,
-  applicants: Array<ReturnType<typeof freelancerAt>>,
-) {
+type ApplicantFacts = ReturnType<typeof applicantFactsOf>;
+
+function applicantFactsOf(f: ReturnType<typeof freelancerAt>) {
+  const { hourlyRate, ratingAvg, ratingCount, timezone } = f.profile;
+  return { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years, hourlyRate, ratingAvg, ratingCount, timezone };
+}
+
+function pickHireFor(plan: MarketPlan, generated: GeneratedProject, clientZone: string | undefined, applicants: ApplicantFacts[]) {
   const p = generated.project;
   return pickHire(
     plan.seed,
@@ -236,14 +241,7 @@ function pickHireFor(
       weeks: generated.weeks,
       clientTimezone: clientZone ?? "Europe/London",
     },
-    applicants.map((f) => ({
-      skillNames: f.skillNames,
-      years: f.years,
-      hourlyRate: f.profile.hourlyRate,
-      ratingAvg: f.profile.ratingAvg,
-      ratingCount: f.profile.ratingCount,
-      timezone: f.profile.timezone,
-    })),
+    applicants,
     new Date(plan.now),
   );
 }

@@ -1,0 +1,67 @@
+/** One autocannon run of one route, with the database round trips it caused (from the local server's counter). */
+import autocannon from "autocannon";
+import type { RoundTripStats } from "../db/local-server";
+
+export interface Target {
+  path: string;
+  method?: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+  timeoutS?: number;
+}
+
+export interface Run {
+  connections: number;
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Transport errors and timeouts. */
+  errors: number;
+  /** Responses by status class ("2xx", "4xx" ...) and code. */
+  statuses: Record<string, number>;
+  /** Database requests per HTTP request while this run lasted. */
+  roundTrips: number;
+}
+
+export async function measure(
+  baseUrl: string,
+  target: Target,
+  options: { connections: number; durationS: number; dbStats: () => RoundTripStats },
+): Promise<Run> {
+  const before = options.dbStats().requests;
+  const result = await autocannon({
+    url: baseUrl + target.path,
+    method: target.method ?? "GET",
+    body: target.body,
+    headers: target.headers,
+    connections: options.connections,
+    duration: options.durationS,
+    timeout: target.timeoutS,
+  });
+  const dbRequests = options.dbStats().requests - before;
+  const statuses: Record<string, number> = {};
+  for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count ?? 0;
+  const answered = Object.values(statuses).reduce((a, b) => a + b, 0);
+  return {
+    connections: options.connections,
+    requests: answered,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    statuses,
+    roundTrips: answered > 0 ? dbRequests / answered : NaN,
+  };
+}
+
+/** A few sequential requests so caches (taxonomy, compiled routes) are warm before timing. */
+export async function warmUp(baseUrl: string, target: Target, times = 5): Promise<number> {
+  let status = 0;
+  for (let i = 0; i < times; i++) {
+    const res = await fetch(baseUrl + target.path, { method: target.method ?? "GET", body: target.body, headers: target.headers });
+    await res.arrayBuffer();
+    status = res.status;
+  }
+  return status;
+}
