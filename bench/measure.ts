@@ -56,12 +56,21 @@ export async function measure(
 }
 
 /** A few sequential requests so caches (taxonomy, compiled routes) are warm before timing. */
-export async function warmUp(baseUrl: string, target: Target, times = 5): Promise<number> {
+export async function warmUp(baseUrl: string, target: Target, times = 3): Promise<number> {
   let status = 0;
   for (let i = 0; i < times; i++) {
-    const res = await fetch(baseUrl + target.path, { method: target.method ?? "GET", body: target.body, headers: target.headers });
-    await res.arrayBuffer();
-    status = res.status;
+    try {
+      const res = await fetch(baseUrl + target.path, {
+        method: target.method ?? "GET",
+        body: target.body,
+        headers: target.headers,
+        signal: AbortSignal.timeout(20_000),
+      });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      status = 0;
+    }
   }
   return status;
 }

@@ -41,6 +41,8 @@ export interface RoundTripStats {
   /** SQL statements executed within them (batch steps and single executes). */
   statements: number;
   latencyMs: number;
+  /** Requests received and not yet answered. */
+  inFlight: number;
   /** Counts of requests sent to `/tag/<name>/…`: a client given such a URL is counted on its own. */
   tags: Record<string, { requests: number; statements: number }>;
 }
@@ -134,10 +136,13 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
 
   let latencyMs = Math.max(0, opts.latencyMs ?? 0);
   const totals = { requests: 0, statements: 0 };
+  let inFlight = 0;
   const tags = new Map<string, { requests: number; statements: number }>();
-  const stats = (): RoundTripStats => ({ ...totals, latencyMs, tags: Object.fromEntries([...tags].map(([k, v]) => [k, { ...v }])) });
-  /** Counts one round trip, then waits out the configured latency before the work is done. */
-  async function roundTrip(tag: string | null, statements: number): Promise<void> {
+  const stats = (): RoundTripStats => ({ ...totals, latencyMs, inFlight, tags: Object.fromEntries([...tags].map(([k, v]) => [k, { ...v }])) });
+  /** Counts one round trip (in flight until answered), then waits out the configured latency before the work is done. */
+  async function roundTrip(res: ServerResponse, tag: string | null, statements: number): Promise<void> {
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
     totals.requests += 1;
     totals.statements += statements;
     if (tag !== null) {
@@ -178,14 +183,14 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
     if (path === "/v2/pipeline" || path === "/v3/pipeline") {
       return post(async () => {
         const body = parsePipelineBody(await readJson(req));
-        await roundTrip(tag, statementCount(body));
+        await roundTrip(res, tag, statementCount(body));
         send(res, 200, "application/json", encodeJson(await runPipeline(registry, body)));
       });
     }
     if (path === "/v3/cursor") {
       return post(async () => {
         const body = parseCursorBody(await readJson(req));
-        await roundTrip(tag, statementCount(body));
+        await roundTrip(res, tag, statementCount(body));
         const { baton, entries } = await runCursor(registry, body);
         const lines = [encodeJson({ baton, base_url: null }), ...entries.map(encodeJson)];
         send(res, 200, "text/plain", lines.join("\n") + "\n");
