@@ -27,9 +27,9 @@ export interface Run {
 export async function measure(
   baseUrl: string,
   target: Target,
-  options: { connections: number; durationS: number; dbStats: () => RoundTripStats },
+  options: { connections: number; durationS: number; dbStats: () => Promise<RoundTripStats> },
 ): Promise<Run> {
-  const before = options.dbStats().requests;
+  const before = (await options.dbStats()).requests;
   const result = await autocannon({
     url: baseUrl + target.path,
     method: target.method ?? "GET",
@@ -39,7 +39,7 @@ export async function measure(
     duration: options.durationS,
     timeout: target.timeoutS,
   });
-  const dbRequests = options.dbStats().requests - before;
+  const dbRequests = (await options.dbStats()).requests - before;
   const statuses: Record<string, number> = {};
   for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = count ?? 0;
   const answered = Object.values(statuses).reduce((a, b) => a + b, 0);

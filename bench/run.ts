@@ -49,7 +49,7 @@ async function prepareDatabase(dataDir: string): Promise<void> {
 /** Waits until the database has answered everything a run left queued, so it does not slow the next run. */
 async function drain(stack: Stack, maxSeconds = 300): Promise<void> {
   const deadline = Date.now() + maxSeconds * 1000;
-  while (stack.db.stats().inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  while ((await stack.db.stats()).inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 }
 
 /** Slower than this at one connection, a route is not loaded with many: the queue would outlast the run by minutes. */
@@ -87,6 +87,7 @@ async function main() {
     cron: false,
     quiet: true,
     dbLatencyMs: 0,
+    dbInChildProcess: true,
     vars: { SESSION_SECRET: SECRET },
   });
   try {
@@ -112,7 +113,7 @@ async function main() {
       console.log(`p50 ${single.p50Ms} ms, ${single.roundTrips.toFixed(2)} round trips`);
     }
     if (LATENCY_MS > 0) {
-      stack.db.setLatency(LATENCY_MS);
+      await stack.db.setLatency(LATENCY_MS);
       for (const [scenario, target] of targets) {
         if (scenario.once) continue;
         process.stdout.write(`measuring ${scenario.name} with ${LATENCY_MS} ms per round trip… `);
@@ -123,7 +124,7 @@ async function main() {
         figures.get(scenario)!.far = far;
         console.log(`p50 ${far.p50Ms} ms`);
       }
-      stack.db.setLatency(0);
+      await stack.db.setLatency(0);
     }
     const overload = !ONLY || ONLY.test("overload") ? await overloadCheck(stack.url) : null;
     const bundles = process.env.BENCH_SKIP_BUNDLES === "1" ? null : await measureBundles(stack.url);

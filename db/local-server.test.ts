@@ -605,8 +605,10 @@ describe("round trips", () => {
       let started = performance.now();
       await client.execute("SELECT 1");
       expect(performance.now() - started).toBeGreaterThanOrEqual(55);
-      far.setLatency(0);
+      const set = await fetch(`${far.url}/latency`, { method: "POST", body: JSON.stringify({ ms: 0 }) });
+      expect(set.status).toBe(200);
       expect(far.stats().latencyMs).toBe(0);
+      expect((await fetch(`${far.url}/latency`, { method: "POST", body: JSON.stringify({ ms: -1 }) })).status).toBe(400);
       started = performance.now();
       await client.batch(["SELECT 1", "SELECT 2"], "read");
       expect(performance.now() - started).toBeLessThan(55);

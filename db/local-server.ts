@@ -138,7 +138,12 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
   const totals = { requests: 0, statements: 0 };
   let inFlight = 0;
   const tags = new Map<string, { requests: number; statements: number }>();
-  const stats = (): RoundTripStats => ({ ...totals, latencyMs, inFlight, tags: Object.fromEntries([...tags].map(([k, v]) => [k, { ...v }])) });
+  const stats = (): RoundTripStats => ({
+    ...totals,
+    latencyMs,
+    inFlight,
+    tags: Object.fromEntries([...tags].map(([k, v]) => [k, { ...v }])),
+  });
   /** Counts one round trip (in flight until answered), then waits out the configured latency before the work is done. */
   async function roundTrip(res: ServerResponse, tag: string | null, statements: number): Promise<void> {
     inFlight += 1;
@@ -177,6 +182,17 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
     if (path === "/stats") {
       if (method !== "GET") throw new HttpError(405, `${path} takes GET`, "METHOD_NOT_ALLOWED");
       return send(res, 200, "application/json", JSON.stringify(stats()));
+    }
+    // The added latency can change while the server runs (a bench measures with and without it).
+    if (path === "/latency") {
+      return post(async () => {
+        const body = (await readJson(req)) as { ms?: unknown };
+        if (typeof body?.ms !== "number" || !Number.isFinite(body.ms) || body.ms < 0 || body.ms > 60_000) {
+          throw new HttpError(400, 'Send {"ms": <0 to 60000>}', "BAD_REQUEST");
+        }
+        latencyMs = body.ms;
+        send(res, 200, "application/json", JSON.stringify(stats()));
+      });
     }
     // Version probes: clients send them without credentials.
     if (path === "/v2" || path === "/v3") return get("");
