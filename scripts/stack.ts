@@ -53,7 +53,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     : await startLocalDbServer({ file, port: options.dbPort, latencyMs });
   say(`database served at ${db.url}${latencyMs > 0 ? ` (${latencyMs} ms added per round trip)` : ""}`);
   const stackDb: StackDb = {
-    stats: async () => (await fetch(`${db.url}/stats`)).json() as Promise<RoundTripStats>,
+    stats: async () => {
+      // A server busy with a long query answers when it is done; a very long one can outlast a fetch.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await (await fetch(`${db.url}/stats`)).json()) as RoundTripStats;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+        }
+      }
+    },
     setLatency: async (ms) => {
       const res = await fetch(`${db.url}/latency`, { method: "POST", body: JSON.stringify({ ms }) });
       if (!res.ok) throw new Error(`Could not set the database latency: ${res.status} ${await res.text()}`);
