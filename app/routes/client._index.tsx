@@ -10,6 +10,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
+import { formatCount } from "~/utils/count";
 import { formatMoneyRange } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -17,18 +18,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { name: viewer.user.name, dashboard: await clientDashboard(domainFrom(context), viewer.user) };
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, capped }: { label: string; value: number; capped: boolean }) {
   return (
     <div className="border-subtle surface rounded-card border p-4">
       <dt className="text-muted text-sm">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold">{value}</dd>
+      <dd className="mt-1 text-2xl font-bold">{formatCount(value, capped)}</dd>
     </div>
   );
 }
 
 export default function ClientHome() {
   const { name, dashboard } = useLoaderData<typeof loader>();
-  const { stats, projects, recentActivity } = dashboard;
+  const { stats, cappedStats, projects, recentActivity } = dashboard;
+  const capped = (key: keyof typeof stats) => cappedStats.includes(key);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -41,11 +43,11 @@ export default function ClientHome() {
         </Link>
       </div>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label="Open projects" value={stats.openProjects} />
-        <Stat label="Closed projects" value={stats.closedProjects} />
-        <Stat label="Proposals received" value={stats.proposalsReceived} />
-        <Stat label="Awaiting your decision" value={stats.awaitingDecision} />
-        <Stat label="Hires" value={stats.hires} />
+        <Stat label="Open projects" value={stats.openProjects} capped={capped("openProjects")} />
+        <Stat label="Closed projects" value={stats.closedProjects} capped={capped("closedProjects")} />
+        <Stat label="Proposals received" value={stats.proposalsReceived} capped={capped("proposalsReceived")} />
+        <Stat label="Awaiting your decision" value={stats.awaitingDecision} capped={capped("awaitingDecision")} />
+        <Stat label="Hires" value={stats.hires} capped={capped("hires")} />
       </dl>
       <Card title="Your projects">
         {projects.length === 0 ? (
@@ -74,7 +76,8 @@ export default function ClientHome() {
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <Badge tone={p.status === "open" ? "success" : "neutral"}>{p.status === "open" ? "Open" : "Closed"}</Badge>
                   <span>
-                    {p.proposalCounts.total} proposal{p.proposalCounts.total === 1 ? "" : "s"}
+                    {formatCount(p.proposalCounts.total, p.proposalCounts.capped)} proposal
+                    {p.proposalCounts.total === 1 && !p.proposalCounts.capped ? "" : "s"}
                     {p.proposalCounts.pending ? `, ${p.proposalCounts.pending} new` : ""}
                   </span>
                   <Link to={`/client/projects/${p.id}/edit`} className="underline">

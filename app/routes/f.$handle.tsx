@@ -3,10 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isbot } from "isbot";
-import { recordProfileView } from "../../worker/domain/analytics/activity";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
-import { getPublicFreelancerProfile } from "../../worker/domain/profiles/freelancer";
-import { trackRecord } from "../../worker/domain/reviews/track-record";
+import { loadPublicProfile } from "../../worker/domain/profiles/public-page";
 import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { PresenceDot } from "~/components/presence/presence-dot";
@@ -32,14 +30,18 @@ const favoriteSchema = z.object({ intent: z.enum(["save", "unsave"]) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const profile = await orErrorPage(getPublicFreelancerProfile(domainFrom(context), params.handle ?? ""));
-  if (!isbot(request.headers.get("User-Agent") ?? ""))
-    await recordProfileView(domainFrom(context), profile.userId, viewer?.user.id ?? null);
+  const human = !isbot(request.headers.get("User-Agent") ?? "");
+  const { profile, track } = await orErrorPage(
+    loadPublicProfile(domainFrom(context), params.handle ?? "", {
+      trackRecord: { reviewsCursor: new URL(request.url).searchParams.get("reviewsCursor") ?? undefined },
+      countViewBy: human ? { viewerId: viewer?.user.id ?? null } : undefined,
+    }),
+  );
   return {
     viewer: viewer ? summarizeViewer(viewer) : null,
     profile,
     isSelf: viewer?.user.id === profile.userId,
-    track: await trackRecord(domainFrom(context), profile.userId, new URL(request.url).searchParams.get("reviewsCursor") ?? undefined),
+    track: track!,
   };
 }
 

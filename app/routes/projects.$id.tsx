@@ -23,6 +23,7 @@ import { domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { formatMoneyRange } from "~/utils/money";
 import { getViewer } from "~/utils/session.server";
+import { formatCounted } from "~/utils/count";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.project.title} — MegiLance` : "Project — MegiLance" },
@@ -132,7 +133,7 @@ export default function ProjectPage() {
           ))}
         </ul>
         <p className="text-muted mt-4 text-sm">
-          {project.proposalCount} proposal{project.proposalCount === 1 ? "" : "s"} so far
+          {formatCounted(project.proposalCount, project.proposalCountCapped, "proposal", "proposals")} so far
         </p>
         <div className="mt-4 flex flex-wrap gap-2">
           {signedIn && !isOwner ? (

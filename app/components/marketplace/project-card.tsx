@@ -3,6 +3,7 @@ import { formatMoneyRange } from "~/utils/money";
 import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "./labels";
+import { formatCounted } from "~/utils/count";
 
 export type ProjectCardData = {
   id: string;
@@ -16,6 +17,7 @@ export type ProjectCardData = {
   currency: string;
   experienceLevel: keyof typeof EXPERIENCE_LABELS;
   proposalCount: number;
+  proposalCountCapped?: boolean;
   createdAt: string;
 };
 
@@ -38,7 +40,8 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
         ))}
       </div>
       <p className="text-muted mt-3 text-xs">
-        Posted <LocalTime value={project.createdAt} /> · {project.proposalCount} proposal{project.proposalCount === 1 ? "" : "s"}
+        Posted <LocalTime value={project.createdAt} /> ·{" "}
+        {formatCounted(project.proposalCount, project.proposalCountCapped ?? false, "proposal", "proposals")}
       </p>
     </article>
   );

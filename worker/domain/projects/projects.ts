@@ -17,11 +17,11 @@ import { AppError } from "../errors";
 import { requireOwnedFiles } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
-import { findProject, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
+import { findProject, isVisibleTo, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
 import { normalizeCurrency } from "./currencies";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
 import { fieldError, parseInput } from "./validate";
-import { loadProjectView, type ProjectView } from "./views";
+import { loadProjectView, projectViewsQuery, toProjectView, type ProjectView } from "./views";
 
 function checkBudget(budgetMin: number, budgetMax: number): void {
   if (budgetMin > budgetMax) {
@@ -172,13 +172,28 @@ export async function getProject(
   viewer: User | null,
 ): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
   const isAdmin = viewer?.roles.includes("admin") ?? false;
-  const project = isAdmin ? await findProject(ctx, projectId) : await requireVisibleProject(ctx, projectId, viewer?.id ?? null);
-  if (!project) throw new AppError(404, "not_found", "No such project.");
+  // The view, its moderation state and whether the viewer was invited: one round trip.
+  const [rows, invites] = await ctx.db.batch([
+    projectViewsQuery(ctx, [projectId]),
+    ctx.db
+      .select({ projectId: projectInvites.projectId })
+      .from(projectInvites)
+      .where(and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, viewer?.id ?? ""))),
+  ]);
+  const row = rows[0];
+  const project = row && {
+    visibility: row.visibility,
+    clientId: row.client_id,
+    hiddenAt: row.hidden_at === null ? null : new Date(Number(row.hidden_at)),
+  };
+  if (!project || !(isAdmin || isVisibleTo(project, viewer?.id ?? null, invites.length > 0))) {
+    throw new AppError(404, "not_found", "No such project.");
+  }
   const moderation =
     project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
-      ? { hiddenAt: project.hiddenAt.toISOString(), reason: project.hiddenReason ?? "" }
+      ? { hiddenAt: project.hiddenAt.toISOString(), reason: row.hidden_reason ?? "" }
       : null;
-  return { ...(await loadProjectView(ctx, project.id)), moderation };
+  return { ...toProjectView(ctx, row), moderation };
 }
 
 /** Lets a freelancer see (and apply to) an invite-only project, and tells them. */

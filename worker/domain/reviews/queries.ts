@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { contracts, reviews, users, type Review, type User } from "../../../db/schema";
 import { contractForParty, contractNotFound } from "../contracts/access";
 import { contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
-import { refreshProfileRatings, ratingSummary } from "./ratings";
+import { ratingSummaryQuery, refreshProfileRatings, toRatingSummary } from "./ratings";
 import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom, reviewVisibleSql } from "./rules";
 import { moderationOf, toHiddenReview, toReviewView } from "./view";
 
@@ -61,24 +61,42 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
   };
 }
 
+/**
+ * Visible reviews about a user (none a moderator hid), newest first with their authors' names, and their average
+ * and count: batchable queries for a user id or the SQL of one (see toUserReviews).
+ */
+export function userReviewsQueries(ctx: DomainContext, userId: string | SQL, input: { limit: number; cursor?: string }) {
+  const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
+  return [
+    ctx.db
+      .select({ review: reviews, authorName: users.name })
+      .from(reviews)
+      .innerJoin(contracts, reviewContractJoin)
+      .leftJoin(users, eq(users.id, reviews.authorId))
+      .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now()), input.cursor ? lt(reviews.id, input.cursor) : undefined))
+      .orderBy(desc(reviews.id))
+      .limit(limit + 1),
+    ratingSummaryQuery(ctx, userId),
+  ] as const;
+}
+
+export function toUserReviews(
+  [rows, summary]: [Array<{ review: Review; authorName: string | null }>, Parameters<typeof toRatingSummary>[0]],
+  input: { limit: number },
+) {
+  const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((r) => toReviewView(r.review, { authorName: r.authorName ?? "", includePrivateNote: false })),
+    nextCursor: rows.length > limit ? page[limit - 1].review.id : null,
+    summary: toRatingSummary(summary),
+  };
+}
+
 /** Visible reviews about a user (none a moderator hid), newest first, with their average and count. Public. */
 export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string }) {
-  const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
-  const rows = await ctx.db
-    .select({ review: reviews })
-    .from(reviews)
-    .innerJoin(contracts, reviewContractJoin)
-    .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now()), input.cursor ? lt(reviews.id, input.cursor) : undefined))
-    .orderBy(desc(reviews.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit).map((r) => r.review);
-  const names = await authorNames(ctx, page);
-  const items = page.map((r) => toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: false }));
-  return {
-    items,
-    nextCursor: rows.length > limit ? page[limit - 1].id : null,
-    summary: await ratingSummary(ctx, userId),
-  };
+  const [rows, summary] = await ctx.db.batch(userReviewsQueries(ctx, userId, input));
+  return toUserReviews([rows, summary], input);
 }
 
 /** Daily: publishes reviews whose hiding period is over, records it on the timeline, refreshes profile ratings. */

@@ -1,4 +1,4 @@
-import { and, avg, count, eq } from "drizzle-orm";
+import { and, avg, count, eq, type SQL } from "drizzle-orm";
 import { contracts, freelancerProfiles, reviews } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { reviewContractJoin, reviewVisibleSql } from "./rules";
@@ -12,11 +12,20 @@ export interface RatingSummary {
 
 /** Average and count of the visible reviews about a user (as a client or as a freelancer). */
 export async function ratingSummary(ctx: DomainContext, userId: string): Promise<RatingSummary> {
-  const [row] = await ctx.db
+  return toRatingSummary(await ratingSummaryQuery(ctx, userId));
+}
+
+/** ratingSummary as one batchable query, for a user id or the SQL of one. */
+export function ratingSummaryQuery(ctx: DomainContext, userId: string | SQL) {
+  return ctx.db
     .select({ mean: avg(reviews.rating), total: count() })
     .from(reviews)
     .innerJoin(contracts, reviewContractJoin)
     .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now())));
+}
+
+export function toRatingSummary(rows: Array<{ mean: string | null; total: number }>): RatingSummary {
+  const [row] = rows;
   const total = Number(row?.total ?? 0);
   return { average: total ? roundedAverage(Number(row?.mean ?? 0)) : 0, count: total };
 }

@@ -17,6 +17,20 @@ function fullScans(details: string[]): string[] {
   return details.filter((d) => /^SCAN (projects|freelancer_profiles|project_skills|freelancer_skills)\b/.test(d));
 }
 
+/**
+ * The FTS index drives a text search rather than being probed once per row: the plan starts with the window of
+ * matches (a MATCH scan of the FTS table, newest first, in a co-routine), and each match reaches its row by rowid.
+ */
+function expectDrivenByFts(details: string[], fts: string, table: string): void {
+  const text = details.join("\n");
+  expect(details.slice(0, 3), text).toEqual([
+    "CO-ROUTINE m",
+    expect.stringMatching(new RegExp(`^SCAN ${fts} VIRTUAL TABLE INDEX \\d+:M`)),
+    "SCAN m",
+  ]);
+  expect(details[3], text).toMatch(new RegExp(`^SEARCH ${table} USING INTEGER PRIMARY KEY \\(rowid=\\?\\)`));
+}
+
 describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
   it.each([
     ["text only", { q: "react dashboard" }],
@@ -38,11 +52,10 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
     for (const query of [prepared.page, prepared.total]) {
       const details = await plan(query);
       expect(fullScans(details), details.join("\n")).toEqual([]);
-      // The FTS index drives the query (a MATCH scan first) rather than being probed once per project,
-      // and each match reaches its project by rowid.
-      expect(details[0], details.join("\n")).toMatch(/^SCAN projects_fts VIRTUAL TABLE INDEX \d+:M/);
-      expect(details[1], details.join("\n")).toMatch(/^SEARCH projects USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expectDrivenByFts(details, "projects_fts", "projects");
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
   });
 
   it.each([
@@ -77,7 +90,9 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
         details.some((d) => /^SEARCH (freelancer_profiles|freelancer_skills) USING/.test(d)),
         details.join("\n"),
       ).toBe(true);
-      if ("q" in input) expect(details[0], details.join("\n")).toMatch(/^SCAN freelancers_fts VIRTUAL TABLE INDEX \d+:M/);
+      if ("q" in input) expectDrivenByFts(details, "freelancers_fts", "freelancer_profiles");
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
   });
 });
