@@ -23,9 +23,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-/** Pages set their own titles; a blocked account's notice (rendered from here) needs one too. */
-export const meta: MetaFunction = ({ error }) =>
-  isRouteErrorResponse(error) && isBlockedNotice(error.data) ? [{ title: "Account blocked — MegiLance" }] : [];
+/** Pages set their own titles; the error pages rendered from here (and a blocked account's notice) need theirs. */
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [];
+  if (isRouteErrorResponse(error) && isBlockedNotice(error.data)) return [{ title: "Account blocked — MegiLance" }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${status === 404 ? "Page not found" : status === 403 ? "Not allowed" : "Something went wrong"} — MegiLance` }];
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [theme, { viewer, setCookie }] = await Promise.all([readTheme(request), rootViewer(request, context)]);

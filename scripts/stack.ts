@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import { startLocalDbServer, type RoundTripStats } from "../db/local-server";
 import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "../db/seed/run";
+import { relyingPartyProblem } from "../worker/domain/auth/relying-party";
 import { startLocalCron } from "./local-cron";
 
 export interface StackOptions {
@@ -15,6 +16,7 @@ export interface StackOptions {
   build: boolean;
   /** Drive the Cron Triggers on their real schedule (wrangler's local mode does not). */
   cron: boolean;
+  /** Collect the build's and wrangler's output instead of printing it (read it with `output()`). */
   quiet?: boolean;
   vars?: Record<string, string>;
   /** Delay added to every database round trip (default: LOCAL_DB_LATENCY_MS, else 0). */
@@ -36,6 +38,8 @@ export interface Stack {
   url: string;
   databaseUrl: string;
   db: StackDb;
+  /** What the build and wrangler printed so far (quiet mode only; empty otherwise). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -45,12 +49,18 @@ const BIN = (name: string) => resolve(ROOT, "node_modules/.bin", name);
 /** Local libSQL server, migrations, seed, build, then the Worker in wrangler's local runtime. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const say = (message: string) => options.quiet || console.log(`[megilance] ${message}`);
+  // localhost, not 127.0.0.1: the origin's host name is the passkey relying-party ID, and browsers refuse IPs there.
+  const url = `http://localhost:${options.port}`;
+  const vars = { APP_ORIGIN: url, ...options.vars };
+  const problem = relyingPartyProblem(vars.APP_ORIGIN);
+  if (problem) throw new Error(problem);
+  const output: string[] = [];
   mkdirSync(options.dataDir, { recursive: true });
   const latencyMs = options.dbLatencyMs ?? Number(process.env.LOCAL_DB_LATENCY_MS || 0);
-  const file = resolve(options.dataDir, "megilance.db");
+  const dbFile = resolve(options.dataDir, "megilance.db");
   const db = options.dbInChildProcess
-    ? await startDbProcess(file, options.dbPort, latencyMs)
-    : await startLocalDbServer({ file, port: options.dbPort, latencyMs });
+    ? await startDbProcess(dbFile, options.dbPort, latencyMs)
+    : await startLocalDbServer({ file: dbFile, port: options.dbPort, latencyMs });
   say(`database served at ${db.url}${latencyMs > 0 ? ` (${latencyMs} ms added per round trip)` : ""}`);
   const stackDb: StackDb = {
     stats: async () => {
@@ -73,25 +83,26 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     await migrateDatabase(db.url);
     say("migrations applied");
+    const wranglerDir = resolve(options.dataDir, "wrangler");
     if (options.seed) {
-      const seeded = await seedIfEmpty(db.url, (message) => say(message));
+      // Through the embedded engine while nothing else uses the database yet: many times faster than over HTTP.
+      const seeded = await seedIfEmpty(`file:${dbFile}`, (message) => say(message), { wranglerDir, appOrigin: vars.APP_ORIGIN });
       say(seeded ? "demo data seeded" : "database already has data; seed skipped");
     }
     if (options.build || !existsSync(resolve(ROOT, "build/server/index.js"))) {
       say("building the app");
-      await run(BIN("remix"), ["vite:build"], options.quiet);
+      await buildApp(options.quiet ? output : undefined);
     }
-    const url = `http://127.0.0.1:${options.port}`;
-    const vars = { DATABASE_URL: db.url, APP_ORIGIN: url, ...options.vars };
-    const args = ["dev", "--port", String(options.port), "--ip", "127.0.0.1", "--persist-to", resolve(options.dataDir, "wrangler")];
-    for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
+    // --test-scheduled also serves /__scheduled and tells wrangler that crons are fired here (no "not triggered" warning).
+    const args = ["dev", "--port", String(options.port), "--ip", "localhost", "--test-scheduled"];
+    args.push("--persist-to", wranglerDir);
+    for (const [key, value] of Object.entries({ DATABASE_URL: db.url, ...vars })) args.push("--var", `${key}:${value}`);
     worker = spawn(BIN("wrangler"), args, {
       cwd: ROOT,
       stdio: options.quiet ? ["ignore", "pipe", "pipe"] : ["ignore", "inherit", "inherit"],
       env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false", NO_D1_WARNING: "true" },
       detached: true,
     });
-    const output: string[] = [];
     worker.stdout?.on("data", (chunk) => output.push(String(chunk)));
     worker.stderr?.on("data", (chunk) => output.push(String(chunk)));
     await waitForHttp(`${url}/api/health/live`, worker, () => output.join(""));
@@ -102,6 +113,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       url,
       databaseUrl: db.url,
       db: stackDb,
+      output: () => output.join(""),
       async stop() {
         stopCron();
         await killGroup(child);
@@ -137,10 +149,28 @@ async function startDbProcess(file: string, port: number, latencyMs: number): Pr
   return { url, close: () => killGroup(child) };
 }
 
-function run(command: string, args: string[], quiet = false): Promise<void> {
+/** `remix vite:build` (into `buildDirectory`, default build/); its output goes to the terminal, or into `collect`. */
+export function buildApp(collect?: string[], buildDirectory?: string): Promise<void> {
+  const command = BIN("remix");
+  const args = ["vite:build"];
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: quiet ? "ignore" : "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: collect ? ["ignore", "pipe", "pipe"] : "inherit",
+      // Collected output keeps the colours a terminal shows (as under CI), so a yellow size or red line is seen.
+      env: {
+        ...process.env,
+        ...(collect ? { FORCE_COLOR: "1" } : {}),
+        ...(buildDirectory ? { BUILD_DIRECTORY: buildDirectory } : {}),
+      },
+    });
+    child.stdout?.on("data", (chunk) => collect?.push(String(chunk)));
+    child.stderr?.on("data", (chunk) => collect?.push(String(chunk)));
+    child.on("exit", (code) => {
+      if (code === 0) return resolvePromise();
+      const printed = collect ? `:\n${collect.join("").slice(-4000)}` : "";
+      reject(new Error(`${command} ${args.join(" ")} exited with ${code}${printed}`));
+    });
   });
 }
 

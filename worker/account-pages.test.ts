@@ -2,10 +2,13 @@ import { env, SELF } from "cloudflare:test";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { users } from "../db/schema";
+import { sessions, users } from "../db/schema";
 import { registerUser } from "./domain/auth/accounts";
 import { beginTotpSetup, confirmTotpSetup } from "./domain/auth/mfa";
+import { beginPasskeyRegistration, finishPasskeyRegistration } from "./domain/auth/passkeys";
+import { beginPasskeySignIn } from "./domain/auth/passkeys-sign-in";
 import { createSession } from "./domain/auth/sessions";
+import { SoftwareAuthenticator } from "./domain/auth/test-authenticator";
 import { totpAt } from "./domain/auth/totp";
 import { domainContextFromEnv } from "./platform/domain-context";
 import { uniqueEmail, uniqueIp } from "./test-support/api";
@@ -133,5 +136,37 @@ describe("account pages without JavaScript", () => {
     expect(res.headers.get("location")).toBe("/client?verification=sent");
     const evil = await b.post("/resend-verification", { redirectTo: "//evil.example/phish" });
     expect(new URL(evil.headers.get("location") ?? "", ORIGIN).origin).toBe(ORIGIN);
+  });
+
+  it("signs in with a passkey answer posted to the sign-in page, into the same cookie session as a password", async () => {
+    const { ctx, user } = await account("client");
+    const { session } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: false, meta: {} });
+    const authenticator = await SoftwareAuthenticator.create(env.APP_ORIGIN);
+    const registration = await authenticator.register(await beginPasskeyRegistration(ctx, { user, session }));
+    await finishPasskeyRegistration(ctx, { user, session }, { name: "Laptop", response: registration }, {});
+
+    const b = browser();
+    expect(await (await b.get("/sign-in")).text()).toContain("challengeId");
+    const { challengeId, options } = await beginPasskeySignIn(ctx, {}, { ip: uniqueIp() });
+    const response = JSON.stringify(await authenticator.assert(options));
+    const res = await b.post("/sign-in", { intent: "passkey", challengeId, response, redirectTo: "/settings/security" });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("/settings/security");
+    const web = await ctx.db
+      .select({ kind: sessions.kind, mfaVerified: sessions.mfaVerified })
+      .from(sessions)
+      .where(eq(sessions.userId, user.id));
+    expect(web).toContainEqual({ kind: "web", mfaVerified: true });
+    expect(b.jar.has("megilance_session")).toBe(true);
+    expect((await b.get("/client")).status).toBe(200);
+
+    const replay = await browser().post("/sign-in", { intent: "passkey", challengeId, response });
+    expect(replay.status).toBe(401);
+    expect(await replay.text()).toContain("We could not sign you in with this passkey.");
+    const garbled = browser();
+    const unreadable = await garbled.post("/sign-in", { intent: "passkey", challengeId, response: "{not json" });
+    expect(unreadable.status).toBe(400);
+    expect(await unreadable.text()).toContain("a passkey answer we could not read");
+    expect(garbled.jar.has("megilance_session")).toBe(false);
   });
 });

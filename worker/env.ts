@@ -5,6 +5,7 @@ import type { UserRoom } from "../party/user";
 import type { WhiteboardRoom } from "../party/whiteboard";
 import type { CallRoom } from "../party/call";
 import type { RateLimiterObject } from "./platform/rate-limiter";
+import { relyingPartyProblem } from "./domain/auth/relying-party";
 
 /** Bindings declared in wrangler.toml. */
 export interface Bindings {
@@ -22,7 +23,14 @@ export interface Bindings {
 
 /** Plain variables and secrets, validated once per isolate. */
 export const varsSchema = z.object({
-  APP_ORIGIN: z.url().default("http://localhost:8787"),
+  /** The public origin; its host name is the passkey relying-party ID, so it cannot be an IP address. */
+  APP_ORIGIN: z
+    .url()
+    .default("http://localhost:8787")
+    .superRefine((origin, ctx) => {
+      const problem = relyingPartyProblem(origin);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   DATABASE_URL: z.string().min(1),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   SESSION_SECRET: z.string().min(16).default("local-dev-session-secret-change-me"),

@@ -67,4 +67,13 @@ describe("the Worker's routing", () => {
     const page = await SELF.fetch("http://localhost/", { headers: { Cookie: cookie.split(";")[0] } });
     expect(await page.text()).toMatch(/<html lang="en" class="dark"/);
   });
+
+  it("answers a legacy ?_data= page request at once with the reload an old Remix tab understands", async () => {
+    const res = await SELF.fetch("http://localhost/projects?q=web&_data=routes%2Fprojects._index", { redirect: "manual" });
+    expect(res.status).toBe(204);
+    expect(res.headers.get("X-Remix-Redirect")).toBe("/projects?q=web");
+    expect(res.headers.get("X-Remix-Reload-Document")).toBe("true");
+    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
+    expect(await res.text()).toBe("");
+  });
 });

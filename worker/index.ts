@@ -1,4 +1,5 @@
 import { createRequestHandler, type ServerBuild } from "@remix-run/cloudflare";
+import { env as startupEnv } from "cloudflare:workers";
 // The Remix server build is produced by `vite build` before wrangler bundles this entry.
 import * as remixBuild from "../build/server/index.js";
 import { createApi } from "./api/app";
@@ -6,10 +7,13 @@ import { routeToRoom } from "./api/rooms-gate";
 import { readVars, type Env } from "./env";
 import { handleQueue, handleScheduled } from "./jobs";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
+import { isLegacyDataRequest, legacyDataResponse } from "./legacy-data-request";
 import { isSameOrigin } from "./request-meta";
 import { withSecurityHeaders } from "./security-headers";
 
 installPrecompiledWasm();
+// A bad configuration (say, an APP_ORIGIN passkeys cannot work on) stops the Worker at start, not at the first request.
+readVars(startupEnv as unknown as Record<string, unknown>);
 
 export { PresenceRoom } from "../party/presence";
 export { ConversationRoom } from "../party/conversation";
@@ -24,7 +28,8 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export default {
   async fetch(request, env, ctx) {
-    const { pathname } = new URL(request.url);
+    const url = new URL(request.url);
+    const { pathname } = url;
     if (pathname === "/api" || pathname.startsWith("/api/")) {
       return api.fetch(request, env, ctx);
     }
@@ -37,13 +42,15 @@ export default {
         new Response("Cross-site request refused.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } }),
       );
     }
+    if (isLegacyDataRequest(request, url)) return withSecurityHeaders(legacyDataResponse(url));
     const response = await remix(request, { cloudflare: { env, ctx } });
     return withSecurityHeaders(response);
   },
   async queue(batch, env, _ctx) {
     await handleQueue(batch, env);
   },
-  async scheduled(controller, env, ctx) {
-    ctx.waitUntil(handleScheduled(controller, env));
+  async scheduled(controller, env, _ctx) {
+    // Awaited, so a failure to enqueue marks this cron run as failed.
+    await handleScheduled(controller, env);
   },
 } satisfies ExportedHandler<Env>;

@@ -3,7 +3,8 @@ import { inputClass } from "./ui/field";
 
 export type OAuthProviderOption = { id: string; label: string };
 
-function Divider() {
+/** The "or" between ways of signing in. */
+export function OrDivider() {
   return (
     <p className="text-muted flex items-center gap-3 text-sm before:h-px before:flex-1 before:bg-[var(--border)] after:h-px after:flex-1 after:bg-[var(--border)]">
       or
@@ -19,16 +20,19 @@ export function OAuthButtons({
   providers,
   redirectTo,
   chooseRole = false,
+  divider = true,
 }: {
   providers: OAuthProviderOption[];
   redirectTo?: string | null;
   chooseRole?: boolean;
+  /** Off when another way of signing in above already drew the "or". */
+  divider?: boolean;
 }) {
   if (providers.length === 0) return null;
   if (chooseRole) {
     return (
       <div className="mt-8">
-        <Divider />
+        <OrDivider />
         <form method="get" className="mt-4 grid gap-2">
           <input type="hidden" name="mode" value="web" />
           {redirectTo ? <input type="hidden" name="redirectTo" value={redirectTo} /> : null}
@@ -56,9 +60,9 @@ export function OAuthButtons({
   const query = new URLSearchParams({ mode: "web" });
   if (redirectTo) query.set("redirectTo", redirectTo);
   return (
-    <div className="mt-8">
-      <Divider />
-      <ul className="mt-4 grid gap-2">
+    <div className={divider ? "mt-8" : "mt-2"}>
+      {divider ? <OrDivider /> : null}
+      <ul className={divider ? "mt-4 grid gap-2" : "grid gap-2"}>
         {providers.map((provider) => (
           <li key={provider.id}>
             <a href={`/api/auth/oauth/${provider.id}/start?${query}`} className={buttonClass("secondary", "md", "w-full")}>

@@ -71,7 +71,7 @@ export default function AuditLog() {
         {page.items.length === 0 ? (
           <EmptyState title="No events">Nothing matches these filters.</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Audit events">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <caption className="sr-only">Audit events</caption>
               <thead className="text-muted border-subtle border-b">

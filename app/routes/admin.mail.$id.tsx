@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { LinkedText } from "~/components/admin/linked-text";
 import { RouteError } from "~/components/route-error";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
@@ -51,7 +52,9 @@ export default function MailDetail() {
         </dl>
       </Card>
       <Card title="Text body">
-        <pre className="whitespace-pre-wrap break-words font-sans text-sm">{mail.textBody}</pre>
+        <p className="whitespace-pre-wrap break-words text-sm">
+          <LinkedText text={mail.textBody} />
+        </p>
       </Card>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { greetingFor } from "../../worker/domain/auth/greeting";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
 import { RouteError } from "~/components/route-error";
@@ -15,7 +16,9 @@ import { formatMoneyRange } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "client");
-  return { name: viewer.user.name, dashboard: await clientDashboard(domainFrom(context), viewer.user) };
+  const ctx = domainFrom(context);
+  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), greetingFor(ctx, viewer)]);
+  return { name: viewer.user.name, greeting, dashboard };
 }
 
 function Stat({ label, value, capped }: { label: string; value: number; capped: boolean }) {
@@ -28,7 +31,7 @@ function Stat({ label, value, capped }: { label: string; value: number; capped: 
 }
 
 export default function ClientHome() {
-  const { name, dashboard } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard } = useLoaderData<typeof loader>();
   const { stats, cappedStats, projects, recentActivity } = dashboard;
   const capped = (key: keyof typeof stats) => cappedStats.includes(key);
   return (
@@ -36,7 +39,9 @@ export default function ClientHome() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Client portal</h1>
-          <p className="text-muted mt-1">Welcome back, {name}.</p>
+          <p className="text-muted mt-1">
+            {greeting}, {name}.
+          </p>
         </div>
         <Link to="/client/projects/new" className={buttonClass()}>
           Post a project

@@ -74,9 +74,16 @@ export default function ContractReviews() {
     <PortalShell title="Reviews" viewer={viewer}>
       <div className="max-w-3xl space-y-6">
         <div>
-          <Link to={`/contracts/${contractId}`} className="text-sm underline">
-            Back to the contract
-          </Link>
+          {/* Admins read reviews for moderation; the contract itself is only its parties' page. */}
+          {reviews.viewerRole ? (
+            <Link to={`/contracts/${contractId}`} className="text-sm underline">
+              Back to the contract
+            </Link>
+          ) : (
+            <Link to="/admin/reviews" className="text-sm underline">
+              Back to review moderation
+            </Link>
+          )}
           <h1 className="mt-2 text-2xl font-bold tracking-tight">Reviews</h1>
           {!reviews.visible && reviews.visibleFrom ? (
             <p className="text-muted mt-1 text-sm">

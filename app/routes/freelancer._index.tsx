@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { greetingFor } from "../../worker/domain/auth/greeting";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
 import { recommendedProjects } from "../../worker/domain/matching/matches";
 import { jobSuccessFor } from "../../worker/domain/reviews/job-success";
@@ -20,19 +21,31 @@ import { formatMoney } from "~/utils/money";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
   const ctx = domainFrom(context);
-  const [dashboard, recommended] = await Promise.all([freelancerDashboard(ctx, viewer.user), recommendedProjects(ctx, viewer.user)]);
-  return { name: viewer.user.name, dashboard, recommended: recommended.items, jobSuccess: await jobSuccessFor(ctx, viewer.user.id) };
+  const [dashboard, recommended, greeting] = await Promise.all([
+    freelancerDashboard(ctx, viewer.user),
+    recommendedProjects(ctx, viewer.user),
+    greetingFor(ctx, viewer),
+  ]);
+  return {
+    name: viewer.user.name,
+    greeting,
+    dashboard,
+    recommended: recommended.items,
+    jobSuccess: await jobSuccessFor(ctx, viewer.user.id),
+  };
 }
 
 export default function FreelancerHome() {
-  const { name, dashboard, recommended, jobSuccess } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard, recommended, jobSuccess } = useLoaderData<typeof loader>();
   const { stats, hasProfile, proposals } = dashboard;
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Freelancer portal</h1>
-          <p className="text-muted mt-1">Welcome back, {name}.</p>
+          <p className="text-muted mt-1">
+            {greeting}, {name}.
+          </p>
         </div>
         <Link to="/projects" className={buttonClass()}>
           Find work

@@ -87,12 +87,10 @@ export default function NotificationCentre() {
         ) : (
           <ul className="divide-y divide-[var(--border)]" aria-label="Notifications">
             {items.map((n) => (
-              <li
-                key={n.id}
-                className={cx("flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between", n.read && "opacity-80")}
-              >
+              <li key={n.id} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
                 <div className="min-w-0">
-                  <p className="font-semibold">
+                  {/* Read news is set in a lighter weight, never faded: faded buttons and text fail contrast. */}
+                  <p className={cx("break-words", n.read ? "font-medium" : "font-semibold")}>
                     {n.read ? null : (
                       <Badge tone="brand" className="mr-2">
                         New

@@ -5,21 +5,31 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { z } from "zod";
 import { AuthPage, textLinkClass } from "~/components/auth-page";
 import { OAuthButtons } from "~/components/oauth-buttons";
+import { PasskeySignIn, usePasskeySupport } from "~/components/passkey-sign-in";
 import { Alert, FormErrors } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
-import { completeSignInWithCode, emailCodeForPendingSignIn, pendingSignInUser, signInWithPassword } from "~/utils/accounts.server";
+import {
+  authenticationResponseSchema,
+  beginPasskeySignIn,
+  completeSignInWithCode,
+  emailCodeForPendingSignIn,
+  pendingSignInUser,
+  signInWithPasskey,
+  signInWithPassword,
+} from "~/utils/accounts.server";
 import { requireAnonymous } from "~/utils/auth.server";
-import { domainFrom, oauthProvidersFrom, requestMeta } from "~/utils/domain.server";
+import { AppError, domainFrom, oauthProvidersFrom, requestMeta } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { portalPathFor, safeRedirect } from "~/utils/redirect";
-import { clearPendingSignInCookie, pendingSignInCookie, pendingSignInTicket, startWebSession } from "~/utils/session.server";
+import { clearPendingSignInCookie, pendingSignInCookie, pendingSignInTicket, sessionCookie, startWebSession } from "~/utils/session.server";
+import { challengeId } from "../../worker/domain/auth/passkeys-schema";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — MegiLance" }];
 
 const redirectTo = z.string().max(2048).optional();
 
-/** Step one is the password; step two (2FA on) a code, or a request to email one. */
+/** Step one is the password or a passkey; step two (2FA on, after a password) a code, or a request to email one. */
 export const signInSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("password"),
@@ -30,6 +40,12 @@ export const signInSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("code"),
     code: z.string({ error: "Enter the code." }).trim().min(6, "Codes have at least 6 characters.").max(32, "That is too long for a code."),
+    redirectTo,
+  }),
+  z.object({
+    intent: z.literal("passkey"),
+    challengeId,
+    response: z.string({ error: "Your browser sent no passkey answer." }).max(40_000),
     redirectTo,
   }),
   z.object({ intent: z.literal("email-code"), redirectTo }),
@@ -52,8 +68,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     redirectTo: url.searchParams.get("redirectTo"),
     notice: url.searchParams.get("reset") === "1" ? "Your password was changed. Sign in with the new one." : null,
     oauthProviders: oauthProvidersFrom(context),
+    passkey: pending ? null : await passkeyChallenge(context, request),
   };
   return ticket && !pending ? data(page, { headers: { "Set-Cookie": clearPendingSignInCookie(request) } }) : page;
+}
+
+/** A challenge for any passkey of this site, so the browser can offer them in the email field's autofill. */
+async function passkeyChallenge(context: LoaderFunctionArgs["context"], request: Request) {
+  try {
+    return await beginPasskeySignIn(domainFrom(context), {}, requestMeta(request));
+  } catch (error) {
+    // Over the per-address limit the page still works; the passkey button asks again when pressed.
+    if (error instanceof AppError && error.status === 429) return null;
+    throw error;
+  }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -80,6 +108,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
         headers.append("Set-Cookie", clearPendingSignInCookie(request));
         return redirect(safeRedirect(value.redirectTo, portalPathFor(user.roles)), { headers });
       }
+      case "passkey": {
+        let answer: unknown;
+        try {
+          answer = JSON.parse(value.response);
+        } catch {
+          answer = null;
+        }
+        const parsed = authenticationResponseSchema.safeParse(answer);
+        if (!parsed.success)
+          throw new AppError(400, "invalid_passkey", "Your browser sent a passkey answer we could not read. Please try again.");
+        // The same web session a password sign-in starts; passkey plus user verification counts as two factors.
+        const { user, token } = await signInWithPasskey(ctx, { challengeId: value.challengeId, response: parsed.data }, meta, "web");
+        const headers = new Headers({ "Set-Cookie": sessionCookie(request, token) });
+        headers.append("Set-Cookie", clearPendingSignInCookie(request));
+        return redirect(safeRedirect(value.redirectTo, portalPathFor(user.roles)), { headers });
+      }
       case "email-code": {
         await emailCodeForPendingSignIn(ctx, pendingSignInTicket(request) ?? "");
         return { result: submission.reply({ resetForm: true }), notice: "We emailed you a code. It works for 10 minutes." };
@@ -88,12 +132,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
         return redirect(backHere, { headers: { "Set-Cookie": clearPendingSignInCookie(request) } });
     }
   } catch (error) {
-    return replyWithAppError(submission, error, ["password", "code"]);
+    return replyWithAppError(submission, error, ["password", "code", "response"]);
   }
 }
 
 export default function SignIn() {
-  const { step, maskedEmail, redirectTo, notice, oauthProviders } = useLoaderData<typeof loader>();
+  const { step, maskedEmail, redirectTo, notice, oauthProviders, passkey } = useLoaderData<typeof loader>();
+  const passkeySupport = usePasskeySupport();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const signUpHref = params.get("redirectTo") ? `/sign-up?redirectTo=${encodeURIComponent(params.get("redirectTo") ?? "")}` : "/sign-up";
@@ -131,7 +176,8 @@ export default function SignIn() {
       ) : (
         <>
           <PasswordStep redirectTo={redirectTo} lastResult={actionData?.result} />
-          <OAuthButtons providers={oauthProviders} redirectTo={redirectTo} />
+          <PasskeySignIn challenge={passkey} support={passkeySupport} redirectTo={redirectTo} />
+          <OAuthButtons providers={oauthProviders} redirectTo={redirectTo} divider={!passkeySupport.supported} />
         </>
       )}
     </AuthPage>
@@ -156,7 +202,12 @@ function PasswordStep({ redirectTo, lastResult }: { redirectTo: string | null; l
       <Field
         label="Email"
         errors={fields.email.errors}
-        inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "username", required: true }}
+        inputProps={{
+          ...getInputProps(fields.email, { type: "email" }),
+          // "webauthn" lets the browser list this site's passkeys among the suggestions (others ignore it).
+          autoComplete: "username webauthn",
+          required: true,
+        }}
       />
       <Field
         label="Password"

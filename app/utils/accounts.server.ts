@@ -10,7 +10,8 @@ export {
 } from "../../worker/domain/auth/accounts";
 export { beginTotpSetup, confirmTotpSetup, disableTotp, mfaMethods, regenerateBackupCodes } from "../../worker/domain/auth/mfa";
 export { beginPasskeyRegistration, finishPasskeyRegistration, listPasskeys, removePasskey } from "../../worker/domain/auth/passkeys";
-export { registrationResponseSchema } from "../../worker/domain/auth/passkeys-schema";
+export { authenticationResponseSchema, challengeId, registrationResponseSchema } from "../../worker/domain/auth/passkeys-schema";
+export { beginPasskeySignIn, signInWithPasskey } from "../../worker/domain/auth/passkeys-sign-in";
 export { listSecurityEvents } from "../../worker/domain/auth/security-events";
 export { listActiveSessions, markSessionVerified, revokeOwnSession, revokeSession } from "../../worker/domain/auth/sessions";
 export { authenticateWithPassword } from "../../worker/domain/auth/sign-in";

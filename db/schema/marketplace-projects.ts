@@ -57,6 +57,8 @@ export const projects = sqliteTable(
   (t) => [
     index("projects_listing_idx").on(t.status, t.visibility, t.createdAt, t.id),
     index("projects_category_idx").on(t.categorySlug, t.status, t.visibility, t.createdAt, t.id),
+    // The home page's open-project count per category, read from the index alone (hidden_at included).
+    index("projects_category_listed_idx").on(t.categorySlug, t.status, t.visibility, t.hiddenAt),
     index("projects_budget_idx").on(t.status, t.visibility, t.budgetMax, t.id),
     index("projects_client_idx").on(t.clientId, t.createdAt),
     // Activity windows read by the trust signals.

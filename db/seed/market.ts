@@ -139,7 +139,7 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   counts.users = plan.clients + plan.freelancers;
   say(`${plan.freelancers} freelancers`);
 
-  const demo = options.demo ? await demoFreelancer(db, options.demo.freelancerId) : null;
+  const demo = options.demo ? await demoFreelancer(db, options.demo.freelancerId, new Date(plan.now - 400 * DAY_MS)) : null;
   const clientOf = (i: number, rng: Rng) =>
     plan.demo && i < 6 ? { id: plan.demo.clientId, company: "Casey & Co.", city: "London" } : clients[int(rng, 0, clients.length - 1)];
   const categoryIds = TAXONOMY.categories.map((c) => c.slug);
@@ -166,7 +166,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
         else chosen.add(j);
       }
       const applicants = [...chosen].map((j) => applicantFacts[j]);
-      const hire = applicants.length === 0 ? -1 : pickHireFor(plan, generated, clientZones.get(generated.project.clientId), applicants);
+      // The demo client's hires come from the demo story (db/seed/story), through the domain.
+      const hire =
+        applicants.length === 0 || generated.project.clientId === plan.demo?.clientId
+          ? -1
+          : pickHireFor(plan, generated, clientZones.get(generated.project.clientId), applicants);
       let k = 0;
       for (const f of applicants) {
         const made = proposalFor(plan, generated, k, f, statusFor(rng, generated, k === hire));
@@ -181,17 +185,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
         k < 60 &&
         generated.project.visibility === "public"
       ) {
-        const status = (["pending", "shortlisted", "accepted", "declined", "pending", "withdrawn"] as const)[i % 6];
-        const made = proposalFor(
-          plan,
-          generated,
-          1000,
-          demo,
-          generated.project.status === "closed" && status !== "accepted" ? "declined" : status,
-        );
+        // Hires of the demo freelancer come from the demo story (db/seed/story), through the domain.
+        const status = (["pending", "shortlisted", "declined", "declined", "pending", "withdrawn"] as const)[i % 6];
+        const made = proposalFor(plan, generated, 1000, demo, generated.project.status === "closed" ? "declined" : status);
         proposals.push(made.proposal);
-        if (made.contract) contracts.push(made.contract);
-        if (status === "accepted" || status === "declined") demoNotifications.push(demoNote(demo.id, made.proposal, generated, status));
+        if (made.proposal.status === "declined") demoNotifications.push(demoNote(demo.id, made.proposal, generated));
       }
       if (plan.demo && generated.project.clientId === plan.demo.clientId) {
         for (const p of proposals.filter((x) => x.projectId === generated.project.id).slice(0, 3)) {
@@ -246,26 +244,25 @@ function pickHireFor(plan: MarketPlan, generated: GeneratedProject, clientZone: 
   );
 }
 
-function demoNote(userId: string, p: ProposalRow, project: GeneratedProject, status: "accepted" | "declined") {
+function demoNote(userId: string, p: ProposalRow, project: GeneratedProject) {
   const title = project.project.title;
   return {
-    id: `${p.id.slice(0, 24)}N${status === "accepted" ? "A" : "D"}`,
+    id: `${p.id.slice(0, 24)}ND`,
     userId,
-    type: `proposal_${status}`,
-    title: `Proposal ${status}: ${title}`,
-    body: status === "accepted" ? `The client accepted your proposal for "${title}".` : `The client declined your proposal for "${title}".`,
+    type: "proposal_declined",
+    title: `Proposal declined: ${title}`,
+    body: `The client declined your proposal for "${title}".`,
     link: `/freelancer/proposals/${p.id}`,
     createdAt: p.decidedAt ?? p.createdAt!,
   };
 }
 
 /** The demo freelancer gets a full profile so their proposals rank and their dashboard recommends work. */
-async function demoFreelancer(db: AnyDb, userId: string) {
+async function demoFreelancer(db: AnyDb, userId: string, now: Date) {
   const [user] = await db.select().from(schema.users).where(eq(schema.users.id, userId));
   const skillNames = ["React", "TypeScript", "Node.js", "PostgreSQL", "Tailwind CSS"];
   const skills = await db.select().from(schema.skills);
   const chosen = skills.filter((s) => skillNames.includes(s.name));
-  const now = new Date();
   await db.batch([
     db.insert(schema.freelancerProfiles).values({
       userId,
@@ -278,8 +275,9 @@ async function demoFreelancer(db: AnyDb, userId: string) {
       timezone: "Europe/London",
       languages: ["English", "Spanish"],
       country: "GB",
-      ratingAvg: 4.9,
-      ratingCount: 37,
+      // Kept by the reviews the demo story writes (reviews/ratings.ts).
+      ratingAvg: 0,
+      ratingCount: 0,
       skillsText: chosen.map((s) => [s.name, ...s.aliases].join(" ")).join(" "),
       createdAt: now,
       updatedAt: now,
@@ -290,8 +288,8 @@ async function demoFreelancer(db: AnyDb, userId: string) {
 }
 
 /** The demo client's company profile. */
-export async function seedDemoClientProfile(db: AnyDb, userId: string): Promise<void> {
-  const now = new Date(Date.now() - 400 * DAY_MS);
+export async function seedDemoClientProfile(db: AnyDb, userId: string, at = new Date()): Promise<void> {
+  const now = new Date(at.getTime() - 400 * DAY_MS);
   await db.insert(schema.clientProfiles).values({
     userId,
     companyName: "Casey & Co.",
@@ -304,13 +302,13 @@ export async function seedDemoClientProfile(db: AnyDb, userId: string): Promise<
 }
 
 /** What `npm run dev` seeds after the demo accounts: their profiles, and the market around them. */
-export async function seedDemoMarket(db: AnyDb, say: (message: string) => void = () => {}): Promise<void> {
+export async function seedDemoMarket(db: AnyDb, say: (message: string) => void = () => {}, now = new Date()): Promise<void> {
   const [client] = await db.select().from(schema.users).where(eq(schema.users.email, "client@demo.test"));
   const [freelancer] = await db.select().from(schema.users).where(eq(schema.users.email, "freelancer@demo.test"));
   const demo = client && freelancer ? { clientId: client.id, freelancerId: freelancer.id } : undefined;
-  if (demo) await seedDemoClientProfile(db, demo.clientId);
+  if (demo) await seedDemoClientProfile(db, demo.clientId, now);
   const started = Date.now();
-  const counts = await seedMarket(db, { demo });
+  const counts = await seedMarket(db, { demo, now });
   say(
     `seeded the demo market (${counts.users} users, ${counts.projects} projects, ${counts.proposals} proposals) in ${Date.now() - started} ms`,
   );

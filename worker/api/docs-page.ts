@@ -2,9 +2,9 @@
 export function renderApiDocsPage(specUrl: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>MegiLance API reference</title>
+<title>MegiLance API reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>
-body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1.5rem;color:#0f172a;background:#fff}
+body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1.5rem;color:#0f172a;background:#fff;overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){body{color:#e2e8f0;background:#0b1120}code,pre{background:#1e293b!important}}
 h1{font-size:1.6rem}h2{margin-top:2rem;font-size:1.2rem;text-transform:capitalize}
 details{border:1px solid #94a3b855;border-radius:.5rem;margin:.5rem 0;padding:.5rem .75rem}

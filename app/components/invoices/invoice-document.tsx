@@ -60,7 +60,7 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
         <Party heading="From" party={i.issuer} />
         <Party heading="To" party={i.recipient} />
       </div>
-      <div className="mt-8 overflow-x-auto">
+      <div className="mt-8 overflow-x-auto" tabIndex={0} role="region" aria-label={`Lines of ${i.number}`}>
         <table className="w-full text-sm">
           <caption className="sr-only">Lines of {i.number}</caption>
           <thead>

@@ -1,17 +1,16 @@
 import { and, eq, gt, lt, type SQL } from "drizzle-orm";
 import { webauthnChallenges } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { relyingPartyFor } from "./relying-party";
 
 export const PASSKEY_CHALLENGE_TTL_MS = 5 * 60 * 1000;
-export const RP_NAME = "MegiLance";
 
 export type ChallengePurpose = (typeof webauthnChallenges.$inferSelect)["purpose"];
 export type StoredChallenge = typeof webauthnChallenges.$inferSelect;
 
 /** The relying party is the configured app origin: passkeys are bound to its host name. */
 export function relyingParty(ctx: DomainContext): { rpID: string; origin: string; rpName: string } {
-  const url = new URL(ctx.config.appOrigin);
-  return { rpID: url.hostname, origin: url.origin, rpName: RP_NAME };
+  return relyingPartyFor(ctx.config.appOrigin);
 }
 
 /** Saves a challenge for five minutes and sweeps out the expired ones in the same write. */

@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { domainContextFromEnv } from "../../platform/domain-context";
 import { prepareFreelancerSearch } from "./freelancers";
+import { HOME_QUERIES } from "./home";
 import { prepareProjectSearch } from "./projects";
 
 const ctx = () => domainContextFromEnv(env);
@@ -94,5 +95,17 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
     }
     const views = await plan(prepared.views);
     expect(fullScans(views), views.join("\n")).toEqual([]);
+  });
+});
+
+describe("EXPLAIN QUERY PLAN of the home page's queries (real database)", () => {
+  it("counts open projects per category from an index alone, and reads featured people and recent projects by index", async () => {
+    const counts = await plan(HOME_QUERIES.categories);
+    expect(counts.join("\n")).toMatch(/SEARCH p USING COVERING INDEX projects_category_listed_idx/);
+    for (const query of [HOME_QUERIES.featured, HOME_QUERIES.recent]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expect(details.join("\n")).not.toMatch(/TEMP B-TREE/);
+    }
   });
 });

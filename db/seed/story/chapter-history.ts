@@ -1,0 +1,65 @@
+/** Frankie's earlier work for another client, reviewed on both sides: with the others, enough for a job success score. */
+import { endContract } from "../../../worker/domain/contracts/lifecycle";
+import { writeReview } from "../../../worker/domain/reviews/write";
+import type { Cast } from "./cast";
+import type { StoryContext } from "./context";
+import { accept, completeMilestone, offer, postAndPropose } from "./hire";
+
+export async function earlierWork(s: StoryContext, cast: Cast): Promise<string> {
+  const [bookingClient] = cast.otherClients;
+  const { freelancer } = cast;
+  const { proposalId } = await postAndPropose(
+    s,
+    bookingClient,
+    freelancer,
+    {
+      at: [118, 9],
+      input: {
+        title: "Speed up our booking pages",
+        description:
+          "Our booking pages take six seconds to load on phones. Find out why and fix it: images, scripts, fonts, whatever it takes. The site is React with a Node.js API.",
+        category: "web-development",
+        skills: ["React", "JavaScript"],
+        budgetType: "fixed",
+        budgetMin: 60_000,
+        budgetMax: 120_000,
+        currency: "USD",
+        duration: "1_to_4_weeks",
+        experienceLevel: "intermediate",
+      },
+    },
+    {
+      at: [117, 14],
+      input: {
+        coverLetter:
+          "Slow booking pages usually come down to oversized images, blocking scripts and late fonts. I would measure first with real phones, fix the biggest wins, and leave you a short report with before and after numbers.",
+        bidAmount: 90_000,
+        estimatedDays: 10,
+      },
+    },
+  );
+  const { contractId, milestoneIds } = await offer(s, bookingClient, proposalId, [116, 10], { type: "fixed", amount: 90_000 }, [
+    { title: "Faster booking pages", amount: 90_000 },
+  ]);
+  await accept(s, freelancer, contractId, [116, 12]);
+  await completeMilestone(
+    s,
+    { client: bookingClient, freelancer },
+    milestoneIds[0],
+    { funded: [116, 13], submitted: [108, 16], approved: [107, 10] },
+    "Load time on a mid-range phone went from 6.1 s to 1.9 s; the report is in the repository.",
+  );
+  await s.at(107, 11);
+  await endContract(s.ctx, bookingClient.user, contractId, { reason: "Done, and much faster." });
+  await s.at(107, 15);
+  await writeReview(s.ctx, bookingClient.user, contractId, {
+    rating: 4,
+    comment: "Big improvement and a clear report. Took a few days longer than planned, but worth it.",
+  });
+  await s.at(106, 9);
+  await writeReview(s.ctx, freelancer.user, contractId, {
+    rating: 5,
+    comment: "Quick decisions and access to everything I needed from day one.",
+  });
+  return contractId;
+}

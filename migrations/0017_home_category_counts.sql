@@ -1,0 +1,1 @@
+CREATE INDEX `projects_category_listed_idx` ON `projects` (`category_slug`,`status`,`visibility`,`hidden_at`);
