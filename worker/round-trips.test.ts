@@ -1,0 +1,89 @@
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { saveFreelancerProfile } from "./domain/profiles/freelancer";
+import { createSession } from "./domain/auth/sessions";
+import worker from "./index";
+import { sessionCookieName } from "./session-cookie";
+import { testContext } from "./test-support/context";
+import { projectBody, uniqueWord } from "./test-support/market";
+import { callApi, createTestUser } from "./test-support/users";
+
+/**
+ * Every database call crosses the network to Turso in production, so each read route has a budget of round trips
+ * per request (issue: two, the session included). The local database server counts the requests sent to a
+ * tagged URL (db/local-server.ts), so each route is fetched once with its own tag and its count read back.
+ */
+const BUDGET = 2;
+/**
+ * Routes not yet brought down to BUDGET, held at today's count so they cannot get worse: the client dashboard page
+ * reads its greeting beside the dashboard's batch, and the freelancer dashboard loads proposals and then
+ * recommendations in sequence.
+ */
+const OVER_BUDGET: Record<string, number> = {
+  "/client": 3,
+  "/freelancer": 11,
+  "/api/freelancers/me/dashboard": 5,
+};
+
+async function roundTripsOf(path: string, headers: Record<string, string> = {}): Promise<{ status: number; roundTrips: number }> {
+  const tag = `rt-${crypto.randomUUID().slice(0, 8)}`;
+  const base = env.DATABASE_URL.replace(/\/+$/, "");
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(new Request(`http://localhost${path}`, { headers }), { ...env, DATABASE_URL: `${base}/tag/${tag}/` }, ctx);
+  await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  const stats = (await (await fetch(`${base}/stats`)).json()) as { tags: Record<string, { requests: number }> };
+  return { status: res.status, roundTrips: stats.tags[tag]?.requests ?? 0 };
+}
+
+describe("database round trips per request of the read routes", async () => {
+  const word = uniqueWord();
+  const { ctx } = testContext(env);
+  const client = await createTestUser(env, { roles: ["client"] });
+  const posted = await callApi(SELF, "POST", "/api/projects", client.accessToken, projectBody({ title: `${word} sales dashboard` }));
+  const projectId = posted.body.project.id as string;
+  const freelancer = await createTestUser(ctx, { roles: ["freelancer"] });
+  const handle = uniqueWord("f");
+  await saveFreelancerProfile(ctx, freelancer.user, { handle, headline: `${word} specialist`, skills: ["React"] });
+  const cookieOf = async (userId: string) => {
+    const { token } = await createSession(ctx, { userId, kind: "web", mfaVerified: true, meta: {} });
+    return { Cookie: `${sessionCookieName(false)}=${token}` };
+  };
+  const asClient = await cookieOf(client.user.id);
+  const asFreelancer = await cookieOf(freelancer.user.id);
+  const bearer = { Authorization: `Bearer ${client.accessToken}` };
+  const freelancerBearer = { Authorization: `Bearer ${freelancer.accessToken}` };
+
+  const routes: Array<[string, string, Record<string, string>?]> = [
+    ["project list API", "/api/projects?limit=20"],
+    ["project search API (text)", `/api/projects?q=${word}%20dashboard`],
+    ["project search API (filters)", "/api/projects?category=web-development&experienceLevel=intermediate&sort=newest"],
+    ["freelancer list API", "/api/freelancers?limit=20"],
+    ["freelancer search API (skills)", "/api/freelancers?skills=js,react"],
+    ["freelancer search API (text)", `/api/freelancers?q=${word}`],
+    ["project API", `/api/projects/${projectId}`],
+    ["profile API", `/api/freelancers/${handle}`],
+    ["/projects page", "/projects"],
+    ["/projects page, signed in", `/projects?q=${word}`, asFreelancer],
+    ["/freelancers page", "/freelancers"],
+    ["project page", `/projects/${projectId}`],
+    ["project page, signed in", `/projects/${projectId}`, asFreelancer],
+    ["profile page", `/f/${handle}`],
+    ["client dashboard page", "/client", asClient],
+    ["client dashboard API", "/api/clients/me/dashboard", bearer],
+    ["freelancer dashboard page", "/freelancer", asFreelancer],
+    ["freelancer dashboard API", "/api/freelancers/me/dashboard", freelancerBearer],
+    ["contracts list API", "/api/contracts", bearer],
+    ["inbox page", "/messages", asClient],
+    ["inbox API", "/api/conversations", bearer],
+  ];
+
+  it.each(routes)(`%s stays within its round-trip budget (${BUDGET} unless listed over it)`, async (_name, path, headers) => {
+    // Once to warm what an isolate keeps (the taxonomy) and what a session does once a day (its activity mark).
+    await roundTripsOf(path, headers);
+    const { status, roundTrips } = await roundTripsOf(path, headers);
+    expect(status, path).toBe(200);
+    expect(roundTrips, path).toBeGreaterThan(0);
+    expect(roundTrips, path).toBeLessThanOrEqual(OVER_BUDGET[path] ?? BUDGET);
+  });
+});
