@@ -1,6 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "./index";
+import { incoming } from "./test-support/incoming";
 import { isDatabaseUnavailable } from "./domain/ops/unavailable";
 
 /** Nothing listens on port 9: every database call fails the way a dropped connection does under overload. */
@@ -10,7 +11,11 @@ const SEARCHES = ["/api/projects?q=web", "/api/freelancers?q=web", "/projects?q=
 
 async function fetchWith(path: string, vars: Record<string, string>): Promise<Response> {
   const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`http://localhost${path}`, { headers: { Accept: "text/html" } }), { ...env, ...vars }, ctx);
+  const res = await worker.fetch(
+    incoming(new Request(`http://localhost${path}`, { headers: { Accept: "text/html" } })),
+    { ...env, ...vars },
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return res;
 }

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { greetingFor } from "../../worker/domain/auth/greeting";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
 import { RouteError } from "~/components/route-error";
@@ -10,6 +9,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
+import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
 import { formatCount } from "~/utils/count";
 import { formatMoneyRange } from "~/utils/money";
@@ -17,7 +17,7 @@ import { formatMoneyRange } from "~/utils/money";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "client");
   const ctx = domainFrom(context);
-  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), greetingFor(ctx, viewer)]);
+  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), requestGreeting(request, context)]);
   return { name: viewer.user.name, greeting, dashboard };
 }
 

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { greetingFor } from "../../worker/domain/auth/greeting";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
 import { recommendedProjects } from "../../worker/domain/matching/matches";
 import { jobSuccessFor } from "../../worker/domain/reviews/job-success";
@@ -15,6 +14,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
+import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
 import { formatMoney } from "~/utils/money";
 
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [dashboard, recommended, greeting] = await Promise.all([
     freelancerDashboard(ctx, viewer.user),
     recommendedProjects(ctx, viewer.user),
-    greetingFor(ctx, viewer),
+    requestGreeting(request, context),
   ]);
   return {
     name: viewer.user.name,

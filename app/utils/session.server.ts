@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { User } from "../../db/schema";
 import { SESSION_TTL_MS, createSession, type Viewer } from "../../worker/domain/auth/sessions";
 import { hashToken } from "../../worker/domain/auth/tokens";
+import { greetingFrom, greetingQuery, type Greeting } from "../../worker/domain/auth/greeting";
 import { loadViewerWith } from "../../worker/domain/auth/viewer-reads";
 import type { DomainContext } from "../../worker/domain/context";
 import { unreadNotificationsQuery } from "../../worker/domain/notifications/center";
@@ -65,6 +66,8 @@ export interface RequestViewer {
   viewer: Viewer;
   /** For the account menu's badge, counted up to UNREAD_NOTIFICATIONS_CAP. */
   unreadNotifications: number;
+  /** How the dashboards greet the viewer (auth/greeting.ts). */
+  greeting: Greeting;
 }
 
 /** One lookup per page request, shared by the root, layout and page loaders (they run in parallel). */
@@ -88,10 +91,17 @@ export function requestViewer(request: Request, context: AppLoadContext): Promis
 }
 
 async function loadRequestViewer(ctx: DomainContext, token: string): Promise<RequestViewer | null> {
-  const { viewer, results } = await loadViewerWith(ctx, { tokenHash: hashToken(token) }, (userId) => [
+  const key = { tokenHash: hashToken(token) };
+  const { viewer, results } = await loadViewerWith(ctx, key, (userId) => [
     unreadNotificationsQuery(ctx, userId),
+    greetingQuery(ctx, key, userId),
   ]);
-  return viewer ? { viewer, unreadNotifications: Number(results[0][0]?.n ?? 0) } : null;
+  return viewer ? { viewer, unreadNotifications: Number(results[0][0]?.n ?? 0), greeting: greetingFrom(results[1]) } : null;
+}
+
+/** The greeting for the signed-in viewer of this request, read with the session (no round trip of its own). */
+export async function requestGreeting(request: Request, context: AppLoadContext): Promise<Greeting> {
+  return (await requestViewer(request, context))?.greeting ?? "Welcome";
 }
 
 /** The signed-in user and session behind the cookie, or null (missing, expired, revoked); a blocked account gets the 403 notice. */
