@@ -65,7 +65,8 @@ export interface FreelancerSummaryRow {
 
 /**
  * One statement that returns the summaries (profile, name, skills by years then name) of the freelancers a CTE
- * selects: `page` yields a `user_id` column and whatever `order` sorts by (`page.<column>`).
+ * selects: `page` yields a `user_id` column and whatever `order` sorts by (`page.<column>`). CROSS JOIN pins the join
+ * order: the page drives, each row reaching its profile by id.
  */
 export function freelancerSummariesSql(page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
@@ -75,8 +76,8 @@ export function freelancerSummariesSql(page: SQL, order: SQL): SQL {
         SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
         WHERE fs.user_id = fp.user_id ORDER BY fs.years DESC, s.name)) AS skills
     FROM page
-    JOIN freelancer_profiles fp ON fp.user_id = page.user_id
-    JOIN users u ON u.id = fp.user_id
+    CROSS JOIN freelancer_profiles fp ON fp.user_id = page.user_id
+    CROSS JOIN users u ON u.id = fp.user_id
     ORDER BY ${order}`;
 }
 

@@ -64,7 +64,8 @@ export interface ProjectViewRow {
 /**
  * One statement that returns the full views (client, category, skills, attachments, proposal count) of the
  * projects a CTE selects: `page` must yield an `id` column and whatever `order` sorts by (`page.<column>`). So a
- * list page is one query, however many projects it shows.
+ * list page is one query, however many projects it shows. CROSS JOIN pins the join order: the page drives, and each
+ * of its rows reaches its project by id (left to itself, the planner may walk a category's every project instead).
  */
 export function projectViewsSql(page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
@@ -81,9 +82,9 @@ export function projectViewsSql(page: SQL, order: SQL): SQL {
         SELECT f.key, f.content_type, f.size, f.original_name FROM json_each(p.attachments) a JOIN files f ON f.key = a.value
         ORDER BY a.key)) END AS files
     FROM page
-    JOIN projects p ON p.id = page.id
-    JOIN users u ON u.id = p.client_id
-    JOIN categories c ON c.slug = p.category_slug
+    CROSS JOIN projects p ON p.id = page.id
+    CROSS JOIN users u ON u.id = p.client_id
+    CROSS JOIN categories c ON c.slug = p.category_slug
     ORDER BY ${order}`;
 }
 

@@ -32,6 +32,14 @@ function expectDrivenByFts(details: string[], fts: string, table: string): void 
   expect(details[scan + 1], text).toMatch(new RegExp(`^SEARCH ${table} USING INTEGER PRIMARY KEY \\(rowid=\\?\\)`));
 }
 
+/** A page's view statement is driven by its page of ids: each row reaches its record by key, never a walk of a category. */
+function expectPageDrives(details: string[], alias: string, key: string): void {
+  const text = details.join("\n");
+  const scan = details.indexOf("SCAN page");
+  expect(scan, text).toBeGreaterThanOrEqual(0);
+  expect(details[scan + 1], text).toMatch(new RegExp(`^SEARCH ${alias} USING .*\\(${key}=\\?\\)`));
+}
+
 describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
   it.each([
     ["text only", { q: "react dashboard" }],
@@ -57,6 +65,7 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
     }
     const views = await plan(prepared.views);
     expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "p", "id");
   });
 
   it.each([
@@ -75,6 +84,9 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
         details.join("\n"),
       ).toBe(true);
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "p", "id");
   });
 
   it.each([
@@ -95,6 +107,7 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
     }
     const views = await plan(prepared.views);
     expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "fp", "user_id");
   });
 });
 
