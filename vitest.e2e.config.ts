@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // expect.poll waits for a page to settle after a click; one second (the default) is too short on a busy machine.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -63,6 +63,7 @@ describe("the hire journey, by clicking alone", () => {
       await followMailLink(f, who.email, /Confirm your email/i, /\/verify-email\?token=/);
       await expect.poll(() => f.getByText("Your email address is confirmed").count()).toBe(1);
       await f.getByRole("link", { name: "Go to your portal" }).click();
+      await f.waitForURL((url) => url.pathname === "/admin");
     }
     await signOut(f);
     await signIn(f, freelancerPerson.email, PASSWORD);
@@ -100,7 +101,8 @@ describe("the hire journey, by clicking alone", () => {
 
     // The client hears of it and opens the proposals.
     await openNotification(c, /New proposal/);
-    await c.waitForURL(/\/client\/projects\/[0-9A-Z]+\/proposals$/);
+    // The notification's link leads to the project page's ranked proposals.
+    await c.waitForURL(/\/projects\/[0-9A-Z]+#proposals$/);
     await expect.poll(() => c.getByText(freelancerPerson.name).count()).toBeGreaterThan(0);
 
     // What follows (message before hiring, offer, accept, fund, submit, changes, approve, end, reviews) clicks

@@ -36,8 +36,11 @@ export async function signOut(page: Page): Promise<void> {
 /** A link in the portal's side navigation (on a phone, behind the Menu button). */
 export async function navigate(page: Page, label: string): Promise<void> {
   const menu = page.getByRole("button", { name: "Menu", exact: true });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: label, exact: true }).first().click();
+  const link = page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: label, exact: true }).first();
+  // Right after a navigation the portal may not be drawn yet: wait until either the link or the Menu button shows.
+  await expect.poll(async () => (await link.isVisible()) || (await menu.isVisible()), { timeout: 15_000 }).toBe(true);
+  if (!(await link.isVisible())) await menu.click();
+  await link.click();
 }
 
 /**
