@@ -7,6 +7,7 @@ import { Timeline } from "~/components/contract/timeline";
 import { ReviewsCard } from "~/components/reviews/reviews-card";
 import { ContractTimeAndInvoices } from "~/components/hourly/contract-time-link";
 import { StartCallButton } from "~/components/calls/start-call-button";
+import { MessageButton } from "~/components/messaging/message-button";
 import { WhiteboardLink } from "~/components/contract/whiteboard-link";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
@@ -16,7 +17,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, inputClass } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
+import { chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
@@ -65,7 +66,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const id = params.id ?? "";
   const contract = await loadContract(context, viewer.user.id, id);
-  const parsed = contractIntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = contractIntentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return data(
       { error: parsed.error.issues[0]?.message ?? "Check the form and try again.", milestoneId: null as string | null },
@@ -74,7 +76,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const milestoneId = "milestoneId" in parsed.data ? parsed.data.milestoneId : null;
   try {
-    await runContractIntent(domainFrom(context), viewer.user, contract, parsed.data);
+    await runContractIntent(domainFrom(context), viewer.user, contract, parsed.data, {
+      bucket: context.cloudflare.env.FILES,
+      files: await chosenFiles(form.getAll("files")),
+    });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404) throw new Response("No such contract.", { status: 404 });
@@ -108,8 +113,11 @@ export default function ContractPage() {
             {c.project.title} <Badge tone={STATUS_TONE[c.status as keyof typeof STATUS_TONE] ?? "neutral"}>{c.status}</Badge>
           </h1>
         </div>
-        <WhiteboardLink contractId={c.id} />
-        <StartCallButton contractId={c.id} />
+        <div className="flex flex-wrap items-center gap-2">
+          <MessageButton subject={{ contractId: c.id }} name={other.name} variant="primary" />
+          <StartCallButton contractId={c.id} />
+          <WhiteboardLink contractId={c.id} />
+        </div>
         {pageError ? <Alert tone="danger">{pageError}</Alert> : null}
         <ContractCurrencyCard contract={c} display={currency.display} />
 

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isbot } from "isbot";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
 import { loadPublicProfile } from "../../worker/domain/profiles/public-page";
+import { MessageFreelancer } from "~/components/messaging/message-freelancer";
 import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { PresenceDot } from "~/components/presence/presence-dot";
@@ -31,16 +32,22 @@ const favoriteSchema = z.object({ intent: z.enum(["save", "unsave"]) });
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const human = !isbot(request.headers.get("User-Agent") ?? "");
-  const { profile, track } = await orErrorPage(
+  // A client may invite the freelancer to one of their open projects when writing to them (read in the same batch;
+  // the freelancer's own view never lists them).
+  const asClient = viewer?.user.roles.includes("client") ? viewer.user : null;
+  const { profile, track, openProjects } = await orErrorPage(
     loadPublicProfile(domainFrom(context), params.handle ?? "", {
       trackRecord: { reviewsCursor: new URL(request.url).searchParams.get("reviewsCursor") ?? undefined },
       countViewBy: human ? { viewerId: viewer?.user.id ?? null } : undefined,
+      openProjectsOf: asClient ? { clientId: asClient.id } : undefined,
     }),
   );
+  const isSelf = viewer?.user.id === profile.userId;
   return {
     viewer: viewer ? summarizeViewer(viewer) : null,
     profile,
-    isSelf: viewer?.user.id === profile.userId,
+    isSelf,
+    openProjects: isSelf ? null : openProjects,
     track: track!,
   };
 }
@@ -69,7 +76,7 @@ function availabilityText(hours: number | null): string {
 }
 
 export default function FreelancerProfilePage() {
-  const { viewer, profile, isSelf, track } = useLoaderData<typeof loader>();
+  const { viewer, profile, isSelf, track, openProjects } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saved = answer?.saved ?? null;
   const { rating } = profile;
@@ -136,7 +143,8 @@ export default function FreelancerProfilePage() {
           ) : (
             <p className="text-muted mt-1 text-sm">No skills listed yet.</p>
           )}
-          <div className="mt-4 flex flex-wrap gap-2">
+          <div className="mt-4 flex flex-wrap items-end gap-2">
+            {openProjects ? <MessageFreelancer freelancerId={profile.userId} name={profile.name} openProjects={openProjects} /> : null}
             {viewer && !isSelf ? (
               <Form method="post">
                 <Button name="intent" value={saved ? "unsave" : "save"} variant="secondary" size="sm">

@@ -57,8 +57,8 @@ export default function JobSuccessHelp() {
             </li>
             <li>Rounding is to the nearest whole percent, halves up (87.5% shows as 88%).</li>
             <li>
-              No figure is shown until {minimum} contracts have an outcome; the profile then says "Not yet rated" and how many there are so
-              far.
+              No figure is shown until {minimum} contracts have an outcome; the profile then says "No job success score yet" and how many
+              there are so far. Star ratings show from the first visible review.
             </li>
           </ul>
         </Card>

@@ -15,7 +15,18 @@ import { requireUser } from "~/utils/auth.server";
 import { listConversationCalls } from "~/utils/calls.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
-import { getConversation, listMessages, markRead, MESSAGE_BODY_MAX_CHARS, readPointers, sendMessage } from "~/utils/messaging.server";
+import {
+  ATTACHMENTS_PER_MESSAGE_MAX,
+  chosenFiles,
+  getConversation,
+  listMessages,
+  markRead,
+  MESSAGE_BODY_MAX_CHARS,
+  readPointers,
+  sendMessageWithUploads,
+} from "~/utils/messaging.server";
+import { AttachmentList } from "~/components/ui/attachment-list";
+import { ConversationSubjectLine } from "~/components/messaging/conversation-subject";
 
 const PAGE_SIZE = 30;
 const TYPING_SEND_EVERY_MS = 2000;
@@ -38,15 +49,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const otherRead = (await readPointers(ctx, id)).find((r) => r.userId !== viewer.user.id)?.lastReadMessageId ?? null;
   const calls = (await listConversationCalls(ctx, viewer.user.id, id, { limit: 5 })).items;
-  return { me: viewer.user.id, conversation, page, before: before ?? null, otherRead, bodyMax: MESSAGE_BODY_MAX_CHARS, calls };
+  return {
+    me: viewer.user.id,
+    conversation,
+    page,
+    before: before ?? null,
+    otherRead,
+    bodyMax: MESSAGE_BODY_MAX_CHARS,
+    filesMax: ATTACHMENTS_PER_MESSAGE_MAX,
+    calls,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const id = params.id ?? "";
-  const body = String((await request.formData()).get("body") ?? "");
+  const form = await request.formData();
   try {
-    await sendMessage(domainFrom(context), viewer.user.id, id, { body });
+    await sendMessageWithUploads(domainFrom(context), context.cloudflare.env.FILES, viewer.user, id, {
+      body: String(form.get("body") ?? ""),
+      files: await chosenFiles(form.getAll("files")),
+    });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404) throw new Response("No such conversation.", { status: 404 });
@@ -188,13 +211,14 @@ export default function ConversationPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold tracking-tight">{other.name}</h1>
+        <h1 className="min-w-0 text-2xl font-bold tracking-tight">{other.name}</h1>
         <p className="text-muted text-sm">
           <PresenceDot userId={other.id} />
           {live ? <span className="sr-only"> — live updates on</span> : null}
         </p>
         <StartCallButton conversationId={conversation.id} />
       </div>
+      <ConversationSubjectLine subject={conversation.subject} />
       <Link to="/messages" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
         All conversations
       </Link>
@@ -217,11 +241,14 @@ export default function ConversationPage() {
               <p className="text-muted text-xs">
                 {m.senderId === me ? "You" : other.name} · <LocalTime value={m.createdAt} />
               </p>
-              <p
-                className={`mt-1 inline-block whitespace-pre-wrap break-words rounded-card px-3 py-2 text-left ${m.senderId === me ? "bg-brand-600 text-white" : "bg-black/5 dark:bg-white/10"}`}
-              >
-                {m.body}
-              </p>
+              {m.body ? (
+                <p
+                  className={`mt-1 inline-block max-w-full whitespace-pre-wrap break-words rounded-card px-3 py-2 text-left ${m.senderId === me ? "bg-brand-600 text-white" : "bg-black/5 dark:bg-white/10"}`}
+                >
+                  {m.body}
+                </p>
+              ) : null}
+              <AttachmentList items={m.attachments} align={m.senderId === me ? "end" : "start"} />
               {m.id === seenId ? <p className="text-muted text-xs">Seen</p> : null}
             </li>
           ))}
@@ -231,19 +258,29 @@ export default function ConversationPage() {
         {typing ? `${other.name} is typing…` : ""}
       </p>
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <fetcher.Form ref={form} method="post" className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="flex-1">
+      <fetcher.Form ref={form} method="post" encType="multipart/form-data" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+        <div className="min-w-0 flex-1">
           <label htmlFor="message-body" className="block text-sm font-medium">
             Message
           </label>
           <textarea
             id="message-body"
             name="body"
-            required
             rows={2}
             maxLength={loaded.bodyMax}
             onInput={sendTyping}
             className={`${inputClass} mt-1`}
+          />
+          <label htmlFor="message-files" className="mt-2 block text-sm font-medium">
+            Attach files <span className="text-muted font-normal">(images up to 5 MB, PDFs up to 10 MB, at most {loaded.filesMax})</span>
+          </label>
+          <input
+            id="message-files"
+            name="files"
+            type="file"
+            multiple
+            accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
+            className="mt-1 block w-full max-w-full text-sm"
           />
         </div>
         <Button type="submit" disabled={submitting}>

@@ -11,6 +11,14 @@ import { requireUser } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
 import { listConversations } from "~/utils/messaging.server";
 
+const SUBJECT_LABELS = { contract: "Contract", proposal: "Proposal", project: "Project", direct: "Direct" } as const;
+
+function preview(message: { body: string; attachments: unknown[] } | null): string {
+  if (!message) return "No messages yet";
+  if (message.body) return message.body;
+  return message.attachments.length === 1 ? "Sent a file" : `Sent ${message.attachments.length} files`;
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
@@ -41,7 +49,12 @@ export default function ConversationList() {
                       <PresenceDot userId={conversation.otherParticipant.id} compact />
                       {conversation.unreadCount > 0 ? <Badge tone="brand">{conversation.unreadCount} unread</Badge> : null}
                     </p>
-                    <p className="text-muted truncate text-sm">{conversation.lastMessage?.body ?? "No messages yet"}</p>
+                    {conversation.subject.title ? (
+                      <p className="truncate text-sm">
+                        {SUBJECT_LABELS[conversation.subject.kind]}: {conversation.subject.title}
+                      </p>
+                    ) : null}
+                    <p className="text-muted truncate text-sm">{preview(conversation.lastMessage)}</p>
                   </div>
                   <span className="text-muted shrink-0 text-xs">
                     <LocalTime value={conversation.lastActivityAt} />

@@ -3,6 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getProject } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
+import { proposalOnProject } from "../../worker/domain/proposals/on-project";
+import { MyProposalCard } from "~/components/marketplace/my-proposal-card";
 import { matchFreelancers } from "../../worker/domain/matching/matches";
 import { ProjectMatches } from "~/components/matching/project-matches";
 import { contractHref } from "~/components/marketplace/contract-link";
@@ -37,6 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
   const matches = isOwner && viewer && project.status === "open" ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
+  const myProposal = viewer && !isOwner ? await proposalOnProject(ctx, viewer.user.id, project.id) : null;
   return {
     project,
     isOwner,
@@ -44,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canPropose: Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer") && project.status === "open" && !project.moderation),
     proposals,
     matches,
+    myProposal,
   };
 }
 
@@ -62,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, isOwner, signedIn, canPropose, proposals, matches } = useLoaderData<typeof loader>();
+  const { project, isOwner, signedIn, canPropose, proposals, matches, myProposal } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const outcome = answer && "outcome" in answer ? answer.outcome : null;
   const failed = answer && !outcome && answer.result?.error?.[""]?.length ? answer.result.error[""] : null;
@@ -150,7 +154,8 @@ export default function ProjectPage() {
           ) : null}
         </div>
       </Card>
-      {canPropose && outcome?.intent !== "send-proposal" ? (
+      {myProposal ? <MyProposalCard proposal={myProposal} clientName={project.client.name} /> : null}
+      {canPropose && !myProposal && outcome?.intent !== "send-proposal" ? (
         <ProposalForm currency={project.currency} lastResult={sendFailed ? answer?.result : undefined} />
       ) : null}
       {!signedIn && project.status === "open" ? (

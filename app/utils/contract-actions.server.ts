@@ -5,11 +5,14 @@ import type { DomainContext } from "../../worker/domain/context";
 import { AppError } from "../../worker/domain/errors";
 import { addMilestone } from "../../worker/domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../worker/domain/milestones/release";
-import { requestMilestoneChanges, submitMilestone } from "../../worker/domain/milestones/workflow";
+import { requestMilestoneChanges, submitMilestoneWithUploads } from "../../worker/domain/milestones/workflow";
+import type { FileBucket, UploadedFile } from "../../worker/domain/files/uploads";
 import { cancelPayment } from "../../worker/domain/payments/cancel";
 import { fundMilestone } from "../../worker/domain/payments/fund";
 import { paymentProviders } from "../../worker/platform/payments";
 import { toMinorUnits } from "./money";
+
+export { chosenFiles } from "../../worker/domain/files/uploads";
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
@@ -75,6 +78,7 @@ export async function runContractIntent(
   actor: User,
   contract: { id: string; currency: string; type: string },
   intent: ContractIntent,
+  uploads: { bucket: FileBucket; files: UploadedFile[] },
 ) {
   const { currency } = contract;
   switch (intent.intent) {
@@ -115,7 +119,7 @@ export async function runContractIntent(
     case "cancel-payment":
       return cancelPayment(ctx, actor, intent.paymentId);
     case "submit":
-      return submitMilestone(ctx, actor, intent.milestoneId, { message: intent.message });
+      return submitMilestoneWithUploads(ctx, uploads.bucket, actor, intent.milestoneId, { message: intent.message, files: uploads.files });
     case "approve":
       return approveMilestone(ctx, actor, intent.milestoneId, { idempotencyKey: intent.key });
     case "request-changes":

@@ -1,6 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
-import { contracts, projects } from "./marketplace-projects";
+import { contracts, projects, proposals } from "./marketplace-projects";
 import { users } from "./users";
 
 export interface MessageAttachment {
@@ -27,6 +27,8 @@ export const conversations = sqliteTable(
       .references(() => users.id, { onDelete: "cascade" }),
     projectId: text("project_id").references(() => projects.id),
     contractId: text("contract_id").references(() => contracts.id),
+    /** The proposal the two talked about before a hire, remembered once either opened the thread from it. */
+    proposalId: text("proposal_id").references(() => proposals.id, { onDelete: "set null" }),
     /** `contract:<id>`, `project:<id>` or `direct`: what makes a conversation unique for its pair. */
     contextKey: text("context_key").notNull(),
     lastMessageId: text("last_message_id"),

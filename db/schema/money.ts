@@ -43,6 +43,8 @@ export const milestones = sqliteTable(
     dueDate: text("due_date"),
     status: text("status", { enum: MILESTONE_STATUSES }).notNull().default("pending"),
     submissionMessage: text("submission_message"),
+    /** Keys of the files handed in with the latest submission (uploads of the freelancer, readable by both parties). */
+    submissionFiles: text("submission_files", { mode: "json" }).$type<string[]>().notNull().default([]),
     changesMessage: text("changes_message"),
     fundedAt: timestamp("funded_at"),
     submittedAt: timestamp("submitted_at"),

@@ -119,16 +119,17 @@ export function freelancerAt(plan: MarketPlan, j: number) {
     timezone: place.timezone,
     languages: place.languages,
     country: place.country,
-    ratingAvg: rated ? Math.round((3.6 + rng() * 1.4) * 10) / 10 : 0,
-    ratingCount: rated ? int(rng, 1, 120) : 0,
     skillsText: searchText(skills),
     createdAt: user.createdAt,
     updatedAt: user.createdAt,
   } satisfies Insert<"freelancerProfiles">;
+  // How clients of the seeded market would rate them: it decides whom a seeded client hires, and is never written as
+  // a rating, which comes only from reviews (worker/domain/reviews/ratings.ts).
+  const reputation = rated ? { average: Math.round((3.6 + rng() * 1.4) * 10) / 10, count: int(rng, 1, 120) } : { average: 0, count: 0 };
   const skillRows = slugsOf(skills).map(
     (skillSlug) => ({ userId: user.id, skillSlug, years: int(rng, 1, years) }) satisfies Insert<"freelancerSkills">,
   );
-  return { user, profile: row, skills: skillRows, skillNames: skills, years };
+  return { user, profile: row, skills: skillRows, skillNames: skills, years, reputation };
 }
 
 const DURATIONS = [

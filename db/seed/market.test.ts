@@ -9,6 +9,7 @@ import { seedMarket } from "./market";
 import { drizzle } from "drizzle-orm/libsql";
 import * as schema from "../schema";
 import { loadTaxonomy } from "./taxonomy-load";
+import { refreshAllProfileRatingsSql } from "../../worker/domain/reviews/ratings";
 
 const dir = mkdtempSync(join(tmpdir(), "megilance-market-"));
 const clients: Client[] = [];
@@ -115,5 +116,17 @@ describe("the demo market generator", () => {
     expect(await scalar(client, `SELECT count(*) FROM proposals WHERE freelancer_id = ${demoFreelancer}`)).toBeGreaterThanOrEqual(5);
     expect(await seedIfEmpty(url)).toBe(false);
     expect(await scalar(client, "SELECT count(*) FROM categories")).toBe(22);
+  });
+
+  it("writes no rating that reviews do not back: each profile's rating columns are what its reviews give", async () => {
+    const { url, client, db } = await freshDb("ratings");
+    await seedIfEmpty(url);
+    const ratings = async () =>
+      (await client.execute("SELECT user_id, rating_avg, rating_count FROM freelancer_profiles ORDER BY user_id")).rows.map((r) => ({
+        ...r,
+      }));
+    const seeded = await ratings();
+    await db.run(refreshAllProfileRatingsSql(new Date()));
+    expect(await ratings()).toEqual(seeded);
   });
 });

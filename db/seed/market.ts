@@ -221,7 +221,8 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
 type ApplicantFacts = ReturnType<typeof applicantFactsOf>;
 
 function applicantFactsOf(f: ReturnType<typeof freelancerAt>) {
-  const { hourlyRate, ratingAvg, ratingCount, timezone } = f.profile;
+  const { hourlyRate, timezone } = f.profile;
+  const { average: ratingAvg, count: ratingCount } = f.reputation;
   return { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years, hourlyRate, ratingAvg, ratingCount, timezone };
 }
 

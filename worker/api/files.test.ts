@@ -21,7 +21,9 @@ describe("POST /api/uploads and GET /api/files/:key", () => {
     expect(res.status).toBe(201);
     const { file } = (await res.json()) as { file: { key: string; url: string; contentType: string; size: number } };
     expect(file).toMatchObject({ contentType: "image/jpeg", size: 64 });
-    const served = await SELF.fetch(`http://localhost/api/files/${file.key}`);
+    // Attached nowhere yet, an upload is its owner's alone (worker/api/file-access.test.ts covers the rest).
+    expect((await SELF.fetch(`http://localhost/api/files/${file.key}`)).status).toBe(404);
+    const served = await SELF.fetch(`http://localhost/api/files/${file.key}`, { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/jpeg");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
@@ -32,7 +34,7 @@ describe("POST /api/uploads and GET /api/files/:key", () => {
     const { accessToken } = await createTestUser(env, { roles: ["client"] });
     const res = await upload(accessToken, pdfBytes(), "brief.pdf", "application/pdf", "attachment");
     const { file } = (await res.json()) as { file: { key: string } };
-    const served = await SELF.fetch(`http://localhost/api/files/${file.key}`);
+    const served = await SELF.fetch(`http://localhost/api/files/${file.key}`, { headers: { Authorization: `Bearer ${accessToken}` } });
     expect(served.headers.get("content-type")).toBe("application/pdf");
     expect(served.headers.get("content-disposition")).toMatch(/^attachment/);
   });

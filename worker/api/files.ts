@@ -37,8 +37,15 @@ fileRoutes.post("/uploads", async (c) => {
 });
 
 fileRoutes.get("/files/:key", async (c) => {
-  const found = await openStoredFile(c.get("domain"), c.env.FILES, c.req.param("key"));
+  const found = await openStoredFile(c.get("domain"), c.env.FILES, c.req.param("key"), c.get("viewer")?.user ?? null);
   if (!found) throw new AppError(404, "not_found", "No such file.");
+  const etag = `"${c.req.param("key")}"`;
+  const cacheControl = found.public ? "public, max-age=31536000, immutable" : "private, no-cache";
+  // Content never changes under a key: a reader who has it is told so after the access check, without the bytes.
+  if (c.req.header("If-None-Match") === etag) {
+    await found.body.cancel();
+    return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cacheControl } });
+  }
   const inline = found.contentType.startsWith("image/");
   const name = found.name ?? `file.${found.contentType.split("/")[1]}`;
   return new Response(found.body, {
@@ -49,8 +56,10 @@ fileRoutes.get("/files/:key", async (c) => {
       "X-Content-Type-Options": "nosniff",
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename="${name.replace(/[^\w.-]/g, "_")}"`,
-      // Keys are random and content never changes under a key.
-      "Cache-Control": "private, max-age=31536000, immutable",
+      // Only public files may sit in shared caches; private ones are checked again on every read.
+      "Cache-Control": cacheControl,
+      ETag: etag,
+      Vary: "Cookie, Authorization",
     },
   });
 });
@@ -85,7 +94,9 @@ fileRoutes.openAPIRegistry.registerPath({
   method: "get",
   path: "/files/{key}",
   tags,
-  summary: "An uploaded file, served with its stored content type and nosniff",
+  summary:
+    "An uploaded file, served with its stored content type and nosniff. Portfolio images are public; anything attached to a conversation, contract, proposal, project or support ticket is readable only by those who may see it (others, and files attached nowhere, get 404 unless they uploaded it)",
+  security: [{ bearer: [] }, {}],
   request: { params: z.object({ key: z.string() }) },
   responses: { 200: { description: "The file's bytes" }, 404: { description: "Not found" } },
 });

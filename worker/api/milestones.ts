@@ -1,10 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { PAYMENT_PROVIDERS } from "../../db/schema";
-import { milestoneForParty } from "../domain/milestones/access";
+import { getMilestone } from "../domain/milestones/access";
 import { updateMilestone } from "../domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/milestones/release";
-import { toMilestoneView } from "../domain/milestones/view";
-import { requestMilestoneChanges, submitMilestone } from "../domain/milestones/workflow";
+import { requestMilestoneChanges, submitMilestone, SUBMISSION_FILES_MAX } from "../domain/milestones/workflow";
 import { fundMilestone } from "../domain/payments/fund";
 import { paymentProviders } from "../platform/payments";
 import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
@@ -26,7 +25,11 @@ const fundBody = z.object({
   /** The client's paying currency when it differs from the contract's: the rate is locked at funding. */
   currency: z.string().trim().min(3).max(3).optional(),
 });
-const submitBody = z.object({ message: z.string().trim().max(5000).nullable().optional() });
+const submitBody = z.object({
+  message: z.string().trim().max(5000).nullable().optional(),
+  /** Keys of the freelancer's uploads (POST /api/uploads) handed in with the work. */
+  files: z.array(z.string().min(1).max(512)).max(SUBMISSION_FILES_MAX).optional(),
+});
 const changesBody = z.object({ message: z.string().trim().min(1, { message: "Say what should change." }).max(5000) });
 const movementBody = z.object({
   amount: amountSchema,
@@ -49,8 +52,7 @@ export const milestoneRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const access = await milestoneForParty(c.get("domain"), c.req.valid("param").id, viewer.user.id);
-      return c.json({ milestone: toMilestoneView(access.milestone, access.funds) }, 200);
+      return c.json({ milestone: await getMilestone(c.get("domain"), c.req.valid("param").id, viewer.user.id) }, 200);
     },
   )
   .openapi(
@@ -102,7 +104,8 @@ export const milestoneRoutes: Router = createRouter()
       path: "/{id}/submit",
       tags,
       auth: true,
-      summary: "Submit work for review (freelancer; optional body {message})",
+      summary:
+        "Submit work for review (freelancer; optional body {message, files}: files are keys of the freelancer's uploads, readable by both parties)",
       params: idParams,
       ok: { status: 200, description: "{milestone}" },
       errors: moneyErrors,

@@ -59,9 +59,10 @@ export const reviewRoutes: Router = createRouter()
       method: "get",
       path: "/users/{id}/reviews",
       tags,
-      summary: "Visible reviews about a user, newest first, with their average (1 decimal) and count",
+      summary:
+        "Visible reviews about a user, newest first, with their average (1 decimal) and count of exactly those reviews; as=freelancer (what clients said, as on the public profile) or as=client narrows to one role",
       params: idParams,
-      query: pageQuery,
+      query: pageQuery.extend({ as: z.enum(["freelancer", "client"]).optional() }),
       ok: { status: 200, description: "{items, nextCursor, summary}" },
       errors: [422],
     }),

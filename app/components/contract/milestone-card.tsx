@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Alert } from "../ui/alert";
+import { AttachmentList, type AttachmentItem } from "../ui/attachment-list";
 import { Badge, type Tone } from "../ui/badge";
 import { Button, buttonClass } from "../ui/button";
 import { Field, inputClass } from "../ui/field";
@@ -19,6 +20,7 @@ export interface MilestoneItem {
   status: string;
   funds: { funded: number; held: number; released: number; refunded: number };
   submissionMessage: string | null;
+  submissionFiles: AttachmentItem[];
   changesMessage: string | null;
   autoApproveAt: string | null;
 }
@@ -159,6 +161,12 @@ export function MilestoneCard({
         ) : null}
       </dl>
       {m.submissionMessage ? <p className="mt-2 text-sm">Freelancer’s note: “{m.submissionMessage}”</p> : null}
+      {m.submissionFiles.length ? (
+        <div className="mt-2 text-sm">
+          <p>Files handed in:</p>
+          <AttachmentList items={m.submissionFiles} />
+        </div>
+      ) : null}
       {m.changesMessage && m.status === "changes_requested" ? (
         <p className="mt-2 text-sm">Changes asked for: “{m.changesMessage}”</p>
       ) : null}
@@ -206,12 +214,23 @@ export function MilestoneCard({
           </MoreForm>
         ) : null}
         {role === "freelancer" && (m.status === "funded" || m.status === "changes_requested") && active ? (
-          <Form method="post" className="space-y-2">
+          <Form method="post" encType="multipart/form-data" className="space-y-2">
             <Hidden intent="submit" milestoneId={m.id} />
             <label htmlFor={`${m.id}-submit`} className="block text-sm font-medium">
               Note for the client (optional)
             </label>
             <textarea id={`${m.id}-submit`} name="message" maxLength={5000} rows={2} className={inputClass} />
+            <label htmlFor={`${m.id}-files`} className="block text-sm font-medium">
+              Files (optional) <span className="text-muted font-normal">images up to 5 MB, PDFs up to 10 MB</span>
+            </label>
+            <input
+              id={`${m.id}-files`}
+              name="files"
+              type="file"
+              multiple
+              accept="image/png,image/jpeg,image/webp,image/gif,application/pdf"
+              className="block w-full max-w-full text-sm"
+            />
             <Button>Submit work for review</Button>
           </Form>
         ) : null}

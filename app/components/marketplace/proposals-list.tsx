@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { formatMoney } from "~/utils/money";
+import { MessageButton } from "../messaging/message-button";
 import { PresenceDot } from "../presence/presence-dot";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -84,7 +85,7 @@ export function ProposalsList({ proposals, total, nextCursor }: { proposals: Ran
       ) : (
         <ol className="divide-y divide-[var(--border)]" aria-label="Proposals">
           {proposals.map((p) => (
-            <li key={p.id} className="py-4">
+            <li key={p.id} id={`proposal-${p.id}`} className="py-4">
               <article aria-label={`Proposal from ${p.freelancer.name}`}>
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold">
@@ -106,6 +107,9 @@ export function ProposalsList({ proposals, total, nextCursor }: { proposals: Ran
                 </p>
                 <p className="mt-2 whitespace-pre-line text-sm">{p.coverLetter}</p>
                 {p.declineReason ? <p className="text-muted mt-2 text-sm">Declined: {p.declineReason}</p> : null}
+                <div className="mt-3">
+                  <MessageButton subject={{ proposalId: p.id }} name={p.freelancer.name} />
+                </div>
                 {p.status === "pending" || p.status === "shortlisted" ? <Decide proposal={p} /> : null}
               </article>
             </li>

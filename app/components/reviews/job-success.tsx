@@ -5,7 +5,7 @@ import type { JobSuccess } from "../../../worker/domain/reviews/job-success";
 export function JobSuccessFigure({ value }: { value: JobSuccess }) {
   return (
     <div>
-      <p className="text-2xl font-bold">{value.score === null ? "Not yet rated" : `${value.score}% job success`}</p>
+      <p className="text-2xl font-bold">{value.score === null ? "No job success score yet" : `${value.score}% job success`}</p>
       <p className="text-muted text-sm">
         {value.score === null
           ? `Shown from ${value.minimum} contracts with an outcome (${value.withOutcome} so far).`

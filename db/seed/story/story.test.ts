@@ -137,6 +137,12 @@ describe("the demo story", () => {
     expect([...issued].sort((a, b) => a - b)).toEqual(issued);
   });
 
+  it("shares every demo file with the people of what it is attached to, not only its uploader", async () => {
+    expect(await rows("SELECT original_name FROM files WHERE scope IS NULL")).toEqual([]);
+    const scopes = (await rows("SELECT DISTINCT scope FROM files ORDER BY scope")).map((r) => String(r.scope));
+    expect(scopes).toEqual(expect.arrayContaining(["conversation", "public"]));
+  });
+
   it("leaves old news read and the latest unread", async () => {
     for (const who of [DEMO_CLIENT, DEMO_FREELANCER]) {
       expect(await one(`SELECT count(*) FROM notifications WHERE user_id = ${who} AND read_at IS NULL`)).toBeGreaterThan(0);

@@ -164,5 +164,6 @@ export async function endContract(ctx: DomainContext, actor: User, contractId: s
     auditStatement(ctx, { type: "contracts.ended", actorId: actor.id, subjectType: "contract", subjectId: contractId, data: { reason } }),
   ]);
   await settleClosedContract(ctx, contractId);
+  await contractNotices.ended(ctx, access.contract, { by: access.role, title: access.projectTitle, reason });
   return getContractDetail(ctx, actor.id, contractId);
 }

@@ -64,6 +64,15 @@ export const contractNotices = {
         : `The client approved "${m.title}", and its funds were released to your balance.`,
       contractLink(contract),
     ),
+  ended: (ctx: DomainContext, contract: Contract, input: { by: "client" | "freelancer"; title: string; reason: string }) =>
+    tell(
+      ctx,
+      input.by === "client" ? contract.freelancerId : contract.clientId,
+      "contract_ended",
+      `Contract ended: ${input.title}`,
+      `The ${input.by} ended the contract. Their reason: ${input.reason} Funds still held for milestones not yet submitted go back to the client. Leave a review on the contract page.`,
+      contractLink(contract),
+    ),
   changesRequested: (ctx: DomainContext, contract: Contract, m: Milestone, message: string) =>
     tell(
       ctx,

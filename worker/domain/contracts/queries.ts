@@ -13,6 +13,7 @@ import {
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
+import { fileViewsByKey } from "../files/records";
 import { toMilestoneView } from "../milestones/view";
 import { contractForParty, partyRole, type PartyRole } from "./access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
@@ -132,9 +133,13 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
     milestoneFunds(ctx, [contractId]),
   ]);
   const funds = sumFunds(list.map((m) => perMilestone.get(m.id) ?? NO_FUNDS));
+  const files = await fileViewsByKey(
+    ctx,
+    list.flatMap((m) => m.submissionFiles),
+  );
   return {
     ...viewOf(row, funds, access.role),
-    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id))),
+    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), files)),
     timeline: withOfferEvent(row.contract, events).map(toTimelineEntry),
   };
 }

@@ -3,7 +3,7 @@ import { disputes, type Dispute, type User } from "../../../db/schema";
 import { bumpContractStatement, contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { requireOwnedFiles } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { commitMoneyBatch } from "../ledger/batch";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { auditStatement } from "../ops/audit";
@@ -35,7 +35,8 @@ export async function openDispute(
   if (!(DISPUTABLE_MILESTONE_STATUSES as readonly string[]).includes(milestone.status) || funds.held <= 0) {
     throw wrongState("Only a funded or submitted milestone, with funds held for it, can be disputed.");
   }
-  const evidence = await requireOwnedFiles(ctx, actor.id, input.evidenceFileIds ?? [], { field: "evidenceFileIds" });
+  const target = { scope: "contract", id: contract.id } as const;
+  const evidence = await requireOwnedFiles(ctx, actor.id, input.evidenceFileIds ?? [], { field: "evidenceFileIds", target });
   const now = ctx.clock.now();
   const id = ctx.newId();
   const responseDueAt = new Date(now.getTime() + DISPUTE_RESPONSE_MS);
@@ -58,6 +59,7 @@ export async function openDispute(
     await commitMoneyBatch(ctx, [
       bumpContractStatement(ctx, contract),
       ctx.db.insert(disputes).values(row),
+      scopeFilesStatement(ctx, actor.id, evidence, target),
       contractEventStatement(ctx, {
         contractId: contract.id,
         milestoneId,
@@ -95,7 +97,8 @@ export async function respondToDispute(
   if (dispute.status !== "open") throw wrongState("This dispute was already answered or decided.");
   const now = ctx.clock.now();
   if (now >= dispute.responseDueAt) throw new AppError(409, "deadline_passed", "The deadline to answer this dispute has passed.");
-  const evidence = await requireOwnedFiles(ctx, actor.id, input.evidenceFileIds ?? [], { field: "evidenceFileIds" });
+  const target = { scope: "contract", id: contract.id } as const;
+  const evidence = await requireOwnedFiles(ctx, actor.id, input.evidenceFileIds ?? [], { field: "evidenceFileIds", target });
   const decisionDueAt = new Date(now.getTime() + DISPUTE_DECISION_MS);
   const statement = input.text.trim();
   await commitMoneyBatch(ctx, [
@@ -112,6 +115,7 @@ export async function respondToDispute(
         updatedAt: now,
       })
       .where(eq(disputes.id, disputeId)),
+    scopeFilesStatement(ctx, actor.id, evidence, target),
     contractEventStatement(ctx, {
       contractId: contract.id,
       milestoneId: dispute.milestoneId,

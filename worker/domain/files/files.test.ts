@@ -44,10 +44,10 @@ describe("storing uploads", () => {
     const file = await storeUpload(ctx, env.FILES, user, { bytes: pngBytes(100, 50), filename: "logo.txt" });
     expect(file).toMatchObject({ contentType: "image/png", size: 64, url: `${ctx.config.appOrigin}/api/files/${file.key}` });
     expect(file.key).toMatch(/^[a-z0-9]{32}$/);
-    const stored = await openStoredFile(ctx, env.FILES, file.key);
+    const stored = await openStoredFile(ctx, env.FILES, file.key, user);
     expect(stored?.contentType).toBe("image/png");
     expect(new Uint8Array(await new Response(stored!.body).arrayBuffer())).toEqual(pngBytes(100, 50));
-    expect(await openStoredFile(ctx, env.FILES, "../../etc/passwd")).toBeNull();
+    expect(await openStoredFile(ctx, env.FILES, "../../etc/passwd", user)).toBeNull();
   });
 
   it("enforces types, sizes and sane image dimensions", async () => {

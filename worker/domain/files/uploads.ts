@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
 import { files, FILE_PURPOSES, type FilePurpose, type User } from "../../../db/schema";
 import { generateSecretToken } from "../auth/tokens";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { readableFile } from "./access";
 import { imageDimensions } from "./dimensions";
 import { toFileView, type FileView } from "./records";
 import { isImageType, sniffContentType } from "./sniff";
@@ -87,12 +87,40 @@ export async function storeUpload(
   return toFileView(ctx, row);
 }
 
-/** The stored bytes and their recorded type; null when the key is unknown. */
-export async function openStoredFile(ctx: DomainContext, bucket: FileBucket, key: string) {
+/** A file as a form posted it. */
+export interface UploadedFile {
+  bytes: Uint8Array;
+  filename?: string | null;
+}
+
+/** Files a form posted in one field, without the empty entry a browser sends when none was chosen. */
+export async function chosenFiles(entries: FormDataEntryValue[]): Promise<UploadedFile[]> {
+  const chosen = entries.filter((e): e is File => typeof e !== "string" && (e.size > 0 || e.name !== ""));
+  return Promise.all(chosen.map(async (file) => ({ bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name || null })));
+}
+
+/** Stores several uploads as attachments, one after the other; the first refused file stops the rest with its reason. */
+export async function storeUploads(ctx: DomainContext, bucket: FileBucket, actor: User, uploads: UploadedFile[]): Promise<FileView[]> {
+  const stored: FileView[] = [];
+  for (const upload of uploads) {
+    try {
+      stored.push(await storeUpload(ctx, bucket, actor, { ...upload, purpose: "attachment" }));
+    } catch (error) {
+      if (error instanceof AppError && upload.filename) {
+        throw new AppError(error.status, error.code, `${upload.filename}: ${error.message}`, error.fields, error.headers);
+      }
+      throw error;
+    }
+  }
+  return stored;
+}
+
+/** The stored bytes and their recorded type; null when the key is unknown or the viewer may not read it. */
+export async function openStoredFile(ctx: DomainContext, bucket: FileBucket, key: string, viewer: User | null) {
   if (!FILE_KEY_PATTERN.test(key)) return null;
-  const row = await ctx.db.query.files.findFirst({ where: eq(files.key, key) });
+  const row = await readableFile(ctx, viewer, key);
   if (!row) return null;
   const object = await bucket.get(key);
   if (!object) return null;
-  return { body: object.body, contentType: row.contentType, size: row.size, name: row.originalName };
+  return { body: object.body, contentType: row.contentType, size: row.size, name: row.originalName, public: row.scope === "public" };
 }

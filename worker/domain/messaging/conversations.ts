@@ -1,13 +1,13 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { conversationMembers, conversations, messages, users, type Conversation } from "../../../db/schema";
+import { conversationMembers, conversations, messages, projects, users, type Conversation } from "../../../db/schema";
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { CONVERSATIONS_PAGE_MAX, type StartConversationInput } from "./inputs";
-import { resolveParties } from "./rules";
+import { projectContextKey, resolveParties, type ConversationParties } from "./rules";
 import { unreadInConversationSql } from "./unread";
-import { messageView, type ConversationView } from "./views";
+import { conversationSubject, messageView, type ConversationView } from "./views";
 
 /** Non-members get the same answer as for a conversation that does not exist. */
 export const conversationNotFound = () => new AppError(404, "not_found", "No such conversation.");
@@ -23,15 +23,21 @@ export async function requireMembership(ctx: DomainContext, conversationId: stri
   return row.conversation;
 }
 
-/** Finds or opens the conversation for this pair and context; `created` says which. */
+/** Finds or opens the conversation for this pair and subject; `created` says which. */
 export async function startConversation(
   ctx: DomainContext,
-  viewer: Viewer,
+  viewer: Pick<Viewer, "user">,
   input: StartConversationInput,
 ): Promise<{ conversation: ConversationView; created: boolean }> {
   const parties = await resolveParties(ctx, viewer.user, input);
-  const existing = await findByParties(ctx, parties.clientId, parties.freelancerId, parties.contextKey);
-  if (existing) return { conversation: await getConversation(ctx, viewer.user.id, existing.id), created: false };
+  const existing =
+    (await findByParties(ctx, parties.clientId, parties.freelancerId, parties.contextKey)) ?? (await carryOverToContract(ctx, parties));
+  if (existing) {
+    if (parties.proposalId && !existing.proposalId) {
+      await ctx.db.update(conversations).set({ proposalId: parties.proposalId }).where(eq(conversations.id, existing.id));
+    }
+    return { conversation: await getConversation(ctx, viewer.user.id, existing.id), created: false };
+  }
   const now = ctx.clock.now();
   const id = ctx.newId();
   try {
@@ -49,6 +55,34 @@ export async function startConversation(
     return { conversation: await getConversation(ctx, viewer.user.id, winner.id), created: false };
   }
   return { conversation: await getConversation(ctx, viewer.user.id, id), created: true };
+}
+
+/**
+ * The pair's talk about the project before the hire becomes the contract's conversation, history and all, the
+ * first time either party opens the contract's thread.
+ */
+async function carryOverToContract(ctx: DomainContext, parties: ConversationParties): Promise<Conversation | undefined> {
+  if (!parties.contractId || !parties.projectId) return undefined;
+  const preHireKey = projectContextKey(parties.projectId);
+  try {
+    const [moved] = await ctx.db
+      .update(conversations)
+      .set({ contextKey: parties.contextKey, contractId: parties.contractId, proposalId: parties.proposalId })
+      .where(
+        and(
+          eq(conversations.clientId, parties.clientId),
+          eq(conversations.freelancerId, parties.freelancerId),
+          eq(conversations.contextKey, preHireKey),
+        ),
+      )
+      .returning();
+    return moved;
+  } catch (error) {
+    // The contract's thread appeared meanwhile (both parties at once): use it.
+    const winner = await findByParties(ctx, parties.clientId, parties.freelancerId, parties.contextKey);
+    if (winner) return winner;
+    throw error;
+  }
 }
 
 async function findByParties(ctx: DomainContext, clientId: string, freelancerId: string, contextKey: string) {
@@ -99,10 +133,12 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
       clientName: client.name,
       freelancerName: freelancer.name,
       lastMessage,
+      projectTitle: projects.title,
       unreadCount: unreadInConversationSql(userId),
     })
     .from(conversationMembers)
     .innerJoin(conversations, eq(conversations.id, conversationMembers.conversationId))
+    .leftJoin(projects, eq(projects.id, conversations.projectId))
     .innerJoin(client, eq(client.id, conversations.clientId))
     .innerJoin(freelancer, eq(freelancer.id, conversations.freelancerId))
     .leftJoin(lastMessage, eq(lastMessage.id, conversations.lastMessageId))
@@ -119,6 +155,8 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
       id: c.id,
       projectId: c.projectId,
       contractId: c.contractId,
+      proposalId: c.proposalId,
+      subject: conversationSubject(c, userId, row.projectTitle),
       clientId: c.clientId,
       freelancerId: c.freelancerId,
       participants,

@@ -3,6 +3,7 @@ import type { MessageView } from "../../../party/messages";
 import { conversationMembers, conversations, files, messages, type MessageAttachment } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { publishQuietly } from "../rooms/publisher";
 import { memberIds, requireMembership } from "./conversations";
 import { MESSAGES_PAGE_MAX, MESSAGES_PER_MINUTE, sendMessageInput, type MessagePageQuery, type SendMessageInput } from "./inputs";
@@ -34,7 +35,7 @@ export async function sendMessage(
       "Retry-After": String(limit.retryAfterSeconds),
     });
   }
-  const attachments = await ownedAttachments(ctx, senderId, parsed.data.attachments ?? []);
+  const attachments = await ownedAttachments(ctx, senderId, conversationId, parsed.data.attachments ?? []);
   const now = ctx.clock.now();
   const id = ctx.newId();
   const [inserted] = await ctx.db.batch([
@@ -44,6 +45,12 @@ export async function sendMessage(
       .update(conversationMembers)
       .set({ lastReadMessageId: id })
       .where(and(eq(conversationMembers.conversationId, conversationId), eq(conversationMembers.userId, senderId))),
+    scopeFilesStatement(
+      ctx,
+      senderId,
+      attachments.map((a) => a.key),
+      { scope: "conversation", id: conversationId },
+    ),
   ]);
   const message = messageView(inserted[0]);
   const rooms = ctx.rooms;
@@ -58,28 +65,30 @@ export async function sendMessage(
   return message;
 }
 
-/** Attachments must be the sender's own uploads; size and type come from what was stored. */
+/** Attachments must be the sender's own uploads, attached nowhere else; size and type come from what was stored. */
 async function ownedAttachments(
   ctx: DomainContext,
   senderId: string,
-  wanted: SendMessageInput["attachments"] & {},
+  conversationId: string,
+  wanted: NonNullable<SendMessageInput["attachments"]>,
 ): Promise<MessageAttachment[]> {
   if (wanted.length === 0) return [];
-  const keys = [...new Set(wanted.map((a) => a.key))];
-  const rows = await ctx.db
-    .select()
-    .from(files)
-    .where(and(inArray(files.key, keys), eq(files.ownerId, senderId)));
+  const keys = await requireOwnedFiles(
+    ctx,
+    senderId,
+    wanted.map((a) => a.key),
+    { field: "attachments", target: { scope: "conversation", id: conversationId } },
+  );
+  const rows = await ctx.db.select().from(files).where(inArray(files.key, keys));
   const byKey = new Map(rows.map((row) => [row.key, row]));
-  const missing = keys.filter((key) => !byKey.has(key));
-  if (missing.length > 0) {
-    throw new AppError(422, "validation_failed", "Attach only files you uploaded.", {
-      attachments: [`Unknown upload: ${missing.join(", ")}`],
-    });
-  }
   return wanted.map((a) => {
     const file = byKey.get(a.key)!;
-    return { key: a.key, name: a.name, contentType: file.contentType, size: file.size };
+    return {
+      key: a.key,
+      name: a.name ?? file.originalName ?? `file.${file.contentType.split("/")[1]}`,
+      contentType: file.contentType,
+      size: file.size,
+    };
   });
 }
 

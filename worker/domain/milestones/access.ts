@@ -3,7 +3,9 @@ import { milestones, type Milestone } from "../../../db/schema";
 import { contractForParty, type ContractAccess } from "../contracts/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { fileViewsByKey } from "../files/records";
 import { milestoneFunds, NO_FUNDS, type HeldFunds } from "../ledger/balances";
+import { toMilestoneView, type MilestoneView } from "./view";
 
 export interface MilestoneAccess extends ContractAccess {
   milestone: Milestone;
@@ -28,6 +30,12 @@ export async function milestoneForParty(ctx: DomainContext, milestoneId: string,
   }
   const funds = (await milestoneFunds(ctx, [milestone.contractId])).get(milestone.id) ?? NO_FUNDS;
   return { ...access, milestone, funds };
+}
+
+/** One milestone with its funds and submitted files, for one of the contract's parties. */
+export async function getMilestone(ctx: DomainContext, milestoneId: string, userId: string): Promise<MilestoneView> {
+  const access = await milestoneForParty(ctx, milestoneId, userId);
+  return toMilestoneView(access.milestone, access.funds, await fileViewsByKey(ctx, access.milestone.submissionFiles));
 }
 
 export function wrongState(message: string): AppError {

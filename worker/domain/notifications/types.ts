@@ -10,6 +10,8 @@ export const NOTIFICATION_TYPES = {
   milestone_submitted: { label: "Work was submitted for a milestone", audience: "client" },
   milestone_approved: { label: "A milestone was approved and paid", audience: "freelancer" },
   milestone_changes_requested: { label: "The client asked for changes", audience: "freelancer" },
+  contract_ended: { label: "The other side ended a contract", audience: "any" },
+  payment_failed: { label: "A card payment failed", audience: "client" },
   payment_hold_expiring: { label: "Card funds near the 90-day holding limit", audience: "any" },
   dispute_opened: { label: "A dispute was opened on your contract", audience: "any" },
   dispute_answered: { label: "The other side answered a dispute", audience: "any" },

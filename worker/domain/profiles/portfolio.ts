@@ -2,7 +2,7 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { portfolioItems, type PortfolioItem, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey, requireOwnedFiles } from "../files/records";
+import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileTarget } from "../files/records";
 import { requireActorRole } from "../projects/access";
 import { parseInput } from "../projects/validate";
 import { MAX_PORTFOLIO_ITEMS, portfolioItemSchema, portfolioPatchSchema, type PortfolioInput, type PortfolioPatch } from "./input";
@@ -34,27 +34,33 @@ export async function listPortfolio(ctx: DomainContext, actor: User): Promise<Po
   return items.map((i) => toPortfolioView(i, files));
 }
 
+/** Portfolio images are shown to everyone, signed in or not. */
+const PUBLIC: FileTarget = { scope: "public" };
+
 /** Portfolio images must be images the freelancer uploaded. */
 export async function addPortfolioItem(ctx: DomainContext, actor: User, input: PortfolioInput): Promise<PortfolioView> {
   requireActorRole(actor, "freelancer");
   const data = parseInput(portfolioItemSchema, input);
   const [{ n }] = await ctx.db.select({ n: count() }).from(portfolioItems).where(eq(portfolioItems.freelancerId, actor.id));
   if (n >= MAX_PORTFOLIO_ITEMS) throw new AppError(409, "portfolio_full", `A portfolio holds up to ${MAX_PORTFOLIO_ITEMS} items.`);
-  const imageKeys = await requireOwnedFiles(ctx, actor.id, data.imageKeys ?? [], { field: "imageKeys", imagesOnly: true });
+  const imageKeys = await requireOwnedFiles(ctx, actor.id, data.imageKeys ?? [], { field: "imageKeys", imagesOnly: true, target: PUBLIC });
   const now = ctx.clock.now();
-  const [item] = await ctx.db
-    .insert(portfolioItems)
-    .values({
-      id: ctx.newId(),
-      freelancerId: actor.id,
-      title: data.title,
-      description: data.description ?? "",
-      url: data.url ?? null,
-      imageKeys,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning();
+  const [[item]] = await ctx.db.batch([
+    ctx.db
+      .insert(portfolioItems)
+      .values({
+        id: ctx.newId(),
+        freelancerId: actor.id,
+        title: data.title,
+        description: data.description ?? "",
+        url: data.url ?? null,
+        imageKeys,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+    scopeFilesStatement(ctx, actor.id, imageKeys, PUBLIC),
+  ]);
   return view(ctx, item);
 }
 
@@ -66,13 +72,16 @@ export async function updatePortfolioItem(ctx: DomainContext, actor: User, id: s
   if (data.description !== undefined) changes.description = data.description;
   if (data.url !== undefined) changes.url = data.url;
   if (data.imageKeys !== undefined) {
-    changes.imageKeys = await requireOwnedFiles(ctx, actor.id, data.imageKeys, { field: "imageKeys", imagesOnly: true });
+    changes.imageKeys = await requireOwnedFiles(ctx, actor.id, data.imageKeys, { field: "imageKeys", imagesOnly: true, target: PUBLIC });
   }
-  const [updated] = await ctx.db
-    .update(portfolioItems)
-    .set(changes)
-    .where(and(eq(portfolioItems.id, item.id), eq(portfolioItems.freelancerId, actor.id)))
-    .returning();
+  const [[updated]] = await ctx.db.batch([
+    ctx.db
+      .update(portfolioItems)
+      .set(changes)
+      .where(and(eq(portfolioItems.id, item.id), eq(portfolioItems.freelancerId, actor.id)))
+      .returning(),
+    scopeFilesStatement(ctx, actor.id, changes.imageKeys ?? [], PUBLIC),
+  ]);
   return view(ctx, updated);
 }
 

@@ -9,6 +9,7 @@ import { profileViewStatement } from "../analytics/activity";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { toFileView } from "../files/records";
+import { openProjectChoicesQuery } from "../projects/client-projects";
 import { toTrackRecord, trackRecordQueries, type TrackRecord } from "../reviews/track-record";
 import {
   freelancerSummariesSql,
@@ -23,18 +24,20 @@ export interface PublicProfileOptions {
   trackRecord?: { reviewsCursor?: string };
   /** Count one view of the profile by this viewer (null: signed out); nothing is counted for its owner. */
   countViewBy?: { viewerId: string | null };
+  /** Also read this client's open projects (id and title), which they may invite the freelancer to. */
+  openProjectsOf?: { clientId: string };
 }
 
 export async function loadPublicProfile(
   ctx: DomainContext,
   handleParam: string,
   options: PublicProfileOptions = {},
-): Promise<{ profile: FreelancerProfileView; track: TrackRecord | null }> {
+): Promise<{ profile: FreelancerProfileView; track: TrackRecord | null; openProjects: Array<{ id: string; title: string }> | null }> {
   const handle = handleParam.trim().toLowerCase();
   const byHandle = sql`SELECT user_id FROM freelancer_profiles WHERE handle = ${handle}`;
   const userId = sql`(${byHandle})`;
   const reads = [
-    ctx.db.all<FreelancerSummaryRow>(freelancerSummariesSql(byHandle, sql`page.user_id`)),
+    ctx.db.all<FreelancerSummaryRow>(freelancerSummariesSql(ctx, byHandle, sql`page.user_id`)),
     ctx.db
       .select()
       .from(portfolioItems)
@@ -50,6 +53,7 @@ export async function loadPublicProfile(
         ),
       ),
     ...(options.trackRecord ? trackRecordQueries(ctx, userId, options.trackRecord.reviewsCursor) : []),
+    ...(options.openProjectsOf ? [openProjectChoicesQuery(ctx, options.openProjectsOf.clientId)] : []),
   ] as const;
   const countView = options.countViewBy ? [profileViewStatement(ctx, { handle }, options.countViewBy.viewerId)] : [];
   const [summaries, items, images, ...rest] = (await ctx.db.batch([...reads, ...countView] as never)) as [
@@ -62,5 +66,6 @@ export async function loadPublicProfile(
   const imageViews = new Map(images.map((f) => [f.key, toFileView(ctx, f)]));
   const profile = { ...toFreelancerSummary(summaries[0]), portfolio: items.map((i) => toPortfolioView(i, imageViews)) };
   const track = options.trackRecord ? toTrackRecord(ctx, rest.slice(0, 5) as never) : null;
-  return { profile, track };
+  const openProjects = options.openProjectsOf ? (rest[track ? 5 : 0] as Array<{ id: string; title: string }>) : null;
+  return { profile, track, openProjects };
 }

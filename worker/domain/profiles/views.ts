@@ -1,15 +1,8 @@
-import { asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import {
-  freelancerProfiles,
-  freelancerSkills,
-  portfolioItems,
-  skills,
-  users,
-  type FreelancerProfile,
-  type PortfolioItem,
-} from "../../../db/schema";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { portfolioItems, type PortfolioItem } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileViewsByKey, type FileView } from "../files/records";
+import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {
   userId: string;
@@ -24,7 +17,8 @@ export interface FreelancerSummary {
   timezone: string;
   languages: string[];
   country: string | null;
-  rating: { average: number; count: number };
+  /** From the visible reviews of their work (reviews/ratings.ts), never from the profile's search columns. */
+  rating: RatingSummary;
   url: string;
   memberSince: string;
 }
@@ -56,22 +50,24 @@ export interface FreelancerSummaryRow {
   timezone: string;
   languages: string;
   country: string | null;
+  /** The profile's search column: search sorts and pages by it; pages show `rating`. */
   rating_avg: number;
-  rating_count: number;
+  /** ratingJsonSql: the freelancer's counted client reviews. */
+  rating: string | null;
   created_at: number;
   member_since: number;
   skills: string;
 }
 
 /**
- * One statement that returns the summaries (profile, name, skills by years then name) of the freelancers a CTE
- * selects: `page` yields a `user_id` column and whatever `order` sorts by (`page.<column>`). CROSS JOIN pins the join
- * order: the page drives, each row reaching its profile by id.
+ * One statement that returns the summaries (profile, name, skills by years then name, rating from the visible
+ * reviews of their work) of the freelancers a CTE selects: `page` yields a `user_id` column and whatever `order`
+ * sorts by (`page.<column>`). CROSS JOIN pins the join order: the page drives, each row reaching its profile by id.
  */
-export function freelancerSummariesSql(page: SQL, order: SQL): SQL {
+export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
     SELECT fp.user_id, fp.handle, u.name, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
-      fp.timezone, fp.languages, fp.country, fp.rating_avg, fp.rating_count, fp.created_at, u.created_at AS member_since,
+      fp.timezone, fp.languages, fp.country, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
       (SELECT json_group_array(json_array(slug, name, years)) FROM (
         SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
         WHERE fs.user_id = fp.user_id ORDER BY fs.years DESC, s.name)) AS skills
@@ -95,7 +91,7 @@ export function toFreelancerSummary(row: FreelancerSummaryRow): FreelancerSummar
     timezone: row.timezone,
     languages: JSON.parse(row.languages) as string[],
     country: row.country,
-    rating: { average: Number(row.rating_avg), count: Number(row.rating_count) },
+    rating: ratingFromJson(row.rating),
     url: `/f/${row.handle}`,
     memberSince: new Date(Number(row.member_since)).toISOString(),
   };
@@ -104,7 +100,7 @@ export function toFreelancerSummary(row: FreelancerSummaryRow): FreelancerSummar
 /** Summaries of a list of user ids, in their order, as one batchable query (map rows with toFreelancerSummary). */
 export function freelancerSummariesQuery(ctx: DomainContext, userIds: string[]) {
   return ctx.db.all<FreelancerSummaryRow>(
-    freelancerSummariesSql(sql`SELECT value AS user_id, key AS pos FROM json_each(${JSON.stringify(userIds)})`, sql`page.pos`),
+    freelancerSummariesSql(ctx, sql`SELECT value AS user_id, key AS pos FROM json_each(${JSON.stringify(userIds)})`, sql`page.pos`),
   );
 }
 

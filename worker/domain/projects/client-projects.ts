@@ -37,3 +37,13 @@ export async function listClientProjects(
     nextCursor: rows.length > limit ? encodeCursor({ k: [last.createdAt.getTime(), last.id] }) : null,
   };
 }
+
+/** A client's open projects as choices (id and title, newest first), one batchable query: a freelancer may be invited to one. */
+export function openProjectChoicesQuery(ctx: DomainContext, clientId: string) {
+  return ctx.db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(and(eq(projects.clientId, clientId), eq(projects.status, "open")))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(CLIENT_PROJECTS_PAGE_MAX);
+}

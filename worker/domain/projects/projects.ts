@@ -14,7 +14,7 @@ import {
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { requireOwnedFiles } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { findProject, isVisibleTo, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
@@ -51,9 +51,12 @@ export async function postProject(ctx: DomainContext, actor: User, input: Projec
   const currency = checkCurrency(data.currency);
   const category = await requireCategory(ctx, data.category);
   const skillRows = await skillRowsFor(ctx, data.skills);
-  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments" });
-  const now = ctx.clock.now();
   const id = ctx.newId();
+  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], {
+    field: "attachments",
+    target: { scope: "project", id },
+  });
+  const now = ctx.clock.now();
   await ctx.db.batch([
     ctx.db.insert(projects).values({
       id,
@@ -75,6 +78,7 @@ export async function postProject(ctx: DomainContext, actor: User, input: Projec
       updatedAt: now,
     }),
     ctx.db.insert(projectSkills).values(skillRows.map((s) => ({ projectId: id, skillSlug: s.slug }))),
+    scopeFilesStatement(ctx, actor.id, attachments, { scope: "project", id }),
   ]);
   return loadProjectView(ctx, id);
 }
@@ -96,19 +100,24 @@ export async function updateProject(ctx: DomainContext, actor: User, projectId: 
   if (data.visibility !== undefined) changes.visibility = data.visibility;
   if (data.category !== undefined) changes.categorySlug = (await requireCategory(ctx, data.category)).slug;
   if (data.attachments !== undefined) {
-    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, { field: "attachments" });
+    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, {
+      field: "attachments",
+      target: { scope: "project", id: project.id },
+    });
   }
+  const scoped = scopeFilesStatement(ctx, actor.id, changes.attachments ?? [], { scope: "project", id: project.id });
   const skillRows = data.skills !== undefined ? await skillRowsFor(ctx, data.skills) : null;
   if (skillRows) changes.skillsText = skillsSearchText(skillRows);
   const update = ctx.db.update(projects).set(changes).where(eq(projects.id, project.id));
   if (skillRows) {
     await ctx.db.batch([
       update,
+      scoped,
       ctx.db.delete(projectSkills).where(eq(projectSkills.projectId, project.id)),
       ctx.db.insert(projectSkills).values(skillRows.map((s) => ({ projectId: project.id, skillSlug: s.slug }))),
     ]);
   } else {
-    await update;
+    await ctx.db.batch([update, scoped]);
   }
   return loadProjectView(ctx, project.id);
 }

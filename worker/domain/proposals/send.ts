@@ -3,7 +3,7 @@ import { proposals, type Project, type Proposal, type User } from "../../../db/s
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { requireOwnedFiles } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify } from "../notifications/notify";
 import { requireActorRole, requireVisibleProject } from "../projects/access";
 import { parseInput } from "../projects/validate";
@@ -68,27 +68,32 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
   await checkDailyLimit(ctx, actor.id);
   const coverLetter = await checkCoverLetter(ctx, actor.id, data.coverLetter);
   checkMilestones(project, data.bidAmount, data.milestones);
-  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments" });
+  const id = ctx.newId();
+  const target = { scope: "proposal", id } as const;
+  const attachments = await requireOwnedFiles(ctx, actor.id, data.attachments ?? [], { field: "attachments", target });
   const now = ctx.clock.now();
   let proposal: Proposal;
   try {
-    [proposal] = await ctx.db
-      .insert(proposals)
-      .values({
-        id: ctx.newId(),
-        projectId: project.id,
-        freelancerId: actor.id,
-        coverLetter,
-        bidAmount: data.bidAmount,
-        currency: project.currency,
-        estimatedDays: data.estimatedDays,
-        milestones: data.milestones ?? null,
-        attachments,
-        status: "pending",
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
+    [[proposal]] = await ctx.db.batch([
+      ctx.db
+        .insert(proposals)
+        .values({
+          id,
+          projectId: project.id,
+          freelancerId: actor.id,
+          coverLetter,
+          bidAmount: data.bidAmount,
+          currency: project.currency,
+          estimatedDays: data.estimatedDays,
+          milestones: data.milestones ?? null,
+          attachments,
+          status: "pending",
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
+      scopeFilesStatement(ctx, actor.id, attachments, target),
+    ]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError(409, "already_applied", "You already sent a proposal for this project.");
     throw error;
@@ -112,14 +117,20 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   if (data.estimatedDays !== undefined) changes.estimatedDays = data.estimatedDays;
   if (data.milestones !== undefined) changes.milestones = data.milestones;
   if (data.attachments !== undefined) {
-    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, { field: "attachments" });
+    changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, {
+      field: "attachments",
+      target: { scope: "proposal", id: proposal.id },
+    });
   }
   checkMilestones(
     project,
     changes.bidAmount ?? proposal.bidAmount,
     changes.milestones !== undefined ? changes.milestones : proposal.milestones,
   );
-  const [updated] = await ctx.db.update(proposals).set(changes).where(eq(proposals.id, proposal.id)).returning();
+  const [[updated]] = await ctx.db.batch([
+    ctx.db.update(proposals).set(changes).where(eq(proposals.id, proposal.id)).returning(),
+    scopeFilesStatement(ctx, actor.id, changes.attachments ?? [], { scope: "proposal", id: proposal.id }),
+  ]);
   return loadProposalView(ctx, updated);
 }
 

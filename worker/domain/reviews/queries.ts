@@ -3,8 +3,8 @@ import { contracts, reviews, users, type Review, type User } from "../../../db/s
 import { contractForParty, contractNotFound } from "../contracts/access";
 import { contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
-import { ratingSummaryQuery, refreshProfileRatings, toRatingSummary } from "./ratings";
-import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom, reviewVisibleSql } from "./rules";
+import { countedReviewsSql, ratingSummaryQuery, refreshProfileRatings, toRatingSummary, type ReviewedAs } from "./ratings";
+import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom } from "./rules";
 import { moderationOf, toHiddenReview, toReviewView } from "./view";
 
 export const REVIEW_PAGE_MAX = 50;
@@ -63,9 +63,10 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
 
 /**
  * Visible reviews about a user (none a moderator hid), newest first with their authors' names, and their average
- * and count: batchable queries for a user id or the SQL of one (see toUserReviews).
+ * and count, in one role if asked (a freelancer's profile shows what clients said): the summary counts exactly the
+ * reviews listed. Batchable queries for a user id or the SQL of one (see toUserReviews).
  */
-export function userReviewsQueries(ctx: DomainContext, userId: string | SQL, input: { limit: number; cursor?: string }) {
+export function userReviewsQueries(ctx: DomainContext, userId: string | SQL, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
   const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
   return [
     ctx.db
@@ -73,10 +74,10 @@ export function userReviewsQueries(ctx: DomainContext, userId: string | SQL, inp
       .from(reviews)
       .innerJoin(contracts, reviewContractJoin)
       .leftJoin(users, eq(users.id, reviews.authorId))
-      .where(and(eq(reviews.subjectId, userId), reviewVisibleSql(ctx.clock.now()), input.cursor ? lt(reviews.id, input.cursor) : undefined))
+      .where(and(countedReviewsSql(ctx, eq(reviews.subjectId, userId), input.as), input.cursor ? lt(reviews.id, input.cursor) : undefined))
       .orderBy(desc(reviews.id))
       .limit(limit + 1),
-    ratingSummaryQuery(ctx, userId),
+    ratingSummaryQuery(ctx, userId, input.as),
   ] as const;
 }
 
@@ -93,8 +94,8 @@ export function toUserReviews(
   };
 }
 
-/** Visible reviews about a user (none a moderator hid), newest first, with their average and count. Public. */
-export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string }) {
+/** Visible reviews about a user (in one role, if asked), newest first, with their average and count. Public. */
+export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
   const [rows, summary] = await ctx.db.batch(userReviewsQueries(ctx, userId, input));
   return toUserReviews([rows, summary], input);
 }

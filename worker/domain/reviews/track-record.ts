@@ -8,7 +8,7 @@ export const TRACK_RECORD_REVIEWS = 5;
 /** The queries behind trackRecord, batchable with a page's other reads (userId may be the SQL of an id). */
 export function trackRecordQueries(ctx: DomainContext, userId: string | SQL, reviewsCursor?: string) {
   return [
-    ...userReviewsQueries(ctx, userId, { limit: TRACK_RECORD_REVIEWS, cursor: reviewsCursor }),
+    ...userReviewsQueries(ctx, userId, { limit: TRACK_RECORD_REVIEWS, cursor: reviewsCursor, as: "freelancer" }),
     ...jobSuccessQueries(ctx, userId),
   ] as const;
 }
@@ -27,7 +27,10 @@ export function toTrackRecord(ctx: DomainContext, rows: TrackRecordRows) {
   };
 }
 
-/** A freelancer's public record for the profile and dashboard: a page of visible reviews and job success, in one round trip. */
+/**
+ * A freelancer's public record for the profile and dashboard: a page of what clients said, their rating (the same
+ * reviews' average and count) and job success, all from the same visible reviews, in one round trip.
+ */
 export async function trackRecord(ctx: DomainContext, userId: string, reviewsCursor?: string) {
   return toTrackRecord(ctx, await ctx.db.batch(trackRecordQueries(ctx, userId, reviewsCursor)));
 }

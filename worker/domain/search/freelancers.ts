@@ -97,7 +97,7 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   }
   const rank = matches ? sql`m.rank` : sql`0`;
   const page = sql`SELECT ${fp.userId} AS user_id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at, ${rank} AS rank FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
-  return { page, views: freelancerSummariesSql(page, pageOrder), total, sort, limit, offset };
+  return { page, views: freelancerSummariesSql(ctx, page, pageOrder), total, sort, limit, offset };
 }
 
 /** The page's column for each sort key. */

@@ -11,7 +11,7 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey, requireOwnedFiles, type FileView } from "../files/records";
+import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileView } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { auditStatement } from "../ops/audit";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
@@ -111,10 +111,12 @@ export async function openTicket(
   viewer: User,
   input: { category: SupportCategory; subject: string; description: string; attachments?: string[] },
 ): Promise<{ ticket: TicketView; messages: TicketMessageView[] }> {
-  const attachments = await requireOwnedFiles(ctx, viewer.id, input.attachments ?? [], { field: "attachments" });
-  const now = ctx.clock.now();
   const ticketId = ctx.newId();
+  const target = { scope: "ticket", id: ticketId } as const;
+  const attachments = await requireOwnedFiles(ctx, viewer.id, input.attachments ?? [], { field: "attachments", target });
+  const now = ctx.clock.now();
   await ctx.db.batch([
+    scopeFilesStatement(ctx, viewer.id, attachments, target),
     ctx.db.insert(supportTickets).values({
       id: ticketId,
       userId: viewer.id,
@@ -206,11 +208,13 @@ export async function replyToTicket(
 ): Promise<{ message: TicketMessageView; ticket: TicketView }> {
   const ticket = await ticketFor(ctx, viewer, id);
   const fromStaff = ticket.userId !== viewer.id;
-  const attachments = await requireOwnedFiles(ctx, viewer.id, input.attachments ?? [], { field: "attachments" });
+  const target = { scope: "ticket", id: ticket.id } as const;
+  const attachments = await requireOwnedFiles(ctx, viewer.id, input.attachments ?? [], { field: "attachments", target });
   const now = ctx.clock.now();
   const messageId = ctx.newId();
   const status: SupportStatus = fromStaff ? "answered" : "open";
   await ctx.db.batch([
+    scopeFilesStatement(ctx, viewer.id, attachments, target),
     ctx.db
       .insert(supportMessages)
       .values({ id: messageId, ticketId: ticket.id, authorId: viewer.id, fromStaff, body: input.body, attachments, createdAt: now }),

@@ -69,8 +69,7 @@ export async function flagAgingCardFunds(ctx: DomainContext): Promise<{ flagged:
         deadline: day,
       },
     });
-    const link = `/contracts/${row.contractId}`;
-    const tell = async (userId: string, body: string) => {
+    const tell = async (userId: string, body: string, link: string) => {
       try {
         await notify(ctx, userId, "payment_hold_expiring", {
           title: `Card funds held since ${payment.confirmedAt!.toISOString().slice(0, 10)}`,
@@ -84,11 +83,14 @@ export async function flagAgingCardFunds(ctx: DomainContext): Promise<{ flagged:
     await tell(
       row.clientId,
       `${amount} for "${row.title}" has been held for ${HOLD_WARNING_AFTER_DAYS} days. Card payments can be held for at most ${STRIPE_HOLD_LIMIT_DAYS} days (until ${day}): approve or release the work, or ask for a refund, before then.`,
+      `/contracts/${row.contractId}`,
     );
+    // Admins are no party to the contract: they land on the paying client's account.
     for (const admin of admins) {
       await tell(
         admin.id,
-        `${amount} paid by card for "${row.title}" reaches Stripe's ${STRIPE_HOLD_LIMIT_DAYS}-day holding limit on ${day}.`,
+        `${amount} paid by card for "${row.title}" reaches Stripe's ${STRIPE_HOLD_LIMIT_DAYS}-day holding limit on ${day}. The client's account shows who paid.`,
+        `/admin/users/${row.clientId}`,
       );
     }
   }

@@ -4,6 +4,7 @@ import type { DomainContext } from "../../context";
 import { AppError } from "../../errors";
 import { recordEvent } from "../../ops/audit";
 import { confirmPayment } from "../confirm";
+import { tellPaymentFailed } from "../notify";
 import { accountUpdated } from "./connect";
 import type { StripeEvent, StripeGateway } from "./gateway";
 import { settleAfterMovement } from "./settle";
@@ -120,10 +121,18 @@ export async function paymentIntentSucceeded(ctx: DomainContext, stripe: StripeG
 async function intentFailed(ctx: DomainContext, intent: StripeObject): Promise<void> {
   const payment = await paymentOfIntent(ctx, intent.id);
   if (!payment) return;
-  await ctx.db
+  const failed = await ctx.db
     .update(payments)
     .set({ status: "failed" })
-    .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")));
+    .where(and(eq(payments.id, payment.id), eq(payments.status, "pending")))
+    .returning({ id: payments.id });
+  // Told once: a repeated or late event changes nothing, so it says nothing either.
+  if (failed.length > 0) await tellPaymentFailed(ctx, payment, declineReason(intent));
+}
+
+function declineReason(intent: StripeObject): string | null {
+  const error = (intent as { last_payment_error?: { message?: unknown } | null }).last_payment_error;
+  return typeof error?.message === "string" && error.message ? error.message.slice(0, 300) : null;
 }
 
 /** Stripe's running total of what was refunded on a charge; only ever grows, whatever order events come in. */
