@@ -46,6 +46,7 @@ export default defineConfig({
       "./tests/setup/calls-stand-in.global.ts",
       "./tests/setup/rates-feed.global.ts",
       "./tests/setup/evm-node.global.ts",
+      "./tests/setup/openapi-validator.global.ts",
     ],
     setupFiles: ["./tests/setup/workers.setup.ts"],
     testTimeout: 20_000,

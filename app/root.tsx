@@ -17,6 +17,9 @@ import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
 import { BlockedNoticePage, isBlockedNotice } from "./components/blocked-notice";
 import { rootViewer } from "./utils/root-viewer.server";
+import { readTimeZone } from "./utils/time-zone.server";
+import { TIME_ZONE_BOOT } from "./utils/time-zone";
+import { FALLBACK_TIME_ZONE } from "../worker/domain/time/format";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -33,7 +36,8 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [theme, { viewer, setCookie }] = await Promise.all([readTheme(request), rootViewer(request, context)]);
-  return dataWithHeaders({ theme, viewer }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const timeZone = readTimeZone(request) ?? FALLBACK_TIME_ZONE;
+  return dataWithHeaders({ theme, viewer, timeZone }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 /** Applies the stored choice before paint; without one, follows the system setting. */
@@ -50,6 +54,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <script dangerouslySetInnerHTML={{ __html: THEME_BOOT }} />
+        <script dangerouslySetInnerHTML={{ __html: TIME_ZONE_BOOT }} />
         <Meta />
         <Links />
       </head>

@@ -240,6 +240,8 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
     });
   });
   server.on("clientError", (_error, socket) => socket.destroy());
+  // Node drops idle keep-alive sockets after 5 s; the Worker reusing one at that moment sees "Network connection lost".
+  server.keepAliveTimeout = 120_000;
 
   try {
     await new Promise<void>((resolveListen, reject) => {

@@ -12,6 +12,7 @@ import { SoftwareAuthenticator } from "./domain/auth/test-authenticator";
 import { totpAt } from "./domain/auth/totp";
 import { domainContextFromEnv } from "./platform/domain-context";
 import { uniqueEmail, uniqueIp } from "./test-support/api";
+import { waitForMail } from "./test-support/mail";
 
 const ORIGIN = "http://localhost";
 const PASSWORD = "a sturdy passphrase 42";
@@ -94,7 +95,7 @@ describe("account pages without JavaScript", () => {
     expect(html).toMatch(/appeal/i);
   });
 
-  it("shows the wait once an account had too many failed sign-ins", async () => {
+  it("shows the wait once a client had too many failed sign-ins, and offers a sign-in code by email", async () => {
     const { email } = await account("client");
     const b = browser();
     let res = await b.post("/sign-in", { intent: "password", email, password: "wrong password, surely" });
@@ -103,7 +104,17 @@ describe("account pages without JavaScript", () => {
     for (let i = 0; i < 10; i++) await b.post("/sign-in", { intent: "password", email, password: "wrong password, surely" });
     res = await b.post("/sign-in", { intent: "password", email, password: PASSWORD });
     expect(res.status).toBe(429);
-    expect(await res.text()).toMatch(/Try again in \d+ minutes/);
+    const page = await res.text();
+    expect(page).toMatch(/Try again in \d+ minutes/);
+    expect(page).toContain("Email me a sign-in code");
+
+    res = await b.post("/sign-in", { intent: "email-sign-in-code", email, password: PASSWORD });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("we emailed you a sign-in code");
+    const code = /code is (\d{6})/.exec((await waitForMail(email, "auth.email_code")).textBody)![1];
+    res = await b.post("/sign-in", { intent: "password", email, password: PASSWORD, code });
+    expect(res.status).toBe(302);
+    expect(b.jar.has("megilance_session")).toBe(true);
   }, 60_000);
 
   it("answers the forgot-password form the same way for known and unknown addresses", async () => {

@@ -40,6 +40,8 @@ export const varsSchema = z.object({
   GITHUB_CLIENT_SECRET: z.string().optional(),
   /** Overrides the OAuth providers' endpoints (a local stand-in in tests). */
   OAUTH_ENDPOINT_OVERRIDE: z.string().optional(),
+  /** The address invoices, credit notes and fee statements name as MegiLance's billing contact. */
+  BILLING_EMAIL: z.email().default("billing@megilance.com"),
   /** Exchange-rate feed read by the hourly task (JSON: {base, timestamp, rates}); unset keeps the shipped rates. */
   RATES_FEED_URL: z.url().optional(),
   /** USDC funding: an EVM JSON-RPC endpoint, the token contract and the platform's receiving address. */

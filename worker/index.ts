@@ -10,7 +10,7 @@ import { retryAfterHeaders } from "./domain/ops/unavailable";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
 import { isLegacyDataRequest, legacyDataResponse } from "./legacy-data-request";
 import { isSameOrigin } from "./request-meta";
-import { withSecurityHeaders } from "./security-headers";
+import { withApiSecurityHeaders, withSecurityHeaders } from "./security-headers";
 
 installPrecompiledWasm();
 // A bad configuration (say, an APP_ORIGIN passkeys cannot work on) stops the Worker at start, not at the first request.
@@ -40,7 +40,7 @@ export default {
     const url = new URL(request.url);
     const { pathname } = url;
     if (pathname === "/api" || pathname.startsWith("/api/")) {
-      return api.fetch(request, env, ctx);
+      return withApiSecurityHeaders(await api.fetch(request, env, ctx));
     }
     if (pathname.startsWith("/parties/")) {
       return routeToRoom(request, env);

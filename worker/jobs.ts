@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { sendPasswordReset } from "./domain/auth/password-reset";
 import type { DomainContext } from "./domain/context";
+import { domainJobSchemas } from "./domain/jobs";
 import { settleStripeMilestone } from "./domain/payments/stripe/settle";
 import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./domain/ops/tasks";
 import type { Env } from "./env";
@@ -10,6 +12,7 @@ import { createOutboxMailer } from "./platform/email/outbox-mailer";
 export const jobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("task"), task: z.enum(TASK_NAMES as [TaskName, ...TaskName[]]) }),
   z.object({ type: z.literal("stripe.settle"), milestoneId: z.string().min(1) }),
+  ...domainJobSchemas,
 ]);
 export type Job = z.infer<typeof jobSchema>;
 
@@ -63,6 +66,9 @@ async function runJob(ctx: DomainContext, job: Job): Promise<void> {
       if (result.failed > 0) throw new Error(`${result.failed} Stripe requests failed for milestone ${job.milestoneId}`);
       return;
     }
+    case "auth.password_reset":
+      await sendPasswordReset(ctx, job.email, job.meta);
+      return;
     default:
       return job satisfies never;
   }

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { clientSpendByProject } from "../../worker/domain/analytics/personal";
+import { chargedByProject } from "../../worker/domain/statements/charged-by-project";
+import { statementTotals } from "../../worker/domain/statements/statement";
 import { RangeForm } from "~/components/charts/range-form";
 import { RouteError } from "~/components/route-error";
 import { buttonClass } from "~/components/ui/button";
@@ -20,11 +22,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = domainFrom(context);
   const { range, error } = rangeFromUrl(request, ctx.clock.now());
   const offset = Math.max(0, Math.min(100_000, Number(new URL(request.url).searchParams.get("offset")) || 0));
-  return { spend: await clientSpendByProject(ctx, viewer.user.id, range, { offset, limit: PAGE_SIZE }), offset, error };
+  const spend = await clientSpendByProject(ctx, viewer.user.id, range, { offset, limit: PAGE_SIZE });
+  const [charged, totals] = await Promise.all([
+    chargedByProject(
+      ctx,
+      viewer.user.id,
+      range,
+      spend.projects.map((p) => p.projectId),
+    ),
+    statementTotals(ctx, viewer.user.id, range, ["charge", "refund"]),
+  ]);
+  return { spend, offset, error, charged, chargedTotals: totals };
 }
 
 export default function ClientSpending() {
-  const { spend, offset, error } = useLoaderData<typeof loader>();
+  const { spend, offset, error, charged, chargedTotals } = useLoaderData<typeof loader>();
+  const chargedFor = (projectId: string, currency: string) => charged.filter((c) => c.projectId === projectId && c.currency === currency);
+  const chargedTotal = (kind: "charge" | "refund", currency: string) =>
+    chargedTotals.find((t) => t.kind === kind && t.currency === currency)?.charged ?? [];
   const location = useLocation();
   const pageLink = (to: number) => {
     const params = new URLSearchParams(location.search);
@@ -36,7 +51,12 @@ export default function ClientSpending() {
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Spending by project</h1>
         <p className="text-muted mt-1">
-          What you paid for each project from {spend.range.from} to {spend.range.to}, minus refunds.
+          What you paid for each project from {spend.range.from} to {spend.range.to}, minus refunds, in each contract’s currency; where you
+          paid in another currency, what you paid in it is shown beside. Every charge and refund with its document is on your{" "}
+          <Link to={`/client/statement?from=${spend.range.from}&to=${spend.range.to}`} className="underline">
+            statement
+          </Link>
+          .
         </p>
       </div>
       <RangeForm from={spend.range.from} to={spend.range.to} error={error} />
@@ -49,6 +69,14 @@ export default function ClientSpending() {
               <p className="text-muted text-sm">
                 {formatMoney(t.paid, t.currency)} paid · {formatMoney(t.refunded, t.currency)} refunded
               </p>
+              {chargedTotal("charge", t.currency).map((c) => (
+                <p key={c.currency} className="text-muted text-sm">
+                  Paid in {c.currency}: {formatMoney(c.amount, c.currency)}
+                  {chargedTotal("refund", t.currency)
+                    .filter((r) => r.currency === c.currency)
+                    .map((r) => ` · ${formatMoney(r.amount, r.currency)} given back`)}
+                </p>
+              ))}
             </li>
           ))}
         </ul>
@@ -84,8 +112,24 @@ export default function ClientSpending() {
                         {p.title}
                       </Link>
                     </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.paid, p.currency)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{formatMoney(p.refunded, p.currency)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {formatMoney(p.paid, p.currency)}
+                      {chargedFor(p.projectId, p.currency).map((c) => (
+                        <span key={c.chargedCurrency} className="text-muted block text-xs">
+                          {formatMoney(c.charged, c.chargedCurrency)} charged
+                        </span>
+                      ))}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">
+                      {formatMoney(p.refunded, p.currency)}
+                      {chargedFor(p.projectId, p.currency)
+                        .filter((c) => c.refunded > 0)
+                        .map((c) => (
+                          <span key={c.chargedCurrency} className="text-muted block text-xs">
+                            {formatMoney(c.refunded, c.chargedCurrency)} given back
+                          </span>
+                        ))}
+                    </td>
                     <td className="py-2 text-right font-semibold tabular-nums">{formatMoney(p.net, p.currency)}</td>
                   </tr>
                 ))}

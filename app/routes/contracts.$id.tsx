@@ -17,12 +17,13 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field, inputClass } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
+import { chargeToConfirm, chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
-import { contractCurrencyView } from "~/utils/contract-currency.server";
+import { contractCurrencyView, payInCurrenciesFor } from "~/utils/contract-currency.server";
 import { getContractDetail } from "../../worker/domain/contracts/queries";
+import type { ChargeQuote } from "../../worker/domain/currency/payable";
 import { pendingPaymentsOf } from "../../worker/domain/payments/pending";
 import { SANDBOX_LABEL } from "../../worker/platform/payments/sandbox";
 
@@ -59,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     currency: await contractCurrencyView(domainFrom(context), viewer.user, contract),
     // The client's unfinished payments, so each can be cancelled and the milestone paid another way.
     pendingPayments: contract.viewerRole === "client" ? await pendingPaymentsOf(domainFrom(context), viewer.user.id, contract.id) : {},
+    payInCurrencies: await payInCurrenciesFor(domainFrom(context), viewer.user, contract),
   };
 }
 
@@ -70,21 +72,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = contractIntentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
     return data(
-      { error: parsed.error.issues[0]?.message ?? "Check the form and try again.", milestoneId: null as string | null },
+      {
+        error: parsed.error.issues[0]?.message ?? "Check the form and try again.",
+        milestoneId: null as string | null,
+        quote: null as ChargeQuote | null,
+      },
       { status: 422 },
     );
   }
   const milestoneId = "milestoneId" in parsed.data ? parsed.data.milestoneId : null;
+  const ctx = domainFrom(context);
   try {
-    await runContractIntent(domainFrom(context), viewer.user, contract, parsed.data, {
+    const quote = await chargeToConfirm(ctx, viewer.user, contract, parsed.data);
+    if (quote) return data({ error: null, milestoneId, quote });
+    await runContractIntent(ctx, viewer.user, contract, parsed.data, {
       bucket: context.cloudflare.env.FILES,
       files: await chosenFiles(form.getAll("files")),
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.status === 404) throw new Response("No such contract.", { status: 404 });
+    // The rate moved since the client saw it: nothing was charged; show the new charge to confirm.
+    const quote =
+      error.code === "quote_changed" && parsed.data.intent === "fund"
+        ? await chargeToConfirm(ctx, viewer.user, contract, { ...parsed.data, chargedAmount: undefined })
+        : null;
     const field = Object.values(error.fields ?? {}).flat()[0];
-    return data({ error: field ?? messageOf(error), milestoneId }, { status: error.status });
+    return data({ error: quote ? messageOf(error) : (field ?? messageOf(error)), milestoneId, quote }, { status: error.status });
   }
   return redirect(`/contracts/${id}`);
 }
@@ -92,7 +106,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATUS_TONE = { offered: "warning", active: "brand", declined: "neutral", ended: "neutral" } as const;
 
 export default function ContractPage() {
-  const { viewer, me, contract: c, keys, sandboxLabel, cardPayments, currency, pendingPayments } = useLoaderData<typeof loader>();
+  const {
+    viewer,
+    me,
+    contract: c,
+    keys,
+    sandboxLabel,
+    cardPayments,
+    currency,
+    pendingPayments,
+    payInCurrencies,
+  } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const role = c.viewerRole;
   const money = (n: number) => formatMoney(n, c.currency);
@@ -214,6 +238,7 @@ export default function ContractPage() {
                     sandboxLabel={sandboxLabel}
                     error={failed?.milestoneId === m.id ? failed.error : null}
                     pendingPayment={pendingPayments[m.id] ?? null}
+                    payIn={{ currencies: payInCurrencies, quote: failed?.milestoneId === m.id ? (failed.quote ?? null) : null }}
                   />
                 ))}
               </ul>

@@ -16,6 +16,7 @@ import { messageOf } from "~/utils/forms.server";
 import { loadTimePage, runTimeIntent, timeIntentSchema } from "~/utils/hourly.server";
 import { formatMoney } from "~/utils/money";
 import { addDays } from "../../worker/domain/hourly/weeks";
+import { formatDay } from "../../worker/domain/time/format";
 import { paymentProviders } from "../../worker/platform/payments";
 
 export const handle = { portal: true };
@@ -47,7 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = timeIntentSchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Check the form and try again." }, { status: 422 });
   try {
-    await guarded(() => runTimeIntent(domainFrom(context), viewer.user, id, parsed.data, paymentProviders(context.cloudflare.env)));
+    const done = await guarded(() =>
+      runTimeIntent(domainFrom(context), viewer.user, id, parsed.data, paymentProviders(context.cloudflare.env)),
+    );
+    // A stop that recorded less than ran (or nothing) says why, on the page itself.
+    if (done && typeof done === "object" && "notice" in done && done.notice) return data({ notice: done.notice });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return data({ error: messageOf(error) }, { status: error.status });
@@ -79,7 +84,30 @@ export default function TimePage() {
             {c.weeklyHourLimit ? `${c.weeklyHourLimit}-hour weekly limit` : "no weekly limit"} · weeks run Monday to Sunday (UTC)
           </p>
         </div>
-        {failed?.error ? <Alert tone="danger">{failed.error}</Alert> : null}
+        {failed && "error" in failed ? <Alert tone="danger">{failed.error}</Alert> : null}
+        {failed && "notice" in failed ? <Alert tone="warning">{failed.notice}</Alert> : null}
+        {entries.timerNotice ? <Alert tone="warning">{entries.timerNotice}</Alert> : null}
+        {entries.logNext ? (
+          <Alert tone="info">
+            {week.label} is {week.timesheet?.status ?? "closed"}: its time can no longer change.{" "}
+            {entries.logNext.from ? (
+              <>
+                Time worked from Monday {formatDay(entries.logNext.from)} goes in{" "}
+                <Link className="underline" to={`?week=${entries.logNext.weekStart}`}>
+                  week {entries.logNext.label}
+                </Link>
+              </>
+            ) : (
+              <>
+                Time you work now goes in{" "}
+                <Link className="underline" to={`?week=${entries.logNext.weekStart}`}>
+                  week {entries.logNext.label}
+                </Link>
+              </>
+            )}
+            {entries.logNext.remainingMinutes === null ? "." : `, which has ${hoursText(entries.logNext.remainingMinutes)} left.`}
+          </Alert>
+        ) : null}
 
         <Card
           title={`Week ${week.label}`}

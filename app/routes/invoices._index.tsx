@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { viewer: summarizeViewer(viewer), me: viewer.user.id, page, contractId: search.get("contractId") };
 }
 
-const KIND_TONE = { charge: "brand", payout: "success", fee: "neutral" } as const;
+const KIND_TONE = { charge: "brand", payout: "success", fee: "neutral", credit_note: "warning" } as const;
 
 export default function InvoicesPage() {
   const { viewer, page, contractId } = useLoaderData<typeof loader>();

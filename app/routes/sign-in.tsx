@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -14,6 +14,7 @@ import {
   beginPasskeySignIn,
   completeSignInWithCode,
   emailCodeForPendingSignIn,
+  emailSignInCode,
   pendingSignInUser,
   signInWithPasskey,
   signInWithPassword,
@@ -28,15 +29,20 @@ import { challengeId } from "../../worker/domain/auth/passkeys-schema";
 export const meta: MetaFunction = () => [{ title: "Sign in — MegiLance" }];
 
 const redirectTo = z.string().max(2048).optional();
+const email = z.email({ error: "Enter a valid email address." }).max(254);
+const password = z.string({ error: "Enter your password." }).max(256);
 
 /** Step one is the password or a passkey; step two (2FA on, after a password) a code, or a request to email one. */
 export const signInSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("password"),
-    email: z.email({ error: "Enter a valid email address." }).max(254),
-    password: z.string({ error: "Enter your password." }).max(256),
+    email,
+    password,
+    // Only asked for while password sign-in is throttled: the code we email to the owner.
+    code: z.string().trim().max(32, "That is too long for a code.").optional(),
     redirectTo,
   }),
+  z.object({ intent: z.literal("email-sign-in-code"), email, password, redirectTo }),
   z.object({
     intent: z.literal("code"),
     code: z.string({ error: "Enter the code." }).trim().min(6, "Codes have at least 6 characters.").max(32, "That is too long for a code."),
@@ -108,6 +114,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
         headers.append("Set-Cookie", clearPendingSignInCookie(request));
         return redirect(safeRedirect(value.redirectTo, portalPathFor(user.roles)), { headers });
       }
+      case "email-sign-in-code": {
+        await emailSignInCode(ctx, value);
+        return {
+          result: submission.reply({ hideFields: ["password"] }),
+          notice: "If the password is right, we emailed you a sign-in code. It works for 10 minutes.",
+          throttled: true,
+        };
+      }
       case "passkey": {
         let answer: unknown;
         try {
@@ -175,7 +189,15 @@ export default function SignIn() {
         />
       ) : (
         <>
-          <PasswordStep redirectTo={redirectTo} lastResult={actionData?.result} />
+          <PasswordStep
+            redirectTo={redirectTo}
+            lastResult={actionData?.result}
+            throttled={Boolean(
+              actionData &&
+              (("throttled" in actionData && actionData.throttled) || ("code" in actionData && actionData.code === "too_many_attempts")),
+            )}
+            sent={actionData && "notice" in actionData ? actionData.notice : null}
+          />
           <PasskeySignIn challenge={passkey} support={passkeySupport} redirectTo={redirectTo} />
           <OAuthButtons providers={oauthProviders} redirectTo={redirectTo} divider={!passkeySupport.supported} />
         </>
@@ -186,7 +208,17 @@ export default function SignIn() {
 
 type LastResult = NonNullable<ReturnType<typeof useActionData<typeof action>>>["result"];
 
-function PasswordStep({ redirectTo, lastResult }: { redirectTo: string | null; lastResult?: LastResult }) {
+function PasswordStep({
+  redirectTo,
+  lastResult,
+  throttled,
+  sent,
+}: {
+  redirectTo: string | null;
+  lastResult?: LastResult;
+  throttled: boolean;
+  sent: string | null;
+}) {
   const submitting = useNavigation().state === "submitting";
   const [form, fields] = useForm({
     id: "sign-in-password",
@@ -214,6 +246,7 @@ function PasswordStep({ redirectTo, lastResult }: { redirectTo: string | null; l
         errors={fields.password.errors}
         inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "current-password", required: true }}
       />
+      {throttled ? <ThrottledCode field={fields.code} sent={sent} /> : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Link to="/forgot-password" className={`${textLinkClass} text-sm`}>
           Forgot your password?
@@ -223,6 +256,24 @@ function PasswordStep({ redirectTo, lastResult }: { redirectTo: string | null; l
         </Button>
       </div>
     </Form>
+  );
+}
+
+/** While password sign-in is throttled, the owner signs in with the password plus a code from their inbox. */
+function ThrottledCode({ field, sent }: { field: FieldMetadata<string | undefined>; sent: string | null }) {
+  return (
+    <div className="space-y-3 rounded-card border border-subtle p-4">
+      {sent ? <Alert tone="success">{sent}</Alert> : null}
+      <Field
+        label="Sign-in code from your email"
+        hint="Enter your password above, ask for a code, then enter it here and sign in."
+        errors={field.errors}
+        inputProps={{ ...getInputProps(field, { type: "text" }), autoComplete: "one-time-code", inputMode: "numeric" }}
+      />
+      <Button type="submit" name="intent" value="email-sign-in-code" variant="secondary" size="sm">
+        Email me a sign-in code
+      </Button>
+    </div>
   );
 }
 

@@ -8,7 +8,9 @@ import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../worke
 import { requestMilestoneChanges, submitMilestoneWithUploads } from "../../worker/domain/milestones/workflow";
 import type { FileBucket, UploadedFile } from "../../worker/domain/files/uploads";
 import { cancelPayment } from "../../worker/domain/payments/cancel";
+import type { ChargeQuote } from "../../worker/domain/currency/payable";
 import { fundMilestone } from "../../worker/domain/payments/fund";
+import { quoteMilestoneCharge } from "../../worker/domain/payments/quote";
 import { paymentProviders } from "../../worker/platform/payments";
 import { toMinorUnits } from "./money";
 
@@ -39,7 +41,17 @@ export const contractIntentSchema = z.discriminatedUnion("intent", [
     amount: required(30, "Enter an amount."),
     dueDate: date,
   }),
-  z.object({ intent: z.literal("fund"), milestoneId, key, currency: z.string().trim().max(3).optional() }),
+  z.object({
+    intent: z.literal("fund"),
+    milestoneId,
+    key,
+    currency: z.string().trim().max(3).optional(),
+    /** The charge the client saw, in minor units of the paying currency. */
+    chargedAmount: z
+      .string()
+      .regex(/^\d{1,15}$/, "Check the amount to charge.")
+      .optional(),
+  }),
   z.object({ intent: z.literal("cancel-payment"), milestoneId, paymentId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("submit"), milestoneId, message: text(5000).optional() }),
   z.object({ intent: z.literal("approve"), milestoneId, key }),
@@ -70,6 +82,21 @@ function minor(value: string | undefined, currency: string, field: string): numb
     });
   }
   return amount;
+}
+
+/**
+ * Paying in another currency than the contract's shows the exact charge first: a fund request for such a
+ * currency that does not name the charge the client saw gets the quote to confirm instead of paying.
+ */
+export async function chargeToConfirm(
+  ctx: DomainContext,
+  actor: User,
+  contract: { currency: string },
+  intent: ContractIntent,
+): Promise<ChargeQuote | null> {
+  if (intent.intent !== "fund" || !intent.currency || intent.currency.toUpperCase() === contract.currency || intent.chargedAmount)
+    return null;
+  return quoteMilestoneCharge(ctx, actor, intent.milestoneId, intent.currency);
 }
 
 /** Runs one intent for the signed-in party; domain errors (AppError) go back to the form. */
@@ -113,7 +140,12 @@ export async function runContractIntent(
         ctx,
         actor,
         intent.milestoneId,
-        { provider: "sandbox", idempotencyKey: intent.key, currency: intent.currency || null },
+        {
+          provider: "sandbox",
+          idempotencyKey: intent.key,
+          currency: intent.currency || null,
+          chargedAmount: intent.chargedAmount ? Number(intent.chargedAmount) : null,
+        },
         paymentProviders(),
       );
     case "cancel-payment":

@@ -1,34 +1,8 @@
-import { CURRENCY_DIGITS, SUPPORTED_CURRENCIES } from "../../worker/domain/projects/currencies";
+import { formatMoney, majorText as toMajorText, minorDigits } from "../../worker/domain/currency/format";
+import { SUPPORTED_CURRENCIES } from "../../worker/domain/projects/currencies";
 
-export { SUPPORTED_CURRENCIES };
-
-/** Minor-unit digits of an ISO 4217 currency: ours first, then what Intl knows (USDC has 6). */
-export function minorDigits(currency: string): number {
-  const code = currency.toUpperCase();
-  if (Object.hasOwn(CURRENCY_DIGITS, code)) return CURRENCY_DIGITS[code as keyof typeof CURRENCY_DIGITS];
-  if (code === "USDC") return 6;
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** An integer amount in minor units, shown with its currency (e.g. 150000 USD -> "$1,500.00"). */
-export function formatMoney(minor: number, currency: string, locale?: string): string {
-  const digits = minorDigits(currency);
-  const major = minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(locale ?? "en-US", {
-      style: "currency",
-      currency,
-      minimumFractionDigits: digits,
-      maximumFractionDigits: digits,
-    }).format(major);
-  } catch {
-    return `${major.toFixed(digits)} ${currency}`;
-  }
-}
+/** One money format for pages, notifications, e-mails and documents: it lives in the domain. */
+export { formatMoney, minorDigits, SUPPORTED_CURRENCIES, toMajorText };
 
 export function formatMoneyRange(min: number, max: number, currency: string): string {
   return min === max ? formatMoney(min, currency) : `${formatMoney(min, currency)} – ${formatMoney(max, currency)}`;
@@ -47,12 +21,4 @@ export function toMinorUnits(major: string, currency: string): number | null {
   if (fraction.length > digits && /[1-9]/.test(fraction.slice(digits))) return null;
   const minor = Number(whole + fraction.slice(0, digits).padEnd(digits, "0"));
   return Number.isSafeInteger(minor) ? minor : null;
-}
-
-/** Minor units back to the plain major-unit text a form field shows ("150000" USD -> "1500.00"). */
-export function toMajorText(minor: number, currency: string): string {
-  const digits = minorDigits(currency);
-  if (digits === 0) return String(minor);
-  const text = String(minor).padStart(digits + 1, "0");
-  return `${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }

@@ -84,7 +84,8 @@ export const timesheets = sqliteTable(
   ],
 );
 
-export const INVOICE_KINDS = ["charge", "payout", "fee"] as const;
+/** `credit_note`: money given back to the client (a refund), numbered in the same series as invoices. */
+export const INVOICE_KINDS = ["charge", "payout", "fee", "credit_note"] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
 /** A party as printed on an invoice: copied when the invoice is issued, never updated afterwards. */
@@ -145,6 +146,16 @@ export const invoices = sqliteTable(
     paymentId: text("payment_id"),
     payoutId: text("payout_id"),
     ledgerTransactionId: text("ledger_transaction_id"),
+    /**
+     * Set when the client paid in another currency than the contract's: what was charged (or, on a credit
+     * note, given back) in that currency, at the rate locked when the milestone was funded.
+     */
+    chargedAmount: integer("charged_amount"),
+    chargedCurrency: text("charged_currency"),
+    exchangeRate: text("exchange_rate"),
+    rateFetchedAt: timestamp("rate_fetched_at"),
+    /** On a credit note: the charge invoice it credits. */
+    creditsInvoiceId: text("credits_invoice_id"),
     issuedAt: timestamp("issued_at").notNull(),
     createdAt: createdAtColumn(),
   },

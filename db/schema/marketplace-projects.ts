@@ -122,6 +122,8 @@ export const proposals = sqliteTable(
     bidAmount: integer("bid_amount").notNull(),
     currency: text("currency").notNull(),
     estimatedDays: integer("estimated_days").notNull(),
+    /** On an hourly bid: the hours a week the freelancer offers (null on fixed-price bids and older hourly ones). */
+    weeklyHours: integer("weekly_hours"),
     milestones: text("milestones", { mode: "json" }).$type<MilestonePlanItem[]>(),
     attachments: text("attachments", { mode: "json" }).$type<string[]>().notNull(),
     status: text("status", { enum: PROPOSAL_STATUSES }).notNull().default("pending"),

@@ -24,7 +24,22 @@ export const contractEvents = sqliteTable(
   (t) => [index("contract_events_contract_idx").on(t.contractId, t.createdAt, t.id)],
 );
 
-export const MILESTONE_STATUSES = ["pending", "funded", "submitted", "changes_requested", "approved", "refunded", "cancelled"] as const;
+/**
+ * `approved`: the client (or the review period) accepted the work and everything held went to the freelancer.
+ * `released` / `split`: a dispute decision paid everything / part to the freelancer (the client never approved);
+ * `refunded`: everything went back to the client. Wording for each: worker/domain/milestones/outcome.ts.
+ */
+export const MILESTONE_STATUSES = [
+  "pending",
+  "funded",
+  "submitted",
+  "changes_requested",
+  "approved",
+  "released",
+  "split",
+  "refunded",
+  "cancelled",
+] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** A fixed-price chunk of a contract. Money held for it lives in the ledger, never in this row. */

@@ -3,7 +3,9 @@ import { AppError, errorBody } from "../domain/errors";
 import { isDatabaseUnavailable, retryAfterHeaders, UNAVAILABLE_MESSAGE } from "../domain/ops/unavailable";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { createRouter } from "./context";
+import { apiDocsPolicy } from "../security-headers";
 import { renderApiDocsPage } from "./docs-page";
+import { buildApiDocument } from "./openapi-document";
 import { authRoutes } from "./auth";
 import { oauthRoutes } from "./oauth";
 import { healthRoutes } from "./health";
@@ -29,6 +31,7 @@ import { aiRoutes } from "./ai";
 import { stripeRoutes } from "./stripe";
 import { hourlyRoutes } from "./hourly";
 import { billingRoutes, invoiceRoutes } from "./invoices";
+import { statementRoutes } from "./statements";
 import { multicurrencyRoutes } from "./multicurrency";
 import { cryptoPaymentRoutes } from "./crypto-payments";
 import { paymentRoutes } from "./payments";
@@ -84,6 +87,7 @@ export function createApi() {
   api.route("/", hourlyRoutes);
   api.route("/invoices", invoiceRoutes);
   api.route("/billing-details", billingRoutes);
+  api.route("/statements", statementRoutes);
   api.route("/multicurrency", multicurrencyRoutes);
   api.route("/payments/crypto", cryptoPaymentRoutes);
   api.route("/payments", paymentRoutes);
@@ -102,12 +106,12 @@ export function createApi() {
   api.route("/admin/reviews", adminReviewRoutes);
   api.route("/admin/audit", adminAuditRoutes);
 
-  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
-  api.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "MegiLance API", version: "1.0.0", description: "The JSON API of the MegiLance marketplace." },
+  let document: ReturnType<typeof buildApiDocument> | undefined;
+  api.get("/openapi.json", (c) => c.json((document ??= buildApiDocument(api)), 200));
+  api.get("/docs", (c) => {
+    const nonce = crypto.randomUUID().replace(/-/g, "");
+    return c.html(renderApiDocsPage("/api/openapi.json", nonce), 200, { "Content-Security-Policy": apiDocsPolicy(nonce) });
   });
-  api.get("/docs", (c) => c.html(renderApiDocsPage("/api/openapi.json")));
 
   api.notFound((c) => c.json(errorBody("not_found", `No API route for ${c.req.method} ${c.req.path}`), 404));
   api.onError((error, c) => {

@@ -284,19 +284,6 @@ describe("sessions and security events", () => {
 });
 
 describe("rate limits on sign-in", () => {
-  it("locks an account after 10 failures in 15 minutes, even for the right password, and tells the owner", async () => {
-    const { email } = await register();
-    for (let i = 0; i < 11; i++) {
-      const res = await call("/api/auth/login", { body: { email, password: `wrong password ${i}` }, ip: uniqueIp() });
-      expect(res.status).toBe(401);
-    }
-    const locked = await login(email);
-    expect(locked.status).toBe(429);
-    expect(locked.body.error.code).toBe("too_many_attempts");
-    expect(Number(locked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    await waitForMail(email, "auth.account_locked");
-  });
-
   it("limits one IP to 100 failures in 15 minutes across accounts", async () => {
     const ip = uniqueIp();
     for (let i = 0; i < 101; i++) {
@@ -307,5 +294,5 @@ describe("rate limits on sign-in", () => {
     const blocked = await login(email, {}, ip);
     expect(blocked.status).toBe(429);
     expect((await login(email)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,24 +1,18 @@
 import { z } from "@hono/zod-openapi";
-import {
-  addRole,
-  registerUser,
-  requestPasswordReset,
-  resetPassword,
-  sendVerificationEmail,
-  SIGNUP_ROLES,
-  verifyEmail,
-} from "../domain/auth/accounts";
+import { addRole, registerUser, resetPassword, sendVerificationEmail, SIGNUP_ROLES, verifyEmail } from "../domain/auth/accounts";
 import { issueTokenPair, rotateRefreshToken } from "../domain/auth/api-tokens";
-import { sendEmailSignInCode } from "../domain/auth/mfa";
-import { findUserByEmail } from "../domain/auth/accounts";
-import { verifyPassword } from "../domain/auth/password";
+import { requestPasswordReset } from "../domain/auth/password-reset";
 import { revokeSession, createSession } from "../domain/auth/sessions";
-import { authenticateWithPassword, recordSignIn } from "../domain/auth/sign-in";
+import { authenticateWithPassword, emailSignInCode, recordSignIn } from "../domain/auth/sign-in";
 import { requestMeta } from "../request-meta";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { serializeUser } from "./serializers";
 import { requireViewer } from "./viewer";
+import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
+
+const userBody = z.object({ user: userViewSchema });
+const statusBody = (status: string) => z.object({ status: z.literal(status) });
 
 const email = z.email({ message: "Enter a valid email address." }).max(254);
 const password = z.string().min(1, { message: "Enter a password." }).max(256);
@@ -43,7 +37,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Create an account",
       body: registerBody,
-      ok: { status: 201, description: "{user}" },
+      ok: { status: 201, description: "{user}", schema: userBody },
       errors: [409, 422],
     }),
     async (c) => {
@@ -58,7 +52,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Sign in; returns an access token and a refresh token",
       body: loginBody,
-      ok: { status: 200, description: "{accessToken, refreshToken, user}" },
+      ok: { status: 200, description: "{accessToken, refreshToken, user}", schema: tokenPairSchema.extend({ user: userViewSchema }) },
       errors: [401, 403, 422, 429],
     }),
     async (c) => {
@@ -76,17 +70,13 @@ export const authRoutes: Router = createRouter()
       method: "post",
       path: "/login/email-code",
       tags,
-      summary: "Email a one-time sign-in code (when two-factor is on)",
+      summary: "Email a one-time sign-in code (the second factor, or the way in while password sign-in is throttled)",
       body: z.object({ email, password }),
-      ok: { status: 202, description: "Sent when the password is right" },
-      errors: [401, 429],
+      ok: { status: 202, description: "Sent when the password is right", schema: statusBody("accepted") },
+      errors: [429],
     }),
     async (c) => {
-      const domain = c.get("domain");
-      const { email: address, password: pass } = c.req.valid("json");
-      // The password must be right before we spend an email on the account.
-      const user = await findUserByEmail(domain, address);
-      if (user?.passwordHash && (await verifyPassword(pass, user.passwordHash))) await sendEmailSignInCode(domain, user);
+      await emailSignInCode(c.get("domain"), c.req.valid("json"));
       return c.json({ status: "accepted" }, 202);
     },
   )
@@ -97,7 +87,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Trade a refresh token for a new pair (the old one dies)",
       body: refreshBody,
-      ok: { status: 200, description: "{accessToken, refreshToken}" },
+      ok: { status: 200, description: "{accessToken, refreshToken}", schema: tokenPairSchema },
       errors: [401],
     }),
     async (c) => {
@@ -106,7 +96,14 @@ export const authRoutes: Router = createRouter()
     },
   )
   .openapi(
-    jsonRoute({ method: "get", path: "/me", tags, summary: "The signed-in user", auth: true, ok: { status: 200, description: "{user}" } }),
+    jsonRoute({
+      method: "get",
+      path: "/me",
+      tags,
+      summary: "The signed-in user",
+      auth: true,
+      ok: { status: 200, description: "{user}", schema: userBody },
+    }),
     async (c) => {
       const viewer = requireViewer(c);
       return c.json({ user: serializeUser(viewer.user) }, 200);
@@ -119,7 +116,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "End this session (its tokens stop working)",
       auth: true,
-      ok: { status: 200, description: "Signed out" },
+      ok: { status: 200, description: "Signed out", schema: statusBody("signed_out") },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -134,7 +131,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Confirm an email address with the token from the email",
       body: tokenBody,
-      ok: { status: 200, description: "{user}" },
+      ok: { status: 200, description: "{user}", schema: userBody },
       errors: [400],
     }),
     async (c) => {
@@ -149,7 +146,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Send the verification email again (3 per hour)",
       auth: true,
-      ok: { status: 202, description: "Sent" },
+      ok: { status: 202, description: "Sent", schema: z.object({ status: z.enum(["sent", "already_verified"]) }) },
       errors: [429],
     }),
     async (c) => {
@@ -165,7 +162,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Email a reset link if the account exists (always 202)",
       body: z.object({ email }),
-      ok: { status: 202, description: "Accepted" },
+      ok: { status: 202, description: "Accepted", schema: statusBody("accepted") },
     }),
     async (c) => {
       await requestPasswordReset(c.get("domain"), c.req.valid("json").email, requestMeta(c.req.raw));
@@ -179,7 +176,7 @@ export const authRoutes: Router = createRouter()
       tags,
       summary: "Set a new password with a reset token; other sessions end",
       body: resetBody,
-      ok: { status: 200, description: "Password changed" },
+      ok: { status: 200, description: "Password changed", schema: statusBody("password_changed") },
       errors: [400, 422],
     }),
     async (c) => {
@@ -196,7 +193,7 @@ export const authRoutes: Router = createRouter()
       summary: "Add the other marketplace role to your account",
       auth: true,
       body: z.object({ role: z.enum(SIGNUP_ROLES) }),
-      ok: { status: 200, description: "{user}" },
+      ok: { status: 200, description: "{user}", schema: userBody },
     }),
     async (c) => {
       const user = await addRole(c.get("domain"), requireViewer(c), c.req.valid("json").role);

@@ -8,7 +8,7 @@ import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
 import { callsForwarder } from "../platform/calls-proxy";
 import { createRouter, type Router } from "./context";
-import { jsonRoute } from "./openapi";
+import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["calls"];
@@ -121,6 +121,37 @@ router.all("/:id/partytracks/*", async (c) => {
   const forward = ctx.config.calls ? callsForwarder(ctx.config.calls, prefix) : () => Promise.reject(new Error("unreachable"));
   return relayMediaRequest(ctx, viewer, id.data, rest, c.req.raw, forward);
 });
+
+const MEDIA_ENDPOINTS = [
+  { method: "post", path: "/generate-ice-servers", summary: "TURN/STUN servers for this call's peer connection" },
+  { method: "post", path: "/sessions/new", summary: "Open a Calls session; it is bound to you and this call" },
+  { method: "post", path: "/sessions/{sessionId}/tracks/new", summary: "Push your tracks or pull tracks of this call's other sessions" },
+  { method: "put", path: "/sessions/{sessionId}/tracks/close", summary: "Close tracks of your session (allowed after the call ended)" },
+  { method: "put", path: "/sessions/{sessionId}/tracks/update", summary: "Swap a pushed track in place (screen share)" },
+  { method: "put", path: "/sessions/{sessionId}/renegotiate", summary: "Answer a renegotiation (allowed after the call ended)" },
+] as const;
+
+for (const endpoint of MEDIA_ENDPOINTS) {
+  const calls = z.looseObject({}).openapi({ description: "Cloudflare Calls' own JSON, passed through unchanged" });
+  router.openAPIRegistry.registerPath({
+    method: endpoint.method,
+    path: `/{id}/partytracks${endpoint.path}`,
+    tags,
+    summary: `Media proxy to Cloudflare Calls for the call's participants: ${endpoint.summary}`,
+    security: SIGNED_IN,
+    request: {
+      params: endpoint.path.includes("{sessionId}") ? params.extend({ sessionId: z.string() }) : params,
+      body: { required: false, content: { "application/json": { schema: calls } } },
+    },
+    responses: {
+      200: { description: "Cloudflare Calls' answer", content: { "application/json": { schema: calls } } },
+      401: errorResponse("Not signed in"),
+      403: errorResponse("Not a participant, or the session is someone else's"),
+      404: errorResponse("No such call, Calls not configured here, or an endpoint the proxy does not relay"),
+      409: errorResponse("The call is over (only winding down is allowed)"),
+    },
+  });
+}
 
 export const callRoutes: Router = router;
 

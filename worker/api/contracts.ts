@@ -8,6 +8,11 @@ import { amountSchema, dateSchema, idParams, optionalJson } from "./contracts-co
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { contractDetailViewSchema, contractViewSchema } from "../domain/contracts/view-schema";
+import { milestoneViewSchema } from "../domain/milestones/view-schema";
+import { pageSchema } from "../domain/views";
+
+const contractBody = z.object({ contract: contractViewSchema });
 
 const tags = ["contracts"];
 
@@ -46,7 +51,7 @@ export const contractRoutes: Router = createRouter()
       auth: true,
       summary: "My contracts, as client or freelancer (filter by status or role), newest first",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(contractViewSchema) },
       errors: [422],
     }),
     async (c) => {
@@ -62,7 +67,7 @@ export const contractRoutes: Router = createRouter()
       auth: true,
       summary: "One contract with its milestones (and the funds held for each) and its timeline (parties only)",
       params: idParams,
-      ok: { status: 200, description: "{contract}" },
+      ok: { status: 200, description: "{contract}", schema: z.object({ contract: contractDetailViewSchema }) },
       errors: [404],
     }),
     async (c) => {
@@ -79,7 +84,7 @@ export const contractRoutes: Router = createRouter()
       summary: "Adjust the offer's terms: fixed price, or hourly rate and weekly limit, and start date (client, while offered)",
       params: idParams,
       body: termsBody,
-      ok: { status: 200, description: "{contract}" },
+      ok: { status: 200, description: "{contract}", schema: contractBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -96,7 +101,7 @@ export const contractRoutes: Router = createRouter()
       auth: true,
       summary: "Accept the offer (freelancer): the contract becomes active",
       params: idParams,
-      ok: { status: 200, description: "{contract}" },
+      ok: { status: 200, description: "{contract}", schema: contractBody },
       errors: [403, 404, 409],
     }),
     async (c) => {
@@ -112,7 +117,7 @@ export const contractRoutes: Router = createRouter()
       auth: true,
       summary: "Decline the offer (freelancer; optional body {reason}); funds already held go back to the client",
       params: idParams,
-      ok: { status: 200, description: "{contract}" },
+      ok: { status: 200, description: "{contract}", schema: contractBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -131,7 +136,7 @@ export const contractRoutes: Router = createRouter()
         "End an active contract (either party). Submitted work must be decided first; funds held for other milestones go back to the client",
       params: idParams,
       body: endBody,
-      ok: { status: 200, description: "{contract}" },
+      ok: { status: 200, description: "{contract}", schema: contractBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -148,7 +153,7 @@ export const contractRoutes: Router = createRouter()
       summary: "Add a milestone (client; fixed-price contract, offered or active)",
       params: idParams,
       body: milestoneBody,
-      ok: { status: 201, description: "{milestone}" },
+      ok: { status: 201, description: "{milestone}", schema: z.object({ milestone: milestoneViewSchema }) },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {

@@ -1,35 +1,14 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { payments, users, type User } from "../../db/schema";
+import { payments, users } from "../../db/schema";
 import { formatMoney } from "../../app/utils/money";
-import { createSession } from "../domain/auth/sessions";
 import { activeContract } from "../domain/contracts/test-fixtures";
+import { formatRate } from "../domain/currency/format";
 import { convertAmount } from "../domain/currency/rates";
 import { addMilestone } from "../domain/milestones/manage";
 import { testContext } from "../test-support/context";
-
-const ORIGIN = "http://localhost";
-
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { ctx } = testContext(env);
-  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: async (path: string) => {
-      const res = await SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" });
-      return { status: res.status, html: (await res.text()).replace(/<!-- -->/g, "") };
-    },
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
+import { browserFor } from "../test-support/web";
 
 // INR has only a shipped default rate (the test feed leaves it out), so it holds still while other tests refresh.
 describe("amounts in the viewer's currency", () => {
@@ -60,14 +39,41 @@ describe("amounts in the viewer's currency", () => {
     expect(form).toContain(`<label for="pay-in-${m.id}"`);
     const key = new RegExp(`name="milestoneId" value="${m.id}"/><input type="hidden" name="key" value="([^"]+)"`).exec(form)?.[1];
     expect(key).toBeTruthy();
-    const posted = await client.post(`/contracts/${f.contractId}`, { intent: "fund", milestoneId: m.id, key: key!, currency: "INR" });
+    // Only currencies with a current rate are offered; KPW has none.
+    expect(form).toContain('<option value="INR">INR — Indian Rupee</option>');
+    expect(form).not.toContain('<option value="KPW">');
+    // Without JavaScript, choosing rupees first shows the exact charge and the rate; nothing is charged yet.
+    const { converted, quote } = await convertAmount(ctx, 10_000, "USD", "INR");
+    const asked = await client.post(`/contracts/${f.contractId}`, { intent: "fund", milestoneId: m.id, key: key!, currency: "INR" });
+    expect(asked.status).toBe(200);
+    const confirm = (await asked.text()).replace(/<!-- -->/g, "");
+    expect(confirm).toContain(`You will be charged <strong>${formatMoney(converted, "INR")}</strong> for $100.00`);
+    expect(confirm).toContain(`1 USD = ${formatRate(quote.rateText)} INR`);
+    expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
+    // A charge other than the one shown is refused, and the current one is shown again.
+    const stale = await client.post(`/contracts/${f.contractId}`, {
+      intent: "fund",
+      milestoneId: m.id,
+      key: key!,
+      currency: "INR",
+      chargedAmount: String(converted + 1),
+    });
+    expect(stale.status).toBe(409);
+    expect((await stale.text()).replace(/<!-- -->/g, "")).toContain(`name="chargedAmount" value="${converted}"`);
+    expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
+    const posted = await client.post(`/contracts/${f.contractId}`, {
+      intent: "fund",
+      milestoneId: m.id,
+      key: key!,
+      currency: "INR",
+      chargedAmount: String(converted),
+    });
     expect(posted.status).toBe(302);
     const [payment] = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
-    expect(payment).toMatchObject({ amount: 10_000, currency: "USD", status: "succeeded", paidCurrency: "INR" });
+    expect(payment).toMatchObject({ amount: 10_000, currency: "USD", status: "succeeded", paidCurrency: "INR", paidAmount: converted });
     const locked = { paidAmount: payment.paidAmount!, rate: payment.exchangeRate! };
     await browserFor(f.freelancer).then((b) => b.post("/settings/currency", { currency: "INR" }));
 
-    const { converted } = await convertAmount(ctx, 10_000, "USD", "INR");
     const freelancerPage = await (await browserFor(f.freelancer)).get(`/contracts/${f.contractId}`);
     expect(freelancerPage.status).toBe(200);
     expect(freelancerPage.html).toContain("In your currency (INR)");
@@ -82,7 +88,11 @@ describe("amounts in the viewer's currency", () => {
     const clientPage = await (await browserFor(f.client)).get(`/contracts/${f.contractId}`);
     expect(clientPage.html).not.toContain("In your currency");
     for (const html of [freelancerPage.html, clientPage.html]) {
-      expect(html).toContain(`Paid ${formatMoney(locked.paidAmount, "INR")} at a locked rate of ${locked.rate} INR per USD`);
+      const rate = `1 USD = ${formatRate(locked.rate)} INR`;
+      expect(html).toContain(`Paid in INR: ${formatMoney(locked.paidAmount, "INR")} at the locked rate ${rate}`);
+      // Beside the contract amount on the milestone card, to 4–6 significant digits.
+      expect(html).toContain(`$100.00 · charged ${formatMoney(locked.paidAmount, "INR")}`);
+      expect(html).toContain(`Charged ${formatMoney(locked.paidAmount, "INR")} at the locked rate ${rate} (rate of `);
     }
   });
 });

@@ -208,7 +208,11 @@ describe("admin resolution", () => {
     expect(await accountBalance(ctx, ledgerAccounts.escrow(f.contractId), "USD")).toBe(0);
     for (const t of await transactionSums(ctx, f.contractId)) expect(Number(t.sum), t.kind).toBe(0);
     const milestone = await call(`/api/milestones/${f.milestoneId}`, { token: f.clientToken });
-    expect(milestone.body.milestone).toMatchObject({ status: "approved", funds: { held: 0, released: 3_000, refunded: 7_001 } });
+    expect(milestone.body.milestone).toMatchObject({
+      status: "split",
+      outcome: { released: 3_000, refunded: 7_001 },
+      funds: { held: 0, released: 3_000, refunded: 7_001 },
+    });
 
     const before = await ledgerCount(f.contractId);
     const repeat = await call(`/api/admin/disputes/${f.disputeId}/resolve`, {

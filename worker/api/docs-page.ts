@@ -1,9 +1,9 @@
 /** A dependency-free API reference page: it reads the OpenAPI document in the browser. */
-export function renderApiDocsPage(specUrl: string): string {
+export function renderApiDocsPage(specUrl: string, nonce: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>MegiLance API reference</title><link rel="icon" href="/favicon.svg" type="image/svg+xml">
-<style>
+<style nonce="${nonce}">
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:960px;padding:1.5rem;color:#0f172a;background:#fff;overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){body{color:#e2e8f0;background:#0b1120}code,pre{background:#1e293b!important}}
 h1{font-size:1.6rem}h2{margin-top:2rem;font-size:1.2rem;text-transform:capitalize}
@@ -15,7 +15,7 @@ pre{padding:.75rem;overflow:auto}.m{display:inline-block;min-width:4.5rem;font-w
 <p>Machine-readable document: <a href="${specUrl}"><code>${specUrl}</code></a>. Errors are
 <code>{"error": {"code", "message", "fields"}}</code>; lists are <code>{"items", "nextCursor"}</code>.</p>
 <main id="ops" aria-live="polite">Loading…</main>
-<script>
+<script nonce="${nonce}">
 fetch(${JSON.stringify(specUrl)}).then(r=>r.json()).then(spec=>{
   const byTag={};
   for(const [path,ops] of Object.entries(spec.paths||{}))for(const [method,op] of Object.entries(ops)){

@@ -10,6 +10,9 @@ import {
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { favoriteSchema, favoritesPageSchema, unsavedSchema } from "../domain/favorites/view-schema";
+
+const favoriteBody = z.object({ favorite: favoriteSchema });
 
 const tags = ["favorites"];
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -27,7 +30,7 @@ export const favoriteRoutes: Router = createRouter()
         cursor: z.string().max(500).optional(),
         limit: z.coerce.number().int().min(1).max(FAVORITES_PAGE_MAX).optional(),
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: favoritesPageSchema },
       errors: [400, 422],
     }),
     async (c) => {
@@ -49,7 +52,7 @@ export const favoriteRoutes: Router = createRouter()
       auth: true,
       summary: "Save a project (201 when new, 200 when already saved)",
       params,
-      ok: { status: 201, description: "{favorite}" },
+      ok: { status: 201, description: "{favorite}", schema: favoriteBody },
       errors: [404],
     }),
     async (c) => {
@@ -65,7 +68,7 @@ export const favoriteRoutes: Router = createRouter()
       auth: true,
       summary: "Forget a saved project",
       params,
-      ok: { status: 200, description: "{removed}" },
+      ok: { status: 200, description: "{removed}", schema: unsavedSchema },
     }),
     async (c) => c.json(await unsaveProject(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
   )
@@ -77,7 +80,7 @@ export const favoriteRoutes: Router = createRouter()
       auth: true,
       summary: "Save a freelancer by user id or handle (201 when new, 200 when already saved)",
       params,
-      ok: { status: 201, description: "{favorite}" },
+      ok: { status: 201, description: "{favorite}", schema: favoriteBody },
       errors: [404],
     }),
     async (c) => {
@@ -93,7 +96,7 @@ export const favoriteRoutes: Router = createRouter()
       auth: true,
       summary: "Forget a saved freelancer",
       params,
-      ok: { status: 200, description: "{removed}" },
+      ok: { status: 200, description: "{removed}", schema: unsavedSchema },
     }),
     async (c) => c.json(await unsaveFreelancer(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
   );

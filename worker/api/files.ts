@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
 import { createRouter, type Router } from "./context";
+import { SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["files"];
@@ -69,7 +70,7 @@ fileRoutes.openAPIRegistry.registerPath({
   path: "/uploads",
   tags,
   summary: "Upload an image (PNG, JPEG, WebP, GIF; 5 MB) or PDF (10 MB); the type is read from the bytes",
-  security: [{ bearer: [] }],
+  security: SIGNED_IN,
   request: {
     body: {
       required: true,
@@ -96,7 +97,7 @@ fileRoutes.openAPIRegistry.registerPath({
   tags,
   summary:
     "An uploaded file, served with its stored content type and nosniff. Portfolio images are public; anything attached to a conversation, contract, proposal, project or support ticket is readable only by those who may see it (others, and files attached nowhere, get 404 unless they uploaded it)",
-  security: [{ bearer: [] }, {}],
+  security: [...SIGNED_IN, {}],
   request: { params: z.object({ key: z.string() }) },
   responses: { 200: { description: "The file's bytes" }, 404: { description: "Not found" } },
 });

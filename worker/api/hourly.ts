@@ -78,7 +78,11 @@ export const hourlyRoutes: Router = createRouter()
       summary: "One week's time entries (default: this ISO week, UTC), newest first, with the week's total and remaining hours",
       params: idParams,
       query: entriesQuery,
-      ok: { status: 200, description: "{items, nextCursor, week, runningTimer}" },
+      ok: {
+        status: 200,
+        description:
+          "{items, nextCursor, week, runningTimer (with stopsAt: when it stops itself at the weekly limit), timerNotice, logNext (where time goes once this week is submitted)}",
+      },
       errors: [404, 409, 422],
     }),
     async (c) => {
@@ -113,7 +117,8 @@ export const hourlyRoutes: Router = createRouter()
       path: "/contracts/{id}/timer/stop",
       tags,
       auth: true,
-      summary: "Stop the timer (freelancer; optional body {memo}); time past the weekly limit is not recorded",
+      summary:
+        "Stop the timer (freelancer; optional body {memo}); it stops itself at the weekly limit, and {notice} explains time not recorded as it ran",
       params: idParams,
       ok: { status: 200, description: "{entry, elapsedMinutes, capped}" },
       errors,

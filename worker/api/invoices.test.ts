@@ -1,11 +1,12 @@
 import { env } from "cloudflare:test";
 import { eq, inArray, sql } from "drizzle-orm";
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { invoices, payments, payouts } from "../../db/schema";
 import { fundedMilestone } from "../domain/contracts/test-fixtures";
 import { hourlyContract } from "../domain/hourly/test-fixtures";
-import { issueChargeInvoice, issueMissingInvoices } from "../domain/invoices/issue";
+import { issueChargeInvoice } from "../domain/invoices/issue";
+import { issueMissingInvoices } from "../domain/invoices/sweep";
 import { approveMilestone } from "../domain/milestones/release";
 import { submitMilestone } from "../domain/milestones/workflow";
 import { confirmPayment } from "../domain/payments/confirm";
@@ -13,33 +14,11 @@ import { requestPayout } from "../domain/wallet/payouts";
 import { paymentProviders } from "../platform/payments";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
+import { fetchPdf, pageText } from "../test-support/pdf";
 import { createTestUser } from "../test-support/users";
 
 async function invoicesFor(ctx: ReturnType<typeof testContext>["ctx"], where: ReturnType<typeof eq>) {
   return ctx.db.select().from(invoices).where(where);
-}
-
-/** The text drawn on a PDF's pages (content streams decoded; standard fonts draw hex strings). */
-async function pageText(bytes: Uint8Array): Promise<string> {
-  const doc = await PDFDocument.load(bytes);
-  let text = "";
-  for (const page of doc.getPages()) {
-    const contents = page.node.Contents();
-    const refs = contents instanceof PDFArray ? contents.asArray() : [contents];
-    for (const ref of refs) {
-      const stream = doc.context.lookup(ref as never);
-      if (!(stream instanceof PDFRawStream)) continue;
-      const raw = new TextDecoder("latin1").decode(decodePDFRawStream(stream).decode());
-      for (const [, hex] of raw.matchAll(/<([0-9A-Fa-f]+)>\s*Tj/g)) {
-        text +=
-          hex
-            .match(/../g)!
-            .map((h) => String.fromCharCode(parseInt(h, 16)))
-            .join("") + "\n";
-      }
-    }
-  }
-  return text;
 }
 
 describe("invoices for money movements", () => {
@@ -206,12 +185,6 @@ describe("invoice API", () => {
     expect(text).toContain(f.client.name);
   });
 });
-
-async function fetchPdf(path: string, token: string) {
-  const { SELF } = await import("cloudflare:test");
-  const res = await SELF.fetch(`http://localhost${path}`, { headers: { Authorization: `Bearer ${token}` } });
-  return { status: res.status, type: res.headers.get("Content-Type"), bytes: new Uint8Array(await res.arrayBuffer()) };
-}
 
 describe("billing details", () => {
   it("saves the viewer's own details, refuses bad input unchanged, and prints them on invoices issued later", async () => {

@@ -5,11 +5,18 @@ import { updateMilestone } from "../domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/milestones/release";
 import { requestMilestoneChanges, submitMilestone, SUBMISSION_FILES_MAX } from "../domain/milestones/workflow";
 import { fundMilestone } from "../domain/payments/fund";
+import { quoteMilestoneCharge } from "../domain/payments/quote";
 import { paymentProviders } from "../platform/payments";
 import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { milestoneViewSchema } from "../domain/milestones/view-schema";
+import { paymentViewSchema } from "../domain/payments/view-schema";
+
+const milestoneBody = z.object({ milestone: milestoneViewSchema });
+/** A money movement on a milestone and its ledger transaction (null when nothing moved). */
+const movedBody = z.object({ milestone: milestoneViewSchema, transactionId: z.string().nullable() });
 
 const tags = ["milestones"];
 
@@ -24,7 +31,10 @@ const fundBody = z.object({
   provider: z.enum(PAYMENT_PROVIDERS),
   /** The client's paying currency when it differs from the contract's: the rate is locked at funding. */
   currency: z.string().trim().min(3).max(3).optional(),
+  /** The charge the client was shown (GET /milestones/:id/quote); a 409 quote_changed if the rate moved since. */
+  chargedAmount: amountSchema.optional(),
 });
+const quoteQuery = z.object({ currency: z.string().trim().min(3).max(3).optional().openapi({ example: "GBP" }) });
 const submitBody = z.object({
   message: z.string().trim().max(5000).nullable().optional(),
   /** Keys of the freelancer's uploads (POST /api/uploads) handed in with the work. */
@@ -45,14 +55,34 @@ export const milestoneRoutes: Router = createRouter()
       path: "/{id}",
       tags,
       auth: true,
-      summary: "One milestone with the funds held for it (contract parties only)",
+      summary:
+        "One milestone with the funds held for it (contract parties only): `status` and `statusLabel`; once settled an `outcome` {released, refunded}; `decision` when a dispute decided it; `charged` when the client paid in another currency",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: [404],
     }),
     async (c) => {
       const viewer = requireViewer(c);
       return c.json({ milestone: await getMilestone(c.get("domain"), c.req.valid("param").id, viewer.user.id) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/{id}/quote",
+      tags,
+      auth: true,
+      summary:
+        "What funding this milestone charges right now in `currency` (default: the contract's), before the client confirms: {amount, currency, chargedAmount, chargedCurrency, rate, fetchedAt}. Pass chargedAmount to /fund to pay exactly that",
+      params: idParams,
+      query: quoteQuery,
+      ok: { status: 200, description: "{quote}" },
+      errors: [403, 404, 422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const quote = await quoteMilestoneCharge(c.get("domain"), viewer.user, c.req.valid("param").id, c.req.valid("query").currency);
+      return c.json({ quote }, 200);
     },
   )
   .openapi(
@@ -64,7 +94,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Edit a milestone that is not funded yet (client)",
       params: idParams,
       body: patchBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -82,7 +112,15 @@ export const milestoneRoutes: Router = createRouter()
         "Fund a milestone (client; verified email; Idempotency-Key honoured). Card payments answer nextAction {clientSecret, publishableKey}",
       params: idParams,
       body: fundBody,
-      ok: { status: 200, description: "{milestone, payment, nextAction}" },
+      ok: {
+        status: 200,
+        description: "{milestone, payment, nextAction}",
+        schema: z.object({
+          milestone: milestoneViewSchema,
+          payment: paymentViewSchema,
+          nextAction: z.record(z.string(), z.unknown()).nullable(),
+        }),
+      },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -107,7 +145,7 @@ export const milestoneRoutes: Router = createRouter()
       summary:
         "Submit work for review (freelancer; optional body {message, files}: files are keys of the freelancer's uploads, readable by both parties)",
       params: idParams,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -124,7 +162,7 @@ export const milestoneRoutes: Router = createRouter()
       auth: true,
       summary: "Approve submitted work (client): the funds held for it go to the freelancer, less the platform fee",
       params: idParams,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -143,7 +181,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Send submitted work back with a message (client); the funds stay held",
       params: idParams,
       body: changesBody,
-      ok: { status: 200, description: "{milestone}" },
+      ok: { status: 200, description: "{milestone}", schema: milestoneBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -163,7 +201,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Release part or all of the funds held for this milestone to the freelancer early (client)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {
@@ -185,7 +223,7 @@ export const milestoneRoutes: Router = createRouter()
       summary: "Refund part or all of the funds held for this milestone to the client (client, before work is submitted)",
       params: idParams,
       body: movementBody,
-      ok: { status: 200, description: "{milestone, transactionId}" },
+      ok: { status: 200, description: "{milestone, transactionId}", schema: movedBody },
       errors: moneyErrors,
     }),
     async (c) => {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { listCurrencies } from "../domain/currency/currencies";
+import { payableCurrencies } from "../domain/currency/payable";
 import { setPreferredCurrency } from "../domain/currency/preference";
 import { convertAmount, exchangeRate, toRateView } from "../domain/currency/rates";
 import { createRouter, type Router } from "./context";
@@ -62,6 +63,21 @@ export const multicurrencyRoutes: Router = createRouter()
       const body = c.req.valid("json");
       const { quote, amount, converted } = await convertAmount(c.get("domain"), body.amount, body.from, body.to);
       return c.json({ ...toRateView(quote), amount, converted }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
+      path: "/payable",
+      tags,
+      auth: true,
+      summary:
+        "Currencies I can pay milestones in: only those with a current rate, most used first (my preferred currency, the ones I paid in before, then the most traded): {currencies: [{code, name, minorUnits}]}",
+      ok: { status: 200, description: "{currencies}" },
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      return c.json({ currencies: await payableCurrencies(c.get("domain"), viewer.user) }, 200);
     },
   )
   .openapi(

@@ -12,6 +12,8 @@ import { AppError } from "../domain/errors";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { notificationViewSchema } from "../domain/notifications/view-schema";
+import { pageSchema } from "../domain/views";
 
 const tags = ["notifications"];
 const channel = z.object({ email: z.boolean().optional(), inApp: z.boolean().optional() });
@@ -34,7 +36,11 @@ export const notificationRoutes: Router = createRouter()
         cursor: z.string().max(100).optional(),
         unread: z.enum(["true", "false"]).optional(),
       }),
-      ok: { status: 200, description: "{items, nextCursor, unreadCount}" },
+      ok: {
+        status: 200,
+        description: "{items, nextCursor, unreadCount}",
+        schema: pageSchema(notificationViewSchema).extend({ unreadCount: z.number().int() }),
+      },
     }),
     async (c) => {
       const { limit, cursor, unread } = c.req.valid("query");
@@ -51,7 +57,7 @@ export const notificationRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "How many are unread",
-      ok: { status: 200, description: "{unreadCount}" },
+      ok: { status: 200, description: "{unreadCount}", schema: z.object({ unreadCount: z.number().int() }) },
     }),
     async (c) => c.json({ unreadCount: await unreadNotificationCount(c.get("domain"), requireViewer(c).user.id) }, 200),
   )
@@ -62,7 +68,11 @@ export const notificationRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Mark all as read",
-      ok: { status: 200, description: "{updated, unreadCount}" },
+      ok: {
+        status: 200,
+        description: "{updated, unreadCount}",
+        schema: z.object({ updated: z.number().int(), unreadCount: z.literal(0) }),
+      },
     }),
     async (c) => {
       const { updated } = await markAllNotificationsRead(c.get("domain"), requireViewer(c).user.id);
@@ -77,7 +87,7 @@ export const notificationRoutes: Router = createRouter()
       auth: true,
       summary: "Mark one as read",
       params: z.object({ id: z.string().min(1).max(64) }),
-      ok: { status: 200, description: "{notification}" },
+      ok: { status: 200, description: "{notification}", schema: z.object({ notification: notificationViewSchema }) },
       errors: [404],
     }),
     async (c) => {
@@ -141,4 +151,17 @@ notificationRoutes.get("/unsubscribe", async (c) => {
       headers,
     );
   }
+});
+
+notificationRoutes.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/unsubscribe",
+  tags,
+  summary: "One-click unsubscribe from an email's link: turns off that kind of email, no sign-in; answers a small HTML page",
+  security: [],
+  request: { query: z.object({ token: z.string().openapi({ description: "The signed token from the email's link" }) }) },
+  responses: {
+    200: { description: "Unsubscribed", content: { "text/html": { schema: z.string() } } },
+    400: { description: "The link is not valid", content: { "text/html": { schema: z.string() } } },
+  },
 });

@@ -1,4 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { errorBodySchema } from "../domain/errors";
+
+/** The domain's error body as a named component of the document (zod 4 schemas gain `.openapi` only when built by this `z`). */
+export const apiErrorSchema = z.object(errorBodySchema.shape).openapi("Error");
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
@@ -10,8 +14,10 @@ interface RouteSpec<Body extends z.ZodType | undefined, Query extends z.ZodObjec
   body?: Body;
   query?: Query;
   params?: Params;
-  /** The success status and what it returns. */
-  ok: { status: 200 | 201 | 202 | 204; description: string };
+  /** The success status and what it returns: `schema` is the zod schema of the JSON body (none for 204). */
+  ok: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /** A stable name for client generators; derived from method and path when left out. */
+  operationId?: string;
   /** Statuses the route can answer with besides success, for the document. */
   errors?: number[];
   auth?: boolean;
@@ -27,21 +33,30 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: "Too many requests (see Retry-After)",
 };
 
-/** createRoute with the house defaults: JSON bodies, the error shape, bearer auth when asked. */
+/** Who may call a route: a bearer access token (API clients) or the web app's session cookie. */
+export const SIGNED_IN: Record<string, string[]>[] = [{ bearer: [] }, { sessionCookie: [] }];
+
+/** createRoute with the house defaults: JSON bodies, the error shape, bearer or cookie auth when asked. */
 export function jsonRoute<
   Body extends z.ZodType | undefined = undefined,
   Query extends z.ZodObject | undefined = undefined,
   Params extends z.ZodObject | undefined = undefined,
 >(spec: RouteSpec<Body, Query, Params>) {
-  const responses: Record<number, { description: string }> = { [spec.ok.status]: { description: spec.ok.description } };
-  for (const status of spec.errors ?? []) responses[status] = { description: ERROR_DESCRIPTIONS[status] ?? "Error" };
-  if (spec.auth) responses[401] = { description: ERROR_DESCRIPTIONS[401] };
+  const responses: Record<number, { description: string; content?: { "application/json": { schema: z.ZodType } } }> = {
+    [spec.ok.status]: {
+      description: spec.ok.description,
+      ...(spec.ok.schema ? { content: { "application/json": { schema: spec.ok.schema } } } : {}),
+    },
+  };
+  for (const status of spec.errors ?? []) responses[status] = errorResponse(ERROR_DESCRIPTIONS[status] ?? "Error");
+  if (spec.auth) responses[401] = errorResponse(ERROR_DESCRIPTIONS[401]);
   return createRoute({
     method: spec.method,
     path: spec.path,
     tags: spec.tags,
     summary: spec.summary,
-    security: spec.auth ? [{ bearer: [] }] : undefined,
+    ...(spec.operationId ? { operationId: spec.operationId } : {}),
+    security: spec.auth ? SIGNED_IN : [],
     request: {
       ...(spec.body ? { body: { content: { "application/json": { schema: spec.body } }, required: true } } : {}),
       ...(spec.query ? { query: spec.query } : {}),
@@ -51,6 +66,11 @@ export function jsonRoute<
       query: Query;
       params: Params;
     },
-    responses,
+    responses: responses as Record<number, { description: string }>,
   });
+}
+
+/** An error answer in the house shape, `{"error": {code, message, fields}}`. */
+export function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: apiErrorSchema } } };
 }

@@ -67,12 +67,12 @@ describe("freelancer profile API", () => {
     expect(created.status).toBe(201);
     const id = created.body.item.id;
     expect(created.body.item.images[0].key).toBe(file.key);
-    expect((await call("PATCH", `/api/freelancers/me/portfolio/${id}`, other.accessToken, { title: "Stolen" })).status).toBe(403);
+    expect((await call("PATCH", `/api/freelancers/me/portfolio/${id}`, other.accessToken, { title: "Stolen" })).status).toBe(404);
     expect((await call("PATCH", `/api/freelancers/me/portfolio/${id}`, me.accessToken, { title: "Checkout v2" })).body.item.title).toBe(
       "Checkout v2",
     );
     expect((await call("GET", "/api/freelancers/me/portfolio", me.accessToken)).body.items).toHaveLength(1);
-    expect((await call("DELETE", `/api/freelancers/me/portfolio/${id}`, other.accessToken)).status).toBe(403);
+    expect((await call("DELETE", `/api/freelancers/me/portfolio/${id}`, other.accessToken)).status).toBe(404);
     expect((await call("DELETE", `/api/freelancers/me/portfolio/${id}`, me.accessToken)).status).toBe(200);
     expect((await call("DELETE", `/api/freelancers/me/portfolio/${id}`, me.accessToken)).status).toBe(404);
   });

@@ -7,6 +7,8 @@ import { freelancerSearchSchema, searchFreelancers } from "../domain/search/free
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
+import { freelancerSummarySchema } from "../domain/profiles/view-schema";
+import { countedPageSchema } from "../domain/views";
 
 const tags = ["profiles"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -19,7 +21,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       summary: "Search freelancers (q over headline, bio and skills; skills, rate, country, availability, rating filters)",
       query: freelancerSearchSchema,
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(freelancerSummarySchema) },
       errors: [400, 422],
     }),
     async (c) => c.json(await searchFreelancers(c.get("domain"), c.req.valid("query")), 200),
@@ -110,7 +112,7 @@ export const profileRoutes: Router = createRouter()
       auth: true,
       summary: "Remove a portfolio item",
       params: idParams,
-      ok: { status: 200, description: "{deleted: true}" },
+      ok: { status: 200, description: "{deleted: true}", schema: z.object({ deleted: z.literal(true), id: z.string() }) },
       errors: [403, 404],
     }),
     async (c) => {

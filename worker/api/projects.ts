@@ -14,6 +14,10 @@ import { projectSearchSchema, searchProjects } from "../domain/search/projects";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
+import { projectViewSchema } from "../domain/projects/view-schema";
+import { countedPageSchema } from "../domain/views";
+
+const projectBody = z.object({ project: projectViewSchema });
 
 const tags = ["projects"];
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -31,7 +35,7 @@ export const projectRoutes: Router = createRouter()
       auth: true,
       summary: "Post a project (clients with a verified email)",
       body: projectInputSchema,
-      ok: { status: 201, description: "{project}" },
+      ok: { status: 201, description: "{project}", schema: projectBody },
       errors: [403, 422],
     }),
     async (c) => {
@@ -46,7 +50,7 @@ export const projectRoutes: Router = createRouter()
       tags,
       summary: "Search open public projects (q: full text, ranked by bm25; filters; cursor pages), or mine=true for your own",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(projectViewSchema) },
       errors: [400, 422],
     }),
     async (c) => {
@@ -66,7 +70,7 @@ export const projectRoutes: Router = createRouter()
       tags,
       summary: "One project",
       params,
-      ok: { status: 200, description: "{project}" },
+      ok: { status: 200, description: "{project}", schema: projectBody },
       errors: [404],
     }),
     async (c) => {
@@ -83,7 +87,7 @@ export const projectRoutes: Router = createRouter()
       summary: "Edit your project",
       params,
       body: projectPatchSchema,
-      ok: { status: 200, description: "{project}" },
+      ok: { status: 200, description: "{project}", schema: projectBody },
       errors: [403, 404, 422],
     }),
     async (c) => {
@@ -100,7 +104,7 @@ export const projectRoutes: Router = createRouter()
       auth: true,
       summary: "Delete your project (only while it has no proposals; otherwise close it)",
       params,
-      ok: { status: 200, description: "{deleted: true}" },
+      ok: { status: 200, description: "{deleted: true}", schema: z.object({ deleted: z.literal(true), id: z.string() }) },
       errors: [403, 404, 409],
     }),
     async (c) => {
@@ -118,7 +122,7 @@ export const projectRoutes: Router = createRouter()
       auth: true,
       summary: "Close your project to new proposals (applicants are notified)",
       params,
-      ok: { status: 200, description: "{project}" },
+      ok: { status: 200, description: "{project}", schema: projectBody },
       errors: [403, 404],
     }),
     async (c) => c.json({ project: await closeProject(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
@@ -131,7 +135,7 @@ export const projectRoutes: Router = createRouter()
       auth: true,
       summary: "Reopen your closed project",
       params,
-      ok: { status: 200, description: "{project}" },
+      ok: { status: 200, description: "{project}", schema: projectBody },
       errors: [403, 404],
     }),
     async (c) => c.json({ project: await reopenProject(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
@@ -145,7 +149,7 @@ export const projectRoutes: Router = createRouter()
       summary: "Invite a freelancer (needed to see an invite-only project)",
       params,
       body: z.object({ freelancerId: z.string().min(1).max(64) }),
-      ok: { status: 201, description: "{invited: true}" },
+      ok: { status: 201, description: "{invited: true}", schema: z.object({ invited: z.literal(true) }) },
       errors: [403, 404],
     }),
     async (c) => {

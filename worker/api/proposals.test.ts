@@ -62,7 +62,8 @@ describe("deciding on proposals over the API", () => {
 
     expect((await call("GET", `/api/proposals/${id}`, freelancer.accessToken)).status).toBe(200);
     expect((await call("GET", `/api/proposals/${id}`, client.accessToken)).status).toBe(200);
-    expect((await call("GET", `/api/proposals/${id}`, stranger.accessToken)).status).toBe(403);
+    // A stranger is not told the proposal exists.
+    expect((await call("GET", `/api/proposals/${id}`, stranger.accessToken)).status).toBe(404);
     expect((await call("GET", `/api/proposals/${id}`)).status).toBe(401);
 
     expect((await call("PATCH", `/api/proposals/${id}`, client.accessToken, { bidAmount: 1 })).status).toBe(403);
@@ -71,7 +72,7 @@ describe("deciding on proposals over the API", () => {
 
     expect((await call("POST", `/api/proposals/${id}/shortlist`, freelancer.accessToken)).status).toBe(403);
     expect((await call("POST", `/api/proposals/${id}/shortlist`, client.accessToken)).body.proposal.status).toBe("shortlisted");
-    expect((await call("POST", `/api/proposals/${id}/accept`, stranger.accessToken)).status).toBe(403);
+    expect((await call("POST", `/api/proposals/${id}/accept`, stranger.accessToken)).status).toBe(404);
     const accepted = await call("POST", `/api/proposals/${id}/accept`, client.accessToken);
     expect(accepted.status).toBe(200);
     expect(accepted.body.proposal.status).toBe("accepted");

@@ -9,6 +9,10 @@ import { editProposal, sendProposal, withdrawProposal } from "../domain/proposal
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
+import { contractDraftSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
+import { countedPageSchema, pageSchema } from "../domain/views";
+
+const proposalBody = z.object({ proposal: proposalViewSchema });
 
 const tags = ["proposals"];
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -39,7 +43,7 @@ export const proposalRoutes: Router = createRouter()
       summary: "Send a proposal (freelancers with a verified email; one per project; 20 a day)",
       params,
       body: proposalInputSchema,
-      ok: { status: 201, description: "{proposal}" },
+      ok: { status: 201, description: "{proposal}", schema: proposalBody },
       errors: [403, 404, 409, 422, 429],
     }),
     async (c) => {
@@ -56,7 +60,7 @@ export const proposalRoutes: Router = createRouter()
       summary: "Proposals on your project, ranked by score (skill overlap, bid vs budget, rating)",
       params,
       query: pageQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(rankedProposalSchema) },
       errors: [403, 404],
     }),
     async (c) => {
@@ -72,7 +76,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Your proposals, newest first",
       query: pageQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(proposalViewSchema) },
       errors: [403],
     }),
     async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
@@ -85,7 +89,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "One proposal (its freelancer or the project's client)",
       params,
-      ok: { status: 200, description: "{proposal}" },
+      ok: { status: 200, description: "{proposal}", schema: proposalBody },
       errors: [403, 404],
     }),
     async (c) => c.json({ proposal: await getProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
@@ -99,7 +103,7 @@ export const proposalRoutes: Router = createRouter()
       summary: "Edit your proposal while the client has not decided",
       params,
       body: proposalPatchSchema,
-      ok: { status: 200, description: "{proposal}" },
+      ok: { status: 200, description: "{proposal}", schema: proposalBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -115,7 +119,11 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Accept a proposal: it becomes accepted and a contract draft (offered) is created",
       params,
-      ok: { status: 200, description: "{proposal, contract}" },
+      ok: {
+        status: 200,
+        description: "{proposal, contract}",
+        schema: z.object({ proposal: proposalViewSchema, contract: contractDraftSchema }),
+      },
       errors: [403, 404, 409],
     }),
     async (c) => c.json(await acceptProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
@@ -128,7 +136,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Decline a proposal; optional JSON body {reason} is shown to the freelancer",
       params,
-      ok: { status: 200, description: "{proposal}" },
+      ok: { status: 200, description: "{proposal}", schema: proposalBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -145,7 +153,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Shortlist a proposal on your project",
       params,
-      ok: { status: 200, description: "{proposal}" },
+      ok: { status: 200, description: "{proposal}", schema: proposalBody },
       errors: [403, 404, 409],
     }),
     async (c) => c.json({ proposal: await shortlistProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),
@@ -158,7 +166,7 @@ export const proposalRoutes: Router = createRouter()
       auth: true,
       summary: "Withdraw your proposal while the client has not decided",
       params,
-      ok: { status: 200, description: "{proposal}" },
+      ok: { status: 200, description: "{proposal}", schema: proposalBody },
       errors: [403, 404, 409],
     }),
     async (c) => c.json({ proposal: await withdrawProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id) }, 200),

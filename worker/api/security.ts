@@ -8,6 +8,8 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { serializeSession } from "./serializers";
 import { requireViewer } from "./viewer";
+import { backupCodesSchema, mfaMethodsSchema, sessionViewSchema, totpSetupSchema } from "../domain/auth/view-schema";
+import { countedPageSchema } from "../domain/views";
 
 const tags = ["security"];
 const code = z.string().trim().min(6).max(32);
@@ -21,7 +23,7 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Start TOTP setup: secret, otpauth URL and QR code",
       body: z.object({ method: z.literal("totp") }),
-      ok: { status: 200, description: "{secret, otpauthUrl, qrSvg}" },
+      ok: { status: 200, description: "{secret, otpauthUrl, qrSvg}", schema: totpSetupSchema },
       errors: [409],
     }),
     async (c) => c.json(await beginTotpSetup(c.get("domain"), requireViewer(c)), 200),
@@ -34,7 +36,11 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Confirm TOTP with a first code; returns ten backup codes once",
       body: z.object({ method: z.literal("totp"), code }),
-      ok: { status: 200, description: "{enabled, backupCodes}" },
+      ok: {
+        status: 200,
+        description: "{enabled, backupCodes}",
+        schema: z.object({ enabled: z.literal(true), method: z.literal("totp"), backupCodes: backupCodesSchema }),
+      },
       errors: [409, 422],
     }),
     async (c) => {
@@ -49,7 +55,7 @@ export const securityRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Which second factors are on",
-      ok: { status: 200, description: "{methods}" },
+      ok: { status: 200, description: "{methods}", schema: z.object({ methods: mfaMethodsSchema }) },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -64,7 +70,7 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Turn TOTP off (needs a valid code)",
       body: z.object({ code }),
-      ok: { status: 200, description: "Disabled" },
+      ok: { status: 200, description: "Disabled", schema: z.object({ enabled: z.literal(false) }) },
       errors: [409, 422],
     }),
     async (c) => {
@@ -79,7 +85,7 @@ export const securityRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Replace the backup codes (needs a recent sign-in)",
-      ok: { status: 200, description: "{backupCodes}" },
+      ok: { status: 200, description: "{backupCodes}", schema: z.object({ backupCodes: backupCodesSchema }) },
       errors: [403, 409],
     }),
     async (c) => c.json({ backupCodes: await regenerateBackupCodes(c.get("domain"), requireViewer(c), requestMeta(c.req.raw)) }, 200),
@@ -92,7 +98,7 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Change the password; other sessions end",
       body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
-      ok: { status: 200, description: "Changed" },
+      ok: { status: 200, description: "Changed", schema: z.object({ status: z.literal("password_changed") }) },
       errors: [422],
     }),
     async (c) => {
@@ -108,7 +114,7 @@ export const securityRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Active sessions of this account",
-      ok: { status: 200, description: "{items}" },
+      ok: { status: 200, description: "{items}", schema: countedPageSchema(sessionViewSchema) },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -124,7 +130,7 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Sign a session out",
       params: z.object({ id: z.string().min(1).max(64) }),
-      ok: { status: 200, description: "Revoked" },
+      ok: { status: 200, description: "Revoked", schema: z.object({ status: z.literal("revoked") }) },
       errors: [404],
     }),
     async (c) => {

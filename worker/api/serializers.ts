@@ -1,7 +1,9 @@
+import type { z } from "zod";
 import type { Session, User } from "../../db/schema";
+import type { sessionViewSchema, userViewSchema } from "../domain/auth/view-schema";
 
 /** The public shape of a user: never the password hash or internal flags. */
-export function serializeUser(user: User) {
+export function serializeUser(user: User): z.infer<typeof userViewSchema> {
   return {
     id: user.id,
     email: user.email,
@@ -12,7 +14,7 @@ export function serializeUser(user: User) {
   };
 }
 
-export function serializeSession(session: Session, currentId: string) {
+export function serializeSession(session: Session, currentId: string): z.infer<typeof sessionViewSchema> {
   return {
     id: session.id,
     kind: session.kind,

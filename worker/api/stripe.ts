@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { reverseRelease } from "../domain/milestones/reverse-release";
 import { connectStatus, startConnectOnboarding } from "../domain/payments/stripe/connect";
+import { requireFreshWebhook } from "../domain/payments/stripe/webhook-time";
 import { handleStripeEvent } from "../domain/payments/stripe/webhooks";
 import { idParams, markReplay } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -35,6 +36,7 @@ export const stripeRoutes: Router = createRouter()
         domain.log("stripe webhook signature refused", { error: String(error) });
         throw new AppError(400, "bad_signature", "The webhook signature does not match this body.");
       }
+      requireFreshWebhook(domain, signature);
       const { duplicate } = await handleStripeEvent(domain, stripe, event);
       return c.json({ received: true, duplicate }, 200);
     },

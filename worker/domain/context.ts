@@ -1,6 +1,7 @@
 import type { Db } from "../../db/client";
 import { newId } from "../../db/schema/ids";
 import type { EmailMessage } from "../platform/email/message";
+import type { DomainJob } from "./jobs";
 import type { PaymentProviders } from "./payments/provider";
 import type { RoomPublisher } from "./rooms/publisher";
 
@@ -31,6 +32,8 @@ export interface DomainConfig {
   secret: string;
   /** Where the hourly task reads exchange rates (RATES_FEED_URL); without it the shipped defaults stay. */
   ratesFeedUrl?: string;
+  /** MegiLance's billing address on invoices, credit notes and fee statements (BILLING_EMAIL). */
+  billingEmail?: string;
   /** Cloudflare Calls (SFU) credentials; absent when calls stay browser to browser. */
   calls?: CallsConfig;
 }
@@ -51,6 +54,8 @@ export interface DomainContext {
   rateLimiter: RateLimiter;
   /** Hands mail to the email queue; delivery and retries happen in the queue consumer. */
   sendEmail: (message: EmailMessage) => Promise<void>;
+  /** Hands work to the jobs queue, to run after the request answers; absent where no queue is wired. */
+  enqueue?: (job: DomainJob) => Promise<void>;
   /** Live delivery to rooms (conversations, personal rooms); absent outside the Worker. */
   rooms?: RoomPublisher;
   /** The deployment's payment providers; money movements settle with them after they commit. */
@@ -68,6 +73,7 @@ export function createDomainContext(parts: DomainParts): DomainContext {
     config: parts.config,
     rateLimiter: parts.rateLimiter,
     sendEmail: parts.sendEmail,
+    enqueue: parts.enqueue,
     rooms: parts.rooms,
     payments: parts.payments,
   };

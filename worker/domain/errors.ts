@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -15,6 +16,17 @@ export class AppError extends Error {
   }
 }
 
-export function errorBody(code: string, message: string, fields?: FieldErrors) {
+/** The body of every API error: a stable code to branch on, a sentence for people, and per-field messages. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export function errorBody(code: string, message: string, fields?: FieldErrors): ErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };
 }

@@ -11,10 +11,19 @@ export function domainContextFromEnv(env: Env): DomainContext {
   const vars = readVars(env as unknown as Record<string, unknown>);
   return createDomainContext({
     db: createDb(vars),
-    config: { appOrigin: vars.APP_ORIGIN, secret: vars.SESSION_SECRET, calls: callsConfig(vars), ratesFeedUrl: vars.RATES_FEED_URL },
+    config: {
+      appOrigin: vars.APP_ORIGIN,
+      secret: vars.SESSION_SECRET,
+      calls: callsConfig(vars),
+      ratesFeedUrl: vars.RATES_FEED_URL,
+      billingEmail: vars.BILLING_EMAIL,
+    },
     rateLimiter: durableRateLimiter(env.RateLimiter),
     sendEmail: async (message) => {
       await env.EMAIL_QUEUE.send(message);
+    },
+    enqueue: async (job) => {
+      await env.JOBS_QUEUE.send(job);
     },
     rooms: roomPublisher(env),
     payments: paymentProviders(env),

@@ -43,5 +43,6 @@ export function uniqueEmail(label = "user"): string {
 export function uniqueIp(): string {
   // Documentation prefix (RFC 3849): only ever a header value in tests, never an address we reach.
   const part = () => Math.floor(Math.random() * 0xffff).toString(16);
-  return `2001:db8::${part()}:${part()}`;
+  // Sign-in throttles key IPv6 clients by their /64, so each test client gets a /64 of its own.
+  return `2001:db8:${part()}:${part()}::${part()}`;
 }

@@ -64,7 +64,7 @@ export function webhookSecrets() {
 }
 
 /** Delivers an event to the webhook endpoint as Stripe does: raw JSON body, Stripe-Signature header. */
-export async function deliver(event: TestEvent, options: { secret?: string; tamper?: boolean } = {}) {
+export async function deliver(event: TestEvent, options: { secret?: string; tamper?: boolean; signedAt?: Date } = {}) {
   const payload = JSON.stringify({
     id: event.id,
     object: "event",
@@ -78,6 +78,7 @@ export async function deliver(event: TestEvent, options: { secret?: string; tamp
     payload,
     secret: options.secret ?? webhookSecrets().platform,
     cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    timestamp: options.signedAt ? Math.floor(options.signedAt.getTime() / 1000) : undefined,
   });
   const body = options.tamper ? payload.replace(/"amount":(\d+)/, (_, n) => `"amount":${Number(n) + 1}`) : payload;
   const res = await SELF.fetch("http://localhost/api/webhooks/stripe", {

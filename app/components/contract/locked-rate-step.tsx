@@ -1,7 +1,8 @@
+import { rateText } from "../../../worker/domain/currency/format";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
 
-/** On a funding step of the timeline: what the client paid in their own currency, at the rate locked then. */
+/** On a funding step of the timeline: what the client pays in their own currency, at the rate locked then. */
 export function LockedRateStep({ data }: { data: Record<string, unknown> }) {
   const { paidCurrency, paidAmount, exchangeRate, rateFetchedAt, currency } = data;
   if (
@@ -14,7 +15,7 @@ export function LockedRateStep({ data }: { data: Record<string, unknown> }) {
   }
   return (
     <p className="text-muted">
-      Paid {formatMoney(paidAmount, paidCurrency)} at a locked rate of {exchangeRate} {paidCurrency} per {currency}
+      Paid in {paidCurrency}: {formatMoney(paidAmount, paidCurrency)} at the locked rate {rateText(currency, paidCurrency, exchangeRate)}
       {typeof rateFetchedAt === "string" ? (
         <>
           {" "}

@@ -8,7 +8,10 @@ import { Field, inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
 import { DisputeLink } from "../disputes/dispute-link";
-import { PayInCurrency } from "./pay-in-currency";
+import { formatDay } from "../../../worker/domain/time/format";
+import { ChargedBeside, MILESTONE_TONES, MilestoneMoneyFacts, type MilestoneMoneyFactsData } from "./milestone-outcome";
+import type { ChargeQuote } from "../../../worker/domain/currency/payable";
+import { ConfirmCharge, PayInCurrency, type PayableCurrency } from "./pay-in-currency";
 
 export interface MilestoneItem {
   id: string;
@@ -18,22 +21,15 @@ export interface MilestoneItem {
   currency: string;
   dueDate: string | null;
   status: string;
+  statusLabel: string;
   funds: { funded: number; held: number; released: number; refunded: number };
+  decision: MilestoneMoneyFactsData["decision"];
+  charged: MilestoneMoneyFactsData["charged"];
   submissionMessage: string | null;
   submissionFiles: AttachmentItem[];
   changesMessage: string | null;
   autoApproveAt: string | null;
 }
-
-const STATUS: Record<string, { label: string; tone: Tone }> = {
-  pending: { label: "Not funded yet", tone: "neutral" },
-  funded: { label: "Funded", tone: "brand" },
-  submitted: { label: "Submitted for review", tone: "warning" },
-  changes_requested: { label: "Changes requested", tone: "warning" },
-  approved: { label: "Approved and paid", tone: "success" },
-  refunded: { label: "Refunded", tone: "neutral" },
-  cancelled: { label: "Cancelled", tone: "neutral" },
-};
 
 function Hidden({ intent, milestoneId, idemKey }: { intent: string; milestoneId: string; idemKey?: string }) {
   return (
@@ -111,6 +107,7 @@ export function MilestoneCard({
   sandboxLabel,
   error,
   pendingPayment = null,
+  payIn = { currencies: [], quote: null },
 }: {
   m: MilestoneItem;
   role: "client" | "freelancer";
@@ -120,8 +117,10 @@ export function MilestoneCard({
   error: string | null;
   /** The client's unfinished payment for this milestone, if any. */
   pendingPayment?: PendingPaymentItem | null;
+  /** Currencies the client can pay in, and a charge to confirm that the server quoted for this milestone. */
+  payIn?: { currencies: PayableCurrency[]; quote: ChargeQuote | null };
 }) {
-  const status = STATUS[m.status] ?? { label: m.status, tone: "neutral" as Tone };
+  const tone: Tone = MILESTONE_TONES[m.status] ?? "neutral";
   const open = contractStatus === "offered" || contractStatus === "active";
   const active = contractStatus === "active";
   const holding = ["funded", "submitted", "changes_requested"].includes(m.status);
@@ -133,10 +132,11 @@ export function MilestoneCard({
           <h3 className="font-semibold">{m.title}</h3>
           <p className="text-muted text-sm">
             {money(m.amount)}
-            {m.dueDate ? <> · due {m.dueDate}</> : null}
+            <ChargedBeside charged={m.charged} />
+            {m.dueDate ? <> · due {formatDay(m.dueDate)}</> : null}
           </p>
         </div>
-        <Badge tone={status.tone}>{status.label}</Badge>
+        <Badge tone={tone}>{m.statusLabel}</Badge>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
         <div>
@@ -160,6 +160,7 @@ export function MilestoneCard({
           </div>
         ) : null}
       </dl>
+      <MilestoneMoneyFacts m={m} />
       {m.submissionMessage ? <p className="mt-2 text-sm">Freelancer’s note: “{m.submissionMessage}”</p> : null}
       {m.submissionFiles.length ? (
         <div className="mt-2 text-sm">
@@ -180,10 +181,13 @@ export function MilestoneCard({
         {role === "client" && m.status === "pending" && open && !pendingPayment ? (
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
-            <PayInCurrency milestoneId={m.id} contractCurrency={m.currency} />
+            <PayInCurrency milestoneId={m.id} contractId={m.contractId} contractCurrency={m.currency} currencies={payIn.currencies} />
             <Button>Fund {money(m.amount)}</Button>
             <Badge tone="warning">{sandboxLabel}</Badge>
           </Form>
+        ) : null}
+        {role === "client" && m.status === "pending" && open && !pendingPayment && payIn.quote ? (
+          <ConfirmCharge milestoneId={m.id} idemKey={keys.fund} quote={payIn.quote} />
         ) : null}
         {role === "client" && m.status === "submitted" && active ? (
           <Form method="post">

@@ -11,12 +11,6 @@ export const DISPUTE_STATUS: Record<string, { label: string; tone: Tone }> = {
   resolved: { label: "Decided", tone: "success" },
 };
 
-const OUTCOME: Record<string, string> = {
-  release: "Released to the freelancer",
-  refund: "Refunded to the client",
-  split: "Split between both sides",
-};
-
 type Files = DisputeView["evidence"];
 
 function Evidence({ files }: { files: Files }) {
@@ -92,9 +86,8 @@ export function DisputeDetails({ d }: { d: DisputeView }) {
         <Card title="Decision">
           <dl className="grid gap-2 text-sm sm:grid-cols-[14rem_1fr]">
             <Row label="Outcome">
-              {OUTCOME[d.resolution.outcome]}
+              {d.resolution.label}
               {d.resolution.outcome === "split" ? ` (${d.resolution.freelancerPercent}% to the freelancer)` : ""}
-              {d.resolution.byDefault ? " — by default, no answer in time" : ""}
             </Row>
             <Row label="Released to the freelancer">
               {money(d.resolution.releasedAmount)} (they receive {money(d.resolution.freelancerNet)} after the {money(d.resolution.fee)}{" "}
@@ -105,7 +98,8 @@ export function DisputeDetails({ d }: { d: DisputeView }) {
               <LocalTime value={d.resolution.resolvedAt} />
             </Row>
           </dl>
-          {d.resolution.note ? <p className="mt-3 text-sm whitespace-pre-line">“{d.resolution.note}”</p> : null}
+          <p className="mt-3 text-sm">{d.resolution.text}</p>
+          {d.resolution.note ? <p className="mt-2 text-sm whitespace-pre-line">“{d.resolution.note}”</p> : null}
         </Card>
       ) : null}
     </div>

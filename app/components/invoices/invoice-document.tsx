@@ -1,7 +1,13 @@
+import { Link } from "@remix-run/react";
 import type { InvoiceParty } from "../../../db/schema";
+import { chargedSentence } from "../../../worker/domain/currency/charged";
+import { formatDateTime } from "../../../worker/domain/time/format";
+import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
+import { useTimeZone } from "~/utils/time-zone";
 
 export interface InvoiceDocumentData {
+  kind: string;
   number: string;
   title: string;
   issuedAt: string;
@@ -15,6 +21,8 @@ export interface InvoiceDocumentData {
   taxRateBps: number;
   taxAmount: number;
   total: number;
+  charged: { amount: number; currency: string; rate: string; rateFetchedAt: string } | null;
+  credits: { id: string; number: string } | null;
 }
 
 const percent = (bps: number) => `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)}%`;
@@ -40,6 +48,7 @@ function Party({ heading, party }: { heading: string; party: InvoiceParty }) {
 /** The invoice as a clean document: the same content as its PDF. */
 export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }) {
   const money = (n: number) => formatMoney(n, i.currency);
+  const zone = useTimeZone();
   return (
     <article id="invoice-document" className="border-subtle surface rounded-card border p-5 sm:p-8" aria-labelledby="invoice-heading">
       <header className="flex flex-wrap items-start justify-between gap-4">
@@ -53,7 +62,9 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
           <dt className="sr-only">Number</dt>
           <dd className="font-mono font-semibold">{i.number}</dd>
           <dt className="sr-only">Issued</dt>
-          <dd className="text-muted">Issued {i.issuedAt.slice(0, 10)} (UTC)</dd>
+          <dd className="text-muted">
+            Issued <LocalTime value={i.issuedAt} />
+          </dd>
         </dl>
       </header>
       <div className="mt-6 grid gap-6 sm:grid-cols-2">
@@ -105,6 +116,26 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
         <dt className="border-subtle border-t pt-1 font-semibold">Total</dt>
         <dd className="border-subtle border-t pt-1 text-right font-semibold tabular-nums">{money(i.total)}</dd>
       </dl>
+      {i.credits ? (
+        <p className="mt-4 text-sm">
+          Credits invoice{" "}
+          <Link to={`/invoices/${i.credits.id}`} className="font-mono underline">
+            {i.credits.number}
+          </Link>
+          .
+        </p>
+      ) : null}
+      {i.charged ? (
+        <p className="border-subtle mt-4 rounded-control border p-3 text-sm">
+          {chargedSentence(
+            i.kind === "credit_note" ? "refunded" : "charged",
+            i.charged,
+            i.currency,
+            formatDateTime(i.charged.rateFetchedAt, zone),
+          )}{" "}
+          This {i.kind === "credit_note" ? "credit note" : "invoice"} is kept in {i.currency}, the contract’s currency.
+        </p>
+      ) : null}
       <p className="text-muted mt-8 text-xs">
         {i.title} {i.number}, issued through MegiLance. Issued documents are never changed.
       </p>

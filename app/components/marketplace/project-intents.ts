@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MIN_COVER_LETTER_CHARS } from "../../../worker/domain/proposals/quality";
+import { coverLetterSchema } from "../../../worker/domain/proposals/input";
 
 const proposalId = z.string().min(1).max(64);
 
@@ -7,11 +7,7 @@ const proposalId = z.string().min(1).max(64);
 export const projectPageSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("send-proposal"),
-    coverLetter: z
-      .string({ error: "Write a cover letter." })
-      .trim()
-      .min(MIN_COVER_LETTER_CHARS, `Write at least ${MIN_COVER_LETTER_CHARS} characters about how you would do this work.`)
-      .max(10_000, "Use at most 10,000 characters."),
+    coverLetter: coverLetterSchema,
     bidAmount: z
       .string({ error: "Enter your bid." })
       .trim()

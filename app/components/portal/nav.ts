@@ -16,6 +16,7 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
       { to: "/client/projects/new", label: "Post a project" },
       { to: "/freelancers", label: "Find freelancers" },
       { to: "/client/spending", label: "Spending" },
+      { to: "/client/statement", label: "Statement" },
       { to: "/messages", label: "Messages" },
     ],
   },

@@ -1,13 +1,17 @@
-import { useEffect, useState } from "react";
+import { formatDate, formatDateTime } from "../../../worker/domain/time/format";
+import { useTimeZone } from "~/utils/time-zone";
 
-const UTC_FORMAT = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-/** Renders in UTC on the server (it cannot know the zone), then in the viewer's own zone once hydrated. */
-export function LocalTime({ value }: { value: string | Date }) {
-  const date = typeof value === "string" ? new Date(value) : value;
-  const [text, setText] = useState(() => `${UTC_FORMAT.format(date)} UTC`);
-  useEffect(() => {
-    setText(new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date));
-  }, [date.getTime()]); // eslint-disable-line react-hooks/exhaustive-deps
-  return <time dateTime={date.toISOString()}>{text}</time>;
+/**
+ * A moment in the viewer's time zone with the zone shown ("7 Dec 2026, 00:26 UTC"): the one date format of
+ * every page. The zone comes from the root loader, so the server's text and the hydrated text are the same.
+ */
+export function LocalTime({ value, dateOnly = false }: { value: string | Date | number; dateOnly?: boolean }) {
+  const zone = useTimeZone();
+  const date = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return (
+    <time dateTime={date.toISOString()} title={dateOnly ? formatDateTime(date, zone) : undefined}>
+      {dateOnly ? formatDate(date, zone) : formatDateTime(date, zone)}
+    </time>
+  );
 }

@@ -51,7 +51,7 @@ export async function registerUser(
 }
 
 /** Mail about an account is capped per hour, so nobody can use us to flood an inbox. */
-async function withinMailLimit(ctx: DomainContext, userId: string, kind: string): Promise<boolean> {
+export async function withinMailLimit(ctx: DomainContext, userId: string, kind: string): Promise<boolean> {
   const decision = await ctx.rateLimiter.hit(`mail:${kind}:${userId}`, MAILS_PER_HOUR, HOUR_MS);
   if (decision.limited) ctx.log("mail limit reached", { userId, kind });
   return !decision.limited;
@@ -85,17 +85,6 @@ export async function verifyEmail(ctx: DomainContext, token: string, meta: Reque
     auditStatement(ctx, { type: "auth.email_verified", actorId: userId, subjectType: "user", subjectId: userId, ...meta }),
   ]);
   return user;
-}
-
-/** Always succeeds from the caller's point of view: whether the account exists stays private. */
-export async function requestPasswordReset(ctx: DomainContext, email: string, meta: RequestMeta): Promise<void> {
-  const user = await findUserByEmail(ctx, email);
-  if (!user || user.blockedAt) return;
-  if (!(await withinMailLimit(ctx, user.id, "reset"))) return;
-  const token = generateSecretToken();
-  await issueOneTimeToken(ctx, user.id, "reset_password", token);
-  await ctx.sendEmail(authEmails.resetPassword(user.email, user.name, `${ctx.config.appOrigin}/reset-password?token=${token}`));
-  await recordEvent(ctx, { type: "auth.password_reset_requested", actorId: user.id, subjectType: "user", subjectId: user.id, ...meta });
 }
 
 /** Sets a new password from a reset link; every existing session of the account ends. */

@@ -58,7 +58,7 @@ export const authEmails = {
   accountLocked: (to: string, name: string, minutes: number) =>
     render("auth.account_locked", to, "Too many failed sign-ins on your account", [
       `Hi ${name},`,
-      `We saw more than 10 failed sign-in attempts on your account, so sign-in is paused for up to ${minutes} minutes.`,
+      `We saw many failed sign-in attempts on your account, so for up to ${minutes} minutes signing in with your password also needs a code we email you.`,
       "If this was not you, someone may be guessing your password: consider changing it and turning on two-factor authentication.",
     ]),
   twoFactorChanged: (to: string, name: string, change: string) =>

@@ -1,6 +1,6 @@
 import { createTOTPKeyURI } from "@oslojs/otp";
 import { decodeBase64, encodeBase32UpperCaseNoPadding, encodeBase64 } from "@oslojs/encoding";
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { backupCodes, passkeys, totpCredentials, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
@@ -147,14 +147,7 @@ export async function verifySecondFactor(ctx: DomainContext, user: User, rawCode
   });
   if (totp && /^\d{6}$/.test(code)) {
     const step = matchTotp(decodeBase64(totp.secret), code, ctx.clock.now().getTime());
-    if (step !== null && (totp.lastUsedStep === null || step > BigInt(totp.lastUsedStep))) {
-      const claimed = await ctx.db
-        .update(totpCredentials)
-        .set({ lastUsedStep: Number(step) })
-        .where(eq(totpCredentials.userId, user.id))
-        .returning({ userId: totpCredentials.userId });
-      if (claimed.length) return { ok: true, method: "totp" };
-    }
+    if (step !== null && (await claimTotpStep(ctx, user.id, step))) return { ok: true, method: "totp" };
     if (await consumeOneTimeToken(ctx, "email_code", code, user.id)) return { ok: true, method: "email_code" };
     return { ok: false };
   }
@@ -170,6 +163,25 @@ export async function verifySecondFactor(ctx: DomainContext, user: User, rawCode
     }
   }
   return { ok: false };
+}
+
+/**
+ * Marks a TOTP step as used unless it or a later one already was, in one conditional UPDATE: among
+ * requests carrying the same code at the same moment, exactly one sees its row change.
+ */
+async function claimTotpStep(ctx: DomainContext, userId: string, step: bigint): Promise<boolean> {
+  const claimed = await ctx.db
+    .update(totpCredentials)
+    .set({ lastUsedStep: Number(step) })
+    .where(
+      and(
+        eq(totpCredentials.userId, userId),
+        isNotNull(totpCredentials.enabledAt),
+        or(isNull(totpCredentials.lastUsedStep), lt(totpCredentials.lastUsedStep, Number(step))),
+      ),
+    )
+    .returning({ userId: totpCredentials.userId });
+  return claimed.length === 1;
 }
 
 const BACKUP_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

@@ -26,7 +26,7 @@ export type PasswordStepResult =
 
 export async function signInWithPassword(
   ctx: DomainContext,
-  input: { email: string; password: string },
+  input: { email: string; password: string; code?: string },
   meta: RequestMeta,
 ): Promise<PasswordStepResult> {
   try {

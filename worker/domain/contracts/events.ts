@@ -22,6 +22,8 @@ export const CONTRACT_EVENT_TYPES = [
   "timesheet.submitted",
   "timesheet.approved",
   "timesheet.disputed",
+  "timesheet.charged",
+  "timesheet.paid",
   "dispute.opened",
   "dispute.answered",
   "dispute.resolved",

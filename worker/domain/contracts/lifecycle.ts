@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS } from "../ledger/balances";
 import { commitMoneyBatch } from "../ledger/batch";
 import { heldMovementStatements } from "../milestones/held-funds";
+import { issueRefundCreditNotes } from "../invoices/credit-notes";
 import { settleAfterMovement } from "../payments/stripe/settle";
 import { auditStatement } from "../ops/audit";
 import { contractForParty, requireMoneyReady, requireParty, type ContractAccess } from "./access";
@@ -110,9 +111,13 @@ async function closingStatements(ctx: DomainContext, access: ContractAccess, act
   return statements;
 }
 
-/** Card-funded milestones refunded by closing the contract get their refunds at Stripe. */
+/** Milestones refunded by closing the contract get their credit notes, and card-funded ones their refunds at Stripe. */
 async function settleClosedContract(ctx: DomainContext, contractId: string): Promise<void> {
   const list = await ctx.db.select({ id: milestones.id }).from(milestones).where(eq(milestones.contractId, contractId));
+  await issueRefundCreditNotes(
+    ctx,
+    list.map((m) => m.id),
+  );
   await settleAfterMovement(
     ctx,
     list.map((m) => m.id),

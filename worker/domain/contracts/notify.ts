@@ -3,16 +3,9 @@ import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 import type { NotificationType } from "../notifications/types";
 
-/** "$1,234.50" from minor units, with the currency's own number of decimals. */
-export function formatMoney(amount: number, currency: string): string {
-  try {
-    const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
-    const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-    return format.format(amount / 10 ** digits);
-  } catch {
-    return `${amount} ${currency} (minor units)`;
-  }
-}
+import { formatMoney } from "../currency/format";
+
+export { formatMoney };
 
 /** Tells a party about a change after it is committed; a failed notice never undoes the change. */
 async function tell(ctx: DomainContext, userId: string, type: NotificationType, title: string, body: string, link: string) {

@@ -13,6 +13,7 @@ import {
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
+import { milestoneFacts } from "../milestones/facts";
 import { fileViewsByKey } from "../files/records";
 import { toMilestoneView } from "../milestones/view";
 import { contractForParty, partyRole, type PartyRole } from "./access";
@@ -123,7 +124,7 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
   const access = await contractForParty(ctx, contractId, userId);
   const [row] = await contractRows(ctx, eq(contracts.id, contractId), 1);
   if (!row) throw new AppError(404, "not_found", "No such contract.");
-  const [list, events, perMilestone] = await Promise.all([
+  const [list, events, perMilestone, facts] = await Promise.all([
     ctx.db.select().from(milestones).where(eq(milestones.contractId, contractId)).orderBy(asc(milestones.position)),
     ctx.db
       .select()
@@ -131,6 +132,7 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
       .where(eq(contractEvents.contractId, contractId))
       .orderBy(asc(contractEvents.createdAt), asc(contractEvents.id)),
     milestoneFunds(ctx, [contractId]),
+    milestoneFacts(ctx, { contractId }),
   ]);
   const funds = sumFunds(list.map((m) => perMilestone.get(m.id) ?? NO_FUNDS));
   const files = await fileViewsByKey(
@@ -139,7 +141,7 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
   );
   return {
     ...viewOf(row, funds, access.role),
-    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), files)),
+    milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), facts.get(m.id), files)),
     timeline: withOfferEvent(row.contract, events).map(toTimelineEntry),
   };
 }

@@ -55,6 +55,11 @@ async function rateBook(ctx: DomainContext): Promise<RateBook> {
   return book;
 }
 
+/** Codes with a rate right now (the feed's, else the shipped default): the only currencies a client can pay in. */
+export async function currenciesWithRates(ctx: DomainContext): Promise<Set<string>> {
+  return new Set((await rateBook(ctx)).keys());
+}
+
 export interface RateQuote {
   from: string;
   to: string;

@@ -1,5 +1,7 @@
 import type { Contract, Dispute } from "../../../db/schema";
-import { formatMoney } from "../contracts/notify";
+import { formatMoney } from "../currency/format";
+import { decisionText, SUPPORT_NAME } from "../milestones/outcome";
+import { formatDateTime } from "../time/format";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 import type { NotificationType } from "../notifications/types";
@@ -17,7 +19,8 @@ async function tell(ctx: DomainContext, userIds: string[], type: NotificationTyp
 
 const link = (d: Dispute) => `/disputes/${d.id}`;
 const otherSide = (c: Contract, d: Dispute) => (d.openerRole === "client" ? c.freelancerId : c.clientId);
-const day = (date: Date) => date.toISOString().slice(0, 10);
+// E-mails cannot know the reader's zone: the shared format writes UTC and says so.
+const day = (date: Date) => formatDateTime(date);
 
 /** Told after the change is committed; a failed notice never undoes it. */
 export const disputeNotices = {
@@ -28,7 +31,7 @@ export const disputeNotices = {
         [otherSide(c, d)],
         "dispute_opened",
         `Dispute opened: ${milestoneTitle}`,
-        `The ${d.openerRole} opened a dispute over ${formatMoney(d.amount, d.currency)}. The funds are frozen. Answer by ${day(d.responseDueAt)} (UTC), or the dispute is decided for the ${d.openerRole}.`,
+        `The ${d.openerRole} opened a dispute over ${formatMoney(d.amount, d.currency)}. The funds are frozen. Answer by ${day(d.responseDueAt)}, or the dispute is decided for the ${d.openerRole}.`,
         link(d),
       ),
       tell(
@@ -36,7 +39,7 @@ export const disputeNotices = {
         [d.openedBy],
         "dispute_opened",
         `You opened a dispute: ${milestoneTitle}`,
-        `The other side has until ${day(d.responseDueAt)} (UTC) to answer; then an admin decides.`,
+        `The other side has until ${day(d.responseDueAt)} to answer; then ${SUPPORT_NAME} decides.`,
         link(d),
       ),
     ]),
@@ -46,13 +49,15 @@ export const disputeNotices = {
       [d.openedBy],
       "dispute_answered",
       `Dispute answered: ${milestoneTitle}`,
-      `The other side answered your dispute. An admin will decide${d.decisionDueAt ? ` by ${day(d.decisionDueAt)} (UTC)` : ""}.`,
+      `The other side answered your dispute. ${SUPPORT_NAME} will decide${d.decisionDueAt ? ` by ${day(d.decisionDueAt)}` : ""}.`,
       link(d),
     ),
   resolved: (ctx: DomainContext, c: Contract, d: Dispute, milestoneTitle: string) => {
     const split = splitHeld((d.releasedAmount ?? 0) + (d.refundedAmount ?? 0), d.outcome ?? "refund", d.freelancerPercent);
-    const how = d.resolvedByDefault ? "No answer came in time, so it was decided by default" : "An admin decided it";
-    const body = `${how}: ${formatMoney(split.released, d.currency)} released to the freelancer (less a ${formatMoney(split.fee, d.currency)} fee), ${formatMoney(split.refunded, d.currency)} refunded to the client.`;
+    // The same sentence as the contract page, the dispute page and the milestone's API view.
+    const decided = decisionText(d.resolvedByDefault ? "default" : "support", { ...split, currency: d.currency });
+    const fee = split.released > 0 ? ` The freelancer receives ${formatMoney(split.freelancerNet, d.currency)} after the ${formatMoney(split.fee, d.currency)} platform fee.` : "";
+    const body = `${decided}${fee}`;
     return tell(ctx, [c.clientId, c.freelancerId], "dispute_resolved", `Dispute decided: ${milestoneTitle}`, body, link(d));
   },
 };

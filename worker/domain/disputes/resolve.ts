@@ -8,9 +8,11 @@ import { milestoneFunds, NO_FUNDS } from "../ledger/balances";
 import { commitMoneyBatch, isChangedMeanwhile } from "../ledger/batch";
 import { loadMilestone } from "../milestones/access";
 import { heldMovementStatements } from "../milestones/held-funds";
+import { issueRefundCreditNotes } from "../invoices/credit-notes";
 import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
 import { settleAfterMovement } from "../payments/stripe/settle";
 import { refundRefusal } from "../milestones/refund-policy";
+import { statusAfterDecision } from "../milestones/outcome";
 import { auditStatement } from "../ops/audit";
 import { disputeNotices } from "./notify";
 import { disputeNotFound, getDispute, isAdmin, loadDisputeRow, type DisputeRow } from "./queries";
@@ -70,7 +72,8 @@ async function settlementStatements(
       .set(changes)
       .where(and(eq(disputes.id, dispute.id), inArray(disputes.status, ["open", "answered"]))),
   ];
-  const finalStatus = split.released > 0 ? "approved" : "refunded";
+  // Released in full, split or refunded in full: never "approved", since the client did not approve anything.
+  const finalStatus = statusAfterDecision(split.released, split.refunded);
   let releaseId: string | null = null;
   if (split.released > 0) {
     const release = heldMovementStatements(
@@ -137,8 +140,9 @@ async function settlementStatements(
 async function settle(ctx: DomainContext, row: DisputeRow, s: Settlement): Promise<Dispute> {
   const { statements, resolved, releaseId } = await settlementStatements(ctx, row, s);
   await commitMoneyBatch(ctx, statements);
-  // As after every held-funds movement: the fee invoice, and card-funded money follows at the provider.
+  // As after every held-funds movement: the fee invoice, a credit note for the refund, and card-funded money follows at the provider.
   if (releaseId) await issueQuietly(ctx, `fee ${releaseId}`, () => issueFeeInvoice(ctx, releaseId));
+  await issueRefundCreditNotes(ctx, [row.dispute.milestoneId]);
   await settleAfterMovement(ctx, [row.dispute.milestoneId]);
   await disputeNotices.resolved(ctx, row.contract, resolved, row.milestoneTitle);
   return resolved;

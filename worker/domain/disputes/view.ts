@@ -1,5 +1,6 @@
 import type { Dispute } from "../../../db/schema";
 import type { FileView } from "../files/records";
+import { decisionText, milestoneStatusLabel, statusAfterDecision } from "../milestones/outcome";
 import { splitHeld } from "./rules";
 
 export type DisputeViewerRole = "client" | "freelancer" | "admin";
@@ -45,6 +46,10 @@ export function toDisputeView(d: Dispute, x: DisputeViewExtras) {
       d.outcome && d.resolvedAt && split
         ? {
             outcome: d.outcome,
+            /** The outcome in the words of the milestone's state ("Split: €80.00 released, €120.00 refunded"). */
+            label: milestoneStatusLabel(statusAfterDecision(split.released, split.refunded), { ...split, currency: d.currency }),
+            /** The decision in one sentence, the same on the contract page, in notifications and e-mails. */
+            text: decisionText(d.resolvedByDefault ? "default" : "support", { ...split, currency: d.currency }),
             freelancerPercent: d.freelancerPercent,
             releasedAmount: split.released,
             fee: split.fee,

@@ -21,6 +21,7 @@ import { auditStatement } from "../ops/audit";
 import { confirmPayment } from "../payments/confirm";
 import { PROVIDER_NAMES } from "../payments/fund";
 import type { FundingProvider, PaymentProviders } from "../payments/provider";
+import { timesheetKey } from "./keys";
 import { timesheetNotices } from "./notify";
 import { loadTimesheet, timesheetForParty, toTimesheetView, type TimesheetView } from "./timesheets";
 import { formatMinutes, isoWeekLabel } from "./weeks";
@@ -34,9 +35,6 @@ export interface ApproveResult {
 
 const SETTLE_ATTEMPTS = 3;
 const AUTO_APPROVE_BATCH = 200;
-
-/** The stored key of a week's charge (payments) and of its release (ledger): one of each per timesheet, ever. */
-export const timesheetKey = (timesheetId: string) => `timesheet:${timesheetId}`;
 
 /** The provider the client paid with last on this contract, else the sandbox. */
 async function providerFor(
@@ -180,9 +178,10 @@ export async function settleTimesheet(
           reason: sheet.autoApproved ? "Timesheet approved automatically after the review period" : "Timesheet approved",
           idempotencyKey: timesheetKey(sheet.id),
           actorId: sheet.autoApproved ? null : contract.clientId,
-          eventType: "milestone.approved",
+          eventType: "timesheet.paid",
           statusWhenEmpty: "approved",
           milestoneChanges: { autoApproved: sheet.autoApproved },
+          eventData: { timesheetId: sheet.id, weekStart: sheet.weekStart, minutes: sheet.minutes },
         },
         null,
       );

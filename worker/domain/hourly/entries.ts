@@ -15,7 +15,8 @@ import {
   translateTimeError,
   type HourlyAccess,
 } from "./access";
-import { isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "./weeks";
+import { stopTimerAtLimit, timerStopsAt } from "./timer";
+import { addDays, isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "./weeks";
 
 export const TIME_ENTRY_PAGE_MAX = 100;
 
@@ -165,6 +166,19 @@ export async function weekSummary(ctx: DomainContext, access: HourlyAccess, week
   };
 }
 
+/**
+ * Where time can still be logged when a week is closed (its timesheet submitted or approved): this week when
+ * it is still open, else next week from its Monday. Null while the viewed week is open or the contract ended.
+ */
+async function whereToLog(ctx: DomainContext, access: HourlyAccess, viewed: Awaited<ReturnType<typeof weekSummary>>) {
+  if (viewed.open || access.contract.status !== "active") return null;
+  const current = weekStartAt(ctx.clock.now());
+  const week = current === viewed.weekStart ? viewed : await weekSummary(ctx, access, current);
+  if (week.open) return { weekStart: week.weekStart, label: week.label, from: null, remainingMinutes: week.remainingMinutes };
+  const next = addDays(current, 7);
+  return { weekStart: next, label: isoWeekLabel(next), from: next, remainingMinutes: remainingMinutes(access.terms, 0) };
+}
+
 /** A week's entries (default: the current week), newest first, for either party. */
 export async function listEntries(
   ctx: DomainContext,
@@ -175,6 +189,8 @@ export async function listEntries(
   const access = await hourlyContractForParty(ctx, contractId, userId);
   const weekStart = input.week ?? weekStartAt(ctx.clock.now());
   const limit = Math.min(Math.max(input.limit, 1), TIME_ENTRY_PAGE_MAX);
+  // A timer that reached the weekly limit has stopped itself; whoever looks first records that.
+  const stoppedAtLimit = access.contract.status === "active" ? await stopTimerAtLimit(ctx, access) : null;
   const [rows, week, running] = await Promise.all([
     ctx.db
       .select()
@@ -192,10 +208,16 @@ export async function listEntries(
     runningTimer(ctx, contractId),
   ]);
   const page = rows.slice(0, limit);
+  const [stopsAt, logNext] = await Promise.all([running ? timerStopsAt(ctx, access, running) : null, whereToLog(ctx, access, week)]);
   return {
     items: page.map(toTimeEntryView),
     nextCursor: rows.length > limit ? page[page.length - 1].id : null,
     week,
-    runningTimer: running ? toTimeEntryView(running) : null,
+    /** `stopsAt`: when the timer stops itself, at the weekly limit (or after a day). */
+    runningTimer: running ? { ...toTimeEntryView(running), stopsAt: stopsAt?.toISOString() ?? null } : null,
+    /** Set when this read found the timer past the weekly limit and stopped it there: what was recorded, in words. */
+    timerNotice: stoppedAtLimit?.notice ?? null,
+    /** When this week is closed: the week time goes in now (`from`: its Monday, when that is still ahead). */
+    logNext,
   };
 }

@@ -1,5 +1,6 @@
 import type { Contract, Timesheet } from "../../../db/schema";
-import { formatMoney } from "../contracts/notify";
+import { formatMoney } from "../currency/format";
+import { platformFee } from "../ledger/fees";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 import type { NotificationType } from "../notifications/types";
@@ -14,6 +15,12 @@ async function tell(ctx: DomainContext, userId: string, type: NotificationType, 
   }
 }
 
+/** What reached the freelancer's balance: the week's amount less the platform fee, both named. */
+const paidText = (t: Timesheet) => {
+  const fee = platformFee(t.amount);
+  return `${formatMoney(t.amount - fee, t.currency)} was paid to your balance (${formatMoney(t.amount, t.currency)} less the ${formatMoney(fee, t.currency)} platform fee)`;
+};
+
 const week = (t: Timesheet) => `${isoWeekLabel(t.weekStart)} (${formatMinutes(t.minutes)}, ${formatMoney(t.amount, t.currency)})`;
 
 export const timesheetNotices = {
@@ -21,7 +28,7 @@ export const timesheetNotices = {
     tell(
       ctx,
       contract.clientId,
-      "milestone_submitted",
+      "timesheet_submitted",
       `Timesheet submitted: ${isoWeekLabel(t.weekStart)}`,
       `The freelancer submitted ${week(t)} for your approval.`,
       contract,
@@ -30,18 +37,16 @@ export const timesheetNotices = {
     tell(
       ctx,
       contract.freelancerId,
-      "milestone_approved",
-      `Timesheet approved: ${isoWeekLabel(t.weekStart)}`,
-      t.autoApproved
-        ? `${week(t)} was approved automatically after the review period and paid to your balance, less the platform fee.`
-        : `The client approved ${week(t)}; it was paid to your balance, less the platform fee.`,
+      "timesheet_approved",
+      `Timesheet approved and paid: ${isoWeekLabel(t.weekStart)}`,
+      `${t.autoApproved ? `${week(t)} was approved automatically after the review period` : `The client approved ${week(t)}`}: the hours were charged to the client and ${paidText(t)}.`,
       contract,
     ),
   disputed: (ctx: DomainContext, contract: Contract, t: Timesheet) =>
     tell(
       ctx,
       contract.freelancerId,
-      "milestone_changes_requested",
+      "timesheet_disputed",
       `Timesheet disputed: ${isoWeekLabel(t.weekStart)}`,
       `The client disputed ${week(t)}: ${t.disputeReason ?? ""}`,
       contract,

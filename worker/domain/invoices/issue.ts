@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   contracts,
   invoices,
@@ -13,6 +13,7 @@ import {
   type InvoiceKind,
   type InvoiceLine,
   type InvoiceParty,
+  type Payment,
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { ledgerAccounts } from "../ledger/accounts";
@@ -39,7 +40,16 @@ export interface InvoiceDraft {
   paymentId?: string | null;
   payoutId?: string | null;
   ledgerTransactionId?: string | null;
+  /** What the client was charged (or given back) in their paying currency, at the locked rate. */
+  charged?: { amount: number; currency: string; rate: string; rateFetchedAt: Date } | null;
+  creditsInvoiceId?: string | null;
   issuedAt: Date;
+}
+
+/** A payment's locked rate as printed on its documents, for `amount` in the paying currency; null when paid in the contract's. */
+export function lockedCharge(payment: Payment, amount: number | null): InvoiceDraft["charged"] {
+  if (!payment.paidCurrency || amount === null || !payment.exchangeRate || !payment.rateFetchedAt) return null;
+  return { amount, currency: payment.paidCurrency, rate: payment.exchangeRate, rateFetchedAt: payment.rateFetchedAt };
 }
 
 export const invoiceNumber = (year: number, sequence: number) => `ML-${year}-${String(sequence).padStart(6, "0")}`;
@@ -93,6 +103,11 @@ export async function issueInvoice(ctx: DomainContext, draft: InvoiceDraft): Pro
         paymentId: draft.paymentId ?? null,
         payoutId: draft.payoutId ?? null,
         ledgerTransactionId: draft.ledgerTransactionId ?? null,
+        chargedAmount: draft.charged?.amount ?? null,
+        chargedCurrency: draft.charged?.currency ?? null,
+        exchangeRate: draft.charged?.rate ?? null,
+        rateFetchedAt: draft.charged?.rateFetchedAt ?? null,
+        creditsInvoiceId: draft.creditsInvoiceId ?? null,
         issuedAt: draft.issuedAt,
         createdAt: ctx.clock.now(),
       }),
@@ -140,6 +155,7 @@ export async function issueChargeInvoice(ctx: DomainContext, paymentId: string):
     contractId: contract.id,
     milestoneId: milestone.id,
     paymentId: payment.id,
+    charged: lockedCharge(payment, payment.paidAmount),
     issuedAt: payment.confirmedAt ?? ctx.clock.now(),
   });
 }
@@ -211,35 +227,4 @@ export async function issueQuietly(ctx: DomainContext, what: string, run: () => 
   } catch (error) {
     ctx.log("invoice issue failed", { what, error: String(error) });
   }
-}
-
-const SWEEP_BATCH = 200;
-
-/** Daily: an invoice for every confirmed charge, payout and release that does not have one yet. */
-export async function issueMissingInvoices(ctx: DomainContext): Promise<number> {
-  const [charges, outs, releases] = await Promise.all([
-    ctx.db
-      .select({ id: payments.id })
-      .from(payments)
-      .leftJoin(invoices, eq(invoices.sourceKey, sql`'payment:' || ${payments.id}`))
-      .where(and(eq(payments.status, "succeeded"), isNull(invoices.id)))
-      .limit(SWEEP_BATCH),
-    ctx.db
-      .select({ id: payouts.id })
-      .from(payouts)
-      .leftJoin(invoices, eq(invoices.sourceKey, sql`'payout:' || ${payouts.id}`))
-      .where(and(sql`${payouts.status} <> 'failed'`, isNull(invoices.id)))
-      .limit(SWEEP_BATCH),
-    ctx.db
-      .select({ id: ledgerTransactions.id })
-      .from(ledgerTransactions)
-      .leftJoin(invoices, eq(invoices.sourceKey, sql`'fee:' || ${ledgerTransactions.id}`))
-      .where(and(eq(ledgerTransactions.kind, "release"), isNull(invoices.id)))
-      .limit(SWEEP_BATCH),
-  ]);
-  let issued = 0;
-  for (const { id } of charges) if (await issueChargeInvoice(ctx, id)) issued++;
-  for (const { id } of outs) if (await issuePayoutInvoice(ctx, id)) issued++;
-  for (const { id } of releases) if (await issueFeeInvoice(ctx, id)) issued++;
-  return issued;
 }

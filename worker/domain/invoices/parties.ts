@@ -3,12 +3,14 @@ import { billingDetails, clientProfiles, freelancerProfiles, users, type Invoice
 import type { DomainContext } from "../context";
 
 export const PLATFORM_NAME = "MegiLance";
+/** Used when a deployment sets no BILLING_EMAIL; never derived from the app's host (which may be an IP). */
+export const DEFAULT_BILLING_EMAIL = "billing@megilance.com";
 
 /** The platform as a party: it collects charges, pays out and charges the fee. */
 export function platformParty(ctx: DomainContext): InvoiceParty {
   return {
     name: PLATFORM_NAME,
-    email: `billing@${new URL(ctx.config.appOrigin).hostname}`,
+    email: ctx.config.billingEmail ?? DEFAULT_BILLING_EMAIL,
     company: null,
     country: null,
     taxId: null,

@@ -1,4 +1,6 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from "pdf-lib";
+import { chargedSentence } from "../currency/charged";
+import { formatDateTime } from "../time/format";
 import { plainAmount, percentOfBps } from "./format";
 import type { InvoiceView } from "./queries";
 import type { InvoiceParty } from "../../../db/schema";
@@ -63,7 +65,7 @@ export async function renderInvoicePdf(invoice: InvoiceView): Promise<Uint8Array
   text(invoice.title, MARGIN, { size: 22, font: bold });
   text(invoice.number, PAGE.width - MARGIN, { size: 12, font: bold, alignRight: true });
   down(18);
-  text(`Issued ${invoice.issuedAt.slice(0, 10)} (UTC)`, PAGE.width - MARGIN, { color: MUTED, alignRight: true });
+  text(`Issued ${formatDateTime(invoice.issuedAt)}`, PAGE.width - MARGIN, { color: MUTED, alignRight: true });
   down(30);
 
   const columnX = [MARGIN, PAGE.width / 2];
@@ -111,6 +113,18 @@ export async function renderInvoicePdf(invoice: InvoiceView): Promise<Uint8Array
     text(label, cols.unit, { font: strong ? bold : regular, alignRight: true });
     text(value, right, { font: strong ? bold : regular, alignRight: true });
     down(16);
+  }
+  if (invoice.credits) {
+    text(`Credits invoice ${invoice.credits.number}.`, MARGIN);
+    down(16);
+  }
+  if (invoice.charged) {
+    const what = invoice.kind === "credit_note" ? "refunded" : "charged";
+    const sentence = `${chargedSentence(what, invoice.charged, invoice.currency, formatDateTime(invoice.charged.rateFetchedAt))} This document is kept in ${invoice.currency}, the contract's currency.`;
+    for (const line of wrap(printable(sentence, regular), regular, 10, right - MARGIN)) {
+      text(line, MARGIN);
+      down(13);
+    }
   }
   down(20);
   text(`${invoice.title} ${invoice.number}, issued through MegiLance. Issued documents are never changed.`, MARGIN, {

@@ -5,9 +5,12 @@ import { AppError } from "../errors";
 
 export const INVOICE_PAGE_MAX = 50;
 
-export const INVOICE_TITLES = { charge: "Invoice", payout: "Payout receipt", fee: "Fee statement" } as const;
+export const INVOICE_TITLES = { charge: "Invoice", payout: "Payout receipt", fee: "Fee statement", credit_note: "Credit note" } as const;
 
-export function toInvoiceView(i: Invoice) {
+/** The invoice a credit note credits, by number. */
+type CreditedInvoice = { id: string; number: string } | null;
+
+export function toInvoiceView(i: Invoice, credits: CreditedInvoice = null) {
   return {
     id: i.id,
     number: i.number,
@@ -28,6 +31,13 @@ export function toInvoiceView(i: Invoice) {
     paymentId: i.paymentId,
     payoutId: i.payoutId,
     ledgerTransactionId: i.ledgerTransactionId,
+    /** Set when the client paid in another currency: what was charged (given back, on a credit note) in it, at the locked rate. */
+    charged:
+      i.chargedAmount !== null && i.chargedCurrency && i.exchangeRate && i.rateFetchedAt
+        ? { amount: i.chargedAmount, currency: i.chargedCurrency, rate: i.exchangeRate, rateFetchedAt: i.rateFetchedAt.toISOString() }
+        : null,
+    /** On a credit note: the invoice it credits. */
+    credits,
     issuedAt: i.issuedAt.toISOString(),
   };
 }
@@ -51,7 +61,7 @@ export async function listInvoices(ctx: DomainContext, userId: string, input: { 
     .orderBy(desc(invoices.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { items: page.map(toInvoiceView), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
+  return { items: page.map((i) => toInvoiceView(i)), nextCursor: rows.length > limit ? page[page.length - 1].id : null };
 }
 
 /** One invoice for its issuer, its recipient or an admin; anyone else is told it does not exist. */
@@ -59,5 +69,8 @@ export async function getInvoice(ctx: DomainContext, viewer: User, invoiceId: st
   const [row] = await ctx.db.select().from(invoices).where(eq(invoices.id, invoiceId)).limit(1);
   const allowed = row && (row.issuerId === viewer.id || row.recipientId === viewer.id || viewer.roles.includes("admin"));
   if (!allowed) throw new AppError(404, "not_found", "No such invoice.");
-  return toInvoiceView(row);
+  const [credits] = row.creditsInvoiceId
+    ? await ctx.db.select({ id: invoices.id, number: invoices.number }).from(invoices).where(eq(invoices.id, row.creditsInvoiceId)).limit(1)
+    : [];
+  return toInvoiceView(row, credits ?? null);
 }

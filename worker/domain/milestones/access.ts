@@ -5,6 +5,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { fileViewsByKey } from "../files/records";
 import { milestoneFunds, NO_FUNDS, type HeldFunds } from "../ledger/balances";
+import { milestoneFacts } from "./facts";
 import { toMilestoneView, type MilestoneView } from "./view";
 
 export interface MilestoneAccess extends ContractAccess {
@@ -35,7 +36,11 @@ export async function milestoneForParty(ctx: DomainContext, milestoneId: string,
 /** One milestone with its funds and submitted files, for one of the contract's parties. */
 export async function getMilestone(ctx: DomainContext, milestoneId: string, userId: string): Promise<MilestoneView> {
   const access = await milestoneForParty(ctx, milestoneId, userId);
-  return toMilestoneView(access.milestone, access.funds, await fileViewsByKey(ctx, access.milestone.submissionFiles));
+  const [facts, files] = await Promise.all([
+    milestoneFacts(ctx, { milestoneIds: [access.milestone.id] }),
+    fileViewsByKey(ctx, access.milestone.submissionFiles),
+  ]);
+  return toMilestoneView(access.milestone, access.funds, facts.get(access.milestone.id), files);
 }
 
 export function wrongState(message: string): AppError {

@@ -30,7 +30,7 @@ import { addMilestone } from "./manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "./release";
 import { requestMilestoneChanges, submitMilestone } from "./workflow";
 
-type Status = "pending" | "funded" | "submitted" | "changes_requested" | "approved" | "refunded" | "cancelled";
+type Status = "pending" | "funded" | "submitted" | "changes_requested" | "approved" | "released" | "split" | "refunded" | "cancelled";
 /** A card payment started for a milestone, and what became of it. */
 interface ModelCard {
   id: string;
@@ -363,7 +363,8 @@ class Runner {
       target.refunded += split.refunded;
       model.transactions++;
     }
-    if (split.released + split.refunded > 0) target.status = split.released > 0 ? "approved" : "refunded";
+    // A decision is never an approval: released in full, split, or refunded in full.
+    if (split.released + split.refunded > 0) target.status = split.released > 0 ? (split.refunded > 0 ? "split" : "released") : "refunded";
     target.decided = { id: disputeId, outcome: op.outcome, percent: op.percent };
     target.disputeId = null;
     disputesResolved++;

@@ -5,6 +5,7 @@ import { contractNotices } from "../contracts/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
+import { issueRefundCreditNotes } from "../invoices/credit-notes";
 import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
 import { priorTransaction, requestIdempotencyKey, shortHash } from "../ledger/idempotency";
 import { settleAfterMovement } from "../payments/stripe/settle";
@@ -43,6 +44,7 @@ export async function commitHeldMovement(
     return replay(ctx, replayAs, prior);
   }
   if (movement.kind === "release") await issueQuietly(ctx, `fee ${transactionId}`, () => issueFeeInvoice(ctx, transactionId));
+  else await issueRefundCreditNotes(ctx, [access.milestone.id]);
   // Card-funded money follows at Stripe: a transfer for a release, a refund of the charge for a refund.
   await settleAfterMovement(ctx, [access.milestone.id]);
   const after = await milestoneForParty(ctx, access.milestone.id, access.contract.clientId);

@@ -8,6 +8,7 @@ import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
 import { priorTransaction } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../ops/audit";
+import { issueRefundCreditNotes } from "../invoices/credit-notes";
 import { settleAfterMovement } from "../payments/stripe/settle";
 
 export interface ReverseResult {
@@ -85,6 +86,7 @@ export async function reverseRelease(
     const raced = await priorTransaction(ctx, key, { kind: "refund", milestoneId: release.milestoneId });
     return { transactionId: raced!.id, amount: total, currency: release.currency, replayed: true };
   }
+  await issueRefundCreditNotes(ctx, [release.milestoneId]);
   await settleAfterMovement(ctx, [release.milestoneId]);
   return { transactionId: ledger.id, amount: total, currency: release.currency, replayed: false };
 }

@@ -1,6 +1,9 @@
 import type { Milestone } from "../../../db/schema";
+import { chargedView } from "../currency/charged";
 import type { FileView } from "../files/records";
 import { NO_FUNDS, type HeldFunds } from "../ledger/balances";
+import type { MilestoneFacts } from "./facts";
+import { decisionText, isSettled, milestoneStatusLabel } from "./outcome";
 
 /** A submitted file as a milestone shows it; name, type and size are there when the caller looked them up. */
 export type SubmissionFile = Pick<FileView, "key"> & Partial<Omit<FileView, "key">>;
@@ -9,7 +12,16 @@ export type SubmissionFile = Pick<FileView, "key"> & Partial<Omit<FileView, "key
 export const AUTO_APPROVE_AFTER_DAYS = 14;
 export const AUTO_APPROVE_AFTER_MS = AUTO_APPROVE_AFTER_DAYS * 24 * 60 * 60 * 1000;
 
-export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS, files: Map<string, FileView> = new Map()) {
+const NO_FACTS: MilestoneFacts = { decision: null, payment: null };
+
+export function toMilestoneView(
+  m: Milestone,
+  funds: HeldFunds = NO_FUNDS,
+  facts: MilestoneFacts = NO_FACTS,
+  files: Map<string, FileView> = new Map(),
+) {
+  const amounts = { released: funds.released, refunded: funds.refunded, currency: m.currency };
+  const { decision, payment } = facts;
   return {
     id: m.id,
     contractId: m.contractId,
@@ -19,6 +31,20 @@ export function toMilestoneView(m: Milestone, funds: HeldFunds = NO_FUNDS, files
     currency: m.currency,
     dueDate: m.dueDate,
     status: m.status,
+    /** The status in words, the same on every page, e-mail and document (worker/domain/milestones/outcome.ts). */
+    statusLabel: milestoneStatusLabel(m.status, amounts),
+    /** Where the money went, once nothing is held any more: gross to the freelancer, and back to the client. */
+    outcome: isSettled(m.status) ? { released: funds.released, refunded: funds.refunded } : null,
+    /** Set when a dispute decision settled the milestone: who decided, and the decision in words. */
+    decision: decision
+      ? {
+          disputeId: decision.disputeId,
+          by: decision.by,
+          text: decisionText(decision.by, { released: decision.released, refunded: decision.refunded, currency: m.currency }),
+        }
+      : null,
+    /** Set when the client paid in another currency: what was charged (and given back) in it, at the locked rate. */
+    charged: payment ? chargedView(payment, funds.refunded) : null,
     /** Funds held for this milestone, and what already went out of them. */
     funds: { funded: funds.funded, held: funds.held, released: funds.released, refunded: funds.refunded },
     submissionMessage: m.submissionMessage,

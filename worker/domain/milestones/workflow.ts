@@ -86,7 +86,7 @@ export async function submitMilestone(
     auditStatement(ctx, { type: "contracts.milestone_submitted", actorId: actor.id, subjectType: "milestone", subjectId: milestoneId }),
   ])) as [unknown, Milestone[]];
   await contractNotices.submitted(ctx, contract, updated);
-  return toMilestoneView(updated, access.funds, await fileViewsByKey(ctx, submitted));
+  return toMilestoneView(updated, access.funds, undefined, await fileViewsByKey(ctx, submitted));
 }
 
 /** The client sends submitted work back; the funds stay held and the freelancer can submit again. */

@@ -163,9 +163,11 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     const f = await fundedMilestone(ctx);
     await submitMilestone(ctx, f.freelancer, f.milestoneId, { message: "Done" });
     await approveMilestone(ctx, f.client, f.milestoneId);
-    const h = await hourlyWeek();
     await linksOpen("milestone_submitted", f.client, "approved");
-    await linksOpen("milestone_submitted", h.client, "timesheet submitted");
+  },
+  async timesheet_submitted() {
+    const h = await hourlyWeek();
+    await linksOpen("timesheet_submitted", h.client, "timesheet submitted");
   },
   async milestone_approved() {
     const f = await fundedMilestone(ctx);
@@ -174,18 +176,22 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     await linksOpen("milestone_approved", f.freelancer, "approved");
     await endContract(ctx, f.client, f.contractId, { reason: "Complete." });
     await linksOpen("milestone_approved", f.freelancer, "contract ended");
+  },
+  async timesheet_approved() {
     const h = await hourlyWeek();
     await approveTimesheet(ctx, h.client, h.timesheetId, { provider: "sandbox" }, paymentProviders());
-    await linksOpen("milestone_approved", h.freelancer, "timesheet approved");
+    await linksOpen("timesheet_approved", h.freelancer, "timesheet approved");
   },
   async milestone_changes_requested() {
     const f = await fundedMilestone(ctx);
     await submitMilestone(ctx, f.freelancer, f.milestoneId, {});
     await requestMilestoneChanges(ctx, f.client, f.milestoneId, { message: "Please add the mobile layout." });
     await linksOpen("milestone_changes_requested", f.freelancer, "changes requested");
+  },
+  async timesheet_disputed() {
     const h = await hourlyWeek();
     await disputeTimesheet(ctx, h.client, h.timesheetId, { reason: "Two hours too many." });
-    await linksOpen("milestone_changes_requested", h.freelancer, "timesheet disputed");
+    await linksOpen("timesheet_disputed", h.freelancer, "timesheet disputed");
   },
   async contract_ended() {
     const f = await activeContract(ctx);

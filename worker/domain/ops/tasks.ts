@@ -6,7 +6,7 @@ import { runFraudSweep } from "../trust/sweep";
 import { CRON_WINDOW_MS } from "../trust/weights";
 import { stripeDailyChecks } from "../payments/stripe/daily";
 import { autoApproveStaleTimesheets } from "../hourly/approve";
-import { issueMissingInvoices } from "../invoices/issue";
+import { issueMissingInvoices } from "../invoices/sweep";
 import { paymentProviders } from "../../platform/payments";
 import { disputeAndReviewDeadlines } from "../disputes/daily";
 import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";

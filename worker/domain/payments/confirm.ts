@@ -10,6 +10,7 @@ import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledg
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../ops/audit";
 import { issueChargeInvoice, issueQuietly } from "../invoices/issue";
+import { isTimesheetCharge } from "../hourly/keys";
 
 export interface ConfirmResult {
   payment: Payment;
@@ -81,6 +82,8 @@ async function creditPayment(ctx: DomainContext, payment: Payment, alongside: Ba
     ],
   });
   const data = { amount: payment.amount, currency: payment.currency, provider: payment.provider, paymentId: payment.id };
+  // An approved week of hours is charged after the work, and paid out at once: hourly words, and no "funded" notice.
+  const hourly = isTimesheetCharge(payment);
   const [, , , [confirmed]] = (await commitMoneyBatch(ctx, [
     bumpContractStatement(ctx, contract),
     ...ledger.statements,
@@ -96,7 +99,7 @@ async function creditPayment(ctx: DomainContext, payment: Payment, alongside: Ba
     contractEventStatement(ctx, {
       contractId: contract.id,
       milestoneId: milestone.id,
-      type: "milestone.funded",
+      type: hourly ? "timesheet.charged" : "milestone.funded",
       actorId: payment.payerId,
       data,
     }),
@@ -109,6 +112,6 @@ async function creditPayment(ctx: DomainContext, payment: Payment, alongside: Ba
     }),
     ...alongside,
   ])) as [unknown, unknown, unknown, Payment[]];
-  await contractNotices.funded(ctx, contract, milestone);
+  if (!hourly) await contractNotices.funded(ctx, contract, milestone);
   return { payment: confirmed, credited: true };
 }

@@ -10,6 +10,7 @@ import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView, type MilestoneView } from "../milestones/view";
 import { auditStatement } from "../ops/audit";
 import { lockedRateColumns, lockedRateView, lockFundingRate } from "../currency/funding-rate";
+import { quoteChanged } from "../currency/payable";
 import { confirmPayment } from "./confirm";
 import type { PaymentProviders } from "./provider";
 
@@ -61,7 +62,8 @@ async function result(
 ): Promise<FundResult> {
   const [payment] = await ctx.db.select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const access = await milestoneForParty(ctx, payment.milestoneId, actor.id);
-  return { milestone: toMilestoneView(access.milestone, access.funds), payment: toPaymentView(payment), nextAction, replayed };
+  const facts = { decision: null, payment: payment.status === "succeeded" ? payment : null };
+  return { milestone: toMilestoneView(access.milestone, access.funds, facts), payment: toPaymentView(payment), nextAction, replayed };
 }
 
 /**
@@ -72,7 +74,13 @@ export async function fundMilestone(
   ctx: DomainContext,
   actor: User,
   milestoneId: string,
-  input: { provider: PaymentProviderName; idempotencyKey?: string | null; currency?: string | null },
+  input: {
+    provider: PaymentProviderName;
+    idempotencyKey?: string | null;
+    currency?: string | null;
+    /** The charge the client saw and confirmed (minor units of the paying currency); refused if it moved since. */
+    chargedAmount?: number | null;
+  },
   providers: PaymentProviders,
 ): Promise<FundResult> {
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
@@ -114,6 +122,16 @@ export async function fundMilestone(
   if (live[0]) throw pendingPaymentConflict(live[0]);
   const lock = await lockFundingRate(ctx, milestone, input.currency);
   const charge = { amount: lock?.paidAmount ?? milestone.amount, currency: lock?.paidCurrency ?? milestone.currency };
+  if (input.chargedAmount != null && input.chargedAmount !== charge.amount) {
+    throw quoteChanged({
+      amount: milestone.amount,
+      currency: milestone.currency,
+      chargedAmount: charge.amount,
+      chargedCurrency: charge.currency,
+      rate: lock?.rate ?? "1",
+      fetchedAt: (lock?.fetchedAt ?? ctx.clock.now()).toISOString(),
+    });
+  }
   provider.assertCanCharge?.(charge);
 
   const paymentId = ctx.newId();

@@ -14,8 +14,8 @@ async function view(ctx: DomainContext, item: PortfolioItem): Promise<PortfolioV
 
 async function requireOwnItem(ctx: DomainContext, actor: User, id: string): Promise<PortfolioItem> {
   const item = await ctx.db.query.portfolioItems.findFirst({ where: eq(portfolioItems.id, id) });
-  if (!item) throw new AppError(404, "not_found", "No such portfolio item.");
-  if (item.freelancerId !== actor.id) throw new AppError(403, "forbidden", "This portfolio item is not yours.");
+  // Someone else's item is not in "my" portfolio: the same 404 as an unknown id.
+  if (!item || item.freelancerId !== actor.id) throw new AppError(404, "not_found", "No such portfolio item.");
   return item;
 }
 

@@ -61,10 +61,12 @@ export async function hiddenFromViewer(ctx: DomainContext, ids: string[], viewer
   return new Set(rows.map((r) => r.id));
 }
 
-/** Only the client who posted a project may change it: nonexistent -> 404, someone else's -> 403. */
+/**
+ * Only the client who posted a project may change it: one the actor may not see (nonexistent, invite-only,
+ * hidden) -> 404, someone else's visible project -> 403.
+ */
 export async function requireOwnProject(ctx: DomainContext, id: string, actor: User): Promise<Project> {
-  const project = await findProject(ctx, id);
-  if (!project) throw new AppError(404, "not_found", "No such project.");
+  const project = await requireVisibleProject(ctx, id, actor.id);
   if (project.clientId !== actor.id) throw new AppError(403, "forbidden", "Only the client who posted this project can do that.");
   return project;
 }

@@ -10,7 +10,7 @@ export async function loadProposalWithProject(ctx: DomainContext, id: string): P
     .innerJoin(projects, eq(projects.id, proposals.projectId))
     .where(eq(proposals.id, id))
     .limit(1);
-  if (!row) throw new AppError(404, "not_found", "No such proposal.");
+  if (!row) throw proposalNotFound();
   return row;
 }
 
@@ -24,16 +24,28 @@ export function requireUndecided(proposal: Proposal, action: string): void {
   }
 }
 
-/** The project's client acts on proposals: anyone else gets 403. */
-export async function requireProposalForClient(ctx: DomainContext, actor: User, id: string) {
+const proposalNotFound = () => new AppError(404, "not_found", "No such proposal.");
+
+/**
+ * A proposal exists only for its two parties (the project's client and the freelancer who sent it);
+ * anyone else is told it does not exist, so ids reveal nothing.
+ */
+export async function proposalForParty(ctx: DomainContext, actor: User, id: string) {
   const row = await loadProposalWithProject(ctx, id);
+  if (row.proposal.freelancerId !== actor.id && row.project.clientId !== actor.id) throw proposalNotFound();
+  return row;
+}
+
+/** The project's client acts on proposals: the freelancer gets 403, anyone else 404. */
+export async function requireProposalForClient(ctx: DomainContext, actor: User, id: string) {
+  const row = await proposalForParty(ctx, actor, id);
   if (row.project.clientId !== actor.id) throw new AppError(403, "forbidden", "Only the client who posted the project can do that.");
   return row;
 }
 
-/** The freelancer who sent a proposal edits or withdraws it: anyone else gets 403. */
+/** The freelancer who sent a proposal edits or withdraws it: the client gets 403, anyone else 404. */
 export async function requireOwnProposal(ctx: DomainContext, actor: User, id: string) {
-  const row = await loadProposalWithProject(ctx, id);
+  const row = await proposalForParty(ctx, actor, id);
   if (row.proposal.freelancerId !== actor.id)
     throw new AppError(403, "forbidden", "Only the freelancer who sent this proposal can do that.");
   return row;

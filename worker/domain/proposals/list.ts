@@ -9,10 +9,9 @@ import {
   type User,
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { AppError } from "../errors";
 import { requireOwnProject } from "../projects/access";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, offsetOf } from "../search/cursor";
-import { loadProposalWithProject } from "./access";
+import { proposalForParty } from "./access";
 import { rankProposal, type Ranking } from "./ranking";
 import { loadProposalView, loadProposalViews, type ProposalView } from "./views";
 
@@ -24,10 +23,7 @@ export { PROPOSAL_STATUSES };
 
 /** The project's client or the freelancer who sent it may read a proposal. */
 export async function getProposal(ctx: DomainContext, actor: User, proposalId: string): Promise<ProposalView> {
-  const { proposal, project } = await loadProposalWithProject(ctx, proposalId);
-  if (proposal.freelancerId !== actor.id && project.clientId !== actor.id) {
-    throw new AppError(403, "forbidden", "Only the client and the freelancer can read this proposal.");
-  }
+  const { proposal } = await proposalForParty(ctx, actor, proposalId);
   return loadProposalView(ctx, proposal);
 }
 

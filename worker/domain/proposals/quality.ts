@@ -3,7 +3,6 @@ import { proposals } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 
-export const MIN_COVER_LETTER_CHARS = 100;
 /** Above this Jaccard similarity of word triples, a letter counts as a copy of an earlier one. */
 export const MAX_SIMILARITY = 0.9;
 const COMPARE_WITH_LAST = 50;
@@ -23,7 +22,7 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** Spam guard: a real letter (100+ characters) that is not a near copy of one of the freelancer's recent ones. */
+/** Spam guard (the length is checked by coverLetterSchema): a letter that is not a near copy of one of the freelancer's recent ones. */
 export async function checkCoverLetter(
   ctx: DomainContext,
   freelancerId: string,
@@ -31,10 +30,6 @@ export async function checkCoverLetter(
   ignoreProposalId?: string,
 ): Promise<string> {
   const text = letter.trim();
-  if (text.length < MIN_COVER_LETTER_CHARS) {
-    const message = `Write at least ${MIN_COVER_LETTER_CHARS} characters about how you would do this work.`;
-    throw new AppError(422, "cover_letter_too_short", message, { coverLetter: [message] });
-  }
   const previous = await ctx.db
     .select({ id: proposals.id, coverLetter: proposals.coverLetter })
     .from(proposals)

@@ -1,12 +1,20 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
-import { files, freelancerProfiles, projects, proposals, users, type Proposal } from "../../../db/schema";
+import { files, freelancerProfiles, projects, proposals, users, type Project, type Proposal } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileUrl, type FileView } from "../files/records";
 
 export interface ProposalView {
   id: string;
   projectId: string;
-  project: { id: string; title: string; status: string; budgetType: string; budgetMin: number; budgetMax: number; currency: string } | null;
+  project: {
+    id: string;
+    title: string;
+    status: Project["status"];
+    budgetType: Project["budgetType"];
+    budgetMin: number;
+    budgetMax: number;
+    currency: string;
+  } | null;
   freelancerId: string;
   freelancer: { id: string; name: string; handle: string | null };
   coverLetter: string;

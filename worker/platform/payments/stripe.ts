@@ -130,7 +130,8 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       let failure: unknown = new Error("No webhook secret is configured.");
       for (const secret of secrets) {
         try {
-          return (await stripe.webhooks.constructEventAsync(rawBody, signature, secret, undefined, crypto)) as unknown as StripeEvent;
+          // Tolerance 0: the library would only refuse old timestamps; requireFreshWebhook judges both sides.
+          return (await stripe.webhooks.constructEventAsync(rawBody, signature, secret, 0, crypto)) as unknown as StripeEvent;
         } catch (error) {
           failure = error;
         }

@@ -44,7 +44,7 @@ export interface StripeGateway {
   }): Promise<{ id: string }>;
   createExpressAccount(input: { email: string; metadata: Record<string, string>; idempotencyKey: string }): Promise<{ id: string }>;
   createAccountLink(input: { account: string; refreshUrl: string; returnUrl: string }): Promise<{ url: string }>;
-  /** Checks the `Stripe-Signature` header against the raw body; throws when it does not match. */
+  /** Checks the `Stripe-Signature` header against the raw body; throws when it does not match (time is not judged). */
   verifyEvent(rawBody: string, signature: string): Promise<StripeEvent>;
   /** Hands the milestone's unfinished Stripe work to the jobs queue, which retries it with backoff. */
   settleLater(milestoneId: string): Promise<void>;

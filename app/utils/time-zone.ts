@@ -1,0 +1,14 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { FALLBACK_TIME_ZONE } from "../../worker/domain/time/format";
+
+/**
+ * Runs before paint: stores the browser's time zone in the `tz` cookie, so every later page is rendered on the
+ * server in the viewer's zone and hydrates to the same text. Until then pages show UTC, and say so.
+ */
+export const TIME_ZONE_BOOT = `(function(){try{var z=Intl.DateTimeFormat().resolvedOptions().timeZone;var m=document.cookie.match(/(?:^|; )tz=([^;]+)/);if(z&&(!m||decodeURIComponent(m[1])!==z)){document.cookie='tz='+encodeURIComponent(z)+'; Path=/; Max-Age=31536000; SameSite=Lax'}}catch(e){}})()`;
+
+/** The zone every date on the page is written in: the root loader's, so server render and hydration agree. */
+export function useTimeZone(): string {
+  const data = useRouteLoaderData("root") as { timeZone?: string } | undefined;
+  return data?.timeZone ?? FALLBACK_TIME_ZONE;
+}

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/**
+ * Work a request hands to the jobs queue instead of doing itself: it runs after the answer is sent and
+ * is retried there. Used where the work must not show in the answer's timing (password reset).
+ */
+export const passwordResetJobSchema = z.object({
+  type: z.literal("auth.password_reset"),
+  email: z.string().max(254),
+  meta: z.object({ ip: z.string().nullish(), userAgent: z.string().nullish(), country: z.string().nullish() }),
+});
+
+export const domainJobSchemas = [passwordResetJobSchema] as const;
+export type DomainJob = z.infer<(typeof domainJobSchemas)[number]>;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { BUDGET_TYPES, CONTRACT_STATUSES, PROJECT_STATUSES, PROPOSAL_STATUSES } from "../../../db/schema";
+import { fileViewSchema } from "../files/view-schema";
+import { timestampSchema, type SameShape } from "../views";
+import type { ContractView as ContractDraftView } from "./decide";
+import type { Ranking } from "./ranking";
+import type { ProposalView } from "./views";
+
+export const proposalViewSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  project: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(PROJECT_STATUSES),
+      budgetType: z.enum(BUDGET_TYPES),
+      budgetMin: z.number().int(),
+      budgetMax: z.number().int(),
+      currency: z.string(),
+    })
+    .nullable(),
+  freelancerId: z.string(),
+  freelancer: z.object({ id: z.string(), name: z.string(), handle: z.string().nullable() }),
+  coverLetter: z.string(),
+  bidAmount: z.number().int(),
+  currency: z.string(),
+  estimatedDays: z.number().int(),
+  milestones: z.array(z.object({ title: z.string(), amount: z.number().int() })).nullable(),
+  attachments: z.array(fileViewSchema),
+  status: z.enum(PROPOSAL_STATUSES),
+  declineReason: z.string().nullable(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  decidedAt: timestampSchema.nullable(),
+});
+
+/** How a proposal ranks for the client (0-1 factors, the score out of 100). */
+export const rankingSchema = z.object({ score: z.number(), skillOverlap: z.number(), bidFit: z.number(), rating: z.number() });
+
+export const rankedProposalSchema = proposalViewSchema.extend({ ranking: rankingSchema });
+
+/** The offer an accepted proposal becomes, as the accept answer shows it. */
+export const contractDraftSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  clientId: z.string(),
+  freelancerId: z.string(),
+  proposalId: z.string(),
+  status: z.string().describe(CONTRACT_STATUSES.join(", ")),
+  amount: z.number().int(),
+  currency: z.string(),
+  createdAt: timestampSchema,
+});
+
+export const proposalViewShape: SameShape<ProposalView, z.infer<typeof proposalViewSchema>> = true;
+export const rankingShape: SameShape<Ranking, z.infer<typeof rankingSchema>> = true;
+export const contractDraftShape: SameShape<ContractDraftView, z.infer<typeof contractDraftSchema>> = true;
