@@ -1,9 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getProject } from "../../worker/domain/projects/projects";
+import { getProject, getProjectPage } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
-import { proposalOnProject } from "../../worker/domain/proposals/on-project";
 import { MyProposalCard } from "~/components/marketplace/my-proposal-card";
 import { matchFreelancers } from "../../worker/domain/matching/matches";
 import { ProjectMatches } from "~/components/matching/project-matches";
@@ -34,12 +33,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const ctx = domainFrom(context);
-  const project = await orErrorPage(getProject(ctx, params.id ?? "", viewer?.user ?? null));
+  // The project and the viewer's own proposal on it: one round trip.
+  const { project, ownProposal: myProposal } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
   const isOwner = viewer?.user.id === project.clientId;
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
   const matches = isOwner && viewer && project.status === "open" ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
-  const myProposal = viewer && !isOwner ? await proposalOnProject(ctx, viewer.user.id, project.id) : null;
   return {
     project,
     isOwner,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, count } from "drizzle-orm";
 import {
+  type ProposalStatus,
   conversations,
   favorites,
   projectInvites,
@@ -13,6 +14,7 @@ import {
 } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
+import { proposalOnProjectQuery } from "../proposals/on-project";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
@@ -180,14 +182,29 @@ export async function getProject(
   projectId: string,
   viewer: User | null,
 ): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
+  return (await getProjectPage(ctx, projectId, viewer)).project;
+}
+
+/**
+ * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
+ * the viewer's own proposal on it (a freelancer sees theirs; null for its client and for visitors).
+ */
+export async function getProjectPage(
+  ctx: DomainContext,
+  projectId: string,
+  viewer: User | null,
+): Promise<{
+  project: ProjectView & { moderation: ProjectModerationNotice | null };
+  ownProposal: { id: string; status: ProposalStatus } | null;
+}> {
   const isAdmin = viewer?.roles.includes("admin") ?? false;
-  // The view, its moderation state and whether the viewer was invited: one round trip.
-  const [rows, invites] = await ctx.db.batch([
+  const [rows, invites, own] = await ctx.db.batch([
     projectViewsQuery(ctx, [projectId]),
     ctx.db
       .select({ projectId: projectInvites.projectId })
       .from(projectInvites)
       .where(and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, viewer?.id ?? ""))),
+    proposalOnProjectQuery(ctx, viewer?.id ?? "", projectId),
   ]);
   const row = rows[0];
   const project = row && {
@@ -202,7 +219,8 @@ export async function getProject(
     project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
       ? { hiddenAt: project.hiddenAt.toISOString(), reason: row.hidden_reason ?? "" }
       : null;
-  return { ...toProjectView(ctx, row), moderation };
+  const ownProposal = viewer && project.clientId !== viewer.id ? (own[0] ?? null) : null;
+  return { project: { ...toProjectView(ctx, row), moderation }, ownProposal };
 }
 
 /** Lets a freelancer see (and apply to) an invite-only project, and tells them. */

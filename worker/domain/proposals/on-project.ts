@@ -8,10 +8,15 @@ export async function proposalOnProject(
   freelancerId: string,
   projectId: string,
 ): Promise<{ id: string; status: ProposalStatus } | null> {
-  const [row] = await ctx.db
+  const [row] = await proposalOnProjectQuery(ctx, freelancerId, projectId);
+  return row ?? null;
+}
+
+/** proposalOnProject as one batchable query (its first row, if any). */
+export function proposalOnProjectQuery(ctx: DomainContext, freelancerId: string, projectId: string) {
+  return ctx.db
     .select({ id: proposals.id, status: proposals.status })
     .from(proposals)
     .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)))
     .limit(1);
-  return row ?? null;
 }
