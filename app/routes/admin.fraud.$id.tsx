@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SignalsList } from "~/components/admin/signals-list";
-import { LevelBadge, ReasonForm, ReplyAlert, StatusBadge, words } from "~/components/admin/trust-ui";
+import { blockConfirmation, LevelBadge, ReasonForm, ReplyAlert, StatusBadge, words } from "~/components/admin/trust-ui";
 import { RouteError } from "~/components/route-error";
+import { ConfirmationPage, usePendingConfirmation, type FormValues } from "~/components/ui/confirm";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, idParam, requireAdminActor } from "~/utils/admin.server";
+import { confirmationNeeded } from "~/utils/confirm.server";
 import { AppError } from "~/utils/domain.server";
 import { ALERT_DECISIONS, decideAlert, getAlert } from "../../worker/domain/trust/alerts";
 import { blockUser } from "../../worker/domain/trust/blocks";
@@ -35,7 +37,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireAdminActor(request, context);
   const ctx = domainFrom(context);
   const id = idParam(params.id);
-  return adminFormAction(await request.formData(), intentSchema, async (input) => {
+  const form = await request.formData();
+  const unconfirmed = confirmationNeeded(form, ["block"]);
+  if (unconfirmed) return unconfirmed;
+  return adminFormAction(form, intentSchema, async (input) => {
     switch (input.intent) {
       case "decide":
         await decideAlert(ctx, actor, id, { status: input.status, note: input.note || null });
@@ -54,8 +59,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function FraudAlertDetail() {
   const { alert } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const reply = answer && "ok" in answer ? answer : undefined;
+  const pending = usePendingConfirmation();
+  const confirmBlock = (values: FormValues) => blockConfirmation(alert.user?.name ?? "this account", values);
   const open = alert.status === "open" || alert.status === "investigating";
+  if (pending) return <ConfirmationPage confirmation={confirmBlock(pending.values)} pending={pending} />;
   return (
     <div className="max-w-4xl space-y-6">
       <Link to="/admin/fraud" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
@@ -116,6 +125,7 @@ export default function FraudAlertDetail() {
               submit="Block the account"
               variant="danger"
               reply={reply}
+              confirm={confirmBlock}
             />
           </Card>
         ) : null}

@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { SignalsList } from "~/components/admin/signals-list";
-import { LevelBadge, ReasonForm, ReplyAlert, StatusBadge, words } from "~/components/admin/trust-ui";
+import { blockConfirmation, LevelBadge, ReasonForm, ReplyAlert, StatusBadge, words } from "~/components/admin/trust-ui";
 import { RouteError } from "~/components/route-error";
+import { ConfirmationPage, usePendingConfirmation, type FormValues } from "~/components/ui/confirm";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Card } from "~/components/ui/card";
 import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, idParam, requireAdminActor } from "~/utils/admin.server";
+import { confirmationNeeded } from "~/utils/confirm.server";
 import { AppError } from "~/utils/domain.server";
 import { blockUser, unblockUser } from "../../worker/domain/trust/blocks";
 import { placePayoutHold, releasePayoutHold } from "../../worker/domain/trust/holds";
@@ -38,7 +40,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireAdminActor(request, context);
   const ctx = domainFrom(context);
   const id = idParam(params.id);
-  return adminFormAction(await request.formData(), intentSchema, async (input) => {
+  const form = await request.formData();
+  const unconfirmed = confirmationNeeded(form, ["block"]);
+  if (unconfirmed) return unconfirmed;
+  return adminFormAction(form, intentSchema, async (input) => {
     switch (input.intent) {
       case "block":
         await blockUser(ctx, actor, id, { reason: input.reason });
@@ -60,7 +65,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function AdminUserDetail() {
   const { user, risk, alerts, appeals, payoutHold, activeSessions } = useLoaderData<typeof loader>();
-  const reply = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const reply = answer && "ok" in answer ? answer : undefined;
+  const pending = usePendingConfirmation();
+  const confirmBlock = (values: FormValues) => blockConfirmation(user.name, values);
+  if (pending) return <ConfirmationPage confirmation={confirmBlock(pending.values)} pending={pending} />;
   return (
     <div className="max-w-4xl space-y-6">
       <Link to="/admin/users" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
@@ -114,6 +123,7 @@ export default function AdminUserDetail() {
               submit="Block the account"
               variant="danger"
               reply={reply}
+              confirm={confirmBlock}
             />
           )}
         </Card>

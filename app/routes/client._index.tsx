@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
+import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
 import { RouteError } from "~/components/route-error";
-import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -54,7 +54,19 @@ export default function ClientHome() {
         <Stat label="Awaiting your decision" value={stats.awaitingDecision} capped={capped("awaitingDecision")} />
         <Stat label="Hires" value={stats.hires} capped={capped("hires")} />
       </dl>
-      <Card title="Your projects">
+      <Card
+        title="Your projects"
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <Link to="/client/projects" className={buttonClass("secondary", "sm")}>
+              All projects
+            </Link>
+            <Link to="/client/contracts" className={buttonClass("secondary", "sm")}>
+              Contracts
+            </Link>
+          </div>
+        }
+      >
         {projects.length === 0 ? (
           <EmptyState
             title="No projects yet"
@@ -79,7 +91,7 @@ export default function ClientHome() {
                   </p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2 text-sm">
-                  <Badge tone={p.status === "open" ? "success" : "neutral"}>{p.status === "open" ? "Open" : "Closed"}</Badge>
+                  <ProjectStatusBadge status={p.status} />
                   <span>
                     {formatCount(p.proposalCounts.total, p.proposalCounts.capped)} proposal
                     {p.proposalCounts.total === 1 && !p.proposalCounts.capped ? "" : "s"}

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireOwnProject } from "../../worker/domain/projects/access";
 import { closeProject, reopenProject, updateProject } from "../../worker/domain/projects/projects";
@@ -8,10 +8,10 @@ import { loadProjectView } from "../../worker/domain/projects/views";
 import { listCategories } from "../../worker/domain/taxonomy/taxonomy";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { ProjectForm } from "~/components/marketplace/project-form";
+import { ProjectLifecycleCard } from "~/components/marketplace/project-lifecycle";
 import { projectFormSchema, toProjectInput } from "~/components/marketplace/project-form-schema";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireRole } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return { result: submission.reply(), notice: "The project is closed; it takes no more proposals." };
       case "reopen":
         await reopenProject(ctx, viewer.user, id);
-        return { result: submission.reply(), notice: "The project is open again." };
+        return { result: submission.reply(), notice: "The project is open again: it takes proposals and you can hire more people." };
       default:
         return submission.value satisfies never;
     }
@@ -76,19 +76,7 @@ export default function EditProject() {
         </p>
       </div>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <Card title={project.status === "open" ? "Open for proposals" : "Closed"}>
-        <Form method="post">
-          {project.status === "open" ? (
-            <Button name="intent" value="close" variant="danger" size="sm">
-              Close project
-            </Button>
-          ) : (
-            <Button name="intent" value="reopen" variant="secondary" size="sm">
-              Reopen project
-            </Button>
-          )}
-        </Form>
-      </Card>
+      <ProjectLifecycleCard status={project.status} />
       <Card title="Details">
         <ProjectForm
           id="edit-project"

@@ -1,8 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CardPayments } from "~/components/contract/card-payments";
 import { ContractCurrencyCard } from "~/components/contract/currency-card";
+import { CONFIRMED_CONTRACT_INTENTS, contractConfirmation } from "~/components/contract/confirmations";
 import { MilestoneCard } from "~/components/contract/milestone-card";
+import { OfferSummary } from "~/components/contract/offer-summary";
+import { CONTRACT_STATUS_LABELS } from "~/components/contracts/labels";
+import { ConfirmationPage, ConfirmButton, usePendingConfirmation, type FormValues } from "~/components/ui/confirm";
 import { Timeline } from "~/components/contract/timeline";
 import { ReviewsCard } from "~/components/reviews/reviews-card";
 import { ContractTimeAndInvoices } from "~/components/hourly/contract-time-link";
@@ -19,6 +23,7 @@ import { Field, inputClass } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { chargeToConfirm, chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
+import { confirmationNeeded } from "~/utils/confirm.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
 import { contractCurrencyView, payInCurrenciesFor } from "~/utils/contract-currency.server";
@@ -82,6 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const milestoneId = "milestoneId" in parsed.data ? parsed.data.milestoneId : null;
   const ctx = domainFrom(context);
+  const unconfirmed = confirmationNeeded(form, CONFIRMED_CONTRACT_INTENTS);
+  if (unconfirmed) return unconfirmed;
   try {
     const quote = await chargeToConfirm(ctx, viewer.user, contract, parsed.data);
     if (quote) return data({ error: null, milestoneId, quote });
@@ -117,12 +124,23 @@ export default function ContractPage() {
     pendingPayments,
     payInCurrencies,
   } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "error" in answer ? answer : null;
+  const pending = usePendingConfirmation();
+  const formKey = useLocation().key;
+  const confirm = (values: FormValues) => contractConfirmation(c, values);
   const role = c.viewerRole;
   const money = (n: number) => formatMoney(n, c.currency);
   const other = role === "client" ? c.freelancer : c.client;
   const pageError = failed && !failed.milestoneId ? failed.error : null;
   const canPlan = role === "client" && (c.status === "offered" || c.status === "active") && c.type === "fixed";
+  if (pending) {
+    return (
+      <PortalShell title="Contract" viewer={viewer}>
+        <ConfirmationPage confirmation={confirm(pending.values)} pending={pending} />
+      </PortalShell>
+    );
+  }
   return (
     <PortalShell title="Contract" viewer={viewer}>
       <div className="max-w-4xl space-y-6">
@@ -134,7 +152,10 @@ export default function ContractPage() {
             </Link>
           </p>
           <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight">
-            {c.project.title} <Badge tone={STATUS_TONE[c.status as keyof typeof STATUS_TONE] ?? "neutral"}>{c.status}</Badge>
+            <span className="min-w-0 break-words">{c.title}</span>{" "}
+            <Badge tone={STATUS_TONE[c.status as keyof typeof STATUS_TONE] ?? "neutral"}>
+              {CONTRACT_STATUS_LABELS[c.status] ?? c.status}
+            </Badge>
           </h1>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -145,6 +166,7 @@ export default function ContractPage() {
         {pageError ? <Alert tone="danger">{pageError}</Alert> : null}
         <ContractCurrencyCard contract={c} display={currency.display} />
 
+        <OfferSummary contract={c} />
         <Card title="Terms">
           <dl className="grid gap-2 text-sm sm:grid-cols-[12rem_1fr]">
             <dt className="text-muted">Type</dt>
@@ -165,7 +187,7 @@ export default function ContractPage() {
             <dd>{money(c.funds.released)} (before the platform fee)</dd>
           </dl>
           {role === "client" && c.status === "offered" ? (
-            <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-3 sm:items-end">
+            <Form key={formKey} method="post" className="mt-4 grid gap-3 sm:grid-cols-3 sm:items-end">
               <input type="hidden" name="intent" value="terms" />
               {c.type === "fixed" ? (
                 <Field
@@ -210,12 +232,14 @@ export default function ContractPage() {
             <div className="mt-4 flex flex-wrap items-end gap-3">
               <Form method="post">
                 <input type="hidden" name="intent" value="accept" />
-                <Button>Accept the offer</Button>
+                <ConfirmButton confirm={confirm}>Accept offer</ConfirmButton>
               </Form>
               <Form method="post" className="flex flex-wrap items-end gap-2">
                 <input type="hidden" name="intent" value="decline" />
-                <Field label="Reason (optional)" inputProps={{ id: "decline-reason", name: "reason", maxLength: 1000 }} />
-                <Button variant="secondary">Decline</Button>
+                <Field label="Reason for declining (optional)" inputProps={{ id: "decline-reason", name: "reason", maxLength: 1000 }} />
+                <ConfirmButton confirm={confirm} variant="secondary">
+                  Decline offer
+                </ConfirmButton>
               </Form>
             </div>
           ) : null}
@@ -239,6 +263,7 @@ export default function ContractPage() {
                     error={failed?.milestoneId === m.id ? failed.error : null}
                     pendingPayment={pendingPayments[m.id] ?? null}
                     payIn={{ currencies: payInCurrencies, quote: failed?.milestoneId === m.id ? (failed.quote ?? null) : null }}
+                    confirm={confirm}
                   />
                 ))}
               </ul>
@@ -246,7 +271,7 @@ export default function ContractPage() {
               <p className="text-muted text-sm">No milestones yet.</p>
             )}
             {canPlan ? (
-              <Form method="post" className="mt-6 grid gap-3 sm:grid-cols-[1fr_9rem_11rem_auto] sm:items-end">
+              <Form key={formKey} method="post" className="mt-6 grid gap-3 sm:grid-cols-[1fr_9rem_11rem_auto] sm:items-end">
                 <input type="hidden" name="intent" value="add-milestone" />
                 <Field label="New milestone" inputProps={{ id: "new-title", name: "title", required: true, maxLength: 200 }} />
                 <Field
@@ -269,13 +294,15 @@ export default function ContractPage() {
             title="End the contract"
             description="Submitted work must be approved or sent back first. Funds held for milestones not yet submitted go back to the client."
           >
-            <Form method="post" className="space-y-2">
+            <Form key={formKey} method="post" className="space-y-2">
               <input type="hidden" name="intent" value="end" />
               <label htmlFor="end-reason" className="block text-sm font-medium">
                 Why does it end?
               </label>
               <textarea id="end-reason" name="reason" required maxLength={1000} rows={2} className={inputClass} />
-              <Button variant="danger">End contract</Button>
+              <ConfirmButton confirm={confirm} variant="danger">
+                End contract
+              </ConfirmButton>
             </Form>
           </Card>
         ) : null}

@@ -2,7 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { hoursText } from "~/components/hourly/format";
 import { TimerCard } from "~/components/hourly/timer";
-import { TimesheetList } from "~/components/hourly/timesheet-list";
+import { TimesheetList, timesheetConfirmation } from "~/components/hourly/timesheet-list";
+import { ConfirmationPage, usePendingConfirmation } from "~/components/ui/confirm";
+import { confirmationNeeded } from "~/utils/confirm.server";
 import { CursorPager } from "~/components/marketplace/pager";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
@@ -45,8 +47,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const id = params.id ?? "";
-  const parsed = timeIntentSchema.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = timeIntentSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) return data({ error: parsed.error.issues[0]?.message ?? "Check the form and try again." }, { status: 422 });
+  const unconfirmed = confirmationNeeded(form, ["approve"]);
+  if (unconfirmed) return unconfirmed;
   try {
     const done = await guarded(() =>
       runTimeIntent(domainFrom(context), viewer.user, id, parsed.data, paymentProviders(context.cloudflare.env)),
@@ -63,12 +68,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function TimePage() {
   const { viewer, page, serverNow, today } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "error" in answer ? answer : null;
+  const pending = usePendingConfirmation();
   const { contract: c, role, entries, sheets } = page;
   const week = entries.week;
   const freelancer = role === "freelancer";
   const active = c.status === "active";
   const canLog = freelancer && active && week.open;
+  const pendingSheet = pending ? sheets.items.find((t) => t.id === pending.values.timesheetId) : null;
+  if (pending && pendingSheet) {
+    return (
+      <PortalShell title="Time" viewer={viewer}>
+        <ConfirmationPage confirmation={timesheetConfirmation(pendingSheet)} pending={pending} />
+      </PortalShell>
+    );
+  }
   return (
     <PortalShell title="Time" viewer={viewer}>
       <div className="max-w-4xl space-y-6">
@@ -85,7 +100,7 @@ export default function TimePage() {
           </p>
         </div>
         {failed && "error" in failed ? <Alert tone="danger">{failed.error}</Alert> : null}
-        {failed && "notice" in failed ? <Alert tone="warning">{failed.notice}</Alert> : null}
+        {answer && "notice" in answer ? <Alert tone="warning">{answer.notice}</Alert> : null}
         {entries.timerNotice ? <Alert tone="warning">{entries.timerNotice}</Alert> : null}
         {entries.logNext ? (
           <Alert tone="info">

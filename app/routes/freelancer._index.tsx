@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { listContracts } from "../../worker/domain/contracts/list";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
 import { recommendedProjects } from "../../worker/domain/matching/matches";
 import { jobSuccessFor } from "../../worker/domain/reviews/job-success";
 import { JobSuccessFigure } from "~/components/reviews/job-success";
 import { RecommendedProjects } from "~/components/matching/recommended-projects";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
+import { OffersWaiting } from "~/components/contracts/offers-waiting";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -21,22 +23,24 @@ import { formatMoney } from "~/utils/money";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
   const ctx = domainFrom(context);
-  const [dashboard, recommended, greeting] = await Promise.all([
+  const [dashboard, recommended, greeting, offers] = await Promise.all([
     freelancerDashboard(ctx, viewer.user),
     recommendedProjects(ctx, viewer.user),
     requestGreeting(request, context),
+    listContracts(ctx, viewer.user.id, { role: "freelancer", status: "offered", limit: 5 }),
   ]);
   return {
     name: viewer.user.name,
     greeting,
     dashboard,
     recommended: recommended.items,
+    offers,
     jobSuccess: await jobSuccessFor(ctx, viewer.user.id),
   };
 }
 
 export default function FreelancerHome() {
-  const { name, greeting, dashboard, recommended, jobSuccess } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard, recommended, offers, jobSuccess } = useLoaderData<typeof loader>();
   const { stats, hasProfile, proposals } = dashboard;
   return (
     <div className="space-y-6">
@@ -60,11 +64,17 @@ export default function FreelancerHome() {
           .
         </Alert>
       )}
+      {offers.total > 0 ? <OffersWaiting offers={offers.items} total={offers.total} /> : null}
       <Card title="Job success">
         <JobSuccessFigure value={jobSuccess} />
       </Card>
       <Card
         title="My proposals"
+        actions={
+          <Link to="/freelancer/proposals" className={buttonClass("secondary", "sm")}>
+            All my proposals
+          </Link>
+        }
         description={`${stats.total} sent · ${stats.pending} pending · ${stats.shortlisted} shortlisted · ${stats.accepted} accepted · ${stats.declined} declined`}
       >
         {proposals.length === 0 ? (
@@ -74,7 +84,7 @@ export default function FreelancerHome() {
             {proposals.map((p) => (
               <li key={p.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">
-                  <Link to={`/projects/${p.projectId}`} className="font-semibold hover:underline">
+                  <Link to={`/freelancer/proposals/${p.id}`} className="font-semibold hover:underline">
                     {p.project?.title ?? "Project"}
                   </Link>
                   <p className="text-muted text-sm">

@@ -4,7 +4,7 @@ import { CursorPager } from "~/components/marketplace/pager";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
-import { Button } from "~/components/ui/button";
+import { ConfirmationPage, ConfirmButton, usePendingConfirmation, type Confirmation, type FormValues } from "~/components/ui/confirm";
 import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
@@ -12,6 +12,7 @@ import { LocalTime } from "~/components/ui/local-time";
 import { MoneyPair } from "~/components/ui/money-pair";
 import { requireRole } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
+import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { messageOf } from "~/utils/forms.server";
 import { displayRatesFor } from "~/utils/display-currency.server";
 import { formatMoney, toMajorText, toMinorUnits } from "~/utils/money";
@@ -43,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const currency = String(form.get("currency") ?? "");
   const amount = toMinorUnits(String(form.get("amount") ?? ""), currency);
   if (!currency || amount === null || amount <= 0) return data({ error: "Enter a positive amount, like 150.00." }, { status: 422 });
+  if (!isConfirmed(form)) return askToConfirm(form);
   try {
     await requestPayout(
       domainFrom(context),
@@ -58,9 +60,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/freelancer/wallet?paid=${encodeURIComponent(formatMoney(amount, currency))}`);
 }
 
+/** A payout leaves the platform: it is confirmed first, naming the amount. */
+function payoutConfirmation(values: FormValues, sandboxLabel: string): Confirmation {
+  const minor = toMinorUnits(values.amount ?? "", values.currency ?? "");
+  const money = minor === null ? `${values.amount} ${values.currency}` : formatMoney(minor, values.currency ?? "");
+  return {
+    title: `Pay out ${money}?`,
+    body: (
+      <p>
+        {money} leaves your available balance and is sent to your payout account ({sandboxLabel}). A payout cannot be cancelled once sent.
+      </p>
+    ),
+    confirmLabel: `Pay out ${money}`,
+  };
+}
+
 export default function Wallet() {
   const { balances, entries, payoutKey, sandboxLabel, display } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const failed = answer && "error" in answer ? answer : null;
+  const pending = usePendingConfirmation();
+  const confirm = (values: FormValues) => payoutConfirmation(values, sandboxLabel);
+  if (pending) return <ConfirmationPage confirmation={confirm(pending.values)} pending={pending} />;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const paid = params.get("paid");
@@ -103,7 +124,9 @@ export default function Wallet() {
                     defaultValue: toMajorText(b.available, b.currency),
                   }}
                 />
-                <Button disabled={busy}>{busy ? "Requesting…" : "Request payout"}</Button>
+                <ConfirmButton confirm={confirm} disabled={busy}>
+                  {busy ? "Requesting…" : "Request payout"}
+                </ConfirmButton>
                 <Badge tone="warning">{sandboxLabel}</Badge>
               </Form>
             ) : null}

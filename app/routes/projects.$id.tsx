@@ -3,6 +3,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getProject, getProjectPage } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
+import { PROJECT_STATUS_LABELS, takesProposals } from "../../worker/domain/projects/status";
 import { MyProposalCard } from "~/components/marketplace/my-proposal-card";
 import { matchFreelancers } from "../../worker/domain/matching/matches";
 import { ProjectMatches } from "~/components/matching/project-matches";
@@ -11,6 +12,8 @@ import { orErrorPage } from "~/components/marketplace/errors.server";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "~/components/marketplace/labels";
 import { runProjectIntent } from "~/components/marketplace/project-actions.server";
 import { projectPageSchema } from "~/components/marketplace/project-intents";
+import { ProjectLifecycleCard } from "~/components/marketplace/project-lifecycle";
+import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
 import { ProposalForm } from "~/components/marketplace/proposal-form";
 import { ProposalsList } from "~/components/marketplace/proposals-list";
 import { RouteError } from "~/components/route-error";
@@ -34,19 +37,23 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const ctx = domainFrom(context);
   // The project and the viewer's own proposal on it: one round trip.
-  const { project, ownProposal: myProposal } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
+  const { project, ownProposal } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
   const isOwner = viewer?.user.id === project.clientId;
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
-  const matches = isOwner && viewer && project.status === "open" ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
+  const open = takesProposals(project.status);
+  const matches = isOwner && viewer && open ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
+  const freelancer = Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer"));
+  // One proposal per freelancer and project: once sent (or hired), the page links to it instead of showing a form.
+  const mine = freelancer ? ownProposal : null;
   return {
     project,
     isOwner,
     signedIn: Boolean(viewer),
-    canPropose: Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer") && project.status === "open" && !project.moderation),
+    canPropose: freelancer && open && !project.moderation && !mine,
+    mine,
     proposals,
     matches,
-    myProposal,
   };
 }
 
@@ -65,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, isOwner, signedIn, canPropose, proposals, matches, myProposal } = useLoaderData<typeof loader>();
+  const { project, isOwner, signedIn, canPropose, mine, proposals, matches } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const outcome = answer && "outcome" in answer ? answer.outcome : null;
   const failed = answer && !outcome && answer.result?.error?.[""]?.length ? answer.result.error[""] : null;
@@ -81,7 +88,7 @@ export default function ProjectPage() {
         </p>
         <h1 className="mt-1 text-2xl font-bold tracking-tight">{project.title}</h1>
         <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-          <Badge tone={project.status === "open" ? "success" : "neutral"}>{project.status === "open" ? "Open" : "Closed"}</Badge>
+          <ProjectStatusBadge status={project.status} />
           <span className="text-muted">
             Posted by {project.client.name} · <LocalTime value={project.createdAt} />
           </span>
@@ -153,11 +160,38 @@ export default function ProjectPage() {
           ) : null}
         </div>
       </Card>
-      {myProposal ? <MyProposalCard proposal={myProposal} clientName={project.client.name} /> : null}
-      {canPropose && !myProposal && outcome?.intent !== "send-proposal" ? (
+      {mine ? (
+        <Alert
+          title={
+            mine.contract
+              ? mine.contract.status === "offered"
+                ? "You have an offer on this project"
+                : "You were hired on this project"
+              : "You sent a proposal"
+          }
+        >
+          <Link to={`/freelancer/proposals/${mine.id}`} className="font-medium underline">
+            View your proposal
+          </Link>
+          {mine.contract ? (
+            <>
+              {" · "}
+              <Link to={`/contracts/${mine.contract.id}`} className="font-medium underline">
+                {mine.contract.status === "offered" ? "Open the offer" : "Open the contract"}
+              </Link>
+            </>
+          ) : null}
+        </Alert>
+      ) : null}
+      {!mine && !isOwner && signedIn && !takesProposals(project.status) ? (
+        <Alert>This project is {PROJECT_STATUS_LABELS[project.status].toLowerCase()} and takes no proposals.</Alert>
+      ) : null}
+      {isOwner ? <ProjectLifecycleCard status={project.status} /> : null}
+      {mine ? <MyProposalCard proposal={mine} clientName={project.client.name} /> : null}
+      {canPropose && outcome?.intent !== "send-proposal" ? (
         <ProposalForm currency={project.currency} lastResult={sendFailed ? answer?.result : undefined} />
       ) : null}
-      {!signedIn && project.status === "open" ? (
+      {!signedIn && takesProposals(project.status) ? (
         <Alert>
           <Link to={`/sign-in?redirectTo=${encodeURIComponent(`/projects/${project.id}`)}`} className="font-medium underline">
             Sign in
@@ -165,7 +199,16 @@ export default function ProjectPage() {
           as a freelancer to send a proposal.
         </Alert>
       ) : null}
-      {proposals ? <ProposalsList proposals={proposals.items} total={proposals.total} nextCursor={proposals.nextCursor} /> : null}
+      {proposals ? (
+        <div id="proposals">
+          <ProposalsList
+            proposals={proposals.items}
+            total={proposals.total}
+            nextCursor={proposals.nextCursor}
+            canHire={takesProposals(project.status)}
+          />
+        </div>
+      ) : null}
       {matches ? <ProjectMatches projectId={project.id} matches={matches} /> : null}
     </div>
   );

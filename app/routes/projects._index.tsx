@@ -3,7 +3,8 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from "../../db/schema";
 import { listCategories } from "../../worker/domain/taxonomy/taxonomy";
-import { PROJECT_SORTS, searchProjects } from "../../worker/domain/search/projects";
+import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS, searchProjects } from "../../worker/domain/search/projects";
+import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { SelectField } from "~/components/marketplace/fields";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS, POSTED_WITHIN_OPTIONS } from "~/components/marketplace/labels";
 import { CursorPager } from "~/components/marketplace/pager";
@@ -33,6 +34,7 @@ const filtersSchema = z.object({
   experienceLevel: optional(z.enum(EXPERIENCE_LEVELS)),
   postedWithin: optional(z.coerce.number().int().min(1).max(3650)),
   sort: optional(z.enum(PROJECT_SORTS)),
+  status: optional(z.enum(PROJECT_SEARCH_STATUSES)),
   cursor: optional(z.string().max(500)),
 });
 
@@ -65,7 +67,9 @@ export default function ProjectSearch() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold tracking-tight">Find projects</h1>
-        <p className="text-muted mt-1">Open projects from clients, searchable by words, skills and budget.</p>
+        <p className="text-muted mt-1">
+          Projects from clients, searchable by words, skills and budget. Open ones show unless you pick another status in the filters.
+        </p>
       </div>
       <Form method="get" role="search" aria-label="Projects" className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5">
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -86,7 +90,8 @@ export default function ProjectSearch() {
             filters.min ||
             filters.max ||
             filters.experienceLevel ||
-            filters.postedWithin,
+            filters.postedWithin ||
+            filters.status,
           )}
         >
           <summary className="cursor-pointer text-sm font-medium">Filters</summary>
@@ -125,6 +130,22 @@ export default function ProjectSearch() {
                 id: "postedWithin",
                 name: "postedWithin",
                 defaultValue: filters.postedWithin ? String(filters.postedWithin) : "",
+              }}
+            />
+            <SelectField
+              label="Project status"
+              options={[
+                { value: "", label: "Open for proposals" },
+                ...PROJECT_SEARCH_STATUSES.filter((st) => st !== "open" && st !== "any").map((st) => ({
+                  value: st,
+                  label: PROJECT_STATUS_LABELS[st],
+                })),
+                { value: "any", label: "Any status" },
+              ]}
+              selectProps={{
+                id: "status",
+                name: "status",
+                defaultValue: filters.status && filters.status !== "open" ? filters.status : "",
               }}
             />
             <SelectField

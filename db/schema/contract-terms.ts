@@ -14,6 +14,10 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
  */
 export function contractTermsColumns() {
   return {
+    /** The offer's title as the client wrote it (null on offers made by accepting a proposal: the project's title). */
+    title: text("title"),
+    /** The client's message that came with the offer. */
+    offerMessage: text("offer_message"),
     type: text("type", { enum: CONTRACT_TYPES }),
     hourlyRate: integer("hourly_rate"),
     weeklyHourLimit: integer("weekly_hour_limit"),

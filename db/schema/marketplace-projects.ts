@@ -9,7 +9,11 @@ export const BUDGET_TYPES = ["fixed", "hourly"] as const;
 export const EXPERIENCE_LEVELS = ["entry", "intermediate", "expert"] as const;
 export const PROJECT_DURATIONS = ["less_than_week", "1_to_4_weeks", "1_to_3_months", "3_to_6_months", "more_than_6_months"] as const;
 export const PROJECT_VISIBILITIES = ["public", "invite_only"] as const;
-export const PROJECT_STATUSES = ["open", "closed"] as const;
+/**
+ * open: takes proposals; in_progress: someone is hired and it takes no more proposals until the client reopens it;
+ * completed: every contract on it ended; closed: the client stopped it without (or before) hiring.
+ */
+export const PROJECT_STATUSES = ["open", "in_progress", "completed", "closed"] as const;
 
 export type BudgetType = (typeof BUDGET_TYPES)[number];
 export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];

@@ -3,3 +3,4 @@ export * from "./marketplace-files";
 export * from "./marketplace-profiles";
 export * from "./marketplace-projects";
 export * from "./marketplace-social";
+export * from "./proposal-events";

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
 import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { confirmedClick } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
@@ -127,7 +128,7 @@ describe("a payment started and never finished, on the contract page", () => {
       expect(await page.getByText("Payment cancelled before any money moved").count()).toBe(1);
       await expectAccessible(page);
 
-      await page.getByRole("button", { name: "Fund $450.00" }).click();
+      await confirmedClick(page, "Fund $450.00");
       await expect.poll(() => page.getByText("Funded", { exact: true }).count()).toBe(1);
       await expectAccessible(page);
 

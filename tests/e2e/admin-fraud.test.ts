@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
 import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { confirmedClick } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ url: inject("stackDatabaseUrl") });
@@ -119,7 +120,7 @@ describe("admin blocks a fraudulent account from its alert", () => {
     await expectAccessible(admin);
 
     await admin.getByLabel("Reason shown to the account").fill("Taking payments off the platform");
-    await admin.getByRole("button", { name: "Block the account" }).click();
+    await confirmedClick(admin, "Block the account");
     await expect.poll(() => admin.getByText(/is blocked and signed out everywhere/).count(), { timeout: 15_000 }).toBe(1);
     expect(watch.errors).toEqual([]);
 

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { confirmedClick } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
@@ -67,25 +68,26 @@ describe("a contract from proposal to reviews, in the browser", () => {
     await f.getByRole("button", { name: "Send proposal" }).click();
     await expect.poll(() => f.getByText("Your proposal was sent.").count()).toBe(1);
 
-    // The client accepts: a contract is offered.
+    // The client hires: an offer with one milestone, reviewed and sent.
     await c.reload();
-    await c.getByRole("button", { name: "Accept proposal from Frankie Freelancer" }).click();
-    await expect.poll(() => c.getByRole("link", { name: "Open the contract" }).count()).toBe(1);
-    await c.getByRole("link", { name: "Open the contract" }).click();
+    await c.getByRole("link", { name: "Hire Frankie Freelancer" }).click();
+    await c.waitForURL(/\/client\/proposals\/[0-9A-Z]+\/offer$/);
+    await c.getByLabel("Milestone 1", { exact: true }).fill("Landing page");
+    await c.getByLabel("Amount (USD)").first().fill("1000");
+    await confirmedClick(c, "Review offer", "Send offer");
+    await c.waitForURL(/\/client\/contracts\?tab=offered/);
+    await c.getByRole("link", { name: "Open — " }).first().click();
     await c.waitForURL(new RegExp(`^${baseUrl}/contracts/[0-9A-Z]+$`));
     const contractUrl = c.url();
 
     // The freelancer accepts the offer.
     await f.goto(contractUrl);
-    await f.getByRole("button", { name: "Accept the offer" }).click();
+    await confirmedClick(f, "Accept offer");
     await expect.poll(() => f.getByRole("button", { name: "End contract" }).count()).toBe(1);
 
-    // The client plans a milestone and funds it with the sandbox.
+    // The client funds the milestone with the sandbox.
     await c.reload();
-    await c.getByLabel("New milestone").fill("Landing page");
-    await c.getByLabel("Amount (USD)", { exact: true }).fill("1000");
-    await c.getByRole("button", { name: "Add", exact: true }).click();
-    await c.getByRole("button", { name: "Fund $1,000.00" }).click();
+    await confirmedClick(c, "Fund $1,000.00");
     await expect.poll(() => c.getByText("Funded", { exact: true }).count()).toBe(1);
     await expectAccessible(c);
 
@@ -98,20 +100,20 @@ describe("a contract from proposal to reviews, in the browser", () => {
 
     // The client approves.
     await c.reload();
-    await c.getByRole("button", { name: "Approve and pay $1,000.00" }).click();
+    await confirmedClick(c, "Approve and pay $1,000.00");
     await expect.poll(() => c.getByText("Approved and paid", { exact: true }).count()).toBe(1);
 
     // The freelancer requests a payout on the wallet page.
     await f.goto(`${baseUrl}/freelancer/wallet`);
     await expectAccessible(f);
     await f.getByLabel("Payout amount (USD)").fill("900");
-    await f.getByRole("button", { name: "Request payout" }).click();
+    await confirmedClick(f, "Request payout", "Pay out $900.00");
     await expect.poll(() => f.getByText("Payout of $900.00 requested.").count()).toBe(1);
     await expect.poll(() => f.getByText("-$900.00", { exact: true }).count()).toBeGreaterThan(0);
 
     // The client ends the contract.
     await c.getByLabel("Why does it end?").fill("Delivered and paid, thank you.");
-    await c.getByRole("button", { name: "End contract" }).click();
+    await confirmedClick(c, "End contract");
     await expect.poll(() => c.getByRole("link", { name: "Reviews for this contract" }).count()).toBe(1);
 
     // Both review; the first review stays hidden from the other side until both wrote.

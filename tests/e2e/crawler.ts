@@ -3,11 +3,10 @@
  * forms that lead to a link (a notification's "Open"). Each page is checked for its status, uncaught errors,
  * console errors and sideways scrolling at phone width; a sample is checked with axe-core.
  */
-import { fileURLToPath } from "node:url";
+import { injectAxe } from "./browser";
 import type { BrowserContext, Page } from "playwright-core";
 
 export const PHONE_WIDTH_PX = 390;
-const AXE_PATH = fileURLToPath(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url));
 const ID_SEGMENT = /^(?:[0-9A-HJKMNP-TV-Z]{20,}|[0-9a-f]{16,}|[a-z0-9]{32,}|\d+)$/;
 /** Query values that are free text, ids or positions: any value stands for all of them. */
 const OPAQUE_PARAMS = new Set(["cursor", "q", "to", "redirectTo", "from", "until", "page", "after", "before", "skills", "week"]);
@@ -197,7 +196,7 @@ async function settled(page: Page): Promise<void> {
 
 /** Serious and critical axe-core violations on the page as it is now. */
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+  await injectAxe(page);
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: any[] }> } }).axe;
     const result = await axe.run(document);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { confirmedClick } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
@@ -106,7 +107,7 @@ describe("hourly work and invoices in the browser", () => {
     await expect.poll(() => client.getByText("Saved. Invoices issued from now on print these details.").count()).toBe(1);
     await client.goto(`${baseUrl}/contracts/${contractId}/time`);
     await expectAccessible(client);
-    await client.getByRole("button", { name: "Approve and pay $100.00" }).click();
+    await confirmedClick(client, "Approve and pay $100.00");
     await expect.poll(() => client.getByText("Approved and paid").count()).toBe(1);
 
     await client.getByRole("link", { name: "Invoices for this contract" }).click();

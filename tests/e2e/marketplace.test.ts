@@ -1,6 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
+import { confirmedClick } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
@@ -90,10 +91,12 @@ describe("marketplace in the browser", () => {
     await client.waitForURL(projectUrl + "#proposals");
     const proposal = client.getByRole("article", { name: "Proposal from Frankie Freelancer" });
     await expect.poll(() => proposal.getByText("Bid $1,200.00").count()).toBe(1);
-    await proposal.getByRole("button", { name: "Accept proposal from Frankie Freelancer" }).click();
-    await expect.poll(() => client.getByText(/Proposal accepted\. A contract offer was created\./).count()).toBe(1);
-    expect(await client.getByRole("link", { name: "Open the contract" }).count()).toBe(1);
-    await expect.poll(() => client.getByText("Accepted", { exact: true }).count()).toBe(1);
+    // "Hire" opens the offer; the client reviews it and sends it.
+    await proposal.getByRole("link", { name: "Hire Frankie Freelancer" }).click();
+    await client.waitForURL(/\/client\/proposals\/[0-9A-Z]+\/offer$/);
+    await confirmedClick(client, "Review offer", "Send offer");
+    await client.waitForURL(/\/client\/contracts\?tab=offered/);
+    await expect.poll(() => client.getByText("Offer sent", { exact: true }).count()).toBe(1);
 
     expect(unexpected(clientWatch.errors)).toEqual([]);
     expect(unexpected(freelancerWatch.errors)).toEqual([]);

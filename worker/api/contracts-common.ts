@@ -1,26 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { MAX_AMOUNT_MINOR } from "../domain/contracts/terms";
 import { AppError } from "../domain/errors";
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../domain/ledger/idempotency";
 import type { ApiEnv } from "./context";
 
-/** Integer minor units (cents for USD), never a float. */
-export const amountSchema = z
-  .number({ message: "Enter an amount in minor units (e.g. cents)." })
-  .int({ message: "Amounts are whole minor units (e.g. cents), not decimals." })
-  .positive({ message: "The amount must be more than zero." })
-  .max(MAX_AMOUNT_MINOR, { message: "That amount is too large." });
-
-function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
-
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-12-31." })
-  .refine(isCalendarDate, { message: "That is not a real date." });
+export { amountSchema, dateSchema } from "../domain/contracts/input";
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 

@@ -59,8 +59,14 @@ describe("the contract page", () => {
     expect(html).toContain("Fund $250.00");
     expect(html.toLowerCase()).not.toContain("escrow");
 
-    const fund = formFields(html, "fund");
-    expect(fund).toMatchObject({ milestoneId: m.id, key: expect.any(String) });
+    const fundForm = formFields(html, "fund");
+    expect(fundForm).toMatchObject({ milestoneId: m.id, key: expect.any(String) });
+    // Unconfirmed, the page only asks (naming the amount); the confirmation page posts the same fields, confirmed.
+    const asked = await client.post(path, fundForm);
+    expect(asked.status).toBe(200);
+    expect(plain(await asked.text())).toContain("Fund $250.00?");
+    expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
+    const fund = { ...fundForm, _confirmed: "yes" };
     for (let i = 0; i < 2; i++) {
       const res = await client.post(path, fund);
       expect(res.status).toBe(302);
@@ -74,7 +80,9 @@ describe("the contract page", () => {
 
     const review = plain(await (await client.get(path)).text());
     expect(review).toContain("Approve and pay $250.00");
-    expect((await client.post(path, formFields(review, "approve"))).status).toBe(302);
+    expect((await client.post(path, formFields(review, "approve"))).status).toBe(200);
+    expect((await milestoneForParty(ctx, m.id, f.client.id)).milestone.status).toBe("submitted");
+    expect((await client.post(path, { ...formFields(review, "approve"), _confirmed: "yes" })).status).toBe(302);
     const after = await milestoneForParty(ctx, m.id, f.client.id);
     expect(after.milestone.status).toBe("approved");
     expect(plain(await (await client.get(path)).text())).toContain("Work approved and paid");

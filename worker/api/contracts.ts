@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import { CONTRACT_STATUSES, CONTRACT_TYPES } from "../../db/schema";
+import { CONTRACT_TYPES } from "../../db/schema";
 import { acceptContract, declineContract, endContract, updateContractTerms } from "../domain/contracts/lifecycle";
-import { CONTRACT_PAGE_MAX, getContractDetail, listContracts } from "../domain/contracts/queries";
+import { CONTRACT_LIST_STATUSES, CONTRACT_PAGE_DEFAULT, CONTRACT_PAGE_MAX, listContracts } from "../domain/contracts/list";
+import { getContractDetail } from "../domain/contracts/queries";
 import { MAX_WEEKLY_HOURS } from "../domain/contracts/terms";
 import { addMilestone } from "../domain/milestones/manage";
 import { amountSchema, dateSchema, idParams, optionalJson } from "./contracts-common";
@@ -10,16 +11,23 @@ import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
 import { contractDetailViewSchema, contractViewSchema } from "../domain/contracts/view-schema";
 import { milestoneViewSchema } from "../domain/milestones/view-schema";
-import { pageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/views";
 
 const contractBody = z.object({ contract: contractViewSchema });
 
 const tags = ["contracts"];
 
 const listQuery = z.object({
-  status: z.enum(CONTRACT_STATUSES).optional(),
-  role: z.enum(["client", "freelancer"]).optional(),
-  limit: z.coerce.number().int().min(1).max(CONTRACT_PAGE_MAX).default(20),
+  status: z
+    .enum(CONTRACT_LIST_STATUSES)
+    .optional()
+    .openapi({ description: "offered, active, or ended (which also lists declined offers); declined narrows to those" }),
+  role: z
+    .enum(["client", "freelancer"])
+    .optional()
+    .openapi({ description: "Only the contracts where you are the client, or the freelancer" }),
+  q: z.string().trim().max(200).optional().openapi({ description: "Words in the contract's or project's title or the other party's name" }),
+  limit: z.coerce.number().int().min(1).max(CONTRACT_PAGE_MAX).default(CONTRACT_PAGE_DEFAULT),
   cursor: z.string().min(1).max(64).optional(),
 });
 
@@ -49,9 +57,10 @@ export const contractRoutes: Router = createRouter()
       path: "/",
       tags,
       auth: true,
-      summary: "My contracts, as client or freelancer (filter by status or role), newest first",
+      summary:
+        "My contracts, newest first, by role and status tab, with a search; each with the other party, the funds held in escrow and the next action",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(contractViewSchema) },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(contractViewSchema) },
       errors: [422],
     }),
     async (c) => {

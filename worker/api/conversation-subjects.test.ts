@@ -131,9 +131,16 @@ describe("a conversation per pair and subject, opened from where people meet", (
     const direct = await messageFreelancer(ctx, client.user, { freelancerId: freelancer.user.id });
     expect(direct.conversation).toMatchObject({ projectId: null, subject: { kind: "direct" } });
     const other = await createTestUser(env, { roles: ["client"] });
+    // Someone else's invite-only project does not exist for another client (404, as everywhere); a public one
+    // exists but is not theirs to invite to (403).
     await expect(messageFreelancer(ctx, other.user, { freelancerId: freelancer.user.id, projectId: project.id })).rejects.toMatchObject({
-      status: 403,
+      status: 404,
+      code: "not_found",
     });
+    const publicProject = await postProject(ctx, client.user, projectBody());
+    await expect(
+      messageFreelancer(ctx, other.user, { freelancerId: freelancer.user.id, projectId: publicProject.id }),
+    ).rejects.toMatchObject({ status: 403 });
     await closeProject(ctx, client.user, project.id);
     await expect(messageFreelancer(ctx, client.user, { freelancerId: freelancer.user.id, projectId: project.id })).rejects.toMatchObject({
       status: 409,

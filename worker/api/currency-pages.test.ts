@@ -44,7 +44,13 @@ describe("amounts in the viewer's currency", () => {
     expect(form).not.toContain('<option value="KPW">');
     // Without JavaScript, choosing rupees first shows the exact charge and the rate; nothing is charged yet.
     const { converted, quote } = await convertAmount(ctx, 10_000, "USD", "INR");
-    const asked = await client.post(`/contracts/${f.contractId}`, { intent: "fund", milestoneId: m.id, key: key!, currency: "INR" });
+    const asked = await client.post(`/contracts/${f.contractId}`, {
+      intent: "fund",
+      milestoneId: m.id,
+      key: key!,
+      currency: "INR",
+      _confirmed: "yes",
+    });
     expect(asked.status).toBe(200);
     const confirm = (await asked.text()).replace(/<!-- -->/g, "");
     expect(confirm).toContain(`You will be charged <strong>${formatMoney(converted, "INR")}</strong> for $100.00`);
@@ -57,6 +63,7 @@ describe("amounts in the viewer's currency", () => {
       key: key!,
       currency: "INR",
       chargedAmount: String(converted + 1),
+      _confirmed: "yes",
     });
     expect(stale.status).toBe(409);
     expect((await stale.text()).replace(/<!-- -->/g, "")).toContain(`name="chargedAmount" value="${converted}"`);
@@ -67,6 +74,8 @@ describe("amounts in the viewer's currency", () => {
       key: key!,
       currency: "INR",
       chargedAmount: String(converted),
+      // The page's confirmation (a dialog, or a page without JavaScript) sends this with the form.
+      _confirmed: "yes",
     });
     expect(posted.status).toBe(302);
     const [payment] = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));

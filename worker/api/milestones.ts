@@ -76,7 +76,20 @@ export const milestoneRoutes: Router = createRouter()
         "What funding this milestone charges right now in `currency` (default: the contract's), before the client confirms: {amount, currency, chargedAmount, chargedCurrency, rate, fetchedAt}. Pass chargedAmount to /fund to pay exactly that",
       params: idParams,
       query: quoteQuery,
-      ok: { status: 200, description: "{quote}" },
+      ok: {
+        status: 200,
+        description: "{quote}",
+        schema: z.object({
+          quote: z.object({
+            amount: z.number().int(),
+            currency: z.string(),
+            chargedAmount: z.number().int(),
+            chargedCurrency: z.string(),
+            rate: z.string(),
+            fetchedAt: z.string(),
+          }),
+        }),
+      },
       errors: [403, 404, 422],
     }),
     async (c) => {

@@ -73,7 +73,11 @@ export const multicurrencyRoutes: Router = createRouter()
       auth: true,
       summary:
         "Currencies I can pay milestones in: only those with a current rate, most used first (my preferred currency, the ones I paid in before, then the most traded): {currencies: [{code, name, minorUnits}]}",
-      ok: { status: 200, description: "{currencies}" },
+      ok: {
+        status: 200,
+        description: "{currencies}",
+        schema: z.object({ currencies: z.array(z.object({ code: z.string(), name: z.string(), minorUnits: z.number().int() })) }),
+      },
     }),
     async (c) => {
       const viewer = requireViewer(c);

@@ -10,7 +10,7 @@ import {
   updateProject,
 } from "../domain/projects/projects";
 import { listClientProjects } from "../domain/projects/client-projects";
-import { projectSearchSchema, searchProjects } from "../domain/search/projects";
+import { PROJECT_SEARCH_STATUSES, projectSearchSchema, searchProjects } from "../domain/search/projects";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
@@ -23,7 +23,9 @@ const tags = ["projects"];
 const params = z.object({ id: z.string().min(1).max(64) });
 const listQuery = projectSearchSchema.extend({
   mine: z.enum(["true", "false", "1", "0"]).optional(),
-  status: z.enum(["open", "closed"]).optional(),
+  status: z.enum(PROJECT_SEARCH_STATUSES).optional().openapi({
+    description: "open (the default for search), in_progress, completed, closed, or any; with mine=true, your projects in that status",
+  }),
 });
 
 export const projectRoutes: Router = createRouter()
@@ -48,16 +50,18 @@ export const projectRoutes: Router = createRouter()
       method: "get",
       path: "/",
       tags,
-      summary: "Search open public projects (q: full text, ranked by bm25; filters; cursor pages), or mine=true for your own",
+      summary:
+        "Search public projects, open ones unless status says otherwise (q: full text, ranked by bm25; filters; cursor pages), or mine=true for your own",
       query: listQuery,
       ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(projectViewSchema) },
       errors: [400, 422],
     }),
     async (c) => {
-      const { mine, status, ...search } = c.req.valid("query");
+      const { mine, ...search } = c.req.valid("query");
       const domain = c.get("domain");
       if (mine === "true" || mine === "1") {
         const viewer = requireRole(c, "client");
+        const status = search.status === "any" ? undefined : search.status;
         return c.json(await listClientProjects(domain, viewer.user.id, { status, cursor: search.cursor, limit: search.limit }), 200);
       }
       return c.json(await searchProjects(domain, search), 200);
@@ -133,7 +137,7 @@ export const projectRoutes: Router = createRouter()
       path: "/{id}/reopen",
       tags,
       auth: true,
-      summary: "Reopen your closed project",
+      summary: "Reopen your project to proposals and more hires (when closed, in progress or completed)",
       params,
       ok: { status: 200, description: "{project}", schema: projectBody },
       errors: [403, 404],

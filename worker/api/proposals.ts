@@ -4,13 +4,17 @@ import { AppError } from "../domain/errors";
 import { parseInput } from "../domain/projects/validate";
 import { acceptProposal, declineProposal, shortlistProposal } from "../domain/proposals/decide";
 import { declineSchema, proposalInputSchema, proposalPatchSchema } from "../domain/proposals/input";
-import { getProposal, listMyProposals, listProjectProposals, PROPOSAL_PAGE_MAX } from "../domain/proposals/list";
+import { getProposal, listProjectProposals, PROPOSAL_PAGE_MAX } from "../domain/proposals/list";
+import { listMyProposals, MY_PROPOSAL_STAGES } from "../domain/proposals/mine";
+import { sendOffer } from "../domain/contracts/offer";
+import { offerInputSchema } from "../domain/contracts/offer-input";
 import { editProposal, sendProposal, withdrawProposal } from "../domain/proposals/send";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
-import { contractDraftSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
+import { contractDraftSchema, myProposalItemSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
 import { countedPageSchema, pageSchema } from "../domain/views";
+import { contractDetailViewSchema } from "../domain/contracts/view-schema";
 
 const proposalBody = z.object({ proposal: proposalViewSchema });
 
@@ -20,6 +24,12 @@ const pageQuery = z.object({
   status: z.enum(PROPOSAL_STATUSES).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(PROPOSAL_PAGE_MAX).optional(),
+});
+const mineQuery = pageQuery.extend({
+  status: z
+    .enum([...MY_PROPOSAL_STAGES, "accepted"])
+    .optional()
+    .openapi({ description: "pending, shortlisted, declined, withdrawn or hired (the client chose it: stored as accepted)" }),
 });
 
 /** The decline reason is optional, so an empty body (even one labelled JSON) is fine. */
@@ -71,12 +81,25 @@ export const proposalRoutes: Router = createRouter()
   .openapi(
     jsonRoute({
       method: "get",
+      path: "/proposals/mine",
+      tags,
+      auth: true,
+      summary: "Your proposals (freelancers), newest first, by status; each with its stage and, once hired, its contract",
+      query: mineQuery,
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(myProposalItemSchema) },
+      errors: [403, 422],
+    }),
+    async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "get",
       path: "/freelancers/me/proposals",
       tags,
       auth: true,
-      summary: "Your proposals, newest first",
-      query: pageQuery,
-      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(proposalViewSchema) },
+      summary: "Your proposals, newest first (the same list as /proposals/mine)",
+      query: mineQuery,
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(myProposalItemSchema) },
       errors: [403],
     }),
     async (c) => c.json(await listMyProposals(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("query")), 200),
@@ -127,6 +150,24 @@ export const proposalRoutes: Router = createRouter()
       errors: [403, 404, 409],
     }),
     async (c) => c.json(await acceptProposal(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    jsonRoute({
+      method: "post",
+      path: "/proposals/{id}/offer",
+      tags,
+      auth: true,
+      summary:
+        "Hire: send an offer on a proposal (the project's client): title, fixed price with milestones or hourly rate with a weekly limit, start date and message. The proposal is accepted and the contract is offered",
+      params,
+      body: offerInputSchema,
+      ok: { status: 201, description: "{contract}", schema: z.object({ contract: contractDetailViewSchema }) },
+      errors: [403, 404, 409, 422],
+    }),
+    async (c) => {
+      const contract = await sendOffer(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("json"));
+      return c.json({ contract }, 201);
+    },
   )
   .openapi(
     jsonRoute({

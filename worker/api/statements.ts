@@ -42,7 +42,7 @@ export const statementRoutes: Router = createRouter().openapi(
     summary:
       "My statement for a range of days (UTC; default the last 30, at most 366): every charge, refund, fee and payout addressed to me, newest first, each with its document. Items are {kind: charge|refund|fee|payout, amount, currency, chargedAmount?, chargedCurrency?, documentId}",
     query: statementQuery,
-    ok: { status: 200, description: "{items, nextCursor}" },
+    ok: { status: 200, description: "{items, nextCursor}", schema: statementSchema },
     errors: [422],
   }),
   async (c) => {

@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import { Alert } from "../ui/alert";
 import { Badge, type Tone } from "../ui/badge";
 import { Button, type ButtonVariant } from "../ui/button";
+import { ConfirmButton, type Confirmation, type FormValues } from "../ui/confirm";
 import { FieldErrors, inputClass } from "../ui/field";
 
 const LEVEL_TONES: Record<string, Tone> = { low: "neutral", medium: "warning", high: "danger", critical: "danger" };
@@ -39,6 +40,21 @@ export function ReplyAlert({ reply }: { reply: Reply }) {
   return <Alert tone={reply.ok ? "success" : "danger"}>{reply.message}</Alert>;
 }
 
+/** Blocking cannot be undone quietly: the account is signed out at once. The admin confirms it first. */
+export function blockConfirmation(name: string, values: FormValues): Confirmation {
+  return {
+    title: `Block ${name}?`,
+    body: (
+      <p>
+        The account is signed out everywhere and cannot sign in, post, propose or be paid until the block is lifted. They see your reason
+        {values.reason ? ` (“${values.reason}”)` : ""} and may appeal.
+      </p>
+    ),
+    confirmLabel: "Block the account",
+    tone: "danger",
+  };
+}
+
 /** A small form that needs a reason (block, hide, release...). */
 export function ReasonForm({
   intent,
@@ -49,6 +65,7 @@ export function ReasonForm({
   reply,
   hidden,
   placeholder,
+  confirm,
 }: {
   intent: string;
   id: string;
@@ -58,6 +75,8 @@ export function ReasonForm({
   reply?: Reply;
   hidden?: Record<string, string>;
   placeholder?: string;
+  /** For what cannot be undone (a block): the submit button asks first. */
+  confirm?: Confirmation | ((values: FormValues) => Confirmation);
 }) {
   const errors = reply && !reply.ok ? reply.fields?.reason : undefined;
   return (
@@ -81,9 +100,15 @@ export function ReasonForm({
         className={inputClass}
       />
       <FieldErrors id={`${id}-error`} errors={errors} />
-      <Button type="submit" variant={variant} size="sm">
-        {submit}
-      </Button>
+      {confirm ? (
+        <ConfirmButton confirm={confirm} variant={variant} size="sm">
+          {submit}
+        </ConfirmButton>
+      ) : (
+        <Button type="submit" variant={variant} size="sm">
+          {submit}
+        </Button>
+      )}
     </Form>
   );
 }

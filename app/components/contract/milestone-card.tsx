@@ -4,6 +4,7 @@ import { Alert } from "../ui/alert";
 import { AttachmentList, type AttachmentItem } from "../ui/attachment-list";
 import { Badge, type Tone } from "../ui/badge";
 import { Button, buttonClass } from "../ui/button";
+import { ConfirmButton, type Confirmation, type FormValues } from "../ui/confirm";
 import { Field, inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
@@ -85,7 +86,19 @@ function MoreForm({ summary, children }: { summary: string; children: ReactNode 
   );
 }
 
-function MoveForm({ m, intent, idemKey, label }: { m: MilestoneItem; intent: "release" | "refund"; idemKey: string; label: string }) {
+function MoveForm({
+  m,
+  intent,
+  idemKey,
+  label,
+  confirm,
+}: {
+  m: MilestoneItem;
+  intent: "release" | "refund";
+  idemKey: string;
+  label: string;
+  confirm: (values: FormValues) => Confirmation;
+}) {
   return (
     <Form method="post" className="grid gap-3 sm:grid-cols-[10rem_1fr_auto] sm:items-end">
       <Hidden intent={intent} milestoneId={m.id} idemKey={idemKey} />
@@ -94,7 +107,9 @@ function MoveForm({ m, intent, idemKey, label }: { m: MilestoneItem; intent: "re
         inputProps={{ id: `${m.id}-${intent}-amount`, name: "amount", inputMode: "decimal", required: true }}
       />
       <Field label="Reason" inputProps={{ id: `${m.id}-${intent}-reason`, name: "reason", required: true, maxLength: 500 }} />
-      <Button variant="secondary">{label}</Button>
+      <ConfirmButton confirm={confirm} variant="secondary">
+        {label}
+      </ConfirmButton>
     </Form>
   );
 }
@@ -108,6 +123,7 @@ export function MilestoneCard({
   error,
   pendingPayment = null,
   payIn = { currencies: [], quote: null },
+  confirm,
 }: {
   m: MilestoneItem;
   role: "client" | "freelancer";
@@ -119,6 +135,8 @@ export function MilestoneCard({
   pendingPayment?: PendingPaymentItem | null;
   /** Currencies the client can pay in, and a charge to confirm that the server quoted for this milestone. */
   payIn?: { currencies: PayableCurrency[]; quote: ChargeQuote | null };
+  /** What the confirmation of a money step on this card says (see contract/confirmations.tsx). */
+  confirm: (values: FormValues) => Confirmation;
 }) {
   const tone: Tone = MILESTONE_TONES[m.status] ?? "neutral";
   const open = contractStatus === "offered" || contractStatus === "active";
@@ -182,7 +200,7 @@ export function MilestoneCard({
           <Form method="post" className="flex flex-wrap items-center gap-3">
             <Hidden intent="fund" milestoneId={m.id} idemKey={keys.fund} />
             <PayInCurrency milestoneId={m.id} contractId={m.contractId} contractCurrency={m.currency} currencies={payIn.currencies} />
-            <Button>Fund {money(m.amount)}</Button>
+            <ConfirmButton confirm={confirm}>Fund {money(m.amount)}</ConfirmButton>
             <Badge tone="warning">{sandboxLabel}</Badge>
           </Form>
         ) : null}
@@ -192,7 +210,7 @@ export function MilestoneCard({
         {role === "client" && m.status === "submitted" && active ? (
           <Form method="post">
             <Hidden intent="approve" milestoneId={m.id} idemKey={keys.approve} />
-            <Button>Approve and pay {money(m.funds.held)}</Button>
+            <ConfirmButton confirm={confirm}>Approve and pay {money(m.funds.held)}</ConfirmButton>
           </Form>
         ) : null}
         {role === "client" && m.status === "submitted" && active ? (
@@ -209,12 +227,12 @@ export function MilestoneCard({
         ) : null}
         {role === "client" && holding && active ? (
           <MoreForm summary="Release part of the held funds now">
-            <MoveForm m={m} intent="release" idemKey={keys.release} label="Release" />
+            <MoveForm m={m} intent="release" idemKey={keys.release} label="Release" confirm={confirm} />
           </MoreForm>
         ) : null}
         {role === "client" && m.status === "funded" && open ? (
           <MoreForm summary="Refund part of the held funds to me">
-            <MoveForm m={m} intent="refund" idemKey={keys.refund} label="Refund" />
+            <MoveForm m={m} intent="refund" idemKey={keys.refund} label="Refund" confirm={confirm} />
           </MoreForm>
         ) : null}
         {role === "freelancer" && (m.status === "funded" || m.status === "changes_requested") && active ? (

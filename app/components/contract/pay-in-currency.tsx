@@ -7,6 +7,7 @@ import { formatDateTime } from "../../../worker/domain/time/format";
 import { inputClass } from "../ui/field";
 import { formatMoney } from "~/utils/money";
 import { useTimeZone } from "~/utils/time-zone";
+import { CONFIRMED_FIELD } from "~/utils/confirm";
 
 export interface PayableCurrency {
   code: string;
@@ -104,6 +105,8 @@ export function PayInCurrency({
         <p className="text-sm" role="status">
           <QuoteText quote={quote} />
           <input type="hidden" name="chargedAmount" value={quote.chargedAmount} />
+          {/* This panel names the exact charge: paying from it is the confirmation. */}
+          <input type="hidden" name={CONFIRMED_FIELD} value="yes" />
         </p>
       ) : null}
       {reply?.error ? (

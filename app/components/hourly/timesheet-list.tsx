@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Badge, type Tone } from "../ui/badge";
 import { Button } from "../ui/button";
+import { ConfirmButton, type Confirmation } from "../ui/confirm";
 import { inputClass } from "../ui/field";
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
@@ -24,6 +25,21 @@ const STATUS: Record<string, { label: string; tone: Tone }> = {
   approved: { label: "Approved and paid", tone: "success" },
   disputed: { label: "Disputed: back with the freelancer", tone: "danger" },
 };
+
+/** Approving a week charges the client and pays the freelancer: it is confirmed first. */
+export function timesheetConfirmation(t: Pick<TimesheetItem, "label" | "minutes" | "amount" | "currency">): Confirmation {
+  const money = formatMoney(t.amount, t.currency);
+  return {
+    title: `Approve ${t.label} and pay ${money}?`,
+    body: (
+      <p>
+        {hoursText(t.minutes)} at the contract's rate: {money} is charged to you and paid to the freelancer (before the platform fee). A
+        payment cannot be taken back.
+      </p>
+    ),
+    confirmLabel: `Approve and pay ${money}`,
+  };
+}
 
 export function TimesheetList({ items, role, contractActive }: { items: TimesheetItem[]; role: string; contractActive: boolean }) {
   if (!items.length) return <p className="text-muted text-sm">No timesheets yet. The freelancer submits each week's time here.</p>;
@@ -57,7 +73,9 @@ export function TimesheetList({ items, role, contractActive }: { items: Timeshee
                 <Form method="post">
                   <input type="hidden" name="intent" value="approve" />
                   <input type="hidden" name="timesheetId" value={t.id} />
-                  <Button size="sm">Approve and pay {formatMoney(t.amount, t.currency)}</Button>
+                  <ConfirmButton size="sm" confirm={timesheetConfirmation(t)}>
+                    Approve and pay {formatMoney(t.amount, t.currency)}
+                  </ConfirmButton>
                 </Form>
                 <details className="border-subtle rounded-control min-w-0 flex-1 border px-3 py-1.5">
                   <summary className="cursor-pointer text-sm font-medium">Dispute this week</summary>

@@ -5,7 +5,7 @@ export const VISIBILITY_LABELS = { public: "Public (anyone can find it)", invite
 export const PROPOSAL_STATUS_LABELS = {
   pending: "Pending",
   shortlisted: "Shortlisted",
-  accepted: "Accepted",
+  accepted: "Hired",
   declined: "Declined",
   withdrawn: "Withdrawn",
 } as const;

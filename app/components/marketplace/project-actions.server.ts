@@ -5,13 +5,25 @@ import { saveProject, unsaveProject } from "../../../worker/domain/favorites/fav
 import type { ProjectView } from "../../../worker/domain/projects/views";
 import { acceptProposal, declineProposal, shortlistProposal } from "../../../worker/domain/proposals/decide";
 import { sendProposal } from "../../../worker/domain/proposals/send";
+import { closeProject, reopenProject } from "../../../worker/domain/projects/projects";
 import { toMinorUnits } from "../../utils/money";
 import type { ProjectPageIntent } from "./project-intents";
 
 export type ProjectPageOutcome =
   | { intent: "send-proposal"; notice: string; proposalId: string }
   | { intent: "accept"; notice: string; contractId: string }
-  | { intent: "decline" | "shortlist" | "save" | "unsave"; notice: string; saved?: boolean };
+  | { intent: "decline" | "shortlist" | "save" | "unsave" | "close" | "reopen"; notice: string; saved?: boolean };
+
+/** A bid typed in major units, as exact minor units; a field error when it is not a positive amount. */
+export function bidInMinorUnits(typed: string, currency: string): number {
+  const bidAmount = toMinorUnits(typed, currency);
+  if (bidAmount === null || bidAmount < 1) {
+    throw new AppError(422, "invalid_amount", "Check the bid amount.", {
+      bidAmount: [`Enter a positive amount in ${currency} with at most the currency's decimals.`],
+    });
+  }
+  return bidAmount;
+}
 
 /** Runs one intent of the project page; the domain checks who may do what, this only translates the form. */
 export async function runProjectIntent(
@@ -22,12 +34,7 @@ export async function runProjectIntent(
 ): Promise<ProjectPageOutcome> {
   switch (value.intent) {
     case "send-proposal": {
-      const bidAmount = toMinorUnits(value.bidAmount, project.currency);
-      if (bidAmount === null || bidAmount < 1) {
-        throw new AppError(422, "invalid_amount", "Check the bid amount.", {
-          bidAmount: [`Enter a positive amount in ${project.currency} with at most the currency's decimals.`],
-        });
-      }
+      const bidAmount = bidInMinorUnits(value.bidAmount, project.currency);
       const proposal = await sendProposal(ctx, actor, project.id, {
         coverLetter: value.coverLetter,
         bidAmount,
@@ -51,6 +58,12 @@ export async function runProjectIntent(
     case "unsave":
       await unsaveProject(ctx, actor, project.id);
       return { intent: value.intent, notice: "Project removed from your saved list.", saved: false };
+    case "close":
+      await closeProject(ctx, actor, project.id);
+      return { intent: value.intent, notice: "The project is closed; it takes no more proposals." };
+    case "reopen":
+      await reopenProject(ctx, actor, project.id);
+      return { intent: value.intent, notice: "The project is open again: it takes proposals and you can hire more people." };
     default:
       return value satisfies never;
   }

@@ -2,8 +2,10 @@ import { Link } from "@remix-run/react";
 import { formatMoneyRange } from "~/utils/money";
 import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
+import type { ProjectStatus } from "../../../db/schema";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "./labels";
 import { formatCounted } from "~/utils/count";
+import { ProjectStatusBadge } from "./project-status-badge";
 
 export type ProjectCardData = {
   id: string;
@@ -19,16 +21,20 @@ export type ProjectCardData = {
   proposalCount: number;
   proposalCountCapped?: boolean;
   createdAt: string;
+  status: ProjectStatus;
 };
 
 export function ProjectCard({ project }: { project: ProjectCardData }) {
   return (
     <article className="border-subtle surface rounded-card border p-4 sm:p-5">
-      <h2 className="text-lg font-semibold">
-        <Link to={`/projects/${project.id}`} className="hover:underline">
-          {project.title}
-        </Link>
-      </h2>
+      <div className="flex items-start justify-between gap-3">
+        <h2 className="min-w-0 break-words text-lg font-semibold">
+          <Link to={`/projects/${project.id}`} className="hover:underline">
+            {project.title}
+          </Link>
+        </h2>
+        <ProjectStatusBadge status={project.status} />
+      </div>
       <p className="text-muted mt-1 text-sm">
         {BUDGET_TYPE_LABELS[project.budgetType]} · {formatMoneyRange(project.budgetMin, project.budgetMax, project.currency)}
         {project.budgetType === "hourly" ? " per hour" : ""} · {EXPERIENCE_LABELS[project.experienceLevel]} · {project.categoryName}

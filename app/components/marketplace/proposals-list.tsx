@@ -4,7 +4,7 @@ import { formatMoney } from "~/utils/money";
 import { MessageButton } from "../messaging/message-button";
 import { PresenceDot } from "../presence/presence-dot";
 import { Badge, type Tone } from "../ui/badge";
-import { Button } from "../ui/button";
+import { Button, buttonClass } from "../ui/button";
 import { Card } from "../ui/card";
 import { EmptyState } from "../ui/empty-state";
 import { inputClass } from "../ui/field";
@@ -23,6 +23,7 @@ export type RankedProposal = {
   declineReason: string | null;
   createdAt: string;
   ranking: { score: number; skillOverlap: number; bidFit: number; rating: number };
+  contract: { id: string; status: string } | null;
 };
 
 const STATUS_TONES: Record<RankedProposal["status"], Tone> = {
@@ -33,18 +34,17 @@ const STATUS_TONES: Record<RankedProposal["status"], Tone> = {
   withdrawn: "warning",
 };
 
-function Decide({ proposal }: { proposal: RankedProposal }) {
+function Decide({ proposal, canHire }: { proposal: RankedProposal; canHire: boolean }) {
   const reasonId = useId();
   const busy = useNavigation().formData?.get("proposalId") === proposal.id;
   const who = proposal.freelancer.name;
   return (
     <div className="mt-3 flex flex-wrap items-end gap-2">
-      <Form method="post">
-        <input type="hidden" name="proposalId" value={proposal.id} />
-        <Button name="intent" value="accept" size="sm" disabled={busy} aria-label={`Accept proposal from ${who}`}>
-          Accept
-        </Button>
-      </Form>
+      {canHire ? (
+        <Link to={`/client/proposals/${proposal.id}/offer`} className={buttonClass("primary", "sm")} aria-label={`Hire ${who}`}>
+          Hire
+        </Link>
+      ) : null}
       {proposal.status === "pending" ? (
         <Form method="post">
           <input type="hidden" name="proposalId" value={proposal.id} />
@@ -77,9 +77,27 @@ function Decide({ proposal }: { proposal: RankedProposal }) {
 }
 
 /** The owner's view: proposals in ranked order with the score's parts, and the decisions still open. */
-export function ProposalsList({ proposals, total, nextCursor }: { proposals: RankedProposal[]; total: number; nextCursor: string | null }) {
+export function ProposalsList({
+  proposals,
+  total,
+  nextCursor,
+  canHire,
+}: {
+  proposals: RankedProposal[];
+  total: number;
+  nextCursor: string | null;
+  /** Offers go out only while the project is open; otherwise the owner reopens it first. */
+  canHire: boolean;
+}) {
   return (
-    <Card title={`Proposals (${total})`} description="Ranked by skill match (50), bid within budget (30) and rating (20).">
+    <Card
+      title={`Proposals (${total})`}
+      description={
+        canHire
+          ? "Ranked by skill match (50), bid within budget (30) and rating (20). “Hire” opens an offer for you to review and send."
+          : "Ranked by skill match (50), bid within budget (30) and rating (20). Reopen the project for more hires to make another offer."
+      }
+    >
       {proposals.length === 0 ? (
         <EmptyState title="No proposals yet">Freelancers' proposals will appear here as they arrive.</EmptyState>
       ) : (
@@ -110,7 +128,15 @@ export function ProposalsList({ proposals, total, nextCursor }: { proposals: Ran
                 <div className="mt-3">
                   <MessageButton subject={{ proposalId: p.id }} name={p.freelancer.name} />
                 </div>
-                {p.status === "pending" || p.status === "shortlisted" ? <Decide proposal={p} /> : null}
+                {p.status === "pending" || p.status === "shortlisted" ? <Decide proposal={p} canHire={canHire} /> : null}
+                {p.contract ? (
+                  <p className="mt-3 text-sm">
+                    <Link to={`/contracts/${p.contract.id}`} className="font-medium underline">
+                      {p.contract.status === "offered" ? "Open the offer" : "Open the contract"}
+                      <span className="sr-only"> with {p.freelancer.name}</span>
+                    </Link>
+                  </p>
+                ) : null}
               </article>
             </li>
           ))}

@@ -13,6 +13,8 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
     title: "Client",
     items: [
       { to: "/client", label: "Overview", end: true },
+      { to: "/client/projects", label: "My projects", end: true },
+      { to: "/client/contracts", label: "Contracts" },
       { to: "/client/projects/new", label: "Post a project" },
       { to: "/freelancers", label: "Find freelancers" },
       { to: "/client/spending", label: "Spending" },
@@ -25,6 +27,8 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
     items: [
       { to: "/freelancer", label: "Overview", end: true },
       { to: "/projects", label: "Find work" },
+      { to: "/freelancer/proposals", label: "My proposals" },
+      { to: "/freelancer/contracts", label: "Contracts" },
       { to: "/freelancer/profile", label: "My profile" },
       { to: "/freelancer/wallet", label: "Wallet" },
       { to: "/settings/payouts", label: "Payouts" },

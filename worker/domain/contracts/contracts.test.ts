@@ -13,7 +13,8 @@ import { releaseHeldFunds } from "../milestones/release";
 import { requestMilestoneChanges, submitMilestone } from "../milestones/workflow";
 import { fundMilestone } from "../payments/fund";
 import { acceptContract, declineContract, endContract, updateContractTerms } from "./lifecycle";
-import { getContractDetail, listContracts } from "./queries";
+import { listContracts } from "./list";
+import { getContractDetail } from "./queries";
 import { activeContract, fundedMilestone, offeredContract, transactionSums } from "./test-fixtures";
 
 const providers = paymentProviders();

@@ -11,7 +11,9 @@ import { settleAfterMovement } from "../payments/stripe/settle";
 import { auditStatement } from "../ops/audit";
 import { contractForParty, requireMoneyReady, requireParty, type ContractAccess } from "./access";
 import { bumpContractStatement, contractEventStatement } from "./events";
+import { projectCompletionStatement, projectHiredStatement } from "../projects/lifecycle";
 import { contractNotices } from "./notify";
+import { offerNotices } from "./offer-notices";
 import { getContractDetail } from "./queries";
 import { mergeTerms, resolveTerms, termsColumns, type TermsChange } from "./terms";
 
@@ -62,9 +64,10 @@ export async function acceptContract(ctx: DomainContext, actor: User, contractId
     // The terms as accepted are written down, so later reads never depend on the project's budget type.
     bumpContractStatement(ctx, access.contract, { ...termsColumns(terms), status: "active", acceptedAt: ctx.clock.now() }),
     contractEventStatement(ctx, { contractId, type: "contract.accepted", actorId: actor.id, data: { ...terms } }),
+    projectHiredStatement(ctx, access.contract.projectId),
     auditStatement(ctx, { type: "contracts.accepted", actorId: actor.id, subjectType: "contract", subjectId: contractId }),
   ]);
-  await contractNotices.accepted(ctx, access.contract);
+  await contractNotices.accepted(ctx, access.contract, access.contract.title ?? access.projectTitle, terms.type);
   return getContractDetail(ctx, actor.id, contractId);
 }
 
@@ -135,9 +138,15 @@ export async function declineContract(ctx: DomainContext, actor: User, contractI
     bumpContractStatement(ctx, access.contract, { status: "declined", endedAt: ctx.clock.now(), endedBy: actor.id, endReason: reason }),
     ...(await closingStatements(ctx, access, actor)),
     contractEventStatement(ctx, { contractId, type: "contract.declined", actorId: actor.id, data: { reason } }),
+    projectCompletionStatement(ctx, access.contract.projectId, contractId),
     auditStatement(ctx, { type: "contracts.declined", actorId: actor.id, subjectType: "contract", subjectId: contractId }),
   ]);
   await settleClosedContract(ctx, contractId);
+  await offerNotices.declined(ctx, access.contract, {
+    freelancerName: actor.name,
+    title: access.contract.title ?? access.projectTitle,
+    reason,
+  });
   return getContractDetail(ctx, actor.id, contractId);
 }
 
@@ -166,6 +175,7 @@ export async function endContract(ctx: DomainContext, actor: User, contractId: s
     bumpContractStatement(ctx, access.contract, { status: "ended", endedAt: ctx.clock.now(), endedBy: actor.id, endReason: reason }),
     ...(await closingStatements(ctx, access, actor)),
     contractEventStatement(ctx, { contractId, type: "contract.ended", actorId: actor.id, data: { reason, by: access.role } }),
+    projectCompletionStatement(ctx, access.contract.projectId, contractId),
     auditStatement(ctx, { type: "contracts.ended", actorId: actor.id, subjectType: "contract", subjectId: contractId, data: { reason } }),
   ]);
   await settleClosedContract(ctx, contractId);

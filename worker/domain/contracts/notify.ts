@@ -19,13 +19,15 @@ async function tell(ctx: DomainContext, userId: string, type: NotificationType, 
 const contractLink = (contract: Contract) => `/contracts/${contract.id}`;
 
 export const contractNotices = {
-  accepted: (ctx: DomainContext, contract: Contract) =>
+  accepted: (ctx: DomainContext, contract: Contract, title: string, type: "fixed" | "hourly") =>
     tell(
       ctx,
       contract.clientId,
       "contract_accepted",
-      "Your contract was accepted",
-      "The freelancer accepted your contract. Work can begin.",
+      `Offer accepted: ${title}`,
+      type === "fixed"
+        ? "The freelancer accepted your offer and the contract is active. Fund the first milestone so work can begin."
+        : "The freelancer accepted your offer and the contract is active. Their hours show up as weekly timesheets for you to approve.",
       contractLink(contract),
     ),
   funded: (ctx: DomainContext, contract: Contract, m: Milestone) =>

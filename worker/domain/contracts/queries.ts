@@ -1,42 +1,48 @@
-import { and, asc, desc, eq, inArray, lt, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
-import {
-  contractEvents,
-  contracts,
-  milestones,
-  projects,
-  users,
-  type Contract,
-  type ContractStatus,
-  type ContractEvent,
-} from "../../../db/schema";
+import { asc, desc, eq, type SQL } from "drizzle-orm";
+import { alias, type SQLiteSelect } from "drizzle-orm/sqlite-core";
+import { contractEvents, contracts, milestones, projects, users, type Contract, type ContractEvent } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
 import { fileViewsByKey } from "../files/records";
 import { toMilestoneView } from "../milestones/view";
-import { contractForParty, partyRole, type PartyRole } from "./access";
+import { contractForParty, type PartyRole } from "./access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
 
-export const CONTRACT_PAGE_MAX = 50;
+export const clientUser = alias(users, "client_user");
+export const freelancerUser = alias(users, "freelancer_user");
 
-const clientUser = alias(users, "client_user");
-const freelancerUser = alias(users, "freelancer_user");
-
-async function contractRows(ctx: DomainContext, where: ReturnType<typeof and>, limit: number) {
-  return ctx.db
-    .select({
-      contract: contracts,
-      budgetType: projects.budgetType,
-      projectTitle: projects.title,
-      clientName: clientUser.name,
-      freelancerName: freelancerUser.name,
-    })
-    .from(contracts)
+/** Joins a contracts query to its project and both parties (aliased clientUser and freelancerUser). */
+export function withParties<T extends SQLiteSelect>(query: T) {
+  return query
     .innerJoin(projects, eq(projects.id, contracts.projectId))
     .innerJoin(clientUser, eq(clientUser.id, contracts.clientId))
-    .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId))
+    .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId));
+}
+
+/** Contracts with their project's title and budget type and both parties' names, newest first (one batchable query). */
+export function contractRows(ctx: DomainContext, where: SQL | undefined, limit: number) {
+  return withParties(
+    ctx.db
+      .select({
+        contract: contracts,
+        budgetType: projects.budgetType,
+        projectTitle: projects.title,
+        clientName: clientUser.name,
+        freelancerName: freelancerUser.name,
+      })
+      .from(contracts)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(desc(contracts.id))
+    .limit(limit);
+}
+
+/** The ids contractRows selects, as a subquery: what a list's funds and progress read in the page's round trip. */
+export function contractIdsQuery(ctx: DomainContext, where: SQL | undefined, limit: number) {
+  return withParties(ctx.db.select({ id: contracts.id }).from(contracts).$dynamic())
     .where(where)
     .orderBy(desc(contracts.id))
     .limit(limit);
@@ -44,7 +50,7 @@ async function contractRows(ctx: DomainContext, where: ReturnType<typeof and>, l
 
 type ContractRow = Awaited<ReturnType<typeof contractRows>>[number];
 
-function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
+export function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
   return toContractView({
     contract: row.contract,
     projectBudgetType: row.budgetType,
@@ -54,54 +60,6 @@ function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): Cont
     funds,
     viewerRole,
   });
-}
-
-async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
-  const perMilestone = await milestoneFunds(ctx, contractIds);
-  const owners = contractIds.length
-    ? await ctx.db
-        .select({ id: milestones.id, contractId: milestones.contractId })
-        .from(milestones)
-        .where(inArray(milestones.contractId, contractIds))
-    : [];
-  const byContract = new Map<string, HeldFunds[]>();
-  for (const m of owners) {
-    const funds = perMilestone.get(m.id);
-    if (funds) byContract.set(m.contractId, [...(byContract.get(m.contractId) ?? []), funds]);
-  }
-  return new Map(contractIds.map((id) => [id, sumFunds(byContract.get(id) ?? [])]));
-}
-
-export interface ContractListInput {
-  status?: ContractStatus;
-  role?: PartyRole;
-  limit: number;
-  cursor?: string;
-}
-
-/** The viewer's contracts on either side (or one side), newest first. */
-export async function listContracts(ctx: DomainContext, userId: string, input: ContractListInput) {
-  const limit = Math.min(Math.max(input.limit, 1), CONTRACT_PAGE_MAX);
-  const mine =
-    input.role === "client"
-      ? eq(contracts.clientId, userId)
-      : input.role === "freelancer"
-        ? eq(contracts.freelancerId, userId)
-        : or(eq(contracts.clientId, userId), eq(contracts.freelancerId, userId));
-  const rows = await contractRows(
-    ctx,
-    and(mine, input.status ? eq(contracts.status, input.status) : undefined, input.cursor ? lt(contracts.id, input.cursor) : undefined),
-    limit + 1,
-  );
-  const page = rows.slice(0, limit);
-  const funds = await fundsByContract(
-    ctx,
-    page.map((r) => r.contract.id),
-  );
-  return {
-    items: page.map((r) => viewOf(r, funds.get(r.contract.id) ?? NO_FUNDS, partyRole(r.contract, userId) ?? "client")),
-    nextCursor: rows.length > limit ? page[page.length - 1].contract.id : null,
-  };
 }
 
 /** A contract shows its offer even when it was made by code that predates the timeline. */

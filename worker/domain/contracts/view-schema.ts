@@ -9,6 +9,9 @@ const partyRoleSchema = z.enum(["client", "freelancer"]);
 /** A contract with its terms and held funds, as lists and the contract page show it. */
 export const contractViewSchema = z.object({
   id: z.string(),
+  /** The offer's title, or the project's for offers made by accepting a proposal. */
+  title: z.string(),
+  offerMessage: z.string().nullable(),
   status: z.string().describe(CONTRACT_STATUSES.join(", ")),
   type: z.enum(CONTRACT_TYPES),
   amount: z.number().int().nullable(),

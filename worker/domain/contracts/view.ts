@@ -24,6 +24,9 @@ export function toContractView(input: ContractViewInput) {
   const terms = resolveTerms(c, input.projectBudgetType);
   return {
     id: c.id,
+    /** The offer's title, or the project's for offers made by accepting a proposal. */
+    title: c.title ?? input.projectTitle,
+    offerMessage: c.offerMessage,
     status: c.status,
     ...terms,
     currency: c.currency,

@@ -56,7 +56,10 @@ export const disputeNotices = {
     const split = splitHeld((d.releasedAmount ?? 0) + (d.refundedAmount ?? 0), d.outcome ?? "refund", d.freelancerPercent);
     // The same sentence as the contract page, the dispute page and the milestone's API view.
     const decided = decisionText(d.resolvedByDefault ? "default" : "support", { ...split, currency: d.currency });
-    const fee = split.released > 0 ? ` The freelancer receives ${formatMoney(split.freelancerNet, d.currency)} after the ${formatMoney(split.fee, d.currency)} platform fee.` : "";
+    const fee =
+      split.released > 0
+        ? ` The freelancer receives ${formatMoney(split.freelancerNet, d.currency)} after the ${formatMoney(split.fee, d.currency)} platform fee.`
+        : "";
     const body = `${decided}${fee}`;
     return tell(ctx, [c.clientId, c.freelancerId], "dispute_resolved", `Dispute decided: ${milestoneTitle}`, body, link(d));
   },

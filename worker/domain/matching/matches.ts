@@ -4,6 +4,7 @@ import { projectInvites, proposals, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { findProject, canSeeProject, requireActorRole } from "../projects/access";
+import { takesProposals } from "../projects/status";
 import { rankFreelancersForProject, rankProjectsForFreelancer } from "./engine";
 import { loadFreelancerFacts, loadProjectFacts } from "./inputs";
 import type { MatchReason } from "./score";
@@ -63,7 +64,7 @@ async function requireMatchableProject(ctx: DomainContext, actor: User, projectI
   return project;
 }
 
-/** The top freelancers for a project (default 10, at most 50), each with a score and a reason per factor. */
+/** The top freelancers for an open project (default 10, at most 50), each with a score and a reason per factor. */
 export async function matchFreelancers(
   ctx: DomainContext,
   actor: User,
@@ -71,6 +72,8 @@ export async function matchFreelancers(
   options: { limit?: number } = {},
 ): Promise<{ matches: FreelancerMatchView[] }> {
   const project = await requireMatchableProject(ctx, actor, projectId);
+  // Recommendations are for hiring: a project that takes no proposals gets none.
+  if (!takesProposals(project.status)) return { matches: [] };
   const [facts] = await loadProjectFacts(ctx, [project.id]);
   const ranked = await rankFreelancersForProject(ctx, facts, { limit: clampMatchLimit(options.limit) });
   const ids = ranked.map((m) => m.freelancer.id);

@@ -21,6 +21,22 @@ export const milestoneViewSchema = z.object({
   currency: z.string(),
   dueDate: z.string().nullable(),
   status: z.enum(MILESTONE_STATUSES),
+  /** The status in words, the same on every page, e-mail and document. */
+  statusLabel: z.string(),
+  /** Where the money went once nothing is held any more: gross to the freelancer, and back to the client. */
+  outcome: z.object({ released: z.number().int(), refunded: z.number().int() }).nullable(),
+  /** Set when a dispute decision settled the milestone: who decided, and the decision in words. */
+  decision: z.object({ disputeId: z.string(), by: z.enum(["support", "default"]), text: z.string() }).nullable(),
+  /** Set when the client paid in another currency: what was charged (and given back) in it, at the locked rate. */
+  charged: z
+    .object({
+      amount: z.number().int(),
+      currency: z.string(),
+      rate: z.string(),
+      rateFetchedAt: timestampSchema,
+      refunded: z.number().int(),
+    })
+    .nullable(),
   funds: heldFundsSchema,
   submissionMessage: z.string().nullable(),
   /** Handed in with the latest submission; name, type and size are there when the server looked them up. */

@@ -14,7 +14,8 @@ import { coverLetter, projectBody } from "../../test-support/market";
 import { chargeCard, declineCard, deliver, stripeEvent } from "../../test-support/stripe";
 import { createTestUser } from "../../test-support/users";
 import { createSession } from "../auth/sessions";
-import { acceptContract, endContract } from "../contracts/lifecycle";
+import { acceptContract, declineContract, endContract } from "../contracts/lifecycle";
+import { sendOffer } from "../contracts/offer";
 import { activeContract, fundedMilestone } from "../contracts/test-fixtures";
 import type { DomainContext } from "../context";
 import { openDispute, respondToDispute } from "../disputes/open";
@@ -146,6 +147,27 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     await withdrawProposal(ctx, freelancer.user, proposal.id);
     await closeProject(ctx, client.user, project.id);
     await linksOpen("project_invited", freelancer.user, "proposal withdrawn, project closed");
+  },
+  async offer_received() {
+    const { client, freelancer, proposal } = await applied();
+    const contract = await sendOffer(ctx, client, proposal.id, {
+      type: "fixed",
+      title: "Landing page offer",
+      milestones: [{ title: "Landing page", amount: 50_000 }],
+      startDate: new Date().toISOString().slice(0, 10),
+      message: "Welcome aboard.",
+    });
+    await linksOpen("offer_received", freelancer, "the offer is open");
+    await declineContract(ctx, freelancer, contract.id, { reason: "Booked that month." });
+    await linksOpen("offer_received", freelancer, "the offer was declined");
+  },
+  async offer_declined() {
+    const { client, freelancer, proposal, project } = await applied();
+    const { contract } = await acceptProposal(ctx, client, proposal.id);
+    await declineContract(ctx, freelancer, contract.id, { reason: "Booked that month." });
+    await linksOpen("offer_declined", client, "declined");
+    await closeProject(ctx, client, project.id);
+    await linksOpen("offer_declined", client, "declined, project closed");
   },
   async contract_accepted() {
     const f = await activeContract(ctx);

@@ -1,6 +1,5 @@
 import { and, eq, inArray, count } from "drizzle-orm";
 import {
-  type ProposalStatus,
   conversations,
   favorites,
   projectInvites,
@@ -14,13 +13,15 @@ import {
 } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
-import { proposalOnProjectQuery } from "../proposals/on-project";
+import { ownProposalFrom, ownProposalQueries } from "../proposals/on-project";
+import type { MyProposalItem } from "../proposals/stage";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { findProject, isVisibleTo, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
 import { normalizeCurrency } from "./currencies";
+import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
 import { fieldError, parseInput } from "./validate";
 import { loadProjectView, projectViewsQuery, toProjectView, type ProjectView } from "./views";
@@ -124,10 +125,13 @@ export async function updateProject(ctx: DomainContext, actor: User, projectId: 
   return loadProjectView(ctx, project.id);
 }
 
-/** Closing stops new proposals; freelancers whose proposals were still open hear about it. */
+/**
+ * Closing stops new proposals; freelancers whose proposals were still open hear about it. Only an open project can
+ * be closed: one in progress or completed already takes none.
+ */
 export async function closeProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
-  if (project.status === "closed") return loadProjectView(ctx, project.id);
+  if (project.status !== "open") return loadProjectView(ctx, project.id);
   const now = ctx.clock.now();
   await ctx.db.update(projects).set({ status: "closed", closedAt: now, updatedAt: now }).where(eq(projects.id, project.id));
   const open = await ctx.db
@@ -147,9 +151,10 @@ export async function closeProject(ctx: DomainContext, actor: User, projectId: s
   return loadProjectView(ctx, project.id);
 }
 
+/** Reopening takes proposals again: after closing it, or to hire more people while (or after) contracts run. */
 export async function reopenProject(ctx: DomainContext, actor: User, projectId: string): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
-  if (project.status === "open") return loadProjectView(ctx, project.id);
+  if (!canReopen(project.status)) return loadProjectView(ctx, project.id);
   await ctx.db.update(projects).set({ status: "open", closedAt: null, updatedAt: ctx.clock.now() }).where(eq(projects.id, project.id));
   return loadProjectView(ctx, project.id);
 }
@@ -187,7 +192,8 @@ export async function getProject(
 
 /**
  * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
- * the viewer's own proposal on it (a freelancer sees theirs; null for its client and for visitors).
+ * the viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and
+ * for visitors).
  */
 export async function getProjectPage(
   ctx: DomainContext,
@@ -195,16 +201,16 @@ export async function getProjectPage(
   viewer: User | null,
 ): Promise<{
   project: ProjectView & { moderation: ProjectModerationNotice | null };
-  ownProposal: { id: string; status: ProposalStatus } | null;
+  ownProposal: MyProposalItem | null;
 }> {
   const isAdmin = viewer?.roles.includes("admin") ?? false;
-  const [rows, invites, own] = await ctx.db.batch([
+  const [rows, invites, ownViews, ownContract] = await ctx.db.batch([
     projectViewsQuery(ctx, [projectId]),
     ctx.db
       .select({ projectId: projectInvites.projectId })
       .from(projectInvites)
       .where(and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, viewer?.id ?? ""))),
-    proposalOnProjectQuery(ctx, viewer?.id ?? "", projectId),
+    ...ownProposalQueries(ctx, viewer?.id ?? "", projectId),
   ]);
   const row = rows[0];
   const project = row && {
@@ -219,7 +225,7 @@ export async function getProjectPage(
     project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
       ? { hiddenAt: project.hiddenAt.toISOString(), reason: row.hidden_reason ?? "" }
       : null;
-  const ownProposal = viewer && project.clientId !== viewer.id ? (own[0] ?? null) : null;
+  const ownProposal = viewer && project.clientId !== viewer.id ? ownProposalFrom(ctx, [ownViews, ownContract]) : null;
   return { project: { ...toProjectView(ctx, row), moderation }, ownProposal };
 }
 

@@ -1,9 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { contracts, proposals, OPEN_PROPOSAL_STATUSES, type Contract, type User } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { contracts, proposals, type Contract, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { takesProposals } from "../projects/status";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { requireProposalForClient, requireUndecided } from "./access";
+import { claimProposalStatements, insertWithNewContract } from "./hire";
+import { proposalEventStatement } from "./history";
 import { loadProposalView, type ProposalView } from "./views";
 
 export function toContractView(c: Contract) {
@@ -25,11 +28,10 @@ export async function shortlistProposal(ctx: DomainContext, actor: User, proposa
   const { proposal } = await requireProposalForClient(ctx, actor, proposalId);
   if (proposal.status === "shortlisted") return loadProposalView(ctx, proposal);
   requireUndecided(proposal, "shortlist");
-  const [updated] = await ctx.db
-    .update(proposals)
-    .set({ status: "shortlisted", updatedAt: ctx.clock.now() })
-    .where(eq(proposals.id, proposal.id))
-    .returning();
+  const [[updated]] = await ctx.db.batch([
+    ctx.db.update(proposals).set({ status: "shortlisted", updatedAt: ctx.clock.now() }).where(eq(proposals.id, proposal.id)).returning(),
+    proposalEventStatement(ctx, { proposalId: proposal.id, type: "shortlisted", actorId: actor.id }),
+  ]);
   return loadProposalView(ctx, updated);
 }
 
@@ -39,11 +41,14 @@ export async function declineProposal(ctx: DomainContext, actor: User, proposalI
   requireUndecided(proposal, "decline");
   const now = ctx.clock.now();
   const declineReason = reason?.trim() || null;
-  const [updated] = await ctx.db
-    .update(proposals)
-    .set({ status: "declined", declineReason, updatedAt: now, decidedAt: now })
-    .where(eq(proposals.id, proposal.id))
-    .returning();
+  const [[updated]] = await ctx.db.batch([
+    ctx.db
+      .update(proposals)
+      .set({ status: "declined", declineReason, updatedAt: now, decidedAt: now })
+      .where(eq(proposals.id, proposal.id))
+      .returning(),
+    proposalEventStatement(ctx, { proposalId: proposal.id, type: "declined", actorId: actor.id, data: { reason: declineReason } }),
+  ]);
   await notify(ctx, proposal.freelancerId, "proposal_declined", {
     title: `Proposal declined: ${project.title}`,
     body: `The client declined your proposal for "${project.title}".${declineReason ? ` Their reason: ${declineReason}` : ""}`,
@@ -63,20 +68,19 @@ export async function acceptProposal(
 ): Promise<{ proposal: ProposalView; contract: ContractView }> {
   const { proposal, project } = await requireProposalForClient(ctx, actor, proposalId);
   requireUndecided(proposal, "accept");
-  if (project.status !== "open") throw new AppError(409, "project_closed", "Reopen the project before hiring on it.");
+  if (!takesProposals(project.status)) throw new AppError(409, "project_closed", "Reopen the project before hiring on it.");
   const now = ctx.clock.now();
   const contractId = ctx.newId();
   const [claimed] = await ctx.db.batch([
-    ctx.db
-      .update(proposals)
-      .set({ status: "accepted", updatedAt: now, decidedAt: now })
-      .where(and(eq(proposals.id, proposal.id), inArray(proposals.status, [...OPEN_PROPOSAL_STATUSES])))
-      .returning({ id: proposals.id }),
-    // Written only if this very batch flipped the proposal, so a double click cannot make two contracts.
-    ctx.db.run(sql`INSERT INTO contracts (id, project_id, client_id, freelancer_id, proposal_id, status, amount, currency, created_at)
-      SELECT ${contractId}, project_id, ${project.clientId}, freelancer_id, id, 'offered', bid_amount, currency, ${now.getTime()}
-      FROM proposals WHERE id = ${proposal.id} AND status = 'accepted'
-      AND NOT EXISTS (SELECT 1 FROM contracts WHERE proposal_id = ${proposal.id})`),
+    ...claimProposalStatements(ctx, { proposal, project, contractId, now }),
+    insertWithNewContract(ctx, contractId, "proposal_events", {
+      id: ctx.newId(),
+      proposal_id: proposal.id,
+      type: "hired",
+      actor_id: actor.id,
+      data: { contractId },
+      created_at: now,
+    }),
   ]);
   if (claimed.length === 0) throw new AppError(409, "proposal_decided", "This proposal was decided a moment ago.");
   const [contract] = await ctx.db.select().from(contracts).where(eq(contracts.proposalId, proposal.id)).limit(1);

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, lt, ne, or } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 import {
+  contracts,
   freelancerProfiles,
   freelancerSkills,
   projectSkills,
@@ -10,7 +11,7 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { requireOwnProject } from "../projects/access";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf, offsetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, offsetOf } from "../search/cursor";
 import { proposalForParty } from "./access";
 import { rankProposal, type Ranking } from "./ranking";
 import { loadProposalView, loadProposalViews, type ProposalView } from "./views";
@@ -33,7 +34,11 @@ export async function listProjectProposals(
   actor: User,
   projectId: string,
   input: { status?: ProposalStatus; cursor?: string; limit?: number },
-): Promise<{ items: Array<ProposalView & { ranking: Ranking }>; nextCursor: string | null; total: number }> {
+): Promise<{
+  items: Array<ProposalView & { ranking: Ranking; contract: { id: string; status: string } | null }>;
+  nextCursor: string | null;
+  total: number;
+}> {
   const project = await requireOwnProject(ctx, projectId, actor);
   const limit = clampLimit(input.limit, 20, PROPOSAL_PAGE_MAX);
   const offset = offsetOf(decodeCursor(input.cursor));
@@ -76,42 +81,23 @@ export async function listProjectProposals(
         b.ranking.score - a.ranking.score || a.row.createdAt.getTime() - b.row.createdAt.getTime() || a.row.id.localeCompare(b.row.id),
     );
   const page = ranked.slice(offset, offset + limit);
-  const views = await loadProposalViews(
-    ctx,
-    page.map((p) => p.row),
-  );
+  const hired = page.filter((p) => p.row.status === "accepted").map((p) => p.row.id);
+  const [views, deals] = await Promise.all([
+    loadProposalViews(
+      ctx,
+      page.map((p) => p.row),
+    ),
+    hired.length
+      ? ctx.db
+          .select({ id: contracts.id, status: contracts.status, proposalId: contracts.proposalId })
+          .from(contracts)
+          .where(inArray(contracts.proposalId, hired))
+      : Promise.resolve([]),
+  ]);
+  const contractOf = new Map(deals.map((d) => [d.proposalId, { id: d.id, status: d.status }]));
   return {
-    items: views.map((v, i) => ({ ...v, ranking: page[i].ranking })),
+    items: views.map((v, i) => ({ ...v, ranking: page[i].ranking, contract: contractOf.get(v.id) ?? null })),
     nextCursor: offset + limit < ranked.length ? encodeCursor({ o: offset + limit }) : null,
     total: ranked.length,
-  };
-}
-
-/** A freelancer's own proposals, newest first, with each project's summary. */
-export async function listMyProposals(
-  ctx: DomainContext,
-  actor: User,
-  input: { status?: ProposalStatus; cursor?: string; limit?: number },
-): Promise<{ items: ProposalView[]; nextCursor: string | null }> {
-  const limit = clampLimit(input.limit, 20, PROPOSAL_PAGE_MAX);
-  const after = keysetOf(decodeCursor(input.cursor));
-  const at = after ? new Date(after[0]) : null;
-  const rows = await ctx.db
-    .select()
-    .from(proposals)
-    .where(
-      and(
-        eq(proposals.freelancerId, actor.id),
-        input.status ? eq(proposals.status, input.status) : undefined,
-        at && after ? or(lt(proposals.createdAt, at), and(eq(proposals.createdAt, at), lt(proposals.id, after[1]))) : undefined,
-      ),
-    )
-    .orderBy(desc(proposals.createdAt), desc(proposals.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return {
-    items: await loadProposalViews(ctx, page),
-    nextCursor: rows.length > limit ? encodeCursor({ k: [last.createdAt.getTime(), last.id] }) : null,
   };
 }

@@ -2,12 +2,14 @@ import { and, asc, count, eq, gt } from "drizzle-orm";
 import { proposals, type Project, type Proposal, type User } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
+import { takesProposals } from "../projects/status";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify } from "../notifications/notify";
 import { requireActorRole, requireVisibleProject } from "../projects/access";
 import { parseInput } from "../projects/validate";
 import { requireOwnProposal, requireUndecided } from "./access";
+import { proposalEventStatement } from "./history";
 import { proposalInputSchema, proposalPatchSchema, type ProposalInput, type ProposalPatch } from "./input";
 import { checkCoverLetter } from "./quality";
 import { loadProposalView, type ProposalView } from "./views";
@@ -60,7 +62,7 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
   const data = parseInput(proposalInputSchema, input);
   const project = await requireVisibleProject(ctx, projectId, actor.id);
   if (project.clientId === actor.id) throw new AppError(403, "own_project", "You cannot send a proposal to your own project.");
-  if (project.status !== "open") throw new AppError(409, "project_closed", "This project is closed and takes no more proposals.");
+  if (!takesProposals(project.status)) throw new AppError(409, "project_closed", "This project is not taking proposals.");
   const existing = await ctx.db.query.proposals.findFirst({
     where: and(eq(proposals.projectId, project.id), eq(proposals.freelancerId, actor.id)),
   });
@@ -92,6 +94,7 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
           updatedAt: now,
         })
         .returning(),
+      proposalEventStatement(ctx, { proposalId: id, type: "sent", actorId: actor.id }),
       scopeFilesStatement(ctx, actor.id, attachments, target),
     ]);
   } catch (error) {
@@ -129,6 +132,7 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   );
   const [[updated]] = await ctx.db.batch([
     ctx.db.update(proposals).set(changes).where(eq(proposals.id, proposal.id)).returning(),
+    proposalEventStatement(ctx, { proposalId: proposal.id, type: "edited", actorId: actor.id }),
     scopeFilesStatement(ctx, actor.id, changes.attachments ?? [], { scope: "proposal", id: proposal.id }),
   ]);
   return loadProposalView(ctx, updated);
@@ -139,10 +143,9 @@ export async function withdrawProposal(ctx: DomainContext, actor: User, proposal
   if (proposal.status === "withdrawn") return loadProposalView(ctx, proposal);
   requireUndecided(proposal, "withdraw");
   const now = ctx.clock.now();
-  const [updated] = await ctx.db
-    .update(proposals)
-    .set({ status: "withdrawn", updatedAt: now, decidedAt: now })
-    .where(eq(proposals.id, proposal.id))
-    .returning();
+  const [[updated]] = await ctx.db.batch([
+    ctx.db.update(proposals).set({ status: "withdrawn", updatedAt: now, decidedAt: now }).where(eq(proposals.id, proposal.id)).returning(),
+    proposalEventStatement(ctx, { proposalId: proposal.id, type: "withdrawn", actorId: actor.id }),
+  ]);
   return loadProposalView(ctx, updated);
 }

@@ -5,6 +5,7 @@ import { timestampSchema, type SameShape } from "../views";
 import type { ContractView as ContractDraftView } from "./decide";
 import type { Ranking } from "./ranking";
 import type { ProposalView } from "./views";
+import { MY_PROPOSAL_STAGES, type MyProposalItem } from "./mine";
 
 export const proposalViewSchema = z.object({
   id: z.string(),
@@ -56,3 +57,10 @@ export const contractDraftSchema = z.object({
 export const proposalViewShape: SameShape<ProposalView, z.infer<typeof proposalViewSchema>> = true;
 export const rankingShape: SameShape<Ranking, z.infer<typeof rankingSchema>> = true;
 export const contractDraftShape: SameShape<ContractDraftView, z.infer<typeof contractDraftSchema>> = true;
+
+/** A freelancer's own proposal in "My proposals": its stage and, once hired, its contract. */
+export const myProposalItemSchema = proposalViewSchema.extend({
+  stage: z.enum(MY_PROPOSAL_STAGES),
+  contract: z.object({ id: z.string(), status: z.string() }).nullable(),
+});
+export const myProposalItemShape: SameShape<MyProposalItem, z.infer<typeof myProposalItemSchema>> = true;

@@ -39,7 +39,7 @@ export const HOME_QUERIES = {
     SELECT fp.user_id AS id FROM freelancer_profiles fp
     JOIN users u ON u.id = fp.user_id
     WHERE fp.rating_count >= ${FEATURED_MIN_REVIEWS} AND u.blocked_at IS NULL
-    ORDER BY fp.rating_avg DESC, fp.user_id DESC LIMIT ${FEATURED_FREELANCERS}`,
+    ORDER BY fp.rating_avg DESC, fp.user_id DESC LIMIT ${FEATURED_FREELANCERS * 2}`,
   recent: sql`
     SELECT p.id AS id FROM projects p WHERE ${LISTED_PROJECT_SQL}
     ORDER BY p.created_at DESC, p.id DESC LIMIT ${RECENT_PROJECTS}`,
@@ -52,7 +52,7 @@ export async function marketplaceHome(ctx: DomainContext): Promise<MarketplaceHo
     ctx.db.all<{ id: string }>(HOME_QUERIES.featured),
     ctx.db.all<{ id: string }>(HOME_QUERIES.recent),
   ]);
-  const [featuredFreelancers, recentProjects] = await Promise.all([
+  const [candidates, recentProjects] = await Promise.all([
     loadFreelancerSummaries(
       ctx,
       featuredRows.map((r) => r.id),
@@ -62,6 +62,12 @@ export async function marketplaceHome(ctx: DomainContext): Promise<MarketplaceHo
       recentRows.map((r) => r.id),
     ),
   ]);
+  // The index ranks by the profile's stored rating; what the card shows is counted from visible reviews, and only
+  // that decides (one truth for ratings), best rated first.
+  const featuredFreelancers = candidates
+    .filter((f) => f.rating.count >= FEATURED_MIN_REVIEWS)
+    .sort((a, b) => b.rating.average - a.rating.average)
+    .slice(0, FEATURED_FREELANCERS);
   const categories = categoryRows.map((r) => ({ slug: r.slug, name: r.name, description: r.description, openProjects: Number(r.n) }));
   return {
     categories,

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, projects } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
 import { parseInput } from "../projects/validate";
@@ -13,6 +13,8 @@ import { toFtsQuery } from "./fts";
 export const PROJECT_PAGE_DEFAULT = 20;
 export const PROJECT_PAGE_MAX = 50;
 export const PROJECT_SORTS = ["relevance", "newest", "budget"] as const;
+/** Search shows open projects unless asked for another status, or for every status ("any"). */
+export const PROJECT_SEARCH_STATUSES = [...PROJECT_STATUSES, "any"] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Title matches weigh most, then skills, then the description (bm25 column weights). */
 const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");
@@ -31,6 +33,7 @@ export const projectSearchSchema = z.object({
   currency: z.string().length(3).optional(),
   postedWithin: z.coerce.number().int().min(1).max(3650).optional(),
   sort: z.enum(PROJECT_SORTS).optional(),
+  status: z.enum(PROJECT_SEARCH_STATUSES).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(PROJECT_PAGE_MAX).optional(),
 });
@@ -59,7 +62,10 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   const limit = clampLimit(data.limit, PROJECT_PAGE_DEFAULT, PROJECT_PAGE_MAX);
   const cursor = decodeCursor(data.cursor);
 
-  const where: SQL[] = [LISTED];
+  // Open projects (the default) keep the one listing rule as a literal; another status, or "any", keeps its other two terms.
+  const status = data.status ?? "open";
+  const where: SQL[] = status === "open" ? [LISTED] : [sql`${projects.visibility} = 'public'`, sql`${projects.hiddenAt} is null`];
+  if (status !== "open" && status !== "any") where.unshift(sql`${projects.status} = ${status}`);
   if (data.category) where.push(sql`${projects.categorySlug} = ${(await requireCategory(ctx, data.category)).slug}`);
   const skillTerms = listParam(data.skills);
   if (skillTerms.length > 0) {
@@ -117,8 +123,8 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
 type PageRow = ProjectViewRow & { created_at: number; budget_max: number };
 
 /**
- * Listed projects matching text and filters, with a total counted up to SEARCH_TOTAL_CAP and a cursor to the
- * next page: one database round trip.
+ * Public projects (open ones unless `status` says otherwise) matching text and filters, with a total counted up
+ * to SEARCH_TOTAL_CAP and a cursor to the next page: one database round trip.
  */
 export async function searchProjects(
   ctx: DomainContext,

@@ -233,7 +233,7 @@ describe("refunds of card-funded milestones", () => {
 describe("Stripe's 90-day limit for held card funds", () => {
   it("flags card money held for 80 days to the client and admins, once per payment", async () => {
     const { ctx } = testContext(env);
-    const admin = await createTestUser(env, { roles: ["admin"] });
+    await createTestUser(env, { roles: ["admin"] }); // someone to tell
     const held = await cardFunded(ctx, 10_000);
     const paidOut = await cardFunded(ctx, 10_000);
     await submitMilestone(ctx, paidOut.freelancer, paidOut.milestoneId, {});
@@ -249,17 +249,28 @@ describe("Stripe's 90-day limit for held card funds", () => {
     await flagAgingCardFunds(testContext(env, { now: new Date(Date.now() + 79 * DAY_MS) }).ctx);
     expect(await warnedAt(held.paymentId)).toBeNull();
 
+    // The sweep takes a batch at a time and the test database holds every other test's payments: run it as the
+    // cron would, until nothing is left to flag.
+    const sweep = async (ctx: DomainContext) => {
+      while ((await flagAgingCardFunds(ctx)).flagged > 0);
+    };
     const later = testContext(env, { now: new Date(Date.now() + 81 * DAY_MS) }).ctx;
-    await flagAgingCardFunds(later);
+    await sweep(later);
     expect(await warnedAt(held.paymentId)).toBeInstanceOf(Date);
     expect(await warnedAt(paidOut.paymentId)).toBeNull();
     const [toClient] = await warnings(held.client.id);
     expect(toClient.body).toContain("90 days");
     expect(toClient.link).toBe(`/contracts/${held.contractId}`);
-    expect((await warnings(admin.user.id)).some((n) => n.body.includes("90-day"))).toBe(true);
+    // Admins land on the paying client's account (a bounded number of them, so not necessarily this one).
+    const toAdmins = await ctx.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.type, "payment_hold_expiring"), eq(notifications.link, `/admin/users/${held.client.id}`)));
+    expect(toAdmins.length).toBeGreaterThan(0);
+    for (const n of toAdmins) expect(n.body).toContain("90-day");
     expect(await warnings(paidOut.client.id)).toEqual([]);
 
-    await flagAgingCardFunds(later);
+    await sweep(later);
     expect(await warnings(held.client.id)).toHaveLength(1);
   });
 });

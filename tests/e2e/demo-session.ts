@@ -1,0 +1,55 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+export const DEMO_PASSWORD = "megilance-demo";
+
+/** A new browser context signed in as a demo account through the sign-in form, landed on `landing`. */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  landing: string,
+  width = 1100,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(landing)}`);
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(`${baseUrl}${landing}`);
+  return { context, page };
+}
+
+/** Setup only: a JSON API call made with the page's own session (GET without a body, POST with one). */
+export function apiFromPage<T = any>(page: Page, path: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ([path, body]) => {
+      const res = await fetch(path as string, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return res.json();
+    },
+    [path, body] as const,
+  ) as Promise<T>;
+}
+
+/** Console errors other than the browser's own line for a 4xx answer a test provoked on purpose. */
+export const unexpectedErrors = (errors: string[]) =>
+  errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
+
+/** Waits until the page (a Remix app) is interactive, so a click reaches the enhanced form. */
+export async function hydrated(page: Page) {
+  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+}
+
+/**
+ * A step that moves money or cannot be undone: once the page is interactive, the button opens a dialog naming what
+ * happens, and only the dialog's own button (`confirm`, by default the same words) does it.
+ */
+export async function confirmedClick(page: Page, button: string, confirm = button): Promise<void> {
+  await hydrated(page);
+  await page.getByRole("button", { name: button, exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: confirm, exact: true }).click();
+}
