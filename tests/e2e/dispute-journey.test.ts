@@ -106,11 +106,16 @@ describe("a dispute in the browser", () => {
     await a.getByLabel("Freelancer's share for a split (%)").fill("40");
     await a.getByLabel("Decision note (both sides see it)").fill("The draft covered part of the brief.");
     await a.getByRole("button", { name: "Decide the dispute" }).click();
-    await expect.poll(() => a.getByText("Split between both sides (40% to the freelancer)").count()).toBe(1);
+    // The outcome is named in the milestone's own words, and both sides read the same sentence.
+    await expect.poll(() => a.getByText("Split: $400.00 released, $600.00 refunded (40% to the freelancer)").count()).toBe(1);
     expect(await a.getByText("$400.00 (they receive $360.00 after the $40.00 fee)").count()).toBe(1);
     expect(await a.getByText("$600.00", { exact: true }).count()).toBe(1);
+    const sentence = "MegiLance support decided: $400.00 released to the freelancer, $600.00 refunded to the client.";
+    expect(await a.getByText(sentence).count()).toBe(1);
     await expectAccessible(a);
 
+    await c.goto(disputeUrl);
+    await expect.poll(() => c.getByText(sentence).count()).toBe(1);
     await c.goto(`${baseUrl}/contracts/${contract.id}`);
     await expect.poll(() => c.getByText("Dispute decided", { exact: true }).count()).toBe(1);
 

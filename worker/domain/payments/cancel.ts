@@ -110,13 +110,14 @@ async function releaseAtProvider(ctx: DomainContext, payment: Payment): Promise<
 /**
  * The contract's version bump for this write, made to fail unless the payment is still pending: a payment that
  * left `pending` meanwhile (a webhook credited it, a decline or another cancel came first) makes the version jump
- * by two, which the version guard (migrations/0005_money_guards.sql) refuses, so the whole batch rolls back.
+ * by two from the row's current value, which the version guard (migrations/0005_money_guards.sql) refuses, so the
+ * whole batch rolls back. (Two from the value read earlier would not do: after the other writer's bump it is one.)
  */
 function bumpIfStillPending(ctx: DomainContext, contract: Contract, paymentId: string) {
   return ctx.db
     .update(contracts)
     .set({
-      version: sql`case when exists (select 1 from ${payments} where ${payments.id} = ${paymentId} and ${payments.status} = 'pending') then ${contract.version + 1} else ${contract.version + 2} end`,
+      version: sql`case when exists (select 1 from ${payments} where ${payments.id} = ${paymentId} and ${payments.status} = 'pending') then ${contract.version + 1} else ${contracts.version} + 2 end`,
       updatedAt: ctx.clock.now(),
     })
     .where(eq(contracts.id, contract.id));
