@@ -1,17 +1,23 @@
-import { spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { spawn, spawnSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { ensureChromium } from "./ensure-chromium";
 
-/** `npm test`: make sure the browser exists, build the app, then run every vitest project. */
+/**
+ * `npm test`: make sure the browser exists, check and build the app, then run every vitest project.
+ *
+ * With no arguments the browser journeys (the e2e project: one app, one browser, mostly waiting on pages) run
+ * beside the node and workers projects (CPU-bound module loading in workerd) in a second vitest process, so the
+ * waits of one fill the other's gaps; their output follows once both are done. With arguments, one vitest run
+ * gets them as given (`npm test -- --project workers worker/api`).
+ */
 const ROOT = resolve(import.meta.dirname, "..");
 const bin = (name: string) => resolve(ROOT, "node_modules/.bin", name);
+const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" };
 const step = (label: string, command: string, args: string[]) => {
   console.log(`\n[megilance] ${label}`);
-  const result = spawnSync(command, args, {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" },
-  });
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
@@ -19,4 +25,33 @@ ensureChromium();
 step("checking formatting", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 step("type-checking", bin("tsc"), ["-p", "."]);
 step("building the app", bin("remix"), ["vite:build"]);
-step("running the tests", bin("vitest"), ["run", ...process.argv.slice(2)]);
+
+const args = process.argv.slice(2);
+if (args.length > 0) step("running the tests", bin("vitest"), ["run", ...args]);
+else {
+  console.log("\n[megilance] running the tests: node and workers here, the browser journeys beside them (printed at the end)");
+  const logDir = mkdtempSync(join(tmpdir(), "megilance-e2e-log-"));
+  const logFile = join(logDir, "e2e.log");
+  const log = createWriteStream(logFile);
+  const journeys = spawn(bin("vitest"), ["run", "--project", "e2e"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  journeys.stdout.pipe(log, { end: false });
+  journeys.stderr.pipe(log, { end: false });
+  const exited = (child: ReturnType<typeof spawn>) => new Promise<number>((done) => child.on("close", (code) => done(code ?? 1)));
+  // Both children run asynchronously: a blocking spawn here would stop the journeys' output from being drained.
+  const rest = spawn(bin("vitest"), ["run", "--project", "node", "--project", "workers"], { cwd: ROOT, stdio: "inherit", env });
+  const [restCode, journeysCode] = await Promise.all([exited(rest), exited(journeys)]);
+  await new Promise<void>((done) => log.end(done));
+  console.log("\n[megilance] the browser journeys (e2e):\n");
+  process.stdout.write(readFileSync(logFile));
+  rmSync(logDir, { recursive: true, force: true });
+  const failed = [restCode !== 0 ? "node/workers" : "", journeysCode !== 0 ? "e2e" : ""].filter(Boolean);
+  if (failed.length > 0) {
+    console.error(`\n[megilance] failed: ${failed.join(" and ")}`);
+    process.exit(1);
+  }
+  console.log("\n[megilance] all test projects passed");
+}
