@@ -21,13 +21,13 @@ async function byEmail(s: StoryContext, email: string): Promise<User> {
 }
 
 /** A person signs in (a past session of theirs), which the domain functions that act "as a viewer" need. */
-export async function signedIn(s: StoryContext, user: User): Promise<Viewer> {
+async function signedIn(s: StoryContext, user: User): Promise<Viewer> {
   const { session } = await createSession(s.ctx, { userId: user.id, kind: "web", mfaVerified: false, meta: { userAgent: "Demo story" } });
   return { user, session };
 }
 
 /** Market people are chosen by e-mail, which the market seed makes the same on every run. */
-export async function marketPeople(s: StoryContext, role: "client" | "freelancer", count: number, offset = 0): Promise<User[]> {
+async function marketPeople(s: StoryContext, role: "client" | "freelancer", count: number): Promise<User[]> {
   const profiles = role === "client" ? clientProfiles : freelancerProfiles;
   const rows = await s.ctx.db
     .select({ user: users })
@@ -35,8 +35,7 @@ export async function marketPeople(s: StoryContext, role: "client" | "freelancer
     .innerJoin(profiles, eq(profiles.userId, users.id))
     .where(like(users.email, "%@market.test"))
     .orderBy(asc(users.email))
-    .limit(count)
-    .offset(offset);
+    .limit(count);
   return rows.map((r) => r.user);
 }
 

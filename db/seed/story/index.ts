@@ -13,7 +13,6 @@ import { customerPortal, siteRefresh } from "./chapter-fixed";
 import { earlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
-import { reviewedTrackRecord } from "./chapter-track-record";
 import { storyContext } from "./context";
 
 export const DEMO_STORY_SEED = 20261207;
@@ -41,7 +40,6 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
   await s.tell([
     () => portfolio(s, cast),
     () => earlierWork(s, cast),
-    () => reviewedTrackRecord(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),
     () => customerPortal(s, cast),
