@@ -36,6 +36,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   },
   build: {
     minify: true,
+    sourcemap: process.env.SOURCEMAP === "1",
     // The server build is the Worker: one bundle of every route by design, held to the Workers upload budget
     // (3 MB gzipped on the smallest plan) rather than the browser's 500 kB per chunk.
     chunkSizeWarningLimit: isSsrBuild ? 4_000 : 500,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CallStatus } from "../db/schema/calls";
+import type { CallStatus } from "../db/schema/values";
 
 /**
  * Where one person stands in a call: rung and not answered yet (`invited`), in it (`joined`; the caller from

@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { ensureChromium } from "./ensure-chromium";
 
 /**
- * `npm test`: make sure the browser exists, check and build the app, then run every vitest project.
+ * `npm test`: make sure the browser exists, check formatting, types and lint, build the app, then run every vitest
+ * project.
  *
  * With no arguments the browser journeys (the e2e project: one app, one browser, mostly waiting on pages) run
  * beside the node and workers projects (CPU-bound module loading in workerd) in a second vitest process, so the
@@ -24,6 +25,7 @@ const step = (label: string, command: string, args: string[]) => {
 ensureChromium();
 step("checking formatting", bin("prettier"), ["--check", "--log-level", "warn", "."]);
 step("type-checking", bin("tsc"), ["-p", "."]);
+step("linting (layers, hooks, accessibility)", bin("eslint"), ["--max-warnings", "0", "."]);
 step("building the app", bin("remix"), ["vite:build"]);
 
 const args = process.argv.slice(2);

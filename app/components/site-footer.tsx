@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/schema/values";
 
 const COLUMNS: Array<{ title: string; links: Array<{ to: string; label: string; reloadDocument?: true; forRole?: Role }> }> = [
   {

@@ -11,7 +11,8 @@ import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, requireAdminActor } from "~/utils/admin.server";
 import { APPEAL_STATUSES } from "../../db/schema/trust-values";
-import { APPEAL_DECISIONS, decideAppeal, listAppeals } from "../../worker/domain/trust/appeals";
+import { decideAppeal, listAppeals } from "../../worker/domain/trust/appeals";
+import { APPEAL_DECISIONS } from "../../worker/domain/trust/values";
 
 export const meta: MetaFunction = () => [{ title: "Appeals — MegiLance admin" }];
 

@@ -11,7 +11,7 @@ import { Field, inputClass } from "~/components/ui/field";
 import { requireRole } from "~/utils/auth.server";
 import { formFailure } from "~/utils/disputes.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
-import { DISPUTE_OUTCOMES } from "../../db/schema";
+import { DISPUTE_OUTCOMES } from "../../db/schema/values";
 import { getDispute } from "../../worker/domain/disputes/queries";
 import { resolveDispute } from "../../worker/domain/disputes/resolve";
 

@@ -11,7 +11,7 @@ import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
 import { formatMoney } from "~/utils/money";
-import { DISPUTE_STATUSES, type DisputeStatus } from "../../db/schema";
+import { DISPUTE_STATUSES, type DisputeStatus } from "../../db/schema/values";
 import { adminDisputeQueue } from "../../worker/domain/disputes/queries";
 
 export const meta: MetaFunction = () => [{ title: "Disputes — Admin console — MegiLance" }];

@@ -12,7 +12,8 @@ import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, idParam, requireAdminActor } from "~/utils/admin.server";
 import { confirmationNeeded } from "~/utils/confirm.server";
 import { AppError } from "~/utils/domain.server";
-import { ALERT_DECISIONS, decideAlert, getAlert } from "../../worker/domain/trust/alerts";
+import { decideAlert, getAlert } from "../../worker/domain/trust/alerts";
+import { ALERT_DECISIONS } from "../../worker/domain/trust/values";
 import { blockUser } from "../../worker/domain/trust/blocks";
 
 export const meta: MetaFunction = () => [{ title: "Fraud alert — MegiLance admin" }];

@@ -12,12 +12,8 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, requireAdminActor } from "~/utils/admin.server";
-import {
-  hideReview,
-  listReviewsForModeration,
-  REVIEW_MODERATION_STATUSES,
-  unhideReview,
-} from "../../worker/domain/trust/review-moderation";
+import { hideReview, listReviewsForModeration, unhideReview } from "../../worker/domain/trust/review-moderation";
+import { REVIEW_MODERATION_STATUSES } from "../../worker/domain/trust/values";
 
 export const meta: MetaFunction = () => [{ title: "Review moderation — MegiLance admin" }];
 

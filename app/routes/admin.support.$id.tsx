@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { SUPPORT_STATUSES, type SupportStatus } from "../../db/schema";
+import { SUPPORT_STATUSES, type SupportStatus } from "../../db/schema/values";
 import { getTicket, replyToTicket, updateTicket } from "../../worker/domain/support/tickets";
 import { RouteError } from "~/components/route-error";
 import { ReplyForm, STATUS_LABEL, TicketStatus, TicketThread } from "~/components/support/ticket-thread";

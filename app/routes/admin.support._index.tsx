@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { SUPPORT_STATUSES, type SupportStatus } from "../../db/schema";
+import { SUPPORT_STATUSES, type SupportStatus } from "../../db/schema/values";
 import { listTickets } from "../../worker/domain/support/tickets";
 import { CursorPager } from "~/components/marketplace/pager";
 import { RouteError } from "~/components/route-error";

@@ -11,7 +11,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { domainFrom, requireAdminActor } from "~/utils/admin.server";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/schema/values";
 import { searchUsers } from "../../worker/domain/trust/users-admin";
 
 export const meta: MetaFunction = () => [{ title: "Users — MegiLance admin" }];

@@ -9,7 +9,8 @@ import { Field, FieldErrors, inputClass } from "~/components/ui/field";
 import { domainFrom, requestMeta } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { clearSessionCookie, sessionToken } from "~/utils/session.server";
-import { appealInputSchema, submitAppeal } from "../../worker/domain/trust/appeals";
+import { submitAppeal } from "../../worker/domain/trust/appeals";
+import { appealInputSchema } from "../../worker/domain/trust/values";
 import { blockedAccountForSessionToken } from "../../worker/domain/trust/blocks";
 
 export const meta: MetaFunction = () => [{ title: "Appeal a block — MegiLance" }];

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { PROJECT_STATUSES, type ProjectStatus } from "../../db/schema";
+import { PROJECT_STATUSES, type ProjectStatus } from "../../db/schema/values";
 import { clientProjectCounts, listClientProjects } from "../../worker/domain/projects/client-projects";
 import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { CursorPager } from "~/components/marketplace/pager";

@@ -14,17 +14,12 @@ import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { formFailure } from "~/utils/disputes.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { contractReviews } from "../../worker/domain/reviews/queries";
+import { REVIEW_CRITERIA } from "../../worker/domain/reviews/criteria";
 import { writeReview } from "../../worker/domain/reviews/write";
 
 export const handle = { portal: true };
 
 export const meta: MetaFunction = () => [{ title: "Reviews — MegiLance" }];
-
-/** What each side rates besides the overall score. */
-const CRITERIA = {
-  client: ["Quality", "Communication", "Timeliness"],
-  freelancer: ["Clear requirements", "Communication", "Prompt payment"],
-} as const;
 
 const rating = z.coerce.number().int().min(1, { message: "Choose a rating from 1 to 5." }).max(5);
 const reviewForm = z.object({
@@ -68,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ContractReviews() {
   const { viewer, contractId, reviews } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
-  const criteria = reviews.viewerRole ? CRITERIA[reviews.viewerRole] : [];
+  const criteria = reviews.viewerRole ? REVIEW_CRITERIA[reviews.viewerRole] : [];
   const other = reviews.viewerRole === "client" ? "freelancer" : "client";
   return (
     <PortalShell title="Reviews" viewer={viewer}>

@@ -190,7 +190,7 @@ export default function FreelancerProfilePage() {
                         <img
                           key={image.key}
                           src={`/api/files/${encodeURIComponent(image.key)}`}
-                          alt={`${item.title}, image ${index + 1}`}
+                          alt={`${item.title}, ${index + 1} of ${item.images.length}`}
                           loading="lazy"
                           className="rounded-control aspect-video w-full object-cover"
                         />

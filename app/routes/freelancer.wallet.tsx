@@ -80,10 +80,10 @@ export default function Wallet() {
   const answer = useActionData<typeof action>();
   const failed = answer && "error" in answer ? answer : null;
   const pending = usePendingConfirmation();
-  const confirm = (values: FormValues) => payoutConfirmation(values, sandboxLabel);
-  if (pending) return <ConfirmationPage confirmation={confirm(pending.values)} pending={pending} />;
   const [params] = useSearchParams();
   const busy = useNavigation().state === "submitting";
+  const confirm = (values: FormValues) => payoutConfirmation(values, sandboxLabel);
+  if (pending) return <ConfirmationPage confirmation={confirm(pending.values)} pending={pending} />;
   const paid = params.get("paid");
   return (
     <div className="max-w-3xl space-y-6">

@@ -6,7 +6,7 @@ import { Card } from "~/components/ui/card";
 import { summarizeViewer } from "~/utils/auth.server";
 import { getViewer } from "~/utils/session.server";
 import { JOB_SUCCESS_GOOD_RATING, JOB_SUCCESS_MIN_CONTRACTS } from "../../worker/domain/reviews/job-success";
-import { REVIEW_HIDDEN_DAYS } from "../../worker/domain/reviews/rules";
+import { REVIEW_HIDDEN_DAYS } from "../../worker/domain/reviews/periods";
 
 export const meta: MetaFunction = () => [
   { title: "How job success is worked out — MegiLance" },

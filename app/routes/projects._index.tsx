@@ -1,9 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS } from "../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS } from "../../db/schema/values";
 import { listCategories } from "../../worker/domain/taxonomy/taxonomy";
-import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS, searchProjects } from "../../worker/domain/search/projects";
+import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "../../worker/domain/search/project-filters";
+import { searchProjects } from "../../worker/domain/search/projects";
 import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { SelectField } from "~/components/marketplace/fields";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS, POSTED_WITHIN_OPTIONS } from "~/components/marketplace/labels";

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { SUPPORT_CATEGORIES } from "../../db/schema";
+import { SUPPORT_CATEGORIES } from "../../db/schema/values";
 import { listTickets, openTicket } from "../../worker/domain/support/tickets";
 import { CursorPager } from "~/components/marketplace/pager";
 import { RouteError } from "~/components/route-error";

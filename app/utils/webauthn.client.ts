@@ -1,6 +1,6 @@
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from "@oslojs/encoding";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const toBuffer = (value: string) => decodeBase64urlIgnorePadding(value) as Uint8Array<ArrayBuffer>;
 const fromBuffer = (value: ArrayBuffer | null | undefined) => (value ? encodeBase64urlNoPadding(new Uint8Array(value)) : undefined);

@@ -2,6 +2,7 @@ import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "driz
 import { createdAtColumn, idColumn } from "./columns";
 import { sessions } from "./sessions";
 import { users } from "./users";
+import { ONE_TIME_PURPOSES } from "./values";
 
 /** API refresh tokens: one family per session; a used token presented again revokes the family. */
 export const refreshTokens = sqliteTable(
@@ -18,9 +19,6 @@ export const refreshTokens = sqliteTable(
   },
   (t) => [uniqueIndex("refresh_tokens_hash_unique").on(t.tokenHash), index("refresh_tokens_session_idx").on(t.sessionId)],
 );
-
-export const ONE_TIME_PURPOSES = ["verify_email", "reset_password", "email_code"] as const;
-export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
 
 /** Single-use secrets (links and codes); deleted in the same write that consumes them. */
 export const oneTimeTokens = sqliteTable(

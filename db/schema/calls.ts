@@ -4,9 +4,7 @@ import { createdAtColumn, idColumn } from "./columns";
 import { contracts } from "./marketplace-projects";
 import { conversations } from "./messaging";
 import { users } from "./users";
-
-export const CALL_STATUSES = ["ringing", "active", "declined", "missed", "ended"] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
+import type { CallStatus } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 

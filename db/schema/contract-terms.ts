@@ -1,10 +1,5 @@
 import { integer, text } from "drizzle-orm/sqlite-core";
-
-export const CONTRACT_TYPES = ["fixed", "hourly"] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number];
-
-export const CONTRACT_STATUSES = ["offered", "active", "declined", "ended"] as const;
-export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
+import { CONTRACT_TYPES } from "./values";
 
 /**
  * The contracts area's columns on the `contracts` table (spread into its definition in marketplace-projects.ts).

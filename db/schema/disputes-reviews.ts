@@ -4,15 +4,9 @@ import { createdAtColumn, idColumn } from "./columns";
 import { milestones } from "./money";
 import { contracts } from "./marketplace-projects";
 import { users } from "./users";
+import { DISPUTE_STATUSES, DISPUTE_OUTCOMES, DISPUTE_PARTY_ROLES } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
-
-/** open: waiting for the other side; answered: waiting for an admin; resolved: money moved, closed. */
-export const DISPUTE_STATUSES = ["open", "answered", "resolved"] as const;
-export type DisputeStatus = (typeof DISPUTE_STATUSES)[number];
-export const DISPUTE_OUTCOMES = ["release", "refund", "split"] as const;
-export type DisputeOutcome = (typeof DISPUTE_OUTCOMES)[number];
-export const DISPUTE_PARTY_ROLES = ["client", "freelancer"] as const;
 
 /**
  * A party contests a milestone's held funds. While it is open or answered the milestone is frozen (database

@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, index } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 
 /** Append-only audit and operations trail: who did what to which thing, from where. */

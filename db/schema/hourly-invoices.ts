@@ -4,11 +4,9 @@ import { createdAtColumn, idColumn } from "./columns";
 import { contracts } from "./marketplace-projects";
 import { milestones, payments } from "./money";
 import { users } from "./users";
+import { TIME_ENTRY_SOURCES, TIMESHEET_STATUSES, INVOICE_KINDS } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
-
-export const TIME_ENTRY_SOURCES = ["manual", "timer"] as const;
-export type TimeEntrySource = (typeof TIME_ENTRY_SOURCES)[number];
 
 /**
  * Time a freelancer logs on an hourly contract. A running timer is a `timer` entry without `stoppedAt`
@@ -46,9 +44,6 @@ export const timeEntries = sqliteTable(
   ],
 );
 
-export const TIMESHEET_STATUSES = ["submitted", "approved", "disputed"] as const;
-export type TimesheetStatus = (typeof TIMESHEET_STATUSES)[number];
-
 /**
  * One week of an hourly contract handed to the client. Approval charges `amount` and pays it out like a
  * milestone: `milestoneId` is the week's milestone, `paymentId` its charge (docs/decisions/015).
@@ -83,10 +78,6 @@ export const timesheets = sqliteTable(
     check("timesheets_minutes_positive", sql`${t.minutes} > 0`),
   ],
 );
-
-/** `credit_note`: money given back to the client (a refund), numbered in the same series as invoices. */
-export const INVOICE_KINDS = ["charge", "payout", "fee", "credit_note"] as const;
-export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 
 /** A party as printed on an invoice: copied when the invoice is issued, never updated afterwards. */
 export interface InvoiceParty {

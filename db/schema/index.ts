@@ -13,3 +13,4 @@ export * from "./support";
 export * from "./disputes-reviews";
 export * from "./calls";
 export * from "./trust";
+export * from "./values";

@@ -1,17 +1,7 @@
 import { sqliteTable, text, integer, index } from "drizzle-orm/sqlite-core";
 import { createdAtColumn } from "./columns";
 import { users } from "./users";
-
-export const FILE_PURPOSES = ["image", "attachment"] as const;
-export type FilePurpose = (typeof FILE_PURPOSES)[number];
-
-/**
- * Who may read a file besides its owner, set when the file is first attached: anyone (portfolio images), or the
- * members of one conversation, contract, proposal, project or support ticket. A file attached nowhere yet is its
- * owner's alone. See worker/domain/files/access.ts.
- */
-export const FILE_SCOPES = ["public", "conversation", "contract", "proposal", "project", "ticket"] as const;
-export type FileScope = (typeof FILE_SCOPES)[number];
+import { FILE_PURPOSES, FILE_SCOPES } from "./values";
 
 /** One uploaded object in R2 (env.FILES) under a random key; the bytes live in R2, the facts here. */
 export const files = sqliteTable(

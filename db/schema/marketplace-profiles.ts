@@ -2,6 +2,7 @@ import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from
 import { createdAtColumn, idColumn } from "./columns";
 import { skills } from "./marketplace-taxonomy";
 import { users } from "./users";
+import { COMPANY_SIZES } from "./values";
 
 const updatedAtColumn = () =>
   integer("updated_at", { mode: "timestamp_ms" })
@@ -69,9 +70,6 @@ export const portfolioItems = sqliteTable(
   },
   (t) => [index("portfolio_items_freelancer_idx").on(t.freelancerId, t.createdAt)],
 );
-
-export const COMPANY_SIZES = ["1", "2-10", "11-50", "51-200", "201-1000", "1000+"] as const;
-export type CompanySize = (typeof COMPANY_SIZES)[number];
 
 export const clientProfiles = sqliteTable("client_profiles", {
   userId: text("user_id")

@@ -4,22 +4,7 @@ import { createdAtColumn, idColumn } from "./columns";
 import { contractTermsColumns } from "./contract-terms";
 import { categories, skills } from "./marketplace-taxonomy";
 import { users } from "./users";
-
-export const BUDGET_TYPES = ["fixed", "hourly"] as const;
-export const EXPERIENCE_LEVELS = ["entry", "intermediate", "expert"] as const;
-export const PROJECT_DURATIONS = ["less_than_week", "1_to_4_weeks", "1_to_3_months", "3_to_6_months", "more_than_6_months"] as const;
-export const PROJECT_VISIBILITIES = ["public", "invite_only"] as const;
-/**
- * open: takes proposals; in_progress: someone is hired and it takes no more proposals until the client reopens it;
- * completed: every contract on it ended; closed: the client stopped it without (or before) hiring.
- */
-export const PROJECT_STATUSES = ["open", "in_progress", "completed", "closed"] as const;
-
-export type BudgetType = (typeof BUDGET_TYPES)[number];
-export type ExperienceLevel = (typeof EXPERIENCE_LEVELS)[number];
-export type ProjectDuration = (typeof PROJECT_DURATIONS)[number];
-export type ProjectVisibility = (typeof PROJECT_VISIBILITIES)[number];
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_DURATIONS, PROJECT_VISIBILITIES, PROJECT_STATUSES, PROPOSAL_STATUSES } from "./values";
 
 /**
  * A client's posted project. Budgets are integer minor units of `currency`. `skillsText` (skill names and
@@ -100,11 +85,6 @@ export const projectInvites = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.freelancerId] }), index("project_invites_freelancer_idx").on(t.freelancerId)],
 );
-
-export const PROPOSAL_STATUSES = ["pending", "shortlisted", "accepted", "declined", "withdrawn"] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-/** Statuses in which the client has not decided yet: the freelancer may still edit or withdraw. */
-export const OPEN_PROPOSAL_STATUSES = ["pending", "shortlisted"] as const satisfies readonly ProposalStatus[];
 
 export interface MilestonePlanItem {
   title: string;

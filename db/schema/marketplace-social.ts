@@ -1,9 +1,7 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { users } from "./users";
-
-export const FAVORITE_TYPES = ["project", "freelancer"] as const;
-export type FavoriteType = (typeof FAVORITE_TYPES)[number];
+import { FAVORITE_TYPES } from "./values";
 
 export const favorites = sqliteTable(
   "favorites",

@@ -1,4 +1,5 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
+import { SKILL_TERM_KINDS } from "./values";
 
 /** Reference data loaded from db/seed/taxonomy.json (db/seed/taxonomy-load.ts); keyed by slug. */
 export const categories = sqliteTable("categories", {
@@ -22,8 +23,6 @@ export const skills = sqliteTable(
   },
   (t) => [index("skills_category_idx").on(t.categorySlug, t.position)],
 );
-
-export const SKILL_TERM_KINDS = ["slug", "name", "alias", "word"] as const;
 
 /** Every lowercase string that names a skill (slug, name, alias, word of the name): typeahead and resolution. */
 export const skillTerms = sqliteTable(

@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { createdAtColumn, idColumn } from "./columns";
 import { contracts } from "./marketplace-projects";
 import { users } from "./users";
+import { MILESTONE_STATUSES, LEDGER_KINDS, PAYMENT_PROVIDERS, PAYMENT_STATUSES, PAYOUT_STATUSES } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 
@@ -23,24 +24,6 @@ export const contractEvents = sqliteTable(
   },
   (t) => [index("contract_events_contract_idx").on(t.contractId, t.createdAt, t.id)],
 );
-
-/**
- * `approved`: the client (or the review period) accepted the work and everything held went to the freelancer.
- * `released` / `split`: a dispute decision paid everything / part to the freelancer (the client never approved);
- * `refunded`: everything went back to the client. Wording for each: worker/domain/milestones/outcome.ts.
- */
-export const MILESTONE_STATUSES = [
-  "pending",
-  "funded",
-  "submitted",
-  "changes_requested",
-  "approved",
-  "released",
-  "split",
-  "refunded",
-  "cancelled",
-] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /** A fixed-price chunk of a contract. Money held for it lives in the ledger, never in this row. */
 export const milestones = sqliteTable(
@@ -74,9 +57,6 @@ export const milestones = sqliteTable(
     check("milestones_amount_positive", sql`${t.amount} > 0`),
   ],
 );
-
-export const LEDGER_KINDS = ["funding", "release", "refund", "payout"] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 /** One balanced movement of money. `idempotencyKey` makes every retry land on the first attempt. */
 export const ledgerTransactions = sqliteTable(
@@ -119,11 +99,6 @@ export const ledgerEntries = sqliteTable(
   ],
 );
 
-export const PAYMENT_PROVIDERS = ["sandbox", "stripe", "usdc"] as const;
-export type PaymentProviderName = (typeof PAYMENT_PROVIDERS)[number];
-export const PAYMENT_STATUSES = ["pending", "succeeded", "failed", "cancelled"] as const;
-export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-
 /** Money a client sends to fund a milestone; confirmed once by its provider (webhook or sandbox). */
 export const payments = sqliteTable(
   "payments",
@@ -165,9 +140,6 @@ export const payments = sqliteTable(
     index("trust_payments_payer_idx").on(t.payerId, t.createdAt),
   ],
 );
-
-export const PAYOUT_STATUSES = ["pending", "paid", "failed"] as const;
-export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
 /** Money a freelancer takes out of their balance. */
 export const payouts = sqliteTable(

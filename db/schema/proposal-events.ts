@@ -1,9 +1,7 @@
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { proposals } from "./marketplace-projects";
-
-export const PROPOSAL_EVENT_TYPES = ["sent", "edited", "shortlisted", "declined", "withdrawn", "hired"] as const;
-export type ProposalEventType = (typeof PROPOSAL_EVENT_TYPES)[number];
+import { PROPOSAL_EVENT_TYPES } from "./values";
 
 /** A proposal's status history, shown to its freelancer; what happens after the hire lives in contract_events. */
 export const proposalEvents = sqliteTable(

@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-o
 import { createdAtColumn, idColumn } from "./columns";
 import { ledgerTransactions, milestones, payments, payouts } from "./money";
 import { users } from "./users";
+import { STRIPE_MOVE_STATUSES, STRIPE_RETURN_KINDS } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 
@@ -51,9 +52,6 @@ export const stripeAccounts = sqliteTable(
   (t) => [uniqueIndex("stripe_accounts_account_unique").on(t.accountId)],
 );
 
-export const STRIPE_MOVE_STATUSES = ["pending", "sent", "skipped"] as const;
-export type StripeMoveStatus = (typeof STRIPE_MOVE_STATUSES)[number];
-
 /** The freelancer's share of one release, sent to their connected account from the funding charge. */
 export const stripeTransfers = sqliteTable(
   "stripe_transfers",
@@ -94,9 +92,6 @@ export const stripeTransfers = sqliteTable(
     index("stripe_transfers_payment_idx").on(t.paymentId),
   ],
 );
-
-export const STRIPE_RETURN_KINDS = ["charge_refund", "transfer_reversal"] as const;
-export type StripeReturnKind = (typeof STRIPE_RETURN_KINDS)[number];
 
 /** Money going back at Stripe for one ledger refund: a refund of the charge, or a reversal of a transfer. */
 export const stripeReturns = sqliteTable(

@@ -1,13 +1,7 @@
 import { sqliteTable, text, integer, index, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { users } from "./users";
-
-export const SUPPORT_CATEGORIES = ["account", "payments", "contract", "dispute", "bug", "other"] as const;
-export type SupportCategory = (typeof SUPPORT_CATEGORIES)[number];
-
-/** open: waiting for support; answered: waiting for the user; closed: done (a new user reply reopens it). */
-export const SUPPORT_STATUSES = ["open", "answered", "closed"] as const;
-export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+import { SUPPORT_CATEGORIES, SUPPORT_STATUSES } from "./values";
 
 export const supportTickets = sqliteTable(
   "support_tickets",

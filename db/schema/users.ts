@@ -1,8 +1,6 @@
 import { sqliteTable, text, integer, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
-
-export const ROLES = ["client", "freelancer", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "./values";
 
 export const users = sqliteTable(
   "users",

@@ -1,4 +1,4 @@
-import type { Role } from "../schema/users";
+import type { Role } from "../schema/values";
 
 /** The three accounts `npm run dev` creates. Local seed only: never in a migration. */
 export const DEMO_PASSWORD = "megilance-demo";

@@ -1,14 +1,14 @@
 /** One demo-market entity at a time, each from its own seeded stream, so any slice can be generated alone. */
 import type * as schema from "../schema";
 import { skillsSearchText } from "../../worker/domain/taxonomy/taxonomy";
-import { CATEGORY_PROFILES } from "./market-categories";
+import { CATEGORY_PROFILES, type CategoryProfile } from "./market-categories";
 import { CLIENT_COUNTRIES, COMPANY_FIRST, COMPANY_SECOND, COMPANY_SUFFIX, PLACES, type Place } from "./market-people";
 import { chance, int, pick, rngFor, sample, seededId, type Rng } from "./market-random";
 import { coverLetterText, freelancerBio, freelancerHeadline, projectDescription, projectTitle } from "./market-text";
 import { TAXONOMY } from "./taxonomy-load";
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
-type Insert<T extends keyof typeof schema> = (typeof schema)[T] extends { $inferInsert: infer R } ? R : never;
+export type Insert<T extends keyof typeof schema> = (typeof schema)[T] extends { $inferInsert: infer R } ? R : never;
 
 export interface MarketPlan {
   seed: number;
@@ -32,8 +32,8 @@ export function categoryIndex(rng: Rng): number {
   return 0;
 }
 
-const slugsOf = (names: string[]) => names.map((n) => SKILL_BY_NAME.get(n)!.slug);
-const searchText = (names: string[]) => skillsSearchText(names.map((n) => SKILL_BY_NAME.get(n)!));
+export const slugsOf = (names: string[]) => names.map((n) => SKILL_BY_NAME.get(n)!.slug);
+export const searchText = (names: string[]) => skillsSearchText(names.map((n) => SKILL_BY_NAME.get(n)!));
 const placeIn = (country: string) => PLACES.filter((p) => p.country === country);
 const roundTo = (n: number, step: number) => Math.max(step, Math.round(n / step) * step);
 
@@ -140,6 +140,19 @@ const DURATIONS = [
   ["more_than_6_months", 30],
 ] as const;
 
+/** A project's budget (major units) and expected length, as a client of the category would set them. */
+export function projectTerms(rng: Rng, profile: CategoryProfile) {
+  const hourly = chance(rng, 0.3);
+  const [low, high] = hourly ? profile.hourly : profile.fixed;
+  const min = hourly ? int(rng, low, Math.round(high * 0.6)) : roundTo(low + (high - low) * rng() ** 2, 50);
+  const max = hourly ? Math.min(high, min + int(rng, 5, 40)) : chance(rng, 0.3) ? min : roundTo(min * (1.2 + rng()), 50);
+  const [duration, weeks] = pick(rng, DURATIONS);
+  return { hourly, min, max, duration, weeks };
+}
+
+export const PROJECT_CURRENCIES = ["USD", "USD", "USD", "USD", "USD", "USD", "EUR", "EUR", "GBP", "CAD"];
+export const EXPERIENCE_PICKS = ["entry", "intermediate", "intermediate", "expert"] as const;
+
 export function projectAt(plan: MarketPlan, i: number, clientOf: (i: number, rng: Rng) => { id: string; company: string; city: string }) {
   const rng = rngFor(plan.seed, "project", i);
   const demoProject = plan.demo !== undefined && i < 6;
@@ -151,11 +164,7 @@ export function projectAt(plan: MarketPlan, i: number, clientOf: (i: number, rng
     int(rng, 2, 5),
   );
   const client = clientOf(i, rng);
-  const hourly = chance(rng, 0.3);
-  const [low, high] = hourly ? profile.hourly : profile.fixed;
-  const min = hourly ? int(rng, low, Math.round(high * 0.6)) : roundTo(low + (high - low) * rng() ** 2, 50);
-  const max = hourly ? Math.min(high, min + int(rng, 5, 40)) : chance(rng, 0.3) ? min : roundTo(min * (1.2 + rng()), 50);
-  const [duration, weeks] = pick(rng, DURATIONS);
+  const { hourly, min, max, duration, weeks } = projectTerms(rng, profile);
   const createdAt = plan.now - Math.floor(rng() ** 1.3 * 90 * DAY_MS) - int(rng, 1, 3600) * 1000;
   const closed = chance(rng, 0.12);
   const project = {
@@ -167,11 +176,11 @@ export function projectAt(plan: MarketPlan, i: number, clientOf: (i: number, rng
     budgetType: hourly ? "hourly" : "fixed",
     budgetMin: min * 100,
     budgetMax: max * 100,
-    currency: pick(rng, ["USD", "USD", "USD", "USD", "USD", "USD", "EUR", "EUR", "GBP", "CAD"]),
+    currency: pick(rng, PROJECT_CURRENCIES),
     duration,
-    experienceLevel: pick(rng, ["entry", "intermediate", "intermediate", "expert"] as const),
+    experienceLevel: pick(rng, EXPERIENCE_PICKS),
     visibility: chance(rng, 0.05) ? "invite_only" : "public",
-    status: closed ? "closed" : "open",
+    status: (closed ? "closed" : "open") as schema.ProjectStatus,
     attachments: [],
     skillsText: searchText(skills),
     createdAt: new Date(createdAt),
@@ -189,17 +198,21 @@ export function projectAt(plan: MarketPlan, i: number, clientOf: (i: number, rng
 
 export type GeneratedProject = ReturnType<typeof projectAt>;
 
-/** One proposal of `freelancer` on the project; `decision` comes from the project's own stream. */
+/**
+ * One proposal of `freelancer` on the project; `decision` comes from the project's own stream. It is sent and
+ * decided before the project closed (or before `decidedBy`, when given) and before now.
+ */
 export function proposalFor(
   plan: MarketPlan,
   project: GeneratedProject,
   k: number,
   freelancer: { id: string; name: string; skillNames: string[]; years: number },
   status: "pending" | "shortlisted" | "accepted" | "declined" | "withdrawn",
+  decidedBy?: number,
 ) {
   const rng = rngFor(plan.seed, `proposal:${project.project.id}`, k);
   const p = project.project;
-  const end = Math.min(plan.now, p.closedAt ? p.closedAt.getTime() : plan.now);
+  const end = Math.min(plan.now, decidedBy ?? (p.closedAt ? p.closedAt.getTime() : plan.now));
   const createdAt = p.createdAt.getTime() + Math.floor(rng() * Math.max(1, end - p.createdAt.getTime()));
   const bid =
     p.budgetType === "fixed"

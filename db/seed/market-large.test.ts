@@ -16,7 +16,7 @@ describe("bench/seed-large.ts", () => {
       const started = Date.now();
       const counts = await seedLargeMarket(url, { scale: { clients: 200, freelancers: 1000, projects: 3000, proposals: 500 } });
       const elapsed = Date.now() - started;
-      expect(counts).toEqual({ users: 1200, projects: 3000, proposals: 500, contracts: expect.any(Number) });
+      expect(counts).toEqual({ users: 1200, projects: 3000, proposals: 500, contracts: expect.any(Number), pastContracts: 0, reviews: 0 });
       const client = createClient({ url });
       const count = async (sql: string) => Number((await client.execute(sql)).rows[0][0]);
       expect(await count("SELECT count(*) FROM projects")).toBe(3000);

@@ -6,8 +6,8 @@ import { chance, int, pick, sample, type Rng } from "./market-random";
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const list = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`);
 
-export function projectTitle(rng: Rng, profile: CategoryProfile, skills: string[]): string {
-  const thing = pick(rng, profile.things);
+/** `thing`: what the project delivers, one of the category's things (drawn when not given). */
+export function projectTitle(rng: Rng, profile: CategoryProfile, skills: string[], thing = pick(rng, profile.things)): string {
   const [a, b = a] = skills;
   const patterns = [
     () => `${cap(thing)} in ${a}`,
@@ -26,11 +26,11 @@ export function projectTitle(rng: Rng, profile: CategoryProfile, skills: string[
 
 export function projectDescription(
   rng: Rng,
-  input: { profile: CategoryProfile; skills: string[]; company: string; city: string; weeks: number },
+  input: { profile: CategoryProfile; skills: string[]; company: string; city: string; weeks: number; thing?: string },
 ): string {
   const { profile, skills, company, city } = input;
   const industry = pick(rng, INDUSTRIES);
-  const thing = pick(rng, profile.things);
+  const thing = input.thing ?? pick(rng, profile.things);
   const intro = pick(rng, [
     `We are ${company}, a ${industry} company based in ${city}.`,
     `I run a small ${industry} business in ${city} and need outside help.`,

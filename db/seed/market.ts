@@ -15,7 +15,9 @@ import {
   type GeneratedProject,
   type MarketPlan,
 } from "./market-entities";
+import { refreshAllProfileRatingsSql } from "../../worker/domain/reviews/ratings";
 import { pickHire } from "./market-hires";
+import { pastWorkPlanner, type MarketClient } from "./market-history";
 import { chance, int, rngFor, type Rng } from "./market-random";
 import { TAXONOMY } from "./taxonomy-load";
 
@@ -43,6 +45,11 @@ export interface MarketOptions {
   scale?: Partial<MarketScale>;
   /** Existing demo accounts to give a client profile with projects and a freelancer profile with proposals. */
   demo?: { clientId: string; freelancerId: string };
+  /**
+   * Give every rated freelancer a track record: finished contracts with market clients, reviewed by both sides
+   * (market-history.ts), then profile ratings from those reviews. For the demo; benchmark markets leave it off.
+   */
+  history?: boolean;
   onProgress?: (message: string) => void;
   /** Where rows go; by default multi-row inserts through `db` (db/seed/bulk-writer.ts writes a file directly). */
   writer?: MarketWriter;
@@ -107,13 +114,13 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   };
   const say = options.onProgress ?? (() => {});
   const writer = options.writer ?? new Writer(db);
-  const counts = { users: 0, projects: 0, proposals: 0, contracts: 0 };
+  const counts = { users: 0, projects: 0, proposals: 0, contracts: 0, pastContracts: 0, reviews: 0 };
 
-  const clients: Array<{ id: string; company: string; city: string }> = [];
+  const clients: MarketClient[] = [];
   const clientZones = new Map<string, string>();
   for (let i = 0; i < plan.clients; i++) {
     const c = clientAt(plan, i);
-    clients.push({ id: c.user.id, company: c.company, city: c.city });
+    clients.push({ id: c.user.id, name: c.user.name, company: c.company, city: c.city, joinedAt: c.user.createdAt.getTime() });
     clientZones.set(c.user.id, c.timezone);
     writer.add(schema.users, [c.user]);
     writer.add(schema.clientProfiles, [c.profile]);
@@ -215,6 +222,24 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   }
   writer.add(schema.notifications, demoNotifications);
   await writer.flush();
+  if (options.history) {
+    const pastWorkOf = pastWorkPlanner(plan, clients);
+    for (let j = 0; j < plan.freelancers; j++) {
+      const work = pastWorkOf(j);
+      writer.add(schema.projects, work.projects);
+      writer.add(schema.projectSkills, work.projectSkills);
+      writer.add(schema.proposals, work.proposals);
+      writer.add(schema.contracts, work.contracts);
+      writer.add(schema.reviews, work.reviews);
+      counts.pastContracts += work.contracts.length;
+      counts.reviews += work.reviews.length;
+      if (j % 2000 === 1999) await writer.flush();
+    }
+    await writer.flush();
+    // Ratings come only from reviews: the profiles' search columns are refreshed from the ones just written.
+    await db.run(refreshAllProfileRatingsSql(new Date(plan.now)));
+    say(`${counts.pastContracts} finished contracts with ${counts.reviews} reviews`);
+  }
   return counts;
 }
 
@@ -309,8 +334,9 @@ export async function seedDemoMarket(db: AnyDb, say: (message: string) => void =
   const demo = client && freelancer ? { clientId: client.id, freelancerId: freelancer.id } : undefined;
   if (demo) await seedDemoClientProfile(db, demo.clientId, now);
   const started = Date.now();
-  const counts = await seedMarket(db, { demo, now });
+  const counts = await seedMarket(db, { demo, now, history: true });
   say(
-    `seeded the demo market (${counts.users} users, ${counts.projects} projects, ${counts.proposals} proposals) in ${Date.now() - started} ms`,
+    `seeded the demo market (${counts.users} users, ${counts.projects} projects, ${counts.proposals} proposals, ` +
+      `${counts.pastContracts} finished contracts with ${counts.reviews} reviews) in ${Date.now() - started} ms`,
   );
 }

@@ -7,7 +7,7 @@
 import { and, eq, like, sql } from "drizzle-orm";
 import type { LibSQLDatabase } from "drizzle-orm/libsql";
 import * as schema from "../schema";
-import { chance, int, pick, rngFor, seededId, type Rng } from "./market-random";
+import { chance, int, pick, rngFor, seededId } from "./market-random";
 import { TAXONOMY } from "./taxonomy-load";
 
 type AnyDb = LibSQLDatabase<typeof schema>;

@@ -6,6 +6,7 @@
 const ALLOWED: { pattern: RegExp; reason: string }[] = [];
 
 // Colour codes: red or yellow text, or a red or yellow background.
+// eslint-disable-next-line no-control-regex -- the escape character starts every colour code
 const RED_OR_YELLOW = /\x1b\[(?:\d+;)*(?:31|33|41|43|91|93)m/;
 const TROUBLE = [
   RED_OR_YELLOW,

@@ -1,4 +1,3 @@
-import { z } from "@hono/zod-openapi";
 import { paymentRisk, projectRisk, proposalRisk, userRisk } from "../domain/trust/check";
 import type { RiskScore } from "../domain/trust/signals";
 import { adminOnly } from "./admin-common";

@@ -48,6 +48,7 @@ const PLACEHOLDER_ORIGIN = "http://redirect.invalid";
 
 /** A path on this site, or "/" for anything that could leave it (absolute, protocol-relative, backslashes). */
 export function safeRedirectPath(value: string | undefined | null): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!value || !value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f\u007f]/.test(value)) return "/";
   try {
     const url = new URL(value, PLACEHOLDER_ORIGIN);

@@ -13,7 +13,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
 import { contractDraftSchema, myProposalItemSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
-import { countedPageSchema, pageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/views";
 import { contractDetailViewSchema } from "../domain/contracts/view-schema";
 
 const proposalBody = z.object({ proposal: proposalViewSchema });

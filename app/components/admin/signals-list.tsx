@@ -1,4 +1,4 @@
-import type { RiskSignal } from "../../../db/schema";
+import type { RiskSignal } from "../../../db/schema/values";
 
 function EvidenceValue({ value }: { value: unknown }) {
   if (Array.isArray(value))

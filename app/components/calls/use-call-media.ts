@@ -108,11 +108,15 @@ export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu
       mesh.current = null;
       socket.current = null;
     };
+    // transportFor reads only refs and callId, which is a dependency already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, callId]);
 
   /** The transport for this call's media, reporting its peers to the page. */
   function transportFor(kind: "p2p" | "sfu", media: MediaStream, ws: ReconnectingWebSocket, handover?: TransportHandover): CallTransport {
     const send = (message: object) => ws.send(JSON.stringify(message));
+    // Assigned once, after the callback that reads it is made (a peer may report before the constructor returns).
+    // eslint-disable-next-line prefer-const
     let transport: CallTransport;
     const changed = () => {
       if (mesh.current === transport) setPeers([...transport.peers.values()]);
@@ -139,6 +143,8 @@ export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu
       if (screen.current) await next.replaceTrack("video", screen.current);
       setPeers([...next.peers.values()]);
     });
+    // transportFor reads only refs and callId, which this effect's call never changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mode, phase]);
 
   const toggleMute = () => {

@@ -1,4 +1,4 @@
-import type { ProposalStatus } from "../../../db/schema";
+import type { ProposalStatus } from "../../../db/schema/values";
 import { MessageButton } from "../messaging/message-button";
 import { Badge } from "../ui/badge";
 import { Card } from "../ui/card";

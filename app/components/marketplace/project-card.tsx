@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatMoneyRange } from "~/utils/money";
 import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
-import type { ProjectStatus } from "../../../db/schema";
+import type { ProjectStatus } from "../../../db/schema/values";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "./labels";
 import { formatCounted } from "~/utils/count";
 import { ProjectStatusBadge } from "./project-status-badge";

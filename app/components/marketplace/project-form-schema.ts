@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from "../../../db/schema/values";
 import { AppError } from "../../../worker/domain/errors";
 import type { ProjectInput } from "../../../worker/domain/projects/input";
 import { toMinorUnits } from "../../utils/money";

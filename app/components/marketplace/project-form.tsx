@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from "../../../db/schema/values";
 import { SUPPORTED_CURRENCIES } from "~/utils/money";
 import { FormErrors } from "../ui/alert";
 import { Button } from "../ui/button";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ProjectStatus } from "../../../db/schema";
+import type { ProjectStatus } from "../../../db/schema/values";
 import { canReopen } from "../../../worker/domain/projects/status";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";

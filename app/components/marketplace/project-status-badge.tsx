@@ -1,4 +1,4 @@
-import type { ProjectStatus } from "../../../db/schema";
+import type { ProjectStatus } from "../../../db/schema/values";
 import { PROJECT_STATUS_LABELS } from "../../../worker/domain/projects/status";
 import { Badge, type Tone } from "../ui/badge";
 

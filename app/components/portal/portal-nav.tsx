@@ -1,5 +1,5 @@
 import { NavLink } from "@remix-run/react";
-import type { Role } from "../../../db/schema";
+import type { Role } from "../../../db/schema/values";
 import { cx } from "../ui/cx";
 import { ACCOUNT_NAV, PORTAL_NAV, type NavItem } from "./nav";
 

@@ -79,8 +79,9 @@ export async function runSecurityIntent(request: Request, context: AppLoadContex
         await removePasskey(ctx, viewer, value.passkeyId, meta);
         return reply(submission, value.intent, { notice: "Passkey removed." });
     }
-  } catch (error) {
-    if (error instanceof SyntaxError) error = new AppError(400, "invalid_passkey", "Your browser sent an answer we could not read.");
+  } catch (thrown) {
+    const error =
+      thrown instanceof SyntaxError ? new AppError(400, "invalid_passkey", "Your browser sent an answer we could not read.") : thrown;
     if (!(error instanceof AppError)) throw error;
     const message = messageOf(error);
     const repeated = Object.values(error.fields ?? {}).some((messages) => messages.includes(message));

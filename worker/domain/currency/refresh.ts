@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { exchangeRates } from "../../../db/schema";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the rates feed is still fetched here, not through a context port
 import { fetchRatesFeed, type FeedRates } from "../../platform/rates/feed";
 import type { DomainContext } from "../context";
 import { findCurrency } from "./currencies";

@@ -7,6 +7,7 @@ import { CRON_WINDOW_MS } from "../trust/weights";
 import { stripeDailyChecks } from "../payments/stripe/daily";
 import { autoApproveStaleTimesheets } from "../hourly/approve";
 import { issueMissingInvoices } from "../invoices/sweep";
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the sandbox-only fallback is the third door of issue 14.4, to close with one request context
 import { paymentProviders } from "../../platform/payments";
 import { disputeAndReviewDeadlines } from "../disputes/daily";
 import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_DURATIONS, PROJECT_VISIBILITIES } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_DURATIONS, PROJECT_VISIBILITIES } from "../../../db/schema/values";
 
 /** Ceiling for any single amount in minor units (10 billion major units): keeps sums far from 2^53. */
 export const MAX_AMOUNT_MINOR = 1_000_000_000_000;

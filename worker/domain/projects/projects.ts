@@ -19,7 +19,7 @@ import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
-import { findProject, isVisibleTo, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
+import { findProject, isVisibleTo, requireActorRole, requireOwnProject } from "./access";
 import { normalizeCurrency } from "./currencies";
 import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";

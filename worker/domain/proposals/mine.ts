@@ -8,7 +8,7 @@ import { isUndecided, loadProposalWithProject } from "./access";
 import { proposalHistory } from "./history";
 import { PROPOSAL_PAGE_MAX } from "./list";
 import { stageOf, type MyProposalItem, type MyProposalStage } from "./stage";
-import { loadProposalViews, type ProposalView } from "./views";
+import { loadProposalViews } from "./views";
 
 export { MY_PROPOSAL_STAGES, stageOf, type MyProposalItem, type MyProposalStage } from "./stage";
 /** The filter also takes the stored name "accepted", as the older `/freelancers/me/proposals` did. */

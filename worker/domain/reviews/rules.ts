@@ -1,9 +1,8 @@
 import { and, eq, isNotNull, isNull, lte, or, type SQL } from "drizzle-orm";
 import { contracts, reviews } from "../../../db/schema";
+import { REVIEW_HIDDEN_MS } from "./periods";
 
-/** A review stays hidden until both sides wrote theirs, or this long after the contract ended. */
-export const REVIEW_HIDDEN_DAYS = 14;
-export const REVIEW_HIDDEN_MS = REVIEW_HIDDEN_DAYS * 24 * 60 * 60 * 1000;
+export { REVIEW_HIDDEN_DAYS, REVIEW_HIDDEN_MS } from "./periods";
 
 /** When an ended contract's reviews show at the latest. */
 export function reviewsVisibleFrom(endedAt: Date): Date {

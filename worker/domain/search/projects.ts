@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_STATUSES, projects } from "../../../db/schema";
+import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
 import { parseInput } from "../projects/validate";
@@ -9,12 +9,11 @@ import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
 import { cappedCountSql, RELEVANCE_WINDOW, SEARCH_TOTAL_CAP, type SearchTotal, toSearchTotal } from "./totals";
 import { toFtsQuery } from "./fts";
+import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 
 export const PROJECT_PAGE_DEFAULT = 20;
 export const PROJECT_PAGE_MAX = 50;
-export const PROJECT_SORTS = ["relevance", "newest", "budget"] as const;
-/** Search shows open projects unless asked for another status, or for every status ("any"). */
-export const PROJECT_SEARCH_STATUSES = [...PROJECT_STATUSES, "any"] as const;
+export { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Title matches weigh most, then skills, then the description (bm25 column weights). */
 const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");

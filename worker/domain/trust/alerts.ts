@@ -15,6 +15,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { auditStatement } from "../ops/audit";
 import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
+import type { AlertDecision } from "./values";
 import type { RiskScore } from "./signals";
 import { ALERT_THRESHOLD, PAYOUT_HOLD_THRESHOLD } from "./weights";
 
@@ -207,8 +208,7 @@ export async function getAlert(ctx: DomainContext, actor: AdminActor, id: string
   return toAlertView(row.alert, row.user);
 }
 
-export const ALERT_DECISIONS = ["resolved", "false_positive", "investigating"] as const satisfies readonly FraudAlertStatus[];
-export type AlertDecision = (typeof ALERT_DECISIONS)[number];
+export { ALERT_DECISIONS, type AlertDecision } from "./values";
 
 /** An admin moves an alert along: investigating, resolved (acted on) or false positive. */
 export async function decideAlert(

@@ -1,5 +1,4 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { z } from "zod";
 import { accountAppeals, APPEAL_STATUSES, users, type AppealStatus } from "../../../db/schema";
 import { findUserByEmail } from "../auth/accounts";
 import type { RequestMeta } from "../auth/sessions";
@@ -8,19 +7,13 @@ import { AppError } from "../errors";
 import { auditStatement, recordEvent } from "../ops/audit";
 import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
 import { unblockUser } from "./blocks";
+import { APPEAL_DECISIONS } from "./values";
 import { trustEmails } from "./emails";
 
 export const APPEALS_PER_HOUR_PER_IP = 5;
 const HOUR_MS = 60 * 60 * 1000;
 
-export const appealInputSchema = z.object({
-  email: z.email({ error: "Enter the email address of the blocked account." }).max(254),
-  message: z
-    .string({ error: "Tell us why the block should be lifted." })
-    .trim()
-    .min(20, { error: "Tell us in a few sentences why the block should be lifted (at least 20 characters)." })
-    .max(5000, { error: "Keep the appeal under 5,000 characters." }),
-});
+export { appealInputSchema } from "./values";
 
 /** What the appeal form answers whatever the address, so it never tells who has an account or a block. */
 export const APPEAL_RECEIVED =
@@ -102,7 +95,7 @@ export async function listAppeals(
   };
 }
 
-export const APPEAL_DECISIONS = ["accept", "reject"] as const;
+export { APPEAL_DECISIONS } from "./values";
 
 /** Accepting lifts the block; rejecting keeps it and tells the owner. Either way the appeal leaves the queue. */
 export async function decideAppeal(

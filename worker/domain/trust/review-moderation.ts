@@ -8,9 +8,9 @@ import { notify } from "../notifications/notify";
 import { auditStatement } from "../ops/audit";
 import { refreshProfileRatings } from "../reviews/ratings";
 import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
+import type { ReviewModerationStatus } from "./values";
 
-export const REVIEW_MODERATION_STATUSES = ["visible", "hidden"] as const;
-export type ReviewModerationStatus = (typeof REVIEW_MODERATION_STATUSES)[number];
+export { REVIEW_MODERATION_STATUSES, type ReviewModerationStatus } from "./values";
 
 type Person = { id: string; name: string } | null;
 

@@ -32,10 +32,16 @@ export async function settleStripeMilestone(ctx: DomainContext, milestoneId: str
     .select()
     .from(stripeTransfers)
     .where(and(eq(stripeTransfers.paymentId, funding.payment.id), eq(stripeTransfers.status, "pending")));
-  for (const t of transfers) (await sendTransfer(ctx, stripe, t)) ? result.sent++ : result.failed++;
+  for (const t of transfers) {
+    if (await sendTransfer(ctx, stripe, t)) result.sent++;
+    else result.failed++;
+  }
   // Reversals need their transfer sent; fresh ones may have become possible just now.
   if (transfers.length > 0 && returnsWaiting > 0) result.waiting = transfersWaiting + (await recordReturns(ctx, funding)).waiting;
-  for (const r of await pendingReturns(ctx, funding.payment.id)) (await sendReturn(ctx, stripe, r)) ? result.sent++ : result.failed++;
+  for (const r of await pendingReturns(ctx, funding.payment.id)) {
+    if (await sendReturn(ctx, stripe, r)) result.sent++;
+    else result.failed++;
+  }
   return result;
 }
 

@@ -1,0 +1,37 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * No server code ships to the browser: a client chunk that carries drizzle (and with it the table definitions of
+ * users, sessions, passkeys and the ledger) fails here. Browser code takes enumerations from `db/schema/values`
+ * and the domain's database-free modules (docs/decisions/034-browser-safe-values.md). Reads the build that
+ * `npm test` makes before the tests run.
+ */
+const ROOT = resolve(import.meta.dirname, "../..");
+const CLIENT = join(ROOT, "build/client/assets");
+const SERVER = join(ROOT, "build/server/index.js");
+
+/** Marks that only the ORM's own code carries, minified or not. */
+const SERVER_MARKS = ["drizzle:entityKind", "doesn't look like a Drizzle entity"];
+
+const serverMarksIn = (code: string) => SERVER_MARKS.filter((mark) => code.includes(mark));
+
+describe("the browser build", () => {
+  it("exists (npm test builds the app before its tests; alone, run `npx remix vite:build` first)", () => {
+    expect(existsSync(CLIENT), `${CLIENT} is missing`).toBe(true);
+  });
+
+  it("recognises server code where it belongs: the Worker's own bundle carries the ORM", () => {
+    expect(serverMarksIn(readFileSync(SERVER, "utf8"))).toEqual(SERVER_MARKS);
+  });
+
+  it("carries no drizzle and no table definitions in any client chunk", () => {
+    const chunks = readdirSync(CLIENT).filter((name) => name.endsWith(".js"));
+    expect(chunks.length).toBeGreaterThan(20);
+    const leaking = chunks
+      .map((name) => ({ name, marks: serverMarksIn(readFileSync(join(CLIENT, name), "utf8")) }))
+      .filter((chunk) => chunk.marks.length > 0);
+    expect(leaking).toEqual([]);
+  });
+});
