@@ -3,6 +3,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { offerBlocker, requireProposalToHireOn, sendOffer } from "../../worker/domain/contracts/offer";
 import { offerFormSchema } from "../../worker/domain/contracts/offer-input";
+import { bidText } from "../../worker/domain/proposals/bid-text";
 import { loadProposalView } from "../../worker/domain/proposals/views";
 import { orErrorPage } from "~/components/marketplace/errors.server";
 import { offerConfirmation } from "~/components/offers/offer-confirmation";
@@ -16,7 +17,7 @@ import { requireRole } from "~/utils/auth.server";
 import { isConfirmed, askToConfirm } from "~/utils/confirm.server";
 import { domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
-import { formatMoney, toMajorText } from "~/utils/money";
+import { toMajorText } from "~/utils/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `Hire ${loaded?.proposal.freelancer.name ?? "a freelancer"} — MegiLance` },
@@ -42,7 +43,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       ? proposal.milestones.map((m) => ({ title: m.title, amount: toMajorText(m.amount, proposal.currency) }))
       : [{ title: project.budgetType === "fixed" ? "Complete the work" : "", amount: project.budgetType === "fixed" ? bid : "" }],
     hourlyRate: project.budgetType === "hourly" ? bid : "",
-    weeklyHourLimit: project.budgetType === "hourly" ? "40" : "",
+    // The hours a week the freelancer offered become the offer's weekly limit (an older bid without them: 40).
+    weeklyHourLimit: project.budgetType === "hourly" ? String(proposal.weeklyHours ?? 40) : "",
     startDate: today,
     message: "",
   };
@@ -91,10 +93,7 @@ export default function HirePage() {
         </p>
       </div>
       <Card title="Their proposal">
-        <p className="text-sm">
-          Bid {formatMoney(p.bidAmount, p.currency)}
-          {project.budgetType === "hourly" ? " an hour" : ""} · {p.estimatedDays} day{p.estimatedDays === 1 ? "" : "s"}
-        </p>
+        <p className="text-sm">Bid {bidText(p, project.budgetType)}</p>
         <p className="mt-2 line-clamp-4 whitespace-pre-line break-words text-sm">{p.coverLetter}</p>
       </Card>
       {blocked ? (

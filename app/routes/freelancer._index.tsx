@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import { bidAmountText } from "../../worker/domain/proposals/bid-text";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listContracts } from "../../worker/domain/contracts/list";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
@@ -18,7 +19,6 @@ import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
-import { formatMoney } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
@@ -88,7 +88,7 @@ export default function FreelancerHome() {
                     {p.project?.title ?? "Project"}
                   </Link>
                   <p className="text-muted text-sm">
-                    Bid {formatMoney(p.bidAmount, p.currency)} · sent <LocalTime value={p.createdAt} />
+                    Bid {bidAmountText(p, p.project?.budgetType)} · sent <LocalTime value={p.createdAt} />
                     {p.declineReason ? ` · ${p.declineReason}` : ""}
                   </p>
                 </div>

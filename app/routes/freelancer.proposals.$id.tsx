@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { bidAmountText, daysText, weeklyHoursText } from "../../worker/domain/proposals/bid-text";
 import { getMyProposal } from "../../worker/domain/proposals/mine";
 import { editProposal, withdrawProposal } from "../../worker/domain/proposals/send";
 import { orErrorPage } from "~/components/marketplace/errors.server";
@@ -40,7 +41,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const ctx = domainFrom(context);
   const { proposal } = await orErrorPage(getMyProposal(ctx, viewer.user, params.id ?? ""));
   const form = await request.formData();
-  const submission = parseWithZod(form, { schema: proposalPageSchema });
+  const submission = parseWithZod(form, { schema: proposalPageSchema(proposal.project?.budgetType ?? "fixed") });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const unconfirmed = confirmationNeeded(form, ["withdraw"]);
   if (unconfirmed) return unconfirmed;
@@ -49,11 +50,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await withdrawProposal(ctx, viewer.user, proposal.id);
       return redirect(`/freelancer/proposals/${proposal.id}?done=withdrawn`);
     }
-    const { coverLetter, bidAmount, estimatedDays } = submission.value;
+    const { coverLetter, bidAmount, estimatedDays, weeklyHours } = submission.value;
     await editProposal(ctx, viewer.user, proposal.id, {
       coverLetter,
       bidAmount: bidInMinorUnits(bidAmount, proposal.currency),
-      estimatedDays,
+      estimatedDays: estimatedDays ?? undefined,
+      weeklyHours: weeklyHours ?? undefined,
     });
     return redirect(`/freelancer/proposals/${proposal.id}?done=edited`);
   } catch (error) {
@@ -71,7 +73,7 @@ export default function MyProposalPage() {
   const done = DONE[params.get("done") ?? ""];
   const title = p.project?.title ?? "Project";
   const badge = stageLabel(p.stage, p.contract?.status ?? null);
-  const hourly = p.project?.budgetType === "hourly";
+  const budgetType = p.project?.budgetType ?? "fixed";
   if (pending) {
     return <ConfirmationPage pending={pending} confirmation={withdrawConfirmation(title)} />;
   }
@@ -112,15 +114,20 @@ export default function MyProposalPage() {
         <div className="min-w-0 space-y-6">
           <Card title="Your proposal">
             <dl className="grid gap-2 text-sm sm:grid-cols-[10rem_1fr]">
-              <dt className="text-muted">Bid</dt>
-              <dd className="font-semibold">
-                {formatMoney(p.bidAmount, p.currency)}
-                {hourly ? " an hour" : ""}
-              </dd>
-              <dt className="text-muted">Estimated time</dt>
-              <dd>
-                {p.estimatedDays} day{p.estimatedDays === 1 ? "" : "s"}
-              </dd>
+              <dt className="text-muted">{budgetType === "hourly" ? "Hourly rate" : "Bid"}</dt>
+              <dd className="font-semibold">{bidAmountText(p, budgetType)}</dd>
+              {budgetType === "hourly" ? (
+                <>
+                  <dt className="text-muted">Hours per week</dt>
+                  <dd>{p.weeklyHours !== null ? weeklyHoursText(p.weeklyHours) : "Not given"}</dd>
+                </>
+              ) : null}
+              {p.estimatedDays !== null ? (
+                <>
+                  <dt className="text-muted">{budgetType === "hourly" ? "Expected length" : "Estimated time"}</dt>
+                  <dd>{daysText(p.estimatedDays)}</dd>
+                </>
+              ) : null}
             </dl>
             {p.milestones?.length ? (
               <ul className="mt-3 list-disc pl-5 text-sm" aria-label="Milestone plan">
@@ -138,11 +145,12 @@ export default function MyProposalPage() {
             <Card title="Change your proposal" description="You can edit or withdraw it until the client decides.">
               <EditProposalForm
                 currency={p.currency}
-                hourly={hourly}
+                budgetType={budgetType}
                 defaultValue={{
                   coverLetter: p.coverLetter,
                   bidAmount: toMajorText(p.bidAmount, p.currency),
                   estimatedDays: p.estimatedDays,
+                  weeklyHours: p.weeklyHours,
                 }}
                 lastResult={answer && "result" in answer ? answer.result : undefined}
               />

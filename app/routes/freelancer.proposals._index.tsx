@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
+import { bidText } from "../../worker/domain/proposals/bid-text";
 import { listMyProposals, MY_PROPOSAL_STAGES, myProposalCounts, type MyProposalStage } from "../../worker/domain/proposals/mine";
 import { CursorPager } from "~/components/marketplace/pager";
 import { stageLabel, STAGE_TABS } from "~/components/proposals/labels";
@@ -12,7 +13,6 @@ import { LinkTabs } from "~/components/ui/link-tabs";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
-import { formatMoney } from "~/utils/money";
 
 export const meta: MetaFunction = () => [{ title: "My proposals — MegiLance" }];
 
@@ -82,9 +82,7 @@ export default function MyProposals() {
                       </Link>
                     </h2>
                     <p className="text-muted text-sm">
-                      Bid {formatMoney(p.bidAmount, p.currency)}
-                      {p.project?.budgetType === "hourly" ? " an hour" : ""} · {p.estimatedDays} day{p.estimatedDays === 1 ? "" : "s"} ·
-                      sent <LocalTime value={p.createdAt} />
+                      Bid {bidText(p, p.project?.budgetType)} · sent <LocalTime value={p.createdAt} />
                     </p>
                   </div>
                   <div className="flex flex-wrap items-center gap-2">

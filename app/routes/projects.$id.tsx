@@ -61,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const ctx = domainFrom(context);
   const project = await orErrorPage(getProject(ctx, params.id ?? "", viewer.user));
-  const submission = parseWithZod(await request.formData(), { schema: projectPageSchema });
+  const submission = parseWithZod(await request.formData(), { schema: projectPageSchema(project.budgetType) });
   if (submission.status !== "success") return data({ result: submission.reply(), outcome: null }, { status: 400 });
   try {
     const outcome = await runProjectIntent(ctx, viewer.user, project, submission.value);
@@ -189,7 +189,7 @@ export default function ProjectPage() {
       {isOwner ? <ProjectLifecycleCard status={project.status} /> : null}
       {mine ? <MyProposalCard proposal={mine} clientName={project.client.name} /> : null}
       {canPropose && outcome?.intent !== "send-proposal" ? (
-        <ProposalForm currency={project.currency} lastResult={sendFailed ? answer?.result : undefined} />
+        <ProposalForm currency={project.currency} budgetType={project.budgetType} lastResult={sendFailed ? answer?.result : undefined} />
       ) : null}
       {!signedIn && takesProposals(project.status) ? (
         <Alert>

@@ -105,7 +105,8 @@ export const proposals = sqliteTable(
     /** The total bid (fixed budget) or the hourly rate (hourly budget), in the project's currency. */
     bidAmount: integer("bid_amount").notNull(),
     currency: text("currency").notNull(),
-    estimatedDays: integer("estimated_days").notNull(),
+    /** On a fixed-price bid: the days the work will take (null on hourly bids, which offer weekly hours instead). */
+    estimatedDays: integer("estimated_days"),
     /** On an hourly bid: the hours a week the freelancer offers (null on fixed-price bids and older hourly ones). */
     weeklyHours: integer("weekly_hours"),
     milestones: text("milestones", { mode: "json" }).$type<MilestonePlanItem[]>(),

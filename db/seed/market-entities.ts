@@ -219,6 +219,9 @@ export function proposalFor(
       ? roundTo(p.budgetMin * 0.8 + rng() * (p.budgetMax * 1.15 - p.budgetMin * 0.8), 500)
       : roundTo(p.budgetMin * 0.9 + rng() * (p.budgetMax * 1.1 - p.budgetMin * 0.9), 100);
   const days = Math.max(1, Math.round(project.weeks * 7 * (0.6 + rng() * 0.7)));
+  // An hourly bid offers hours a week instead of days, drawn from a stream of its own so fixed-price bids stay as they were.
+  const weeklyHours =
+    p.budgetType === "hourly" ? pick(rngFor(plan.seed, `weekly-hours:${project.project.id}`, k), [10, 15, 20, 20, 25, 30, 40]) : null;
   let milestones: Array<{ title: string; amount: number }> | null = null;
   if (p.budgetType === "fixed" && chance(rng, 0.3)) {
     const first = roundTo(bid * (0.3 + rng() * 0.2), 100);
@@ -239,12 +242,14 @@ export function proposalFor(
       projectTitle: p.title,
       skills: [...project.skillNames, ...freelancer.skillNames],
       days,
+      weeklyHours,
       name: freelancer.name.split(" ")[0],
       years: freelancer.years,
     }),
     bidAmount: bid,
     currency: p.currency,
-    estimatedDays: days,
+    estimatedDays: weeklyHours === null ? days : null,
+    weeklyHours,
     milestones,
     attachments: [],
     status,
@@ -267,6 +272,7 @@ export function proposalFor(
           status: "offered",
           amount: bid,
           currency: p.currency,
+          weeklyHourLimit: weeklyHours,
           createdAt: decidedAt!,
         } satisfies Insert<"contracts">)
       : null;

@@ -102,9 +102,9 @@ export function freelancerBio(rng: Rng, input: { profile: CategoryProfile; skill
 
 export function coverLetterText(
   rng: Rng,
-  input: { projectTitle: string; skills: string[]; days: number; name: string; years: number },
+  input: { projectTitle: string; skills: string[]; days: number; weeklyHours?: number | null; name: string; years: number },
 ): string {
-  const { projectTitle, skills, days, name, years } = input;
+  const { projectTitle, skills, days, weeklyHours, name, years } = input;
   const greeting = pick(rng, ["Hi there,", "Hello,", "Hi,", "Good day,"]);
   const opener = pick(rng, [
     `I read your post "${projectTitle}" and it is exactly the kind of work I do every week.`,
@@ -121,7 +121,7 @@ export function coverLetterText(
     `I would start by reviewing what you have, agree on the scope in writing, and deliver in small steps you can check.`,
     `First I would clarify the must-haves, then build the core, then polish and hand over with notes.`,
   ]);
-  const timeline = `I estimate ${days} days in total.`;
+  const timeline = weeklyHours ? `I can give this ${weeklyHours} hours a week.` : `I estimate ${days} days in total.`;
   const closing = pick(rng, [`Best regards, ${name}`, `Thanks for reading, ${name}`, `Looking forward to hearing from you. ${name}`]);
   return `${greeting} ${opener} ${fit} ${plan} ${timeline}\n\n${closing}`;
 }

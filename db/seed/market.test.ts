@@ -68,6 +68,16 @@ describe("the demo market generator", () => {
     expect(
       await scalar(client, "SELECT count(*) FROM proposals p JOIN projects j ON j.id = p.project_id WHERE p.currency != j.currency"),
     ).toBe(0);
+    // A bid carries the measure of its budget type: hours a week (1–80) when hourly, days when fixed-price.
+    const bidTerms = (where: string) =>
+      scalar(client, `SELECT count(*) FROM proposals p JOIN projects j ON j.id = p.project_id WHERE ${where}`);
+    expect(await bidTerms("j.budget_type = 'hourly'")).toBeGreaterThan(0);
+    expect(
+      await bidTerms(
+        "j.budget_type = 'hourly' AND (p.weekly_hours IS NULL OR p.weekly_hours NOT BETWEEN 1 AND 80 OR p.estimated_days IS NOT NULL)",
+      ),
+    ).toBe(0);
+    expect(await bidTerms("j.budget_type = 'fixed' AND (p.weekly_hours IS NOT NULL OR p.estimated_days IS NULL)")).toBe(0);
     expect(await scalar(client, "SELECT count(*) FROM proposals WHERE status = 'accepted'")).toBe(
       await scalar(client, "SELECT count(*) FROM contracts"),
     );

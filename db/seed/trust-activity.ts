@@ -163,6 +163,7 @@ export async function seedOneDayOfActivity(
       id: schema.projects.id,
       clientId: schema.projects.clientId,
       budgetMin: schema.projects.budgetMin,
+      budgetType: schema.projects.budgetType,
       currency: schema.projects.currency,
     })
     .from(schema.projects)
@@ -228,7 +229,9 @@ export async function seedOneDayOfActivity(
       coverLetter: letter,
       bidAmount: bid ?? Math.max(1000, project.budgetMin),
       currency: project.currency,
-      estimatedDays: 14,
+      // An hourly bid offers hours a week; a fixed-price one the days it takes.
+      estimatedDays: project.budgetType === "hourly" ? null : 14,
+      weeklyHours: project.budgetType === "hourly" ? 20 : null,
       milestones: null,
       attachments: [],
       status: "pending",

@@ -50,7 +50,7 @@ async function hourlyContract(): Promise<string> {
     coverLetter:
       "I maintain two React dashboards for sales teams today. I would start with your slowest charts, then the weekly reports, and keep a short log of every hour.",
     bidAmount: 4_000,
-    estimatedDays: 30,
+    weeklyHours: 20,
   });
   const { contract } = await api(`/api/proposals/${proposal.id}/accept`, client, {});
   await api(`/api/contracts/${contract.id}`, client, { weeklyHourLimit: 20 }, "PATCH");

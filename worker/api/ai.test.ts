@@ -183,7 +183,7 @@ describe("GET /api/ai/recommended-projects", () => {
     );
     const sent = await call(`/api/projects/${second.id}/proposals`, {
       token: me.accessToken,
-      body: { coverLetter: coverLetter(), bidAmount: 6_000, estimatedDays: 30 },
+      body: { coverLetter: coverLetter(), bidAmount: 6_000, weeklyHours: 30 },
     });
     expect(sent.status).toBe(201);
     const res = await call("/api/ai/recommended-projects?limit=50", { token: me.accessToken });

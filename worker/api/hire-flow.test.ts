@@ -19,7 +19,11 @@ async function proposalOnProject(word: string, overrides: Parameters<typeof proj
   expect(project.status).toBe(201);
   const proposal = await call(`/api/projects/${project.body.project.id}/proposals`, {
     token: freelancer.accessToken,
-    body: { coverLetter: coverLetter(word), bidAmount: 150_000, estimatedDays: 9 },
+    body: {
+      coverLetter: coverLetter(word),
+      bidAmount: 150_000,
+      ...(overrides.budgetType === "hourly" ? { weeklyHours: 20 } : { estimatedDays: 9 }),
+    },
   });
   expect(proposal.status).toBe(201);
   return {

@@ -1,6 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { coverLetter, projectBody } from "../test-support/market";
+import { apiDocument, undocumentedAnswers, type ResponseSample } from "../test-support/openapi";
 import { callApi, createTestUser } from "../test-support/users";
 
 const call = (method: string, path: string, token?: string | null, body?: unknown) => callApi(SELF, method, path, token, body);
@@ -111,5 +112,74 @@ describe("deciding on proposals over the API", () => {
     expect(mine.status).toBe(200);
     expect(mine.body.items.map((p: { status: string }) => p.status)).toEqual(["withdrawn", "declined"]);
     expect((await call("GET", "/api/freelancers/me/proposals", client.accessToken)).status).toBe(403);
+  });
+});
+
+describe("hourly bids over the API", () => {
+  it("take weeklyHours (1–80) instead of estimatedDays, answer a clear 422 without them, and show them in every proposal answer", async () => {
+    const samples: ResponseSample[] = [];
+    const sample = async (method: string, template: string, path: string, token: string, body?: unknown) => {
+      const res = await call(method, path, token, body);
+      samples.push({ method, path: template, status: res.status, body: res.body });
+      return res;
+    };
+    const client = await createTestUser(env, { roles: ["client"] });
+    const freelancer = await createTestUser(env, { roles: ["freelancer"] });
+    const posted = await call(
+      "POST",
+      "/api/projects",
+      client.accessToken,
+      projectBody({ budgetType: "hourly", budgetMin: 2_000, budgetMax: 6_000 }),
+    );
+    const projectId = posted.body.project.id as string;
+    const send = (body: object) =>
+      sample("POST", "/api/projects/{id}/proposals", `/api/projects/${projectId}/proposals`, freelancer.accessToken, body);
+    const rate = { coverLetter: coverLetter(), bidAmount: 3_000 };
+
+    const missing = await send({ ...rate, estimatedDays: 14 });
+    expect(missing.status).toBe(422);
+    expect(missing.body.error).toMatchObject({
+      code: "validation_failed",
+      fields: { weeklyHours: [expect.stringMatching(/hours a week/)] },
+    });
+    const tooMany = await send({ ...rate, weeklyHours: 81 });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.fields.weeklyHours).toEqual(["At most 80 hours a week."]);
+
+    const created = await send({ ...rate, weeklyHours: 20 });
+    expect(created.status).toBe(201);
+    expect(created.body.proposal).toMatchObject({ bidAmount: 3_000, weeklyHours: 20, estimatedDays: null });
+    const id = created.body.proposal.id as string;
+    const read = await sample("GET", "/api/proposals/{id}", `/api/proposals/${id}`, client.accessToken);
+    expect(read.body.proposal.weeklyHours).toBe(20);
+    const listed = await sample("GET", "/api/projects/{id}/proposals", `/api/projects/${projectId}/proposals`, client.accessToken);
+    expect(listed.body.items[0]).toMatchObject({ id, weeklyHours: 20 });
+    const mine = await sample("GET", "/api/proposals/mine", "/api/proposals/mine", freelancer.accessToken);
+    expect(mine.body.items[0]).toMatchObject({ id, weeklyHours: 20 });
+    const edited = await sample("PATCH", "/api/proposals/{id}", `/api/proposals/${id}`, freelancer.accessToken, { weeklyHours: 30 });
+    expect(edited.body.proposal.weeklyHours).toBe(30);
+
+    // A fixed-price project still wants its days, and says weekly hours are not for it.
+    const fixed = await call("POST", "/api/projects", client.accessToken, projectBody());
+    const onFixed = await call("POST", `/api/projects/${fixed.body.project.id}/proposals`, freelancer.accessToken, {
+      coverLetter: coverLetter(),
+      bidAmount: 150_000,
+      weeklyHours: 20,
+    });
+    expect(onFixed.status).toBe(422);
+    expect(Object.keys(onFixed.body.error.fields).sort()).toEqual(["estimatedDays", "weeklyHours"]);
+
+    const document = await apiDocument(SELF);
+    const input = document.paths["/api/projects/{id}/proposals"].post.requestBody.content["application/json"].schema;
+    expect(input.properties.weeklyHours).toMatchObject({
+      minimum: 1,
+      maximum: 80,
+      description: expect.stringMatching(/required on hourly/),
+    });
+    expect([input.properties.weeklyHours.type].flat()).toContain("integer");
+    const view = document.paths["/api/proposals/{id}"].get.responses["200"].content["application/json"].schema;
+    expect(JSON.stringify(view)).toContain('"weeklyHours"');
+    expect(input.required).not.toContain("estimatedDays");
+    expect(await undocumentedAnswers(document, samples)).toEqual([]);
   });
 });

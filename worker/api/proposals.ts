@@ -50,7 +50,8 @@ export const proposalRoutes: Router = createRouter()
       path: "/projects/{id}/proposals",
       tags,
       auth: true,
-      summary: "Send a proposal (freelancers with a verified email; one per project; 20 a day)",
+      summary:
+        "Send a proposal (freelancers with a verified email; one per project; 20 a day). On a fixed-price project bidAmount is the price and estimatedDays is required; on an hourly one bidAmount is the hourly rate and weeklyHours (1–80) is required",
       params,
       body: proposalInputSchema,
       ok: { status: 201, description: "{proposal}", schema: proposalBody },

@@ -48,7 +48,7 @@ const EMPTY: Record<"client" | "freelancer", Record<Tab, string>> = {
 
 function terms(c: ContractRow): string {
   if (c.type === "fixed") return `${formatMoney(c.amount ?? 0, c.currency)} fixed price`;
-  const rate = `${formatMoney(c.hourlyRate ?? 0, c.currency)}/hr`;
+  const rate = `${formatMoney(c.hourlyRate ?? 0, c.currency)}/h`;
   return c.weeklyHourLimit ? `${rate}, up to ${c.weeklyHourLimit} h a week` : rate;
 }
 

@@ -26,7 +26,7 @@ export function OffersWaiting({ offers, total }: { offers: ContractRow[]; total:
                 From {o.otherParty.name} ·{" "}
                 {o.type === "fixed"
                   ? `${formatMoney(o.amount ?? 0, o.currency)} fixed price`
-                  : `${formatMoney(o.hourlyRate ?? 0, o.currency)}/hr`}{" "}
+                  : `${formatMoney(o.hourlyRate ?? 0, o.currency)}/h`}{" "}
                 · sent <LocalTime value={o.createdAt} />
               </p>
             </div>

@@ -79,13 +79,13 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
               <th scope="col" className="py-2 pr-3">
                 Description
               </th>
-              <th scope="col" className="py-2 pr-3 text-right">
+              <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">
                 Qty
               </th>
-              <th scope="col" className="py-2 pr-3 text-right">
+              <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">
                 Unit
               </th>
-              <th scope="col" className="py-2 text-right">
+              <th scope="col" className="whitespace-nowrap py-2 text-right">
                 Amount
               </th>
             </tr>
@@ -94,9 +94,10 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
             {i.lines.map((line, n) => (
               <tr key={n} className="border-subtle border-b align-top">
                 <td className="py-2 pr-3">{line.description}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{money(line.unitAmount)}</td>
-                <td className="py-2 text-right tabular-nums">{money(line.amount)}</td>
+                {/* Figures keep to one line; the description wraps instead. */}
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{money(line.unitAmount)}</td>
+                <td className="whitespace-nowrap py-2 text-right tabular-nums">{money(line.amount)}</td>
               </tr>
             ))}
           </tbody>

@@ -38,7 +38,8 @@ export async function runProjectIntent(
       const proposal = await sendProposal(ctx, actor, project.id, {
         coverLetter: value.coverLetter,
         bidAmount,
-        estimatedDays: value.estimatedDays,
+        estimatedDays: value.estimatedDays ?? undefined,
+        weeklyHours: value.weeklyHours ?? undefined,
       });
       return { intent: value.intent, notice: "Your proposal was sent. The client has been notified.", proposalId: proposal.id };
     }

@@ -1,6 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { formatMoney } from "~/utils/money";
+import type { BudgetType } from "../../../db/schema/values";
+import { bidText } from "../../../worker/domain/proposals/bid-text";
 import { MessageButton } from "../messaging/message-button";
 import { PresenceDot } from "../presence/presence-dot";
 import { Badge, type Tone } from "../ui/badge";
@@ -18,7 +19,9 @@ export type RankedProposal = {
   coverLetter: string;
   bidAmount: number;
   currency: string;
-  estimatedDays: number;
+  estimatedDays: number | null;
+  weeklyHours: number | null;
+  project: { budgetType: BudgetType } | null;
   status: keyof typeof PROPOSAL_STATUS_LABELS;
   declineReason: string | null;
   createdAt: string;
@@ -120,8 +123,7 @@ export function ProposalsList({
                   <span className="text-muted text-sm">Score {p.ranking.score}/100</span>
                 </div>
                 <p className="text-muted mt-1 text-sm">
-                  Bid {formatMoney(p.bidAmount, p.currency)} · {p.estimatedDays} day{p.estimatedDays === 1 ? "" : "s"} · sent{" "}
-                  <LocalTime value={p.createdAt} />
+                  Bid {bidText(p, p.project?.budgetType)} · sent <LocalTime value={p.createdAt} />
                 </p>
                 <p className="mt-2 whitespace-pre-line text-sm">{p.coverLetter}</p>
                 {p.declineReason ? <p className="text-muted mt-2 text-sm">Declined: {p.declineReason}</p> : null}

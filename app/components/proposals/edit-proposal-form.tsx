@@ -1,41 +1,48 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
+import { useMemo } from "react";
 import { z } from "zod";
+import type { BudgetType } from "../../../db/schema/values";
 import { TextAreaField } from "../marketplace/fields";
+import { requireBidTerms } from "../../../worker/domain/proposals/input";
 import { proposalFields } from "../marketplace/project-intents";
 import { FormErrors } from "../ui/alert";
 import { Button } from "../ui/button";
 import { ConfirmButton, type Confirmation } from "../ui/confirm";
 import { Field } from "../ui/field";
+import { BidTermsField } from "./bid-terms-field";
 
 /** The buttons of a freelancer's proposal page: edit it or withdraw it while the client has not decided. */
-export const proposalPageSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("edit"), ...proposalFields }),
-  z.object({ intent: z.literal("withdraw") }),
-]);
+export const proposalPageSchema = (budgetType: BudgetType) =>
+  z.discriminatedUnion("intent", [
+    z.object({ intent: z.literal("edit"), ...proposalFields(budgetType) }).superRefine(requireBidTerms(budgetType)),
+    z.object({ intent: z.literal("withdraw") }),
+  ]);
 
 export function EditProposalForm({
   currency,
-  hourly,
+  budgetType,
   defaultValue,
   lastResult,
 }: {
   currency: string;
-  hourly: boolean;
-  defaultValue: { coverLetter: string; bidAmount: string; estimatedDays: number };
+  budgetType: BudgetType;
+  defaultValue: { coverLetter: string; bidAmount: string; estimatedDays: number | null; weeklyHours: number | null };
   lastResult?: SubmissionResult<string[]>;
 }) {
   const saving = useNavigation().formData?.get("intent") === "edit";
+  const schema = useMemo(() => proposalPageSchema(budgetType), [budgetType]);
   const [form, fields] = useForm({
     id: "edit-proposal",
     lastResult,
     defaultValue,
-    constraint: getZodConstraint(proposalPageSchema),
+    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: proposalPageSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
+  const hourly = budgetType === "hourly";
   return (
     <Form method="post" className="space-y-4" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="edit" />
@@ -47,15 +54,11 @@ export function EditProposalForm({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
-          label={`Bid amount (${currency}${hourly ? " an hour" : ""})`}
+          label={hourly ? `Hourly rate (${currency} an hour)` : `Bid amount (${currency})`}
           errors={fields.bidAmount.errors}
           inputProps={{ ...getInputProps(fields.bidAmount, { type: "text" }), inputMode: "decimal" }}
         />
-        <Field
-          label="Estimated days"
-          errors={fields.estimatedDays.errors}
-          inputProps={{ ...getInputProps(fields.estimatedDays, { type: "number" }), min: 1, max: 3650 }}
-        />
+        <BidTermsField budgetType={budgetType} fields={fields} />
       </div>
       <Button disabled={saving}>{saving ? "Saving…" : "Save changes"}</Button>
     </Form>

@@ -31,7 +31,7 @@ export function StatementTable({ items }: { items: StatementLine[] }) {
             <th scope="col" className="py-2 pr-3">
               Date
             </th>
-            <th scope="col" className="py-2 pr-3">
+            <th scope="col" className="whitespace-nowrap py-2 pr-3">
               Kind
             </th>
             <th scope="col" className="py-2 pr-3">
@@ -40,7 +40,7 @@ export function StatementTable({ items }: { items: StatementLine[] }) {
             <th scope="col" className="py-2 pr-3">
               Description
             </th>
-            <th scope="col" className="py-2 text-right">
+            <th scope="col" className="whitespace-nowrap py-2 text-right">
               Amount
             </th>
           </tr>
@@ -51,7 +51,7 @@ export function StatementTable({ items }: { items: StatementLine[] }) {
               <td className="py-2 pr-3 whitespace-nowrap">
                 <LocalTime value={l.issuedAt} dateOnly />
               </td>
-              <td className="py-2 pr-3">
+              <td className="whitespace-nowrap py-2 pr-3">
                 <Badge tone={KIND_TONE[l.kind]}>{STATEMENT_KIND_LABELS[l.kind]}</Badge>
               </td>
               <td className="py-2 pr-3 whitespace-nowrap">
@@ -60,7 +60,8 @@ export function StatementTable({ items }: { items: StatementLine[] }) {
                 </Link>
               </td>
               <td className="min-w-48 py-2 pr-3 break-words">{l.description}</td>
-              <td className="py-2 text-right tabular-nums">
+              {/* Figures keep to one line; the description wraps instead. */}
+              <td className="whitespace-nowrap py-2 text-right tabular-nums">
                 <Amount line={l} />
               </td>
             </tr>

@@ -45,7 +45,7 @@ export async function websiteCare(s: StoryContext, cast: Cast): Promise<string> 
         coverLetter:
           "Glad to keep looking after the site I built. I would log time against clear notes each day, keep to ten hours a week unless you ask for more, and send a short summary with every weekly timesheet so you always know what changed.",
         bidAmount: 6500,
-        estimatedDays: 180,
+        weeklyHours: 10,
       },
     },
   );

@@ -40,11 +40,12 @@ export async function offeredContract(
   const client = options.client ?? (await createTestUser(ctx, { roles: ["client"] }));
   const freelancer = options.freelancer ?? (await createTestUser(ctx, { roles: ["freelancer"] }));
   const currency = options.currency ?? "USD";
-  const project = await postProject(ctx, client.user, projectBody({ currency, budgetType: options.budgetType ?? "fixed" }));
+  const budgetType = options.budgetType ?? "fixed";
+  const project = await postProject(ctx, client.user, projectBody({ currency, budgetType }));
   const proposal = await sendProposal(ctx, freelancer.user, project.id, {
     coverLetter: coverLetter(),
     bidAmount: options.bid ?? 200_000,
-    estimatedDays: 14,
+    ...(budgetType === "hourly" ? { weeklyHours: 40 } : { estimatedDays: 14 }),
   });
   const { contract } = await acceptProposal(ctx, client.user, proposal.id);
   // Verification is switched off after the fact: the marketplace steps above need verified users.

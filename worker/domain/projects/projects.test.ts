@@ -99,6 +99,32 @@ describe("changing a project", () => {
     expect((await getProject(ctx, project.id, owner.user)).budgetMin).toBe(100_000);
   });
 
+  it("keeps the budget type and currency once a freelancer has bid, since every bid is a price or rate in them", async () => {
+    const { ctx } = setup();
+    const owner = await createTestUser(ctx, { roles: ["client"] });
+    const project = await postProject(ctx, owner.user, projectBody());
+    // Before any bid the terms are the client's to change.
+    expect(await updateProject(ctx, owner.user, project.id, { budgetType: "hourly", budgetMin: 3_000, budgetMax: 6_000 })).toMatchObject({
+      budgetType: "hourly",
+    });
+    await updateProject(ctx, owner.user, project.id, { budgetType: "fixed", budgetMin: 100_000, budgetMax: 250_000 });
+    const freelancer = await createTestUser(ctx, { roles: ["freelancer"] });
+    await sendProposal(ctx, freelancer.user, project.id, { coverLetter: coverLetter(), bidAmount: 150_000, estimatedDays: 10 });
+
+    const toHourly = await updateProject(ctx, owner.user, project.id, { budgetType: "hourly" }).catch((e) => e);
+    expect(toHourly).toMatchObject({ status: 409, code: "bids_received", fields: { budgetType: [expect.stringMatching(/already bid/)] } });
+    const toEuros = await updateProject(ctx, owner.user, project.id, { currency: "EUR", title: "Dashboard, paid in euros" }).catch(
+      (e) => e,
+    );
+    expect(toEuros).toMatchObject({ status: 409, fields: { currency: expect.any(Array) } });
+    const unchanged = await getProject(ctx, project.id, owner.user);
+    expect(unchanged).toMatchObject({ budgetType: "fixed", currency: "USD", title: project.title });
+    // Other fields, and the same terms sent again, still save.
+    expect(await updateProject(ctx, owner.user, project.id, { budgetType: "fixed", currency: "USD", budgetMax: 260_000 })).toMatchObject({
+      budgetMax: 260_000,
+    });
+  });
+
   it("closing notifies freelancers whose proposals are still open, and reopening works", async () => {
     const { ctx } = setup();
     const owner = await createTestUser(ctx, { roles: ["client"] });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, count } from "drizzle-orm";
+import { and, eq, inArray, count, ne } from "drizzle-orm";
 import {
   conversations,
   favorites,
@@ -86,6 +86,24 @@ export async function postProject(ctx: DomainContext, actor: User, input: Projec
   return loadProjectView(ctx, id);
 }
 
+/**
+ * Freelancers bid in a project's budget type and currency: a price or an hourly rate, in that currency. Once anyone
+ * has bid (and not withdrawn), changing either would change what every bid and the offers made from them mean, so
+ * it is refused; the client can post a new project instead.
+ */
+async function requireNoBidsFor(ctx: DomainContext, project: Project, changes: Partial<Project>): Promise<void> {
+  const changing = (["budgetType", "currency"] as const).filter((key) => changes[key] !== undefined && changes[key] !== project[key]);
+  if (changing.length === 0) return;
+  const [{ bids }] = await ctx.db
+    .select({ bids: count() })
+    .from(proposals)
+    .where(and(eq(proposals.projectId, project.id), ne(proposals.status, "withdrawn")));
+  if (bids === 0) return;
+  const what = { budgetType: "budget type", currency: "currency" };
+  const message = `Freelancers have already bid on this project, so its ${changing.map((key) => what[key]).join(" and ")} can no longer change. Post a new project for different terms.`;
+  throw new AppError(409, "bids_received", message, Object.fromEntries(changing.map((key) => [key, [message]])));
+}
+
 /** The owner edits any field; budget order and currency are checked on the result, not the patch. */
 export async function updateProject(ctx: DomainContext, actor: User, projectId: string, patch: ProjectPatch): Promise<ProjectView> {
   const project = await requireOwnProject(ctx, projectId, actor);
@@ -101,6 +119,7 @@ export async function updateProject(ctx: DomainContext, actor: User, projectId: 
   if (data.duration !== undefined) changes.duration = data.duration;
   if (data.experienceLevel !== undefined) changes.experienceLevel = data.experienceLevel;
   if (data.visibility !== undefined) changes.visibility = data.visibility;
+  await requireNoBidsFor(ctx, project, changes);
   if (data.category !== undefined) changes.categorySlug = (await requireCategory(ctx, data.category)).slug;
   if (data.attachments !== undefined) {
     changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, {

@@ -24,10 +24,13 @@ export function claimProposalStatements(
 ) {
   const { proposal, project, contractId, now, offer } = input;
   const ms = now.getTime();
+  // Without an offer the contract takes the proposal's own terms: its bid, and on an hourly bid its weekly hours as the limit.
   const offerValues = offer
     ? sql`, ${offer.title}, ${offer.offerMessage}, ${offer.type}, ${offer.hourlyRate}, ${offer.weeklyHourLimit}, ${offer.startDate}, ${ms}`
-    : sql``;
-  const offerColumns = offer ? sql`, title, offer_message, type, hourly_rate, weekly_hour_limit, start_date, updated_at` : sql``;
+    : sql`, weekly_hours`;
+  const offerColumns = offer
+    ? sql`, title, offer_message, type, hourly_rate, weekly_hour_limit, start_date, updated_at`
+    : sql`, weekly_hour_limit`;
   return [
     ctx.db
       .update(proposals)

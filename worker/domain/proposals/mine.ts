@@ -7,6 +7,7 @@ import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/curs
 import { isUndecided, loadProposalWithProject } from "./access";
 import { proposalHistory } from "./history";
 import { PROPOSAL_PAGE_MAX } from "./list";
+import { ownProposalFrom, ownProposalQueries } from "./on-project";
 import { stageOf, type MyProposalItem, type MyProposalStage } from "./stage";
 import { loadProposalViews } from "./views";
 
@@ -92,4 +93,9 @@ export async function getMyProposal(ctx: DomainContext, actor: User, proposalId:
     proposalHistory(ctx, row.proposal, item.contract?.id ?? null),
   ]);
   return { proposal: item, project, history, canChange: isUndecided(row.proposal) };
+}
+
+/** The viewer's own proposal on a project, if they sent one (the project page reads it in its own batch: getProjectPage). */
+export async function myProposalOn(ctx: DomainContext, actor: User, projectId: string): Promise<MyProposalItem | null> {
+  return ownProposalFrom(ctx, await ctx.db.batch(ownProposalQueries(ctx, actor.id, projectId)));
 }

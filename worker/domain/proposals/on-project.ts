@@ -22,7 +22,7 @@ export function ownProposalQueries(ctx: DomainContext, freelancerId: string, pro
 }
 
 type OwnProposalQueries = ReturnType<typeof ownProposalQueries>;
-type OwnProposalRows = [Awaited<OwnProposalQueries[0]>, Awaited<OwnProposalQueries[1]>];
+type OwnProposalRows = readonly [Awaited<OwnProposalQueries[0]>, Awaited<OwnProposalQueries[1]>];
 
 export function ownProposalFrom(ctx: DomainContext, [views, deals]: OwnProposalRows): MyProposalItem | null {
   if (!views[0]) return null;

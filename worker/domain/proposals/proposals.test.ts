@@ -9,8 +9,9 @@ import type { DomainContext } from "../context";
 import { closeProject, postProject } from "../projects/projects";
 import { acceptProposal, declineProposal, shortlistProposal } from "./decide";
 import { getProposal, listProjectProposals } from "./list";
-import { COVER_LETTER_TOO_SHORT } from "./input";
+import { COVER_LETTER_TOO_SHORT, ESTIMATED_DAYS_REQUIRED, WEEKLY_HOURS_FOR_HOURLY, WEEKLY_HOURS_REQUIRED } from "./input";
 import { listMyProposals } from "./mine";
+import { bidText } from "./bid-text";
 import { jaccard, wordShingles } from "./quality";
 import { rankProposal } from "./ranking";
 import { editProposal, PROPOSALS_PER_DAY, sendProposal, withdrawProposal } from "./send";
@@ -97,7 +98,7 @@ describe("sending a proposal", () => {
       ctx,
       freelancer,
       hourly.id,
-      bid({ bidAmount: 4_000, milestones: [{ title: "All", amount: 4_000 }] }),
+      bid({ bidAmount: 4_000, weeklyHours: 20, milestones: [{ title: "All", amount: 4_000 }] }),
     ).catch((e) => e);
     expect(onHourly).toMatchObject({ status: 422, code: "milestones_not_allowed" });
   });
@@ -115,6 +116,47 @@ describe("sending a proposal", () => {
     expect(Number(limited.headers["Retry-After"])).toBeGreaterThan(0);
     clock.advance(24 * 60 * 60 * 1000 + 1000);
     expect((await sendProposal(ctx, freelancer, projects[PROPOSALS_PER_DAY].id, bid())).status).toBe("pending");
+  });
+});
+
+describe("hourly bids", () => {
+  it("offer hours a week (1–80) instead of days; fixed-price bids keep their days and refuse weekly hours", async () => {
+    const { ctx } = testContext(env);
+    const { client, freelancer, project: fixed } = await market(ctx);
+    const hourly = await postProject(ctx, client, projectBody({ budgetType: "hourly", budgetMin: 2_000, budgetMax: 5_000 }));
+    const rate = { coverLetter: coverLetter(), bidAmount: 3_000 };
+
+    const missing = await sendProposal(ctx, freelancer, hourly.id, { ...rate, estimatedDays: 14 }).catch((e) => e);
+    expect(missing).toMatchObject({ status: 422, code: "validation_failed", fields: { weeklyHours: [WEEKLY_HOURS_REQUIRED] } });
+    for (const weeklyHours of [0, 81, 2.5]) {
+      const wrong = await sendProposal(ctx, freelancer, hourly.id, { ...rate, weeklyHours }).catch((e) => e);
+      expect(wrong).toMatchObject({ status: 422, fields: { weeklyHours: expect.any(Array) } });
+    }
+    const sent = await sendProposal(ctx, freelancer, hourly.id, { ...rate, weeklyHours: 20 });
+    expect(sent).toMatchObject({ bidAmount: 3_000, weeklyHours: 20, estimatedDays: null });
+    expect(bidText(sent, sent.project?.budgetType)).toBe("$30.00/h · 20 h/week");
+
+    const noDays = await sendProposal(ctx, freelancer, fixed.id, { coverLetter: coverLetter(), bidAmount: 150_000 }).catch((e) => e);
+    expect(noDays).toMatchObject({ status: 422, fields: { estimatedDays: [ESTIMATED_DAYS_REQUIRED] } });
+    const hoursOnFixed = await sendProposal(ctx, freelancer, fixed.id, bid({ weeklyHours: 20 })).catch((e) => e);
+    expect(hoursOnFixed).toMatchObject({ status: 422, fields: { weeklyHours: [WEEKLY_HOURS_FOR_HOURLY] } });
+    const fixedBid = await sendProposal(ctx, freelancer, fixed.id, bid({ bidAmount: 150_000 }));
+    expect(fixedBid).toMatchObject({ estimatedDays: 14, weeklyHours: null });
+    expect(bidText(fixedBid, "fixed")).toBe("$1,500.00 · 14 days");
+
+    // Edits keep to the same rule, and hiring on the bid takes its weekly hours as the contract's weekly limit.
+    expect(await editProposal(ctx, freelancer, sent.id, { weeklyHours: 25 })).toMatchObject({ weeklyHours: 25 });
+    await expect(editProposal(ctx, freelancer, sent.id, { weeklyHours: 90 })).rejects.toMatchObject({ status: 422 });
+    await expect(editProposal(ctx, freelancer, fixedBid.id, { weeklyHours: 10 })).rejects.toMatchObject({
+      status: 422,
+      fields: { weeklyHours: [WEEKLY_HOURS_FOR_HOURLY] },
+    });
+    const { contract } = await acceptProposal(ctx, client, sent.id);
+    const [row] = await ctx.db.select().from(contracts).where(eq(contracts.id, contract.id));
+    expect(row).toMatchObject({ amount: 3_000, weeklyHourLimit: 25 });
+    const { contract: fixedContract } = await acceptProposal(ctx, client, fixedBid.id);
+    const [fixedRow] = await ctx.db.select().from(contracts).where(eq(contracts.id, fixedContract.id));
+    expect(fixedRow.weeklyHourLimit).toBeNull();
   });
 });
 

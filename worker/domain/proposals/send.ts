@@ -10,7 +10,7 @@ import { requireActorRole, requireVisibleProject } from "../projects/access";
 import { parseInput } from "../projects/validate";
 import { requireOwnProposal, requireUndecided } from "./access";
 import { proposalEventStatement } from "./history";
-import { proposalInputSchema, proposalPatchSchema, type ProposalInput, type ProposalPatch } from "./input";
+import { bidTermsSchema, proposalInputSchema, proposalPatchSchema, type BidTerms, type ProposalInput, type ProposalPatch } from "./input";
 import { checkCoverLetter } from "./quality";
 import { loadProposalView, type ProposalView } from "./views";
 
@@ -30,6 +30,12 @@ function checkMilestones(project: Project, bidAmount: number, milestones: Propos
       milestones: [`They add up to ${total}, but the bid is ${bidAmount}.`],
     });
   }
+}
+
+/** The bid's days or weekly hours, checked against the project's budget type (see bidTermsSchema). */
+function checkBidTerms(project: Project, terms: { estimatedDays?: number | null; weeklyHours?: number | null }): BidTerms {
+  const parsed = parseInput(bidTermsSchema(project.budgetType), terms);
+  return { estimatedDays: parsed.estimatedDays ?? null, weeklyHours: parsed.weeklyHours ?? null };
 }
 
 /** Spam guard: at most PROPOSALS_PER_DAY proposals in any 24 hours. */
@@ -61,6 +67,7 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
   requireVerifiedEmail(actor);
   const data = parseInput(proposalInputSchema, input);
   const project = await requireVisibleProject(ctx, projectId, actor.id);
+  const terms = checkBidTerms(project, data);
   if (project.clientId === actor.id) throw new AppError(403, "own_project", "You cannot send a proposal to your own project.");
   if (!takesProposals(project.status)) throw new AppError(409, "project_closed", "This project is not taking proposals.");
   const existing = await ctx.db.query.proposals.findFirst({
@@ -86,7 +93,8 @@ export async function sendProposal(ctx: DomainContext, actor: User, projectId: s
           coverLetter,
           bidAmount: data.bidAmount,
           currency: project.currency,
-          estimatedDays: data.estimatedDays,
+          estimatedDays: terms.estimatedDays,
+          weeklyHours: terms.weeklyHours,
           milestones: data.milestones ?? null,
           attachments,
           status: "pending",
@@ -117,7 +125,15 @@ export async function editProposal(ctx: DomainContext, actor: User, proposalId: 
   const changes: Partial<Proposal> = { updatedAt: ctx.clock.now() };
   if (data.coverLetter !== undefined) changes.coverLetter = await checkCoverLetter(ctx, actor.id, data.coverLetter, proposal.id);
   if (data.bidAmount !== undefined) changes.bidAmount = data.bidAmount;
-  if (data.estimatedDays !== undefined) changes.estimatedDays = data.estimatedDays;
+  if (data.estimatedDays !== undefined || data.weeklyHours !== undefined) {
+    Object.assign(
+      changes,
+      checkBidTerms(project, {
+        estimatedDays: data.estimatedDays ?? proposal.estimatedDays,
+        weeklyHours: data.weeklyHours ?? proposal.weeklyHours,
+      }),
+    );
+  }
   if (data.milestones !== undefined) changes.milestones = data.milestones;
   if (data.attachments !== undefined) {
     changes.attachments = await requireOwnedFiles(ctx, actor.id, data.attachments, {

@@ -20,7 +20,10 @@ export interface ProposalView {
   coverLetter: string;
   bidAmount: number;
   currency: string;
-  estimatedDays: number;
+  /** Days the work takes: set on fixed-price bids, optional on hourly ones. */
+  estimatedDays: number | null;
+  /** Hours a week an hourly bid offers (null on fixed-price bids and older hourly ones). */
+  weeklyHours: number | null;
   milestones: Proposal["milestones"];
   attachments: FileView[];
   status: Proposal["status"];
@@ -76,6 +79,7 @@ export function toProposalView(ctx: DomainContext, row: ProposalViewRow): Propos
     bidAmount: p.bidAmount,
     currency: p.currency,
     estimatedDays: p.estimatedDays,
+    weeklyHours: p.weeklyHours,
     milestones: p.milestones,
     attachments: attached.map(([key, contentType, size, name]) => ({ key, url: fileUrl(ctx, key), contentType, size: Number(size), name })),
     status: p.status,
