@@ -1,38 +1,65 @@
 import { prepareMatchingScenario, type PrepareContext } from "./matching-setup";
+import type { Personas } from "./personas";
 import { prepareFraudSweepScenario } from "./seed-trust";
 
 /** One HTTP scenario: a route measured under load. Later features add theirs here. */
 export interface Scenario {
   name: string;
-  path: string;
+  /** A path, or one built from the bench's fixtures (ids of busy projects, signed-in personas). */
+  path: string | ((fixtures: Personas) => string);
   method?: "GET" | "POST";
   body?: string;
   headers?: Record<string, string>;
+  /** Signed in as this persona: a session cookie for pages, a bearer token for `/api`. */
+  as?: "client" | "freelancer";
+  /** Connections for the throughput run (default BENCH_CONNECTIONS); p50 is always measured on one. */
   connections?: number;
-  /** The first scenario is the baseline every other figure is divided by. */
+  /** The route every ratio is divided by. */
   baseline?: boolean;
+  /** A read page or read API of the issue-15 targets table: its ratios are checked against the targets. */
+  read?: boolean;
   /** Runs once the app is up, before measuring; what it returns (a path with ids, auth headers) overrides the fields above. */
   prepare?: (context: PrepareContext) => Promise<Partial<Pick<Scenario, "path" | "headers" | "body">>>;
   /** Seconds before one request counts as timed out (autocannon's default is 10). */
   timeoutS?: number;
+  /** Measured once, at one connection, and never under added latency (slow batch work). */
+  once?: boolean;
 }
 
 export const SCENARIOS: Scenario[] = [
-  { name: "baseline: liveness (no work)", path: "/api/health/live", baseline: true },
-  { name: "readiness (one database round-trip)", path: "/api/health/ready" },
-  { name: "landing page (Remix render)", path: "/" },
-  // Measured over the large market (bench/seed-large.ts: 100,000 projects, 50,000 freelancers).
+  { name: "liveness (no work)", path: "/api/health/live" },
+  { name: "readiness (one database round trip)", path: "/api/health/ready", baseline: true },
+  { name: "landing page", path: "/" },
+  // The read pages and read APIs of the targets table.
+  { name: "project list: first page, no filter", path: "/api/projects?limit=20", read: true },
+  { name: "/projects page", path: "/projects", read: true },
   {
     name: "project search: text + filters",
     path: "/api/projects?q=react%20dashboard&budgetType=fixed&budgetMin=50000&budgetMax=2000000&sort=relevance&limit=20",
+    read: true,
   },
+  { name: "project search: one common word", path: "/api/projects?q=web", read: true },
   {
-    name: "project listing: filters, newest first",
+    name: "project list: category + level, newest",
     path: "/api/projects?category=web-development&experienceLevel=intermediate&sort=newest&limit=20",
+    read: true,
   },
-  { name: "freelancer search: skills (alias-aware)", path: "/api/freelancers?skills=js,react&limit=20" },
+  { name: "freelancer list: first page, no filter", path: "/api/freelancers?limit=20", read: true },
+  { name: "freelancer search: skills (alias-aware)", path: "/api/freelancers?skills=js,react&limit=20", read: true },
+  { name: "/freelancers page", path: "/freelancers", read: true },
+  { name: "project page (busiest project)", path: (f) => `/projects/${f.projectId}`, read: true },
+  { name: "project API (busiest project)", path: (f) => `/api/projects/${f.projectId}`, read: true },
+  { name: "profile page", path: (f) => `/f/${f.handle}`, read: true },
+  { name: "profile API", path: (f) => `/api/freelancers/${f.handle}`, read: true },
+  { name: "client dashboard page", path: "/client", as: "client", read: true },
+  { name: "client dashboard API", path: "/api/clients/me/dashboard", as: "client", read: true },
+  { name: "freelancer dashboard page", path: "/freelancer", as: "freelancer", read: true },
+  { name: "freelancer dashboard API", path: "/api/freelancers/me/dashboard", as: "freelancer", read: true },
+  { name: "contracts list API", path: "/api/contracts", as: "client", read: true },
+  { name: "inbox page", path: "/messages", as: "client", read: true },
+  { name: "inbox API", path: "/api/conversations", as: "client", read: true },
   {
-    name: "matching: one project against 50,000 freelancers",
+    name: "matching: one project against every freelancer",
     path: "/api/ai/match-freelancers/:projectId?limit=10",
     // Each request scores hundreds of candidates: 10 connections keep the queue inside autocannon's timeout.
     connections: 10,
@@ -46,6 +73,7 @@ export const SCENARIOS: Scenario[] = [
     body: JSON.stringify({ windowHours: 24 }),
     connections: 1,
     timeoutS: 120,
+    once: true,
     prepare: prepareFraudSweepScenario,
   },
 ];

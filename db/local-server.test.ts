@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bindArguments, scanSql } from "./hrana/params";
-import { startLocalDbServer, type LocalDbServer } from "./local-server";
+import { startLocalDbServer, taggedDatabaseUrl, type LocalDbServer } from "./local-server";
 
 const dir = mkdtempSync(join(tmpdir(), "megilance-local-db-"));
 let server: LocalDbServer;
@@ -568,6 +568,52 @@ describe("auth", () => {
       expect((await authorized.execute("SELECT count(*) AS n FROM guarded")).rows[0].n).toBe(0);
     } finally {
       await secured.close();
+    }
+  });
+});
+
+describe("round trips", () => {
+  it("counts each request a client waits for, in total and per tag, and serves the counts at /stats", async () => {
+    const counted = await startLocalDbServer({ file: join(dir, "counted.db"), port: 0 });
+    try {
+      const plain = track(createWebClient({ url: counted.url }));
+      const tagged = track(createWebClient({ url: taggedDatabaseUrl(counted.url, "page-a") }));
+      await plain.execute("SELECT 1");
+      // A batch is one request however many statements it holds.
+      await tagged.batch(["SELECT 1", "SELECT 2", "SELECT 3"], "read");
+      await tagged.execute("SELECT 4");
+      const stats = counted.stats();
+      expect(stats.requests).toBe(3);
+      expect(stats.tags["page-a"].requests).toBe(2);
+      // The batch runs inside a transaction: its three statements, begin, commit and a rollback step.
+      expect(stats.tags["page-a"].statements).toBe(1 + 6);
+      const served = (await (await fetch(`${counted.url}/stats`)).json()) as typeof stats;
+      expect(served).toEqual(stats);
+      // Reading the counts is not itself a round trip.
+      expect(counted.stats().requests).toBe(3);
+      expect(() => taggedDatabaseUrl(counted.url, "no/slash")).toThrow(/tag/);
+    } finally {
+      await counted.close();
+    }
+  });
+
+  it("waits the configured latency before answering each request", async () => {
+    const far = await startLocalDbServer({ file: join(dir, "far.db"), port: 0, latencyMs: 60 });
+    try {
+      const client = track(createWebClient({ url: far.url }));
+      await client.execute("SELECT 1");
+      let started = performance.now();
+      await client.execute("SELECT 1");
+      expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+      const set = await fetch(`${far.url}/latency`, { method: "POST", body: JSON.stringify({ ms: 0 }) });
+      expect(set.status).toBe(200);
+      expect(far.stats().latencyMs).toBe(0);
+      expect((await fetch(`${far.url}/latency`, { method: "POST", body: JSON.stringify({ ms: -1 }) })).status).toBe(400);
+      started = performance.now();
+      await client.batch(["SELECT 1", "SELECT 2"], "read");
+      expect(performance.now() - started).toBeLessThan(55);
+    } finally {
+      await far.close();
     }
   });
 });

@@ -27,12 +27,51 @@ export interface LocalDbServerOptions {
   streamIdleTimeoutMs?: number;
   /** How long a write waits for another stream's transaction before SQLITE_BUSY. Default 5 s. */
   busyTimeoutMs?: number;
+  /**
+   * A fixed delay before each Hrana request is answered, standing in for the network between a Worker and
+   * Turso (LOCAL_DB_LATENCY_MS). Default 0.
+   */
+  latencyMs?: number;
+}
+
+/** Hrana requests served (each one HTTP round trip from a client), in total and per tag. */
+export interface RoundTripStats {
+  /** Pipeline and cursor requests: what a client waits for. Version probes and /stats are not counted. */
+  requests: number;
+  /** SQL statements executed within them (batch steps and single executes). */
+  statements: number;
+  latencyMs: number;
+  /** Requests received and not yet answered. */
+  inFlight: number;
+  /** Counts of requests sent to `/tag/<name>/…`: a client given such a URL is counted on its own. */
+  tags: Record<string, { requests: number; statements: number }>;
 }
 
 export interface LocalDbServer {
   url: string;
   port: number;
+  /** Round trips served so far (also at `GET /stats`). */
+  stats(): RoundTripStats;
+  /** Changes the added delay per request from now on. */
+  setLatency(ms: number): void;
   close(): Promise<void>;
+}
+
+/** A database URL whose requests the server also counts under `tag` (see RoundTripStats.tags). */
+export function taggedDatabaseUrl(url: string, tag: string): string {
+  if (!/^[\w-]{1,64}$/.test(tag)) throw new Error(`A round-trip tag is 1-64 letters, digits, _ or -; got ${JSON.stringify(tag)}`);
+  return `${url.replace(/\/+$/, "")}/tag/${tag}/`;
+}
+
+/** Statements in a pipeline or cursor body: one per execute, one per batch step. */
+function statementCount(body: { requests?: Array<{ type: string; batch?: { steps: unknown[] } }>; batch?: { steps: unknown[] } }): number {
+  if (body.batch) return body.batch.steps.length;
+  let n = 0;
+  for (const request of body.requests ?? []) {
+    if (request.type === "execute") n += 1;
+    else if (request.type === "batch") n += request.batch?.steps.length ?? 0;
+  }
+  return n;
 }
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -95,8 +134,36 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
     busyTimeoutMs: opts.busyTimeoutMs ?? 5_000,
   });
 
+  let latencyMs = Math.max(0, opts.latencyMs ?? 0);
+  const totals = { requests: 0, statements: 0 };
+  let inFlight = 0;
+  const tags = new Map<string, { requests: number; statements: number }>();
+  const stats = (): RoundTripStats => ({
+    ...totals,
+    latencyMs,
+    inFlight,
+    tags: Object.fromEntries([...tags].map(([k, v]) => [k, { ...v }])),
+  });
+  /** Counts one round trip (in flight until answered), then waits out the configured latency before the work is done. */
+  async function roundTrip(res: ServerResponse, tag: string | null, statements: number): Promise<void> {
+    inFlight += 1;
+    res.once("close", () => (inFlight -= 1));
+    totals.requests += 1;
+    totals.statements += statements;
+    if (tag !== null) {
+      const counts = tags.get(tag) ?? tags.set(tag, { requests: 0, statements: 0 }).get(tag)!;
+      counts.requests += 1;
+      counts.statements += statements;
+    }
+    if (latencyMs > 0) await new Promise((done) => setTimeout(done, latencyMs));
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://local").pathname.replace(/\/+$/, "") || "/";
+    const fullPath = new URL(req.url ?? "/", "http://local").pathname.replace(/\/+$/, "") || "/";
+    // `/tag/<name>/v2/pipeline` is `/v2/pipeline`, counted under <name> as well.
+    const tagged = /^\/tag\/([\w-]{1,64})(\/.*)?$/.exec(fullPath);
+    const tag = tagged ? tagged[1] : null;
+    const path = tagged ? tagged[2] || "/" : fullPath;
     const method = req.method ?? "GET";
     const post = (handler: () => Promise<void>) => {
       if (method !== "POST") throw new HttpError(405, `${path} takes POST`, "METHOD_NOT_ALLOWED");
@@ -112,17 +179,34 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
 
     if (path === "/" || path === "/health") return get("ok\n");
     if (path === "/version") return get("megilance-local-db (libsql over Hrana HTTP v2/v3, JSON)\n");
+    if (path === "/stats") {
+      if (method !== "GET") throw new HttpError(405, `${path} takes GET`, "METHOD_NOT_ALLOWED");
+      return send(res, 200, "application/json", JSON.stringify(stats()));
+    }
+    // The added latency can change while the server runs (a bench measures with and without it).
+    if (path === "/latency") {
+      return post(async () => {
+        const body = (await readJson(req)) as { ms?: unknown };
+        if (typeof body?.ms !== "number" || !Number.isFinite(body.ms) || body.ms < 0 || body.ms > 60_000) {
+          throw new HttpError(400, 'Send {"ms": <0 to 60000>}', "BAD_REQUEST");
+        }
+        latencyMs = body.ms;
+        send(res, 200, "application/json", JSON.stringify(stats()));
+      });
+    }
     // Version probes: clients send them without credentials.
     if (path === "/v2" || path === "/v3") return get("");
     if (path === "/v2/pipeline" || path === "/v3/pipeline") {
       return post(async () => {
         const body = parsePipelineBody(await readJson(req));
+        await roundTrip(res, tag, statementCount(body));
         send(res, 200, "application/json", encodeJson(await runPipeline(registry, body)));
       });
     }
     if (path === "/v3/cursor") {
       return post(async () => {
         const body = parseCursorBody(await readJson(req));
+        await roundTrip(res, tag, statementCount(body));
         const { baton, entries } = await runCursor(registry, body);
         const lines = [encodeJson({ baton, base_url: null }), ...entries.map(encodeJson)];
         send(res, 200, "text/plain", lines.join("\n") + "\n");
@@ -177,6 +261,10 @@ export async function startLocalDbServer(opts: LocalDbServerOptions): Promise<Lo
   return {
     url: `http://${urlHost(host)}:${port}`,
     port,
+    stats,
+    setLatency(ms: number) {
+      latencyMs = Math.max(0, ms);
+    },
     close() {
       closing ??= new Promise<void>((done) => {
         server.close(() => done());

@@ -3,6 +3,7 @@ import { startLocalDbServer } from "./local-server";
 
 const file = process.env.LOCAL_DB_FILE || ".data/megilance.db";
 const port = Number(process.env.LOCAL_DB_PORT || 8080);
+const latencyMs = Number(process.env.LOCAL_DB_LATENCY_MS || 0);
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`LOCAL_DB_PORT must be a port number, got ${JSON.stringify(process.env.LOCAL_DB_PORT)}`);
@@ -16,6 +17,7 @@ try {
     host: process.env.LOCAL_DB_HOST || undefined,
     authToken: process.env.LOCAL_DB_AUTH_TOKEN || undefined,
     log: process.env.LOCAL_DB_LOG === "1",
+    latencyMs: Number.isFinite(latencyMs) ? latencyMs : 0,
   });
   console.log(`libSQL server for ${file} listening at ${server.url}`);
   console.log(`Use DATABASE_URL=${server.url}`);

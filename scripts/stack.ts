@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { startLocalDbServer } from "../db/local-server";
+import { startLocalDbServer, type RoundTripStats } from "../db/local-server";
 import { migrateDatabase } from "../db/migrate";
 import { seedIfEmpty } from "../db/seed/run";
 import { relyingPartyProblem } from "../worker/domain/auth/relying-party";
@@ -19,11 +19,25 @@ export interface StackOptions {
   /** Collect the build's and wrangler's output instead of printing it (read it with `output()`). */
   quiet?: boolean;
   vars?: Record<string, string>;
+  /** Delay added to every database round trip (default: LOCAL_DB_LATENCY_MS, else 0). */
+  dbLatencyMs?: number;
+  /**
+   * Serve the database from its own process (db/serve.ts) rather than this one: a bench does, so a slow query
+   * never stalls the process that measures.
+   */
+  dbInChildProcess?: boolean;
+}
+
+/** The database server's round-trip counts and added latency, over its HTTP endpoints. */
+export interface StackDb {
+  stats(): Promise<RoundTripStats>;
+  setLatency(ms: number): Promise<void>;
 }
 
 export interface Stack {
   url: string;
   databaseUrl: string;
+  db: StackDb;
   /** What the build and wrangler printed so far (quiet mode only; empty otherwise). */
   output(): string;
   stop(): Promise<void>;
@@ -42,9 +56,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   if (problem) throw new Error(problem);
   const output: string[] = [];
   mkdirSync(options.dataDir, { recursive: true });
+  const latencyMs = options.dbLatencyMs ?? Number(process.env.LOCAL_DB_LATENCY_MS || 0);
   const dbFile = resolve(options.dataDir, "megilance.db");
-  const db = await startLocalDbServer({ file: dbFile, port: options.dbPort });
-  say(`database served at ${db.url}`);
+  const db = options.dbInChildProcess
+    ? await startDbProcess(dbFile, options.dbPort, latencyMs)
+    : await startLocalDbServer({ file: dbFile, port: options.dbPort, latencyMs });
+  say(`database served at ${db.url}${latencyMs > 0 ? ` (${latencyMs} ms added per round trip)` : ""}`);
+  const stackDb: StackDb = {
+    stats: async () => {
+      // A server busy with a long query answers when it is done; a very long one can outlast a fetch.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return (await (await fetch(`${db.url}/stats`)).json()) as RoundTripStats;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+        }
+      }
+    },
+    setLatency: async (ms) => {
+      const res = await fetch(`${db.url}/latency`, { method: "POST", body: JSON.stringify({ ms }) });
+      if (!res.ok) throw new Error(`Could not set the database latency: ${res.status} ${await res.text()}`);
+    },
+  };
   let worker: ChildProcess | undefined;
   let stopCron = () => {};
   try {
@@ -79,6 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     return {
       url,
       databaseUrl: db.url,
+      db: stackDb,
       output: () => output.join(""),
       async stop() {
         stopCron();
@@ -92,6 +126,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await db.close();
     throw error;
   }
+}
+
+/** db/serve.ts in its own process, stopped with the stack. */
+async function startDbProcess(file: string, port: number, latencyMs: number): Promise<{ url: string; close(): Promise<void> }> {
+  const child = spawn(BIN("tsx"), [resolve(ROOT, "db/serve.ts")], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LOCAL_DB_FILE: file, LOCAL_DB_PORT: String(port), LOCAL_DB_LATENCY_MS: String(latencyMs) },
+    detached: true,
+  });
+  const output: string[] = [];
+  child.stdout?.on("data", (chunk) => output.push(String(chunk)));
+  child.stderr?.on("data", (chunk) => output.push(String(chunk)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/health`, child, () => output.join(""), 30_000);
+  } catch (error) {
+    await killGroup(child);
+    throw error;
+  }
+  return { url, close: () => killGroup(child) };
 }
 
 /** `remix vite:build` (into `buildDirectory`, default build/); its output goes to the terminal, or into `collect`. */

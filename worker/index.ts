@@ -1,4 +1,4 @@
-import { createRequestHandler, type ServerBuild } from "@remix-run/cloudflare";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/cloudflare";
 import { env as startupEnv } from "cloudflare:workers";
 // The Remix server build is produced by `vite build` before wrangler bundles this entry.
 import * as remixBuild from "../build/server/index.js";
@@ -6,6 +6,7 @@ import { createApi } from "./api/app";
 import { routeToRoom } from "./api/rooms-gate";
 import { readVars, type Env } from "./env";
 import { handleQueue, handleScheduled } from "./jobs";
+import { retryAfterHeaders } from "./domain/ops/unavailable";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
 import { isLegacyDataRequest, legacyDataResponse } from "./legacy-data-request";
 import { isSameOrigin } from "./request-meta";
@@ -26,6 +27,14 @@ const api = createApi();
 const remix = createRequestHandler(remixBuild as unknown as ServerBuild);
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** A page whose loader or action failed because the database could not answer is a 503 to come back to, not a 500. */
+function asUnavailable(response: Response): Response {
+  if (response.status < 500) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(retryAfterHeaders())) headers.set(name, value);
+  return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers });
+}
+
 export default {
   async fetch(request, env, ctx) {
     const url = new URL(request.url);
@@ -43,8 +52,9 @@ export default {
       );
     }
     if (isLegacyDataRequest(request, url)) return withSecurityHeaders(legacyDataResponse(url));
-    const response = await remix(request, { cloudflare: { env, ctx } });
-    return withSecurityHeaders(response);
+    const loadContext: AppLoadContext = { cloudflare: { env, ctx } };
+    const response = await remix(request, loadContext);
+    return withSecurityHeaders(loadContext.databaseUnavailable ? asUnavailable(response) : response);
   },
   async queue(batch, env, _ctx) {
     await handleQueue(batch, env);

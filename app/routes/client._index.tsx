@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { greetingFor } from "../../worker/domain/auth/greeting";
 import { clientDashboard } from "../../worker/domain/projects/dashboard";
 import { PROPOSAL_STATUS_LABELS } from "~/components/marketplace/labels";
 import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
@@ -10,28 +9,31 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
+import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
+import { formatCount } from "~/utils/count";
 import { formatMoneyRange } from "~/utils/money";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "client");
   const ctx = domainFrom(context);
-  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), greetingFor(ctx, viewer)]);
+  const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), requestGreeting(request, context)]);
   return { name: viewer.user.name, greeting, dashboard };
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, capped }: { label: string; value: number; capped: boolean }) {
   return (
     <div className="border-subtle surface rounded-card border p-4">
       <dt className="text-muted text-sm">{label}</dt>
-      <dd className="mt-1 text-2xl font-bold">{value}</dd>
+      <dd className="mt-1 text-2xl font-bold">{formatCount(value, capped)}</dd>
     </div>
   );
 }
 
 export default function ClientHome() {
   const { name, greeting, dashboard } = useLoaderData<typeof loader>();
-  const { stats, projects, recentActivity } = dashboard;
+  const { stats, cappedStats, projects, recentActivity } = dashboard;
+  const capped = (key: keyof typeof stats) => cappedStats.includes(key);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -46,11 +48,11 @@ export default function ClientHome() {
         </Link>
       </div>
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
-        <Stat label="Open projects" value={stats.openProjects} />
-        <Stat label="Closed projects" value={stats.closedProjects} />
-        <Stat label="Proposals received" value={stats.proposalsReceived} />
-        <Stat label="Awaiting your decision" value={stats.awaitingDecision} />
-        <Stat label="Hires" value={stats.hires} />
+        <Stat label="Open projects" value={stats.openProjects} capped={capped("openProjects")} />
+        <Stat label="Closed projects" value={stats.closedProjects} capped={capped("closedProjects")} />
+        <Stat label="Proposals received" value={stats.proposalsReceived} capped={capped("proposalsReceived")} />
+        <Stat label="Awaiting your decision" value={stats.awaitingDecision} capped={capped("awaitingDecision")} />
+        <Stat label="Hires" value={stats.hires} capped={capped("hires")} />
       </dl>
       <Card
         title="Your projects"
@@ -91,7 +93,8 @@ export default function ClientHome() {
                 <div className="flex flex-wrap items-center gap-2 text-sm">
                   <ProjectStatusBadge status={p.status} />
                   <span>
-                    {p.proposalCounts.total} proposal{p.proposalCounts.total === 1 ? "" : "s"}
+                    {formatCount(p.proposalCounts.total, p.proposalCounts.capped)} proposal
+                    {p.proposalCounts.total === 1 && !p.proposalCounts.capped ? "" : "s"}
                     {p.proposalCounts.pending ? `, ${p.proposalCounts.pending} new` : ""}
                   </span>
                   <Link to={`/client/projects/${p.id}/edit`} className="underline">

@@ -3,11 +3,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { isbot } from "isbot";
-import { recordProfileView } from "../../worker/domain/analytics/activity";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
-import { getPublicFreelancerProfile } from "../../worker/domain/profiles/freelancer";
-import { trackRecord } from "../../worker/domain/reviews/track-record";
-import { listClientProjects } from "../../worker/domain/projects/client-projects";
+import { loadPublicProfile } from "../../worker/domain/profiles/public-page";
 import { MessageFreelancer } from "~/components/messaging/message-freelancer";
 import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
@@ -34,23 +31,24 @@ const favoriteSchema = z.object({ intent: z.enum(["save", "unsave"]) });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const profile = await orErrorPage(getPublicFreelancerProfile(domainFrom(context), params.handle ?? ""));
-  if (!isbot(request.headers.get("User-Agent") ?? ""))
-    await recordProfileView(domainFrom(context), profile.userId, viewer?.user.id ?? null);
+  const human = !isbot(request.headers.get("User-Agent") ?? "");
+  // A client may invite the freelancer to one of their open projects when writing to them (read in the same batch;
+  // the freelancer's own view never lists them).
+  const asClient = viewer?.user.roles.includes("client") ? viewer.user : null;
+  const { profile, track, openProjects } = await orErrorPage(
+    loadPublicProfile(domainFrom(context), params.handle ?? "", {
+      trackRecord: { reviewsCursor: new URL(request.url).searchParams.get("reviewsCursor") ?? undefined },
+      countViewBy: human ? { viewerId: viewer?.user.id ?? null } : undefined,
+      openProjectsOf: asClient ? { clientId: asClient.id } : undefined,
+    }),
+  );
   const isSelf = viewer?.user.id === profile.userId;
-  const asClient = viewer && !isSelf && viewer.user.roles.includes("client") ? viewer.user : null;
   return {
     viewer: viewer ? summarizeViewer(viewer) : null,
     profile,
     isSelf,
-    // A client may invite the freelancer to one of their open projects when writing to them.
-    openProjects: asClient
-      ? (await listClientProjects(domainFrom(context), asClient.id, { status: "open", limit: 50 })).items.map((p) => ({
-          id: p.id,
-          title: p.title,
-        }))
-      : null,
-    track: await trackRecord(domainFrom(context), profile.userId, new URL(request.url).searchParams.get("reviewsCursor") ?? undefined),
+    openProjects: isSelf ? null : openProjects,
+    track: track!,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { bidAmountText } from "../../worker/domain/proposals/bid-text";
 import { Link, useLoaderData } from "@remix-run/react";
-import { greetingFor } from "../../worker/domain/auth/greeting";
 import { listContracts } from "../../worker/domain/contracts/list";
 import { freelancerDashboard } from "../../worker/domain/proposals/dashboard";
 import { recommendedProjects } from "../../worker/domain/matching/matches";
@@ -18,6 +17,7 @@ import { Card } from "~/components/ui/card";
 import { EmptyState } from "~/components/ui/empty-state";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
+import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [dashboard, recommended, greeting, offers] = await Promise.all([
     freelancerDashboard(ctx, viewer.user),
     recommendedProjects(ctx, viewer.user),
-    greetingFor(ctx, viewer),
+    requestGreeting(request, context),
     listContracts(ctx, viewer.user.id, { role: "freelancer", status: "offered", limit: 5 }),
   ]);
   return {

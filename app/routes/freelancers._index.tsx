@@ -15,6 +15,7 @@ import { summarizeViewer } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { formatMoney, SUPPORTED_CURRENCIES, toMinorUnits } from "~/utils/money";
 import { getViewer } from "~/utils/session.server";
+import { formatCounted } from "~/utils/count";
 
 export const handle = { portal: true };
 
@@ -61,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
   const filters = parsed.success ? parsed.data : {};
-  const base = { viewer: viewer ? summarizeViewer(viewer) : null, filters, items: [], nextCursor: null, total: 0 };
+  const base = { viewer: viewer ? summarizeViewer(viewer) : null, filters, items: [], nextCursor: null, total: 0, totalCapped: false };
   if (!parsed.success) return data({ ...base, error: "Some filters were not valid, so we cleared them." }, { status: 400 });
   const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
   const rateMin = money(filters.min);
@@ -78,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function FreelancerSearch() {
-  const { viewer, filters, items, nextCursor, total, error } = useLoaderData<typeof loader>();
+  const { viewer, filters, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
   const searching = useNavigation().state === "loading";
   const filtered = Boolean(
     filters.skills || filters.currency || filters.min || filters.max || filters.country || filters.availability || filters.rating,
@@ -161,7 +162,7 @@ export default function FreelancerSearch() {
         </Form>
         {error ? <Alert tone="danger">{error}</Alert> : null}
         <p role="status" className="text-sm font-medium">
-          {total === 1 ? "1 freelancer found" : `${total} freelancers found`}
+          {formatCounted(total, totalCapped, "freelancer", "freelancers")} found
         </p>
         {items.length === 0 ? (
           <EmptyState title="No freelancers match">Try fewer words or filters.</EmptyState>

@@ -1,9 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getProject } from "../../worker/domain/projects/projects";
+import { getProject, getProjectPage } from "../../worker/domain/projects/projects";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
-import { myProposalOn } from "../../worker/domain/proposals/mine";
 import { PROJECT_STATUS_LABELS, takesProposals } from "../../worker/domain/projects/status";
 import { MyProposalCard } from "~/components/marketplace/my-proposal-card";
 import { matchFreelancers } from "../../worker/domain/matching/matches";
@@ -28,6 +27,7 @@ import { domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { formatMoneyRange } from "~/utils/money";
 import { getViewer } from "~/utils/session.server";
+import { formatCounted } from "~/utils/count";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: loaded ? `${loaded.project.title} — MegiLance` : "Project — MegiLance" },
@@ -36,7 +36,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const ctx = domainFrom(context);
-  const project = await orErrorPage(getProject(ctx, params.id ?? "", viewer?.user ?? null));
+  // The project and the viewer's own proposal on it: one round trip.
+  const { project, ownProposal } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
   const isOwner = viewer?.user.id === project.clientId;
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
@@ -44,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const matches = isOwner && viewer && open ? (await matchFreelancers(ctx, viewer.user, project.id)).matches : null;
   const freelancer = Boolean(viewer && !isOwner && viewer.user.roles.includes("freelancer"));
   // One proposal per freelancer and project: once sent (or hired), the page links to it instead of showing a form.
-  const mine = freelancer && viewer ? await myProposalOn(ctx, viewer.user, project.id) : null;
+  const mine = freelancer ? ownProposal : null;
   return {
     project,
     isOwner,
@@ -142,7 +143,7 @@ export default function ProjectPage() {
           ))}
         </ul>
         <p className="text-muted mt-4 text-sm">
-          {project.proposalCount} proposal{project.proposalCount === 1 ? "" : "s"} so far
+          {formatCounted(project.proposalCount, project.proposalCountCapped, "proposal", "proposals")} so far
         </p>
         <div className="mt-4 flex flex-wrap gap-2">
           {signedIn && !isOwner ? (

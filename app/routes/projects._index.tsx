@@ -17,6 +17,7 @@ import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { SUPPORTED_CURRENCIES, toMinorUnits } from "~/utils/money";
+import { formatCounted } from "~/utils/count";
 
 export const meta: MetaFunction = () => [{ title: "Find projects — MegiLance" }];
 
@@ -44,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
   const filters = parsed.success ? parsed.data : {};
   const categories = (await listCategories(ctx)).map((c) => ({ slug: c.slug, name: c.name }));
-  const base = { filters, categories, items: [], nextCursor: null, total: 0 };
+  const base = { filters, categories, items: [], nextCursor: null, total: 0, totalCapped: false };
   if (!parsed.success) return data({ ...base, error: "Some filters were not valid, so we cleared them." }, { status: 400 });
   const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
   const budgetMin = money(filters.min);
@@ -61,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function ProjectSearch() {
-  const { filters, categories, items, nextCursor, total, error } = useLoaderData<typeof loader>();
+  const { filters, categories, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
   const searching = useNavigation().state === "loading";
   return (
     <div className="space-y-6">
@@ -165,7 +166,7 @@ export default function ProjectSearch() {
       </Form>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <p role="status" className="text-sm font-medium">
-        {total === 1 ? "1 project found" : `${total} projects found`}
+        {formatCounted(total, totalCapped, "project", "projects")} found
       </p>
       {items.length === 0 ? (
         <EmptyState title="No projects match">Try fewer words or filters.</EmptyState>

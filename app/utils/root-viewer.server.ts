@@ -1,9 +1,7 @@
 import type { Role } from "../../db/schema";
 import type { AppLoadContext } from "@remix-run/cloudflare";
-import { unreadNotificationCount } from "../../worker/domain/notifications/center";
-import { blockedMayOpen, isBlockedResponse } from "./blocked.server";
-import { domainFrom } from "./domain.server";
-import { clearSessionCookie, getViewer, sessionCookie, sessionToken } from "./session.server";
+import { asBlockedResponse, blockedMayOpen, isBlockedResponse } from "./blocked.server";
+import { clearSessionCookie, requestViewer, sessionCookie, sessionToken } from "./session.server";
 
 export type RootViewer = { id: string; name: string; roles: Role[]; emailVerified: boolean; unreadNotifications: number };
 
@@ -14,11 +12,13 @@ export type RootViewer = { id: string; name: string; roles: Role[]; emailVerifie
 export async function rootViewer(request: Request, context: AppLoadContext): Promise<{ viewer: RootViewer | null; setCookie?: string }> {
   const token = sessionToken(request);
   if (!token) return { viewer: null };
-  const viewer = await getViewer(request, context).catch((error: unknown) => {
-    if (isBlockedResponse(error) && blockedMayOpen(request)) return null;
-    throw error;
+  const found = await requestViewer(request, context).catch((error: unknown) => {
+    const response = asBlockedResponse(error);
+    if (isBlockedResponse(response) && blockedMayOpen(request)) return null;
+    throw response;
   });
-  if (!viewer) return { viewer: null, setCookie: blockedMayOpen(request) ? undefined : clearSessionCookie(request) };
+  if (!found) return { viewer: null, setCookie: blockedMayOpen(request) ? undefined : clearSessionCookie(request) };
+  const { viewer, unreadNotifications } = found;
   const remainingSeconds = (viewer.session.expiresAt.getTime() - Date.now()) / 1000;
   return {
     viewer: {
@@ -26,7 +26,7 @@ export async function rootViewer(request: Request, context: AppLoadContext): Pro
       name: viewer.user.name,
       roles: viewer.user.roles,
       emailVerified: Boolean(viewer.user.emailVerifiedAt),
-      unreadNotifications: await unreadNotificationCount(domainFrom(context), viewer.user.id),
+      unreadNotifications,
     },
     setCookie: sessionCookie(request, token, remainingSeconds),
   };

@@ -34,7 +34,20 @@ const NOISE_SCALE = 0.6;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+const offsets = new Map<string, number>();
+
+/** The zone's UTC offset at `at`, remembered per zone and instant (a market is generated at one instant). */
 function offsetHours(zone: string, at: Date): number {
+  const key = `${zone}@${at.getTime()}`;
+  const known = offsets.get(key);
+  if (known !== undefined) return known;
+  if (offsets.size > 10_000) offsets.clear();
+  const hours = computeOffsetHours(zone, at);
+  offsets.set(key, hours);
+  return hours;
+}
+
+function computeOffsetHours(zone: string, at: Date): number {
   const format =
     formats.get(zone) ?? formats.set(zone, new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" })).get(zone)!;
   const name = format.formatToParts(at).find((p) => p.type === "timeZoneName")?.value ?? "GMT";

@@ -51,10 +51,18 @@ export interface MarketOptions {
    */
   history?: boolean;
   onProgress?: (message: string) => void;
+  /** Where rows go; by default multi-row inserts through `db` (db/seed/bulk-writer.ts writes a file directly). */
+  writer?: MarketWriter;
+}
+
+/** Takes generated rows, parents before children, and writes them by the next flush. */
+export interface MarketWriter {
+  add(table: Table, rows: Record<string, unknown>[]): void;
+  flush(): Promise<void>;
 }
 
 /** Queues rows per table (tables keep first-seen order, so parents go before children) and writes them in bulk. */
-class Writer {
+class Writer implements MarketWriter {
   private pending = new Map<Table, Record<string, unknown>[]>();
   constructor(private readonly db: AnyDb) {}
 
@@ -105,7 +113,7 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
     demo: options.demo,
   };
   const say = options.onProgress ?? (() => {});
-  const writer = new Writer(db);
+  const writer = options.writer ?? new Writer(db);
   const counts = { users: 0, projects: 0, proposals: 0, contracts: 0, pastContracts: 0, reviews: 0 };
 
   const clients: MarketClient[] = [];
@@ -122,10 +130,11 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   say(`${plan.clients} clients`);
 
   const byCategory = new Map<number, number[]>();
-  const freelancerIds: string[] = [];
+  // What proposals and hiring need of each freelancer, kept so a million proposals never regenerate profiles.
+  const applicantFacts: ApplicantFacts[] = [];
   for (let j = 0; j < plan.freelancers; j++) {
     const f = freelancerAt(plan, j);
-    freelancerIds.push(f.user.id);
+    applicantFacts.push(applicantFactsOf(f));
     const category = freelancerCategory(plan, j);
     (byCategory.get(category) ?? byCategory.set(category, []).get(category)!).push(j);
     writer.add(schema.users, [f.user]);
@@ -163,7 +172,7 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
         if (chosen.has(j)) poolMisses += usePool ? 1 : 0;
         else chosen.add(j);
       }
-      const applicants = [...chosen].map((j) => freelancerAt(plan, j));
+      const applicants = [...chosen].map((j) => applicantFacts[j]);
       // The demo client's hires come from the demo story (db/seed/story), through the domain.
       const hire =
         applicants.length === 0 || generated.project.clientId === plan.demo?.clientId
@@ -171,13 +180,7 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
           : pickHireFor(plan, generated, clientZones.get(generated.project.clientId), applicants);
       let k = 0;
       for (const f of applicants) {
-        const made = proposalFor(
-          plan,
-          generated,
-          k,
-          { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years },
-          statusFor(rng, generated, k === hire),
-        );
+        const made = proposalFor(plan, generated, k, f, statusFor(rng, generated, k === hire));
         proposals.push(made.proposal);
         if (made.contract) contracts.push(made.contract);
         k++;
@@ -240,12 +243,15 @@ export async function seedMarket(db: AnyDb, options: MarketOptions = {}) {
   return counts;
 }
 
-function pickHireFor(
-  plan: MarketPlan,
-  generated: GeneratedProject,
-  clientZone: string | undefined,
-  applicants: Array<ReturnType<typeof freelancerAt>>,
-) {
+type ApplicantFacts = ReturnType<typeof applicantFactsOf>;
+
+function applicantFactsOf(f: ReturnType<typeof freelancerAt>) {
+  const { hourlyRate, timezone } = f.profile;
+  const { average: ratingAvg, count: ratingCount } = f.reputation;
+  return { id: f.user.id, name: f.user.name, skillNames: f.skillNames, years: f.years, hourlyRate, ratingAvg, ratingCount, timezone };
+}
+
+function pickHireFor(plan: MarketPlan, generated: GeneratedProject, clientZone: string | undefined, applicants: ApplicantFacts[]) {
   const p = generated.project;
   return pickHire(
     plan.seed,
@@ -259,14 +265,7 @@ function pickHireFor(
       weeks: generated.weeks,
       clientTimezone: clientZone ?? "Europe/London",
     },
-    applicants.map((f) => ({
-      skillNames: f.skillNames,
-      years: f.years,
-      hourlyRate: f.profile.hourlyRate,
-      ratingAvg: f.reputation.average,
-      ratingCount: f.reputation.count,
-      timezone: f.profile.timezone,
-    })),
+    applicants,
     new Date(plan.now),
   );
 }

@@ -1,5 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import { AppError, errorBody } from "../domain/errors";
+import { isDatabaseUnavailable, retryAfterHeaders, UNAVAILABLE_MESSAGE } from "../domain/ops/unavailable";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { createRouter } from "./context";
 import { apiDocsPolicy } from "../security-headers";
@@ -121,6 +122,10 @@ export function createApi() {
       const status = error.status;
       const code = status === 400 ? "bad_request" : status === 401 ? "unauthorized" : "http_error";
       return c.json(errorBody(code, error.message || "Request failed"), status);
+    }
+    if (isDatabaseUnavailable(error)) {
+      console.warn(JSON.stringify({ message: "database unavailable", path: c.req.path, error: String(error) }));
+      return c.json(errorBody("unavailable", UNAVAILABLE_MESSAGE), 503, retryAfterHeaders());
     }
     console.error(JSON.stringify({ message: "unhandled API error", path: c.req.path, error: String(error) }));
     return c.json(errorBody("internal_error", "Something went wrong on our side. Please try again."), 500);

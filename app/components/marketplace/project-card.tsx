@@ -4,6 +4,7 @@ import { Badge } from "../ui/badge";
 import { LocalTime } from "../ui/local-time";
 import type { ProjectStatus } from "../../../db/schema/values";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS } from "./labels";
+import { formatCounted } from "~/utils/count";
 import { ProjectStatusBadge } from "./project-status-badge";
 
 export type ProjectCardData = {
@@ -18,6 +19,7 @@ export type ProjectCardData = {
   currency: string;
   experienceLevel: keyof typeof EXPERIENCE_LABELS;
   proposalCount: number;
+  proposalCountCapped?: boolean;
   createdAt: string;
   status: ProjectStatus;
 };
@@ -44,7 +46,8 @@ export function ProjectCard({ project }: { project: ProjectCardData }) {
         ))}
       </div>
       <p className="text-muted mt-3 text-xs">
-        Posted <LocalTime value={project.createdAt} /> · {project.proposalCount} proposal{project.proposalCount === 1 ? "" : "s"}
+        Posted <LocalTime value={project.createdAt} /> ·{" "}
+        {formatCounted(project.proposalCount, project.proposalCountCapped ?? false, "proposal", "proposals")}
       </p>
     </article>
   );

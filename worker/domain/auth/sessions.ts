@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { blockedError } from "./sign-in";
-import { recordActivity } from "../analytics/activity";
+import { activityStatement, recordActivity } from "../analytics/activity";
 import { dayOf } from "../analytics/range";
 import { generateSecretToken, hashToken } from "./tokens";
 
@@ -49,34 +49,60 @@ export async function createSession(
   return { session, token };
 }
 
-/** Loads a live session and its user; slides the expiry forward when less than half remains. */
-export async function loadLiveSession(ctx: DomainContext, where: { tokenHash: string } | { id: string }): Promise<Viewer | null> {
-  const condition = "id" in where ? eq(sessions.id, where.id) : eq(sessions.tokenHash, where.tokenHash);
-  const [row] = await ctx.db
+export type SessionKey = { tokenHash: string } | { id: string };
+
+function sessionCondition(where: SessionKey) {
+  return "id" in where ? eq(sessions.id, where.id) : eq(sessions.tokenHash, where.tokenHash);
+}
+
+/** The session and its user as one batchable query (see acceptLiveSession), so a page can read alongside it. */
+export function liveSessionQuery(ctx: DomainContext, where: SessionKey) {
+  return ctx.db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(condition)
+    .where(sessionCondition(where))
     .limit(1);
+}
+
+/**
+ * The id of the user whose live session this is, as SQL: reads batched with liveSessionQuery filter by it, so
+ * they return nothing for a dead session (and acceptLiveSession decides whether they are used at all).
+ */
+export function liveSessionUserIdSql(ctx: DomainContext, where: SessionKey): SQL {
+  return sql`(SELECT ${sessions.userId} FROM ${sessions} WHERE ${sessionCondition(where)} AND ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${ctx.clock.now().getTime()})`;
+}
+
+/**
+ * Judges a loaded session: a blocked account is told why (with the way to appeal), an expired or revoked one is
+ * null. Its first use each day counts the user as active and slides the expiry when less than half remains, in
+ * one write.
+ */
+export async function acceptLiveSession(ctx: DomainContext, row: Viewer | undefined): Promise<Viewer | null> {
   if (!row) return null;
   const now = ctx.clock.now();
   const { session, user } = row;
   // A blocked account's token (live, or killed by the block) is told why, with the way to appeal.
   if (user.blockedAt) throw blockedError(user);
   if (session.revokedAt || session.expiresAt.getTime() <= now.getTime()) return null;
-  if (dayOf(session.lastSeenAt) !== dayOf(now)) {
+  const firstUseToday = dayOf(session.lastSeenAt) !== dayOf(now);
+  const slide = session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2;
+  if (firstUseToday || slide) {
+    const expiresAt = slide ? new Date(now.getTime() + SESSION_TTL_MS) : session.expiresAt;
+    const update = ctx.db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, session.id));
     // First use today: count the user as active (analytics) and remember when the session was last used.
-    await recordActivity(ctx, user.id, now);
-    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, session.id));
-    session.lastSeenAt = now;
-  }
-  if (session.expiresAt.getTime() - now.getTime() < SESSION_TTL_MS / 2) {
-    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await ctx.db.update(sessions).set({ expiresAt, lastSeenAt: now }).where(eq(sessions.id, session.id));
+    if (firstUseToday) await ctx.db.batch([activityStatement(ctx, user.id, now), update]);
+    else await update;
     session.expiresAt = expiresAt;
     session.lastSeenAt = now;
   }
   return { session, user };
+}
+
+/** Loads a live session and its user (one round trip, plus one write on its first use each day). */
+export async function loadLiveSession(ctx: DomainContext, where: SessionKey): Promise<Viewer | null> {
+  const [row] = await liveSessionQuery(ctx, where);
+  return acceptLiveSession(ctx, row);
 }
 
 export function validateSessionToken(ctx: DomainContext, token: string): Promise<Viewer | null> {

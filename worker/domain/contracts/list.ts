@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { contracts, milestones, projects, reviews, timesheets, type MilestoneStatus } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { NO_FUNDS } from "../ledger/balances";
+import { contractFundsFrom, contractFundsQuery, NO_FUNDS } from "../ledger/balances";
 import { partyRole, type PartyRole } from "./access";
 import { nextAction, type NextAction } from "./next-action";
-import { clientUser, contractRows, freelancerUser, fundsByContract, viewOf } from "./queries";
+import { clientUser, contractIdsQuery, contractRows, freelancerUser, viewOf, withParties } from "./queries";
 import type { ContractView } from "./view";
 
 export const CONTRACT_PAGE_MAX = 50;
@@ -55,10 +55,12 @@ function listWhere(userId: string, input: ContractListInput): SQL | undefined {
   return and(mine, input.status ? inArray(contracts.status, STATUS_GROUPS[input.status]) : undefined, matches);
 }
 
-/** For each contract on a page: its milestones per status, its timesheets awaiting approval, and whether the viewer reviewed it. */
-async function progressOf(ctx: DomainContext, userId: string, ids: string[]) {
-  if (ids.length === 0) return { milestonesOf: new Map(), sheetsOf: new Map(), reviewed: new Set<string>() };
-  const [perStatus, sheets, written] = await ctx.db.batch([
+/**
+ * For each contract of a page (given as a subquery of ids): its milestones per status, its timesheets awaiting
+ * approval, and whether the viewer reviewed it, as batchable queries; read them with progressFrom.
+ */
+function progressQueries(ctx: DomainContext, userId: string, ids: SQLWrapper) {
+  return [
     ctx.db
       .select({ contractId: milestones.contractId, status: milestones.status, n: count() })
       .from(milestones)
@@ -73,7 +75,16 @@ async function progressOf(ctx: DomainContext, userId: string, ids: string[]) {
       .select({ contractId: reviews.contractId })
       .from(reviews)
       .where(and(inArray(reviews.contractId, ids), eq(reviews.authorId, userId))),
-  ]);
+  ] as const;
+}
+
+type ProgressQueries = ReturnType<typeof progressQueries>;
+
+function progressFrom([perStatus, sheets, written]: [
+  Awaited<ProgressQueries[0]>,
+  Awaited<ProgressQueries[1]>,
+  Awaited<ProgressQueries[2]>,
+]) {
   const milestonesOf = new Map<string, Partial<Record<MilestoneStatus, number>>>();
   for (const row of perStatus) milestonesOf.set(row.contractId, { ...milestonesOf.get(row.contractId), [row.status]: row.n });
   return {
@@ -85,7 +96,8 @@ async function progressOf(ctx: DomainContext, userId: string, ids: string[]) {
 
 /**
  * The viewer's contracts on either side (or one side), newest first: one status tab, a search, a total, and for
- * each the other party, the funds held in escrow and the next action.
+ * each the other party, the funds held in escrow and the next action. One database round trip: the page's funds
+ * and progress are read for its ids as a subquery, in the same batch as the page and its total.
  */
 export async function listContracts(
   ctx: DomainContext,
@@ -94,19 +106,18 @@ export async function listContracts(
 ): Promise<{ items: ContractListItem[]; nextCursor: string | null; total: number }> {
   const limit = Math.min(Math.max(input.limit ?? CONTRACT_PAGE_DEFAULT, 1), CONTRACT_PAGE_MAX);
   const where = listWhere(userId, input);
-  const [rows, [{ n: total }]] = await Promise.all([
-    contractRows(ctx, and(where, input.cursor ? lt(contracts.id, input.cursor) : undefined), limit + 1),
-    ctx.db
-      .select({ n: count() })
-      .from(contracts)
-      .innerJoin(projects, eq(projects.id, contracts.projectId))
-      .innerJoin(clientUser, eq(clientUser.id, contracts.clientId))
-      .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId))
-      .where(where),
+  const pageWhere = and(where, input.cursor ? lt(contracts.id, input.cursor) : undefined);
+  const pageIds = contractIdsQuery(ctx, pageWhere, limit + 1);
+  const [rows, [{ n: total }], fundRows, ...progressRows] = await ctx.db.batch([
+    contractRows(ctx, pageWhere, limit + 1),
+    withParties(ctx.db.select({ n: count() }).from(contracts).$dynamic()).where(where),
+    contractFundsQuery(ctx, pageIds),
+    ...progressQueries(ctx, userId, pageIds),
   ]);
   const page = rows.slice(0, limit);
   const ids = page.map((r) => r.contract.id);
-  const [funds, progress] = await Promise.all([fundsByContract(ctx, ids), progressOf(ctx, userId, ids)]);
+  const funds = contractFundsFrom(fundRows);
+  const progress = progressFrom(progressRows);
   const items = page.map((row) => {
     const role = partyRole(row.contract, userId) ?? "client";
     const view = viewOf(row, funds.get(row.contract.id) ?? NO_FUNDS, role);

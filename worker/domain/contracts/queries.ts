@@ -1,5 +1,5 @@
-import { asc, desc, eq, inArray, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { asc, desc, eq, type SQL } from "drizzle-orm";
+import { alias, type SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { contractEvents, contracts, milestones, projects, users, type Contract, type ContractEvent } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
@@ -13,19 +13,36 @@ import { toContractView, toTimelineEntry, type ContractDetailView, type Contract
 export const clientUser = alias(users, "client_user");
 export const freelancerUser = alias(users, "freelancer_user");
 
-export async function contractRows(ctx: DomainContext, where: SQL | undefined, limit: number) {
-  return ctx.db
-    .select({
-      contract: contracts,
-      budgetType: projects.budgetType,
-      projectTitle: projects.title,
-      clientName: clientUser.name,
-      freelancerName: freelancerUser.name,
-    })
-    .from(contracts)
+/** Joins a contracts query to its project and both parties (aliased clientUser and freelancerUser). */
+export function withParties<T extends SQLiteSelect>(query: T) {
+  return query
     .innerJoin(projects, eq(projects.id, contracts.projectId))
     .innerJoin(clientUser, eq(clientUser.id, contracts.clientId))
-    .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId))
+    .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId));
+}
+
+/** Contracts with their project's title and budget type and both parties' names, newest first (one batchable query). */
+export function contractRows(ctx: DomainContext, where: SQL | undefined, limit: number) {
+  return withParties(
+    ctx.db
+      .select({
+        contract: contracts,
+        budgetType: projects.budgetType,
+        projectTitle: projects.title,
+        clientName: clientUser.name,
+        freelancerName: freelancerUser.name,
+      })
+      .from(contracts)
+      .$dynamic(),
+  )
+    .where(where)
+    .orderBy(desc(contracts.id))
+    .limit(limit);
+}
+
+/** The ids contractRows selects, as a subquery: what a list's funds and progress read in the page's round trip. */
+export function contractIdsQuery(ctx: DomainContext, where: SQL | undefined, limit: number) {
+  return withParties(ctx.db.select({ id: contracts.id }).from(contracts).$dynamic())
     .where(where)
     .orderBy(desc(contracts.id))
     .limit(limit);
@@ -43,22 +60,6 @@ export function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole
     funds,
     viewerRole,
   });
-}
-
-export async function fundsByContract(ctx: DomainContext, contractIds: string[]) {
-  const perMilestone = await milestoneFunds(ctx, contractIds);
-  const owners = contractIds.length
-    ? await ctx.db
-        .select({ id: milestones.id, contractId: milestones.contractId })
-        .from(milestones)
-        .where(inArray(milestones.contractId, contractIds))
-    : [];
-  const byContract = new Map<string, HeldFunds[]>();
-  for (const m of owners) {
-    const funds = perMilestone.get(m.id);
-    if (funds) byContract.set(m.contractId, [...(byContract.get(m.contractId) ?? []), funds]);
-  }
-  return new Map(contractIds.map((id) => [id, sumFunds(byContract.get(id) ?? [])]));
 }
 
 /** A contract shows its offer even when it was made by code that predates the timeline. */

@@ -1,3 +1,5 @@
+import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
+
 /**
  * Ledger account names. Internal accounts (escrow, freelancer balances, platform fees) can never go below
  * zero; `external:` accounts stand for money outside the platform and are negative or positive freely.
@@ -15,6 +17,11 @@ export const ledgerAccounts = {
   /** Money that left to freelancers' bank accounts or wallets. */
   payouts: "external:payouts",
 } as const;
+
+/** ledgerAccounts.escrow in SQL, for a contract id given as SQL (a column or an expression). */
+export function escrowAccountSql(contractId: SQLWrapper): SQL {
+  return sql`${ledgerAccounts.escrow("")} || ${contractId}`;
+}
 
 export function isExternalAccount(account: string): boolean {
   return account.startsWith("external:");

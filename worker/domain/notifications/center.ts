@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { notifications, type Notification } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
@@ -57,12 +57,20 @@ export async function listNotifications(
   };
 }
 
+/** Unread notifications are counted up to this many: a badge shows "99+" beyond 99, so more is never counted. */
+export const UNREAD_NOTIFICATIONS_CAP = 100;
+
+/** The capped unread count as one batchable query, for a user id or the SQL of one (auth/viewer-reads.ts). */
+export function unreadNotificationsQuery(ctx: DomainContext, userId: string | SQL) {
+  return ctx.db.all<{ n: number }>(
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${notifications} WHERE ${notifications.userId} = ${userId} AND ${notifications.readAt} IS NULL LIMIT ${UNREAD_NOTIFICATIONS_CAP})`,
+  );
+}
+
+/** Unread notifications, up to UNREAD_NOTIFICATIONS_CAP. */
 export async function unreadNotificationCount(ctx: DomainContext, userId: string): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row.n;
+  const [row] = await unreadNotificationsQuery(ctx, userId);
+  return Number(row.n);
 }
 
 /** Marks one of the user's own notifications read; another user's id is "not found". */

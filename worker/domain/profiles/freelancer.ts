@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { freelancerProfiles, freelancerSkills, type FreelancerProfile, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { loadPublicProfile } from "./public-page";
 import { AppError } from "../errors";
 import { normalizeCurrency } from "../projects/currencies";
 import { requireActorRole } from "../projects/access";
@@ -108,11 +109,5 @@ export async function saveFreelancerProfile(
 
 /** The public profile behind /f/:handle. */
 export async function getPublicFreelancerProfile(ctx: DomainContext, handle: string): Promise<FreelancerProfileView> {
-  const row = await ctx.db.query.freelancerProfiles.findFirst({
-    where: eq(freelancerProfiles.handle, handle.trim().toLowerCase()),
-    columns: { userId: true },
-  });
-  const view = row ? await loadFreelancerProfileView(ctx, row.userId) : null;
-  if (!view) throw new AppError(404, "not_found", "No freelancer has that handle.");
-  return view;
+  return (await loadPublicProfile(ctx, handle)).profile;
 }

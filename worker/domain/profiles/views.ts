@@ -1,16 +1,8 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
-import {
-  freelancerProfiles,
-  freelancerSkills,
-  portfolioItems,
-  skills,
-  users,
-  type FreelancerProfile,
-  type PortfolioItem,
-} from "../../../db/schema";
+import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { portfolioItems, type PortfolioItem } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileViewsByKey, type FileView } from "../files/records";
-import { ratingSummariesQuery, toRatingSummaries, type RatingSummary } from "../reviews/ratings";
+import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {
   userId: string;
@@ -45,60 +37,77 @@ export function toPortfolioView(item: PortfolioItem, files: Map<string, FileView
   };
 }
 
+/** A row of freelancerSummariesSql, before mapping. */
+export interface FreelancerSummaryRow {
+  user_id: string;
+  handle: string;
+  name: string;
+  headline: string;
+  bio: string;
+  hourly_rate: number | null;
+  currency: string;
+  availability_hours_per_week: number | null;
+  timezone: string;
+  languages: string;
+  country: string | null;
+  /** The profile's search column: search sorts and pages by it; pages show `rating`. */
+  rating_avg: number;
+  /** ratingJsonSql: the freelancer's counted client reviews. */
+  rating: string | null;
+  created_at: number;
+  member_since: number;
+  skills: string;
+}
+
+/**
+ * One statement that returns the summaries (profile, name, skills by years then name, rating from the visible
+ * reviews of their work) of the freelancers a CTE selects: `page` yields a `user_id` column and whatever `order`
+ * sorts by (`page.<column>`). CROSS JOIN pins the join order: the page drives, each row reaching its profile by id.
+ */
+export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL): SQL {
+  return sql`WITH page AS (${page})
+    SELECT fp.user_id, fp.handle, u.name, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
+      fp.timezone, fp.languages, fp.country, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
+      (SELECT json_group_array(json_array(slug, name, years)) FROM (
+        SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
+        WHERE fs.user_id = fp.user_id ORDER BY fs.years DESC, s.name)) AS skills
+    FROM page
+    CROSS JOIN freelancer_profiles fp ON fp.user_id = page.user_id
+    CROSS JOIN users u ON u.id = fp.user_id
+    ORDER BY ${order}`;
+}
+
+export function toFreelancerSummary(row: FreelancerSummaryRow): FreelancerSummary {
+  return {
+    userId: row.user_id,
+    handle: row.handle,
+    name: row.name,
+    headline: row.headline,
+    bio: row.bio,
+    skills: (JSON.parse(row.skills) as Array<[string, string, number]>).map(([slug, name, years]) => ({ slug, name, years })),
+    hourlyRate: row.hourly_rate === null ? null : Number(row.hourly_rate),
+    currency: row.currency,
+    availabilityHoursPerWeek: row.availability_hours_per_week === null ? null : Number(row.availability_hours_per_week),
+    timezone: row.timezone,
+    languages: JSON.parse(row.languages) as string[],
+    country: row.country,
+    rating: ratingFromJson(row.rating),
+    url: `/f/${row.handle}`,
+    memberSince: new Date(Number(row.member_since)).toISOString(),
+  };
+}
+
+/** Summaries of a list of user ids, in their order, as one batchable query (map rows with toFreelancerSummary). */
+export function freelancerSummariesQuery(ctx: DomainContext, userIds: string[]) {
+  return ctx.db.all<FreelancerSummaryRow>(
+    freelancerSummariesSql(ctx, sql`SELECT value AS user_id, key AS pos FROM json_each(${JSON.stringify(userIds)})`, sql`page.pos`),
+  );
+}
+
 /** Summaries of freelancers (profile, name, skills), in the order of `userIds`; users without a profile are skipped. */
 export async function loadFreelancerSummaries(ctx: DomainContext, userIds: string[]): Promise<FreelancerSummary[]> {
   if (userIds.length === 0) return [];
-  const [rows, skillRows, ratingRows] = await ctx.db.batch([
-    ctx.db
-      .select({ profile: freelancerProfiles, name: users.name, memberSince: users.createdAt })
-      .from(freelancerProfiles)
-      .innerJoin(users, eq(users.id, freelancerProfiles.userId))
-      .where(inArray(freelancerProfiles.userId, userIds)),
-    ctx.db
-      .select({ userId: freelancerSkills.userId, slug: skills.slug, name: skills.name, years: freelancerSkills.years })
-      .from(freelancerSkills)
-      .innerJoin(skills, eq(skills.slug, freelancerSkills.skillSlug))
-      .where(inArray(freelancerSkills.userId, userIds))
-      .orderBy(desc(freelancerSkills.years), asc(skills.name)),
-    ratingSummariesQuery(ctx, userIds, "freelancer"),
-  ]);
-  const ratings = toRatingSummaries(userIds, ratingRows);
-  const skillsOf = new Map<string, FreelancerSummary["skills"]>();
-  for (const s of skillRows)
-    (skillsOf.get(s.userId) ?? skillsOf.set(s.userId, []).get(s.userId)!).push({ slug: s.slug, name: s.name, years: s.years });
-  const byId = new Map(
-    rows.map((r) => [
-      r.profile.userId,
-      toSummary(r.profile, r.name, r.memberSince, skillsOf.get(r.profile.userId) ?? [], ratings.get(r.profile.userId)!),
-    ]),
-  );
-  return userIds.map((id) => byId.get(id)).filter((v): v is FreelancerSummary => Boolean(v));
-}
-
-function toSummary(
-  p: FreelancerProfile,
-  name: string,
-  memberSince: Date,
-  skillList: FreelancerSummary["skills"],
-  rating: RatingSummary,
-): FreelancerSummary {
-  return {
-    userId: p.userId,
-    handle: p.handle,
-    name,
-    headline: p.headline,
-    bio: p.bio,
-    skills: skillList,
-    hourlyRate: p.hourlyRate,
-    currency: p.currency,
-    availabilityHoursPerWeek: p.availabilityHoursPerWeek,
-    timezone: p.timezone,
-    languages: p.languages,
-    country: p.country,
-    rating,
-    url: `/f/${p.handle}`,
-    memberSince: memberSince.toISOString(),
-  };
+  return (await freelancerSummariesQuery(ctx, userIds)).map(toFreelancerSummary);
 }
 
 /** The public page data for /f/:handle: the summary plus the portfolio. */

@@ -28,11 +28,26 @@ export async function canSeeProject(
   return viewerId !== null && (await isInvited(ctx, project.id, viewerId));
 }
 
+/**
+ * Whether a viewer may open a project, given whether they were invited to it: a project an admin hid
+ * (moderation) stays visible to its owner only; an invite-only one to its owner and invited freelancers.
+ */
+export function isVisibleTo(
+  project: Pick<Project, "visibility" | "clientId" | "hiddenAt">,
+  viewerId: string | null,
+  invited: boolean,
+): boolean {
+  if (project.clientId === viewerId) return true;
+  if (project.hiddenAt) return false;
+  return project.visibility === "public" || (viewerId !== null && invited);
+}
+
 export async function requireVisibleProject(ctx: DomainContext, id: string, viewerId: string | null): Promise<Project> {
   const project = await findProject(ctx, id);
-  // A project an admin hid (moderation) stays visible to its owner only.
-  const hidden = project?.hiddenAt && project.clientId !== viewerId;
-  if (!project || hidden || !(await canSeeProject(ctx, project, viewerId))) throw new AppError(404, "not_found", "No such project.");
+  const invited = project && project.visibility !== "public" && viewerId !== null && project.clientId !== viewerId;
+  if (!project || !isVisibleTo(project, viewerId, invited ? await isInvited(ctx, project.id, viewerId!) : false)) {
+    throw new AppError(404, "not_found", "No such project.");
+  }
   return project;
 }
 

@@ -78,6 +78,16 @@ export async function listClientProjects(
   };
 }
 
+/** A client's open projects as choices (id and title, newest first), one batchable query: a freelancer may be invited to one. */
+export function openProjectChoicesQuery(ctx: DomainContext, clientId: string) {
+  return ctx.db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(and(eq(projects.clientId, clientId), eq(projects.status, "open")))
+    .orderBy(desc(projects.createdAt), desc(projects.id))
+    .limit(CLIENT_PROJECTS_PAGE_MAX);
+}
+
 /** How many of the client's projects are in each status (the tabs of the projects page). */
 export async function clientProjectCounts(ctx: DomainContext, clientId: string): Promise<Record<ProjectStatus | "all", number>> {
   const rows = await ctx.db

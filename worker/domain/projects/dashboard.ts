@@ -1,14 +1,19 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
-import { contracts, projects, proposals, users, type User } from "../../../db/schema";
+import { sql } from "drizzle-orm";
+import type { User } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { DASHBOARD_COUNT_CAP, cappedCounts, proposalCountsByStatus, type CappedCounts, type ProposalCounts } from "./dashboard-counts";
 import { requireActorRole } from "./access";
-import { loadProjectViews, type ProjectView } from "./views";
+import { projectViewsSql, toProjectView, type ProjectView, type ProjectViewRow } from "./views";
 
 const RECENT = 10;
 
+type ClientStats = { openProjects: number; closedProjects: number; proposalsReceived: number; awaitingDecision: number; hires: number };
+
 export interface ClientDashboard {
-  stats: { openProjects: number; closedProjects: number; proposalsReceived: number; awaitingDecision: number; hires: number };
-  projects: Array<ProjectView & { proposalCounts: Record<string, number> }>;
+  /** Each counted up to DASHBOARD_COUNT_CAP; `cappedStats` names those with more (shown as "1,000+"). */
+  stats: ClientStats;
+  cappedStats: Array<keyof ClientStats>;
+  projects: Array<ProjectView & { proposalCounts: ProposalCounts }>;
   recentActivity: Array<{
     type: "proposal_received";
     at: string;
@@ -19,69 +24,69 @@ export interface ClientDashboard {
   }>;
 }
 
-/** The client's overview: latest projects with proposal counts per status, and the latest proposals received. */
+/**
+ * The client's overview in one database round trip: counts (capped), the latest projects with proposal counts per
+ * status, and the latest proposals received.
+ */
 export async function clientDashboard(ctx: DomainContext, actor: User): Promise<ClientDashboard> {
   requireActorRole(actor, "client");
-  const mine = eq(projects.clientId, actor.id);
-  const [statusCounts, latest, received, hires] = await ctx.db.batch([
-    ctx.db.select({ status: projects.status, n: count() }).from(projects).where(mine).groupBy(projects.status),
-    ctx.db.select({ id: projects.id }).from(projects).where(mine).orderBy(desc(projects.createdAt), desc(projects.id)).limit(RECENT),
-    ctx.db
-      .select({ proposal: proposals, projectTitle: projects.title, freelancerName: users.name })
-      .from(proposals)
-      .innerJoin(projects, eq(projects.id, proposals.projectId))
-      .innerJoin(users, eq(users.id, proposals.freelancerId))
-      .where(mine)
-      .orderBy(desc(proposals.createdAt))
-      .limit(RECENT),
-    ctx.db.select({ n: count() }).from(contracts).where(eq(contracts.clientId, actor.id)),
+  const me = actor.id;
+  const latest = sql`SELECT id, created_at FROM projects WHERE client_id = ${me} ORDER BY created_at DESC, id DESC LIMIT ${RECENT}`;
+  const [counts, views, perStatus, received] = await ctx.db.batch([
+    ctx.db.all<CappedCounts<keyof ClientStats>>(
+      cappedCounts({
+        openProjects: sql`SELECT 1 FROM projects WHERE client_id = ${me} AND status = 'open'`,
+        closedProjects: sql`SELECT 1 FROM projects WHERE client_id = ${me} AND status = 'closed'`,
+        proposalsReceived: sql`SELECT 1 FROM projects p JOIN proposals pr ON pr.project_id = p.id
+          WHERE p.client_id = ${me} AND pr.status != 'withdrawn'`,
+        awaitingDecision: sql`SELECT 1 FROM projects p JOIN proposals pr ON pr.project_id = p.id
+          WHERE p.client_id = ${me} AND pr.status IN ('pending', 'shortlisted')`,
+        hires: sql`SELECT 1 FROM contracts WHERE client_id = ${me}`,
+      }),
+    ),
+    ctx.db.all<ProjectViewRow>(projectViewsSql(latest, sql`page.created_at DESC, page.id DESC`)),
+    ctx.db.all<{ id: string; counts: string }>(proposalCountsByStatus(latest)),
+    ctx.db.all<{
+      id: string;
+      project_id: string;
+      status: string;
+      created_at: number;
+      title: string;
+      freelancer_id: string;
+      name: string;
+    }>(sql`
+      SELECT pr.id, pr.project_id, pr.status, pr.created_at, p.title, pr.freelancer_id, u.name
+      FROM projects p JOIN proposals pr ON pr.project_id = p.id JOIN users u ON u.id = pr.freelancer_id
+      WHERE p.client_id = ${me}
+      ORDER BY pr.created_at DESC, pr.id DESC LIMIT ${RECENT}`),
   ]);
-  const ids = latest.map((p) => p.id);
-  const [views, perStatus, totals] = await Promise.all([
-    loadProjectViews(ctx, ids),
-    ids.length
-      ? ctx.db
-          .select({ projectId: proposals.projectId, status: proposals.status, n: count() })
-          .from(proposals)
-          .where(inArray(proposals.projectId, ids))
-          .groupBy(proposals.projectId, proposals.status)
-      : Promise.resolve([]),
-    ctx.db
-      .select({
-        all: count(),
-        open: sql<number>`coalesce(sum(${proposals.status} in ('pending', 'shortlisted')), 0)`,
-      })
-      .from(proposals)
-      .innerJoin(projects, and(eq(projects.id, proposals.projectId), mine))
-      .where(sql`${proposals.status} != 'withdrawn'`),
-  ]);
-  const countsOf = new Map<string, Record<string, number>>();
-  for (const row of perStatus) {
-    const counts = countsOf.get(row.projectId) ?? { total: 0, pending: 0, shortlisted: 0, accepted: 0, declined: 0, withdrawn: 0 };
-    counts[row.status] = row.n;
-    if (row.status !== "withdrawn") counts.total += row.n;
-    countsOf.set(row.projectId, counts);
+  const countsOf = new Map(perStatus.map((row) => [row.id, JSON.parse(row.counts) as ProposalCounts]));
+  const raw = counts[0];
+  const stats = {} as ClientStats;
+  const cappedStats: Array<keyof ClientStats> = [];
+  for (const key of ["openProjects", "closedProjects", "proposalsReceived", "awaitingDecision", "hires"] as const) {
+    const n = Number(raw[key]);
+    stats[key] = Math.min(n, DASHBOARD_COUNT_CAP);
+    if (n > DASHBOARD_COUNT_CAP) cappedStats.push(key);
   }
-  const byStatus = Object.fromEntries(statusCounts.map((s) => [s.status, s.n]));
   return {
-    stats: {
-      openProjects: byStatus.open ?? 0,
-      closedProjects: byStatus.closed ?? 0,
-      proposalsReceived: totals[0].all,
-      awaitingDecision: Number(totals[0].open),
-      hires: hires[0].n,
-    },
-    projects: views.map((v) => ({
-      ...v,
-      proposalCounts: countsOf.get(v.id) ?? { total: 0, pending: 0, shortlisted: 0, accepted: 0, declined: 0, withdrawn: 0 },
-    })),
+    stats,
+    cappedStats,
+    projects: views.map((row) => {
+      const view = toProjectView(ctx, row);
+      return { ...view, proposalCounts: countsOf.get(view.id) ?? proposalCountsOf({}) };
+    }),
     recentActivity: received.map((r) => ({
       type: "proposal_received" as const,
-      at: r.proposal.createdAt.toISOString(),
-      proposalId: r.proposal.id,
-      status: r.proposal.status,
-      project: { id: r.proposal.projectId, title: r.projectTitle },
-      freelancer: { id: r.proposal.freelancerId, name: r.freelancerName },
+      at: new Date(Number(r.created_at)).toISOString(),
+      proposalId: r.id,
+      status: r.status,
+      project: { id: r.project_id, title: r.title },
+      freelancer: { id: r.freelancer_id, name: r.name },
     })),
   };
+}
+
+function proposalCountsOf(byStatus: Record<string, number>): ProposalCounts {
+  return { total: 0, pending: 0, shortlisted: 0, accepted: 0, declined: 0, withdrawn: 0, capped: false, ...byStatus };
 }

@@ -13,16 +13,18 @@ import {
 } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
+import { ownProposalFrom, ownProposalQueries } from "../proposals/on-project";
+import type { MyProposalItem } from "../proposals/stage";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
-import { findProject, requireActorRole, requireOwnProject, requireVisibleProject } from "./access";
+import { findProject, isVisibleTo, requireActorRole, requireOwnProject } from "./access";
 import { normalizeCurrency } from "./currencies";
 import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
 import { fieldError, parseInput } from "./validate";
-import { loadProjectView, type ProjectView } from "./views";
+import { loadProjectView, projectViewsQuery, toProjectView, type ProjectView } from "./views";
 
 function checkBudget(budgetMin: number, budgetMax: number): void {
   if (budgetMin > budgetMax) {
@@ -204,14 +206,46 @@ export async function getProject(
   projectId: string,
   viewer: User | null,
 ): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
+  return (await getProjectPage(ctx, projectId, viewer)).project;
+}
+
+/**
+ * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
+ * the viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and
+ * for visitors).
+ */
+export async function getProjectPage(
+  ctx: DomainContext,
+  projectId: string,
+  viewer: User | null,
+): Promise<{
+  project: ProjectView & { moderation: ProjectModerationNotice | null };
+  ownProposal: MyProposalItem | null;
+}> {
   const isAdmin = viewer?.roles.includes("admin") ?? false;
-  const project = isAdmin ? await findProject(ctx, projectId) : await requireVisibleProject(ctx, projectId, viewer?.id ?? null);
-  if (!project) throw new AppError(404, "not_found", "No such project.");
+  const [rows, invites, ownViews, ownContract] = await ctx.db.batch([
+    projectViewsQuery(ctx, [projectId]),
+    ctx.db
+      .select({ projectId: projectInvites.projectId })
+      .from(projectInvites)
+      .where(and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, viewer?.id ?? ""))),
+    ...ownProposalQueries(ctx, viewer?.id ?? "", projectId),
+  ]);
+  const row = rows[0];
+  const project = row && {
+    visibility: row.visibility,
+    clientId: row.client_id,
+    hiddenAt: row.hidden_at === null ? null : new Date(Number(row.hidden_at)),
+  };
+  if (!project || !(isAdmin || isVisibleTo(project, viewer?.id ?? null, invites.length > 0))) {
+    throw new AppError(404, "not_found", "No such project.");
+  }
   const moderation =
     project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
-      ? { hiddenAt: project.hiddenAt.toISOString(), reason: project.hiddenReason ?? "" }
+      ? { hiddenAt: project.hiddenAt.toISOString(), reason: row.hidden_reason ?? "" }
       : null;
-  return { ...(await loadProjectView(ctx, project.id)), moderation };
+  const ownProposal = viewer && project.clientId !== viewer.id ? ownProposalFrom(ctx, [ownViews, ownContract]) : null;
+  return { project: { ...toProjectView(ctx, row), moderation }, ownProposal };
 }
 
 /** Lets a freelancer see (and apply to) an invite-only project, and tells them. */

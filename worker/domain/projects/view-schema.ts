@@ -23,7 +23,10 @@ export const projectViewSchema = z.object({
   visibility: z.enum(PROJECT_VISIBILITIES),
   status: z.enum(PROJECT_STATUSES),
   attachments: z.array(fileViewSchema),
+  /** Proposals that were not withdrawn, counted up to a cap (see proposalCountCapped). */
   proposalCount: z.number().int(),
+  /** True when there are more proposals than the cap: the count means "at least". */
+  proposalCountCapped: z.boolean(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   closedAt: timestampSchema.nullable(),

@@ -7,24 +7,15 @@ import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/curs
 import { isUndecided, loadProposalWithProject } from "./access";
 import { proposalHistory } from "./history";
 import { PROPOSAL_PAGE_MAX } from "./list";
-import { loadProposalViews, type ProposalView } from "./views";
+import { ownProposalFrom, ownProposalQueries } from "./on-project";
+import { stageOf, type MyProposalItem, type MyProposalStage } from "./stage";
+import { loadProposalViews } from "./views";
 
-/**
- * The freelancer's words for where a proposal stands: "hired" is a proposal the client chose (stored as
- * "accepted"), whatever became of its offer since; the contract tells that part.
- */
-export const MY_PROPOSAL_STAGES = ["pending", "shortlisted", "declined", "withdrawn", "hired"] as const;
-export type MyProposalStage = (typeof MY_PROPOSAL_STAGES)[number];
+export { MY_PROPOSAL_STAGES, stageOf, type MyProposalItem, type MyProposalStage } from "./stage";
 /** The filter also takes the stored name "accepted", as the older `/freelancers/me/proposals` did. */
 export type MyProposalFilter = MyProposalStage | "accepted";
 
-export function stageOf(status: ProposalStatus): MyProposalStage {
-  return status === "accepted" ? "hired" : status;
-}
-
 const storedStatus = (filter: MyProposalFilter): ProposalStatus => (filter === "hired" ? "accepted" : filter);
-
-export type MyProposalItem = ProposalView & { stage: MyProposalStage; contract: { id: string; status: string } | null };
 
 async function withContracts(ctx: DomainContext, rows: Proposal[]): Promise<MyProposalItem[]> {
   const hired = rows.filter((r) => r.status === "accepted").map((r) => r.id);
@@ -104,12 +95,7 @@ export async function getMyProposal(ctx: DomainContext, actor: User, proposalId:
   return { proposal: item, project, history, canChange: isUndecided(row.proposal) };
 }
 
-/** The viewer's own proposal on a project, if they sent one (the project page links to it instead of a form). */
+/** The viewer's own proposal on a project, if they sent one (the project page reads it in its own batch: getProjectPage). */
 export async function myProposalOn(ctx: DomainContext, actor: User, projectId: string): Promise<MyProposalItem | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(proposals)
-    .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, actor.id)))
-    .limit(1);
-  return row ? (await withContracts(ctx, [row]))[0] : null;
+  return ownProposalFrom(ctx, await ctx.db.batch(ownProposalQueries(ctx, actor.id, projectId)));
 }

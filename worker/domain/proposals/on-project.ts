@@ -1,17 +1,31 @@
-import { and, eq } from "drizzle-orm";
-import { proposals, type ProposalStatus } from "../../../db/schema";
+import { and, eq, type SQL } from "drizzle-orm";
+import { contracts, proposals } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { stageOf, type MyProposalItem } from "./stage";
+import { proposalViewsQuery, toProposalView } from "./views";
 
-/** The freelancer's own proposal on a project, if they sent one (a project page shows it to them). */
-export async function proposalOnProject(
-  ctx: DomainContext,
-  freelancerId: string,
-  projectId: string,
-): Promise<{ id: string; status: ProposalStatus } | null> {
-  const [row] = await ctx.db
-    .select({ id: proposals.id, status: proposals.status })
-    .from(proposals)
-    .where(and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)))
-    .limit(1);
-  return row ?? null;
+/**
+ * The freelancer's own proposal on a project (one per freelancer and project) and its contract once hired, as
+ * two batchable queries, so a project page reads them in its own round trip; read the rows with ownProposalFrom.
+ */
+export function ownProposalQueries(ctx: DomainContext, freelancerId: string, projectId: string) {
+  const own = and(eq(proposals.projectId, projectId), eq(proposals.freelancerId, freelancerId)) as SQL;
+  return [
+    proposalViewsQuery(ctx, own).limit(1),
+    ctx.db
+      .select({ id: contracts.id, status: contracts.status })
+      .from(contracts)
+      .innerJoin(proposals, eq(proposals.id, contracts.proposalId))
+      .where(and(own, eq(proposals.status, "accepted")))
+      .limit(1),
+  ] as const;
+}
+
+type OwnProposalQueries = ReturnType<typeof ownProposalQueries>;
+type OwnProposalRows = readonly [Awaited<OwnProposalQueries[0]>, Awaited<OwnProposalQueries[1]>];
+
+export function ownProposalFrom(ctx: DomainContext, [views, deals]: OwnProposalRows): MyProposalItem | null {
+  if (!views[0]) return null;
+  const view = toProposalView(ctx, views[0]);
+  return { ...view, stage: stageOf(view.status), contract: view.status === "accepted" ? (deals[0] ?? null) : null };
 }

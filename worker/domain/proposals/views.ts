@@ -1,7 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
-import { freelancerProfiles, projects, users, type Project, type Proposal } from "../../../db/schema";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { files, freelancerProfiles, projects, proposals, users, type Project, type Proposal } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { fileViewsByKey, type FileView } from "../files/records";
+import { fileUrl, type FileView } from "../files/records";
 
 export interface ProposalView {
   id: string;
@@ -33,19 +33,17 @@ export interface ProposalView {
   decidedAt: string | null;
 }
 
-/** Views of proposals with their freelancer and project summaries, in the given order. */
-export async function loadProposalViews(ctx: DomainContext, rows: Proposal[]): Promise<ProposalView[]> {
-  if (rows.length === 0) return [];
-  const freelancerIds = [...new Set(rows.map((r) => r.freelancerId))];
-  const projectIds = [...new Set(rows.map((r) => r.projectId))];
-  const [people, projectRows] = await ctx.db.batch([
-    ctx.db
-      .select({ id: users.id, name: users.name, handle: freelancerProfiles.handle })
-      .from(users)
-      .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
-      .where(inArray(users.id, freelancerIds)),
-    ctx.db
-      .select({
+/**
+ * Proposals with their freelancer's name and handle, their project's summary and their attachments, as one
+ * batchable query over the proposals `where` selects (map rows with toProposalView).
+ */
+export function proposalViewsQuery(ctx: DomainContext, where: SQL) {
+  return ctx.db
+    .select({
+      proposal: proposals,
+      freelancerName: users.name,
+      handle: freelancerProfiles.handle,
+      project: {
         id: projects.id,
         title: projects.title,
         status: projects.status,
@@ -53,39 +51,57 @@ export async function loadProposalViews(ctx: DomainContext, rows: Proposal[]): P
         budgetMin: projects.budgetMin,
         budgetMax: projects.budgetMax,
         currency: projects.currency,
-      })
-      .from(projects)
-      .where(inArray(projects.id, projectIds)),
-  ]);
-  const files = await fileViewsByKey(
-    ctx,
-    rows.flatMap((r) => r.attachments),
-  );
-  const personOf = new Map(people.map((p) => [p.id, p]));
-  const projectOf = new Map(projectRows.map((p) => [p.id, p]));
-  return rows.map((p) => ({
+      },
+      files: sql<string>`CASE WHEN ${proposals.attachments} = '[]' THEN '[]' ELSE (
+        SELECT json_group_array(json_array(key, content_type, size, original_name)) FROM (
+          SELECT f.key, f.content_type, f.size, f.original_name FROM json_each(${proposals.attachments}) a
+          JOIN ${files} f ON f.key = a.value ORDER BY a.key)) END`,
+    })
+    .from(proposals)
+    .leftJoin(users, eq(users.id, proposals.freelancerId))
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, proposals.freelancerId))
+    .leftJoin(projects, eq(projects.id, proposals.projectId))
+    .where(where);
+}
+
+type ProposalViewRow = Awaited<ReturnType<typeof proposalViewsQuery>>[number];
+
+export function toProposalView(ctx: DomainContext, row: ProposalViewRow): ProposalView {
+  const p = row.proposal;
+  const attached = JSON.parse(row.files) as Array<[string, string, number, string]>;
+  return {
     id: p.id,
     projectId: p.projectId,
-    project: projectOf.get(p.projectId) ?? null,
+    project: row.project?.id ? row.project : null,
     freelancerId: p.freelancerId,
-    freelancer: {
-      id: p.freelancerId,
-      name: personOf.get(p.freelancerId)?.name ?? "",
-      handle: personOf.get(p.freelancerId)?.handle ?? null,
-    },
+    freelancer: { id: p.freelancerId, name: row.freelancerName ?? "", handle: row.handle ?? null },
     coverLetter: p.coverLetter,
     bidAmount: p.bidAmount,
     currency: p.currency,
     estimatedDays: p.estimatedDays,
     weeklyHours: p.weeklyHours,
     milestones: p.milestones,
-    attachments: p.attachments.map((k) => files.get(k)).filter((f): f is FileView => Boolean(f)),
+    attachments: attached.map(([key, contentType, size, name]) => ({ key, url: fileUrl(ctx, key), contentType, size: Number(size), name })),
     status: p.status,
     declineReason: p.declineReason,
     createdAt: p.createdAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
     decidedAt: p.decidedAt?.toISOString() ?? null,
-  }));
+  };
+}
+
+/** Views of proposals with their freelancer and project summaries, in the given order: one query. */
+export async function loadProposalViews(ctx: DomainContext, rows: Proposal[]): Promise<ProposalView[]> {
+  if (rows.length === 0) return [];
+  const found = await proposalViewsQuery(
+    ctx,
+    inArray(
+      proposals.id,
+      rows.map((r) => r.id),
+    ),
+  );
+  const byId = new Map(found.map((row) => [row.proposal.id, toProposalView(ctx, row)]));
+  return rows.map((r) => byId.get(r.id)).filter((v): v is ProposalView => Boolean(v));
 }
 
 export async function loadProposalView(ctx: DomainContext, proposal: Proposal): Promise<ProposalView> {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { contracts, disputes, reviews } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { freelancerLost } from "../disputes/rules";
@@ -45,23 +45,38 @@ export function jobSuccessFrom(outcomes: ContractOutcome[]): JobSuccess {
   return { score, positive, withOutcome, minimum: JOB_SUCCESS_MIN_CONTRACTS };
 }
 
+/** What job success is computed from, as batchable queries for a freelancer id or the SQL of one. */
+export function jobSuccessQueries(ctx: DomainContext, freelancerId: string | SQL) {
+  return [
+    ctx.db
+      .select({ id: contracts.id, endedAt: contracts.endedAt })
+      .from(contracts)
+      .where(and(eq(contracts.freelancerId, freelancerId), eq(contracts.status, "ended"))),
+    ctx.db
+      .select({ contractId: reviews.contractId, rating: reviews.rating, publishedAt: reviews.publishedAt })
+      .from(reviews)
+      .innerJoin(contracts, eq(contracts.id, reviews.contractId))
+      .where(and(eq(contracts.freelancerId, freelancerId), eq(reviews.authorRole, "client"), notModeratedSql)),
+    ctx.db
+      .select({ contractId: disputes.contractId, outcome: disputes.outcome, percent: disputes.freelancerPercent })
+      .from(disputes)
+      .innerJoin(contracts, eq(contracts.id, disputes.contractId))
+      .where(and(eq(contracts.freelancerId, freelancerId), eq(disputes.status, "resolved"))),
+  ] as const;
+}
+
 /** The freelancer's job success from their ended contracts, visible (not hidden) client reviews and decided disputes. */
 export async function jobSuccessFor(ctx: DomainContext, freelancerId: string): Promise<JobSuccess> {
-  const ended = await ctx.db
-    .select({ id: contracts.id, endedAt: contracts.endedAt })
-    .from(contracts)
-    .where(and(eq(contracts.freelancerId, freelancerId), eq(contracts.status, "ended")));
-  if (ended.length === 0) return jobSuccessFrom([]);
-  const clientReviews = await ctx.db
-    .select({ contractId: reviews.contractId, rating: reviews.rating, publishedAt: reviews.publishedAt })
-    .from(reviews)
-    .innerJoin(contracts, eq(contracts.id, reviews.contractId))
-    .where(and(eq(contracts.freelancerId, freelancerId), eq(reviews.authorRole, "client"), notModeratedSql));
-  const decided = await ctx.db
-    .select({ contractId: disputes.contractId, outcome: disputes.outcome, percent: disputes.freelancerPercent })
-    .from(disputes)
-    .innerJoin(contracts, eq(contracts.id, disputes.contractId))
-    .where(and(eq(contracts.freelancerId, freelancerId), eq(disputes.status, "resolved")));
+  return toJobSuccess(ctx, await ctx.db.batch(jobSuccessQueries(ctx, freelancerId)));
+}
+
+type JobSuccessRows = readonly [
+  Array<{ id: string; endedAt: Date | null }>,
+  Array<{ contractId: string; rating: number; publishedAt: Date | null }>,
+  Array<{ contractId: string; outcome: Parameters<typeof freelancerLost>[0]; percent: Parameters<typeof freelancerLost>[1] }>,
+];
+
+export function toJobSuccess(ctx: DomainContext, [ended, clientReviews, decided]: JobSuccessRows): JobSuccess {
   const now = ctx.clock.now();
   const outcomes = ended.map((c): ContractOutcome => {
     const review = clientReviews.find((r) => r.contractId === c.id);

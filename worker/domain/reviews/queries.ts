@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { contracts, reviews, users, type Review, type User } from "../../../db/schema";
 import { contractForParty, contractNotFound } from "../contracts/access";
 import { contractEventStatement } from "../contracts/events";
 import type { DomainContext } from "../context";
-import { countedReviewsSql, refreshProfileRatings, ratingSummary, type ReviewedAs } from "./ratings";
+import { countedReviewsSql, ratingSummaryQuery, refreshProfileRatings, toRatingSummary, type ReviewedAs } from "./ratings";
 import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom } from "./rules";
 import { moderationOf, toHiddenReview, toReviewView } from "./view";
 
@@ -62,26 +62,42 @@ export async function contractReviews(ctx: DomainContext, viewer: User, contract
 }
 
 /**
- * Visible reviews about a user (none a moderator hid), newest first, with their average and count, in one role
- * if asked (a freelancer's profile shows what clients said). The summary counts exactly the reviews listed. Public.
+ * Visible reviews about a user (none a moderator hid), newest first with their authors' names, and their average
+ * and count, in one role if asked (a freelancer's profile shows what clients said): the summary counts exactly the
+ * reviews listed. Batchable queries for a user id or the SQL of one (see toUserReviews).
  */
-export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
+export function userReviewsQueries(ctx: DomainContext, userId: string | SQL, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
   const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
-  const rows = await ctx.db
-    .select({ review: reviews })
-    .from(reviews)
-    .innerJoin(contracts, reviewContractJoin)
-    .where(and(countedReviewsSql(ctx, eq(reviews.subjectId, userId), input.as), input.cursor ? lt(reviews.id, input.cursor) : undefined))
-    .orderBy(desc(reviews.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit).map((r) => r.review);
-  const names = await authorNames(ctx, page);
-  const items = page.map((r) => toReviewView(r, { authorName: names.get(r.authorId) ?? "", includePrivateNote: false }));
+  return [
+    ctx.db
+      .select({ review: reviews, authorName: users.name })
+      .from(reviews)
+      .innerJoin(contracts, reviewContractJoin)
+      .leftJoin(users, eq(users.id, reviews.authorId))
+      .where(and(countedReviewsSql(ctx, eq(reviews.subjectId, userId), input.as), input.cursor ? lt(reviews.id, input.cursor) : undefined))
+      .orderBy(desc(reviews.id))
+      .limit(limit + 1),
+    ratingSummaryQuery(ctx, userId, input.as),
+  ] as const;
+}
+
+export function toUserReviews(
+  [rows, summary]: [Array<{ review: Review; authorName: string | null }>, Parameters<typeof toRatingSummary>[0]],
+  input: { limit: number },
+) {
+  const limit = Math.min(input.limit, REVIEW_PAGE_MAX);
+  const page = rows.slice(0, limit);
   return {
-    items,
-    nextCursor: rows.length > limit ? page[limit - 1].id : null,
-    summary: await ratingSummary(ctx, userId, input.as),
+    items: page.map((r) => toReviewView(r.review, { authorName: r.authorName ?? "", includePrivateNote: false })),
+    nextCursor: rows.length > limit ? page[limit - 1].review.id : null,
+    summary: toRatingSummary(summary),
   };
+}
+
+/** Visible reviews about a user (in one role, if asked), newest first, with their average and count. Public. */
+export async function userReviews(ctx: DomainContext, userId: string, input: { limit: number; cursor?: string; as?: ReviewedAs }) {
+  const [rows, summary] = await ctx.db.batch(userReviewsQueries(ctx, userId, input));
+  return toUserReviews([rows, summary], input);
 }
 
 /** Daily: publishes reviews whose hiding period is over, records it on the timeline, refreshes profile ratings. */

@@ -31,6 +31,41 @@ export function ratingSummariesQuery(ctx: DomainContext, userIds: string[], as?:
     .groupBy(reviews.subjectId);
 }
 
+/**
+ * The same summary for one user as a batchable query, where the user may be the SQL of an id (a page that finds the
+ * user by handle in the same round trip); map its rows with toRatingSummary.
+ */
+export function ratingSummaryQuery(ctx: DomainContext, userId: string | SQL, as?: ReviewedAs) {
+  return ctx.db
+    .select({ mean: avg(reviews.rating), total: count() })
+    .from(reviews)
+    .innerJoin(contracts, reviewContractJoin)
+    .where(countedReviewsSql(ctx, eq(reviews.subjectId, userId), as));
+}
+
+export function toRatingSummary(rows: Array<{ mean: string | null; total: number }>): RatingSummary {
+  const total = Number(rows[0]?.total ?? 0);
+  return total ? { average: roundedAverage(Number(rows[0]?.mean ?? 0)), count: total } : NONE;
+}
+
+/**
+ * The rating of the user whose id column is `userIdColumn`, as one scalar SQL expression (a JSON array of count and
+ * mean) for statements that read many people at once; map it with ratingFromJson. Same reviews as ratingSummaries.
+ */
+export function ratingJsonSql(ctx: DomainContext, userIdColumn: SQL, as?: ReviewedAs): SQL {
+  const counted = ctx.db
+    .select({ rating: sql`json_array(count(*), avg(${reviews.rating}))` })
+    .from(reviews)
+    .innerJoin(contracts, reviewContractJoin)
+    .where(countedReviewsSql(ctx, sql`${reviews.subjectId} = ${userIdColumn}`, as));
+  return sql`(${counted})`;
+}
+
+export function ratingFromJson(json: string | null): RatingSummary {
+  const [total, mean] = json ? (JSON.parse(json) as [number, number | null]) : [0, null];
+  return toRatingSummary([{ mean: mean === null ? null : String(mean), total }]);
+}
+
 /** ratingSummariesQuery's rows as a summary per user, none for users without counted reviews. */
 export function toRatingSummaries(
   userIds: string[],

@@ -18,6 +18,28 @@ function fullScans(details: string[]): string[] {
   return details.filter((d) => /^SCAN (projects|freelancer_profiles|project_skills|freelancer_skills)\b/.test(d));
 }
 
+/**
+ * The FTS index drives a text search rather than being probed once per row: the plan starts with the window of
+ * matches (a MATCH scan of the FTS table, in a co-routine, whatever wraps it), and each match reaches its row by rowid.
+ */
+function expectDrivenByFts(details: string[], fts: string, table: string): void {
+  const text = details.join("\n");
+  const window = details.indexOf("CO-ROUTINE m");
+  expect(window, text).toBeGreaterThanOrEqual(0);
+  expect(details[window + 1], text).toMatch(new RegExp(`^SCAN ${fts} VIRTUAL TABLE INDEX \\d+:M`));
+  const scan = details.indexOf("SCAN m", window);
+  expect(scan, text).toBeGreaterThan(window + 1);
+  expect(details[scan + 1], text).toMatch(new RegExp(`^SEARCH ${table} USING INTEGER PRIMARY KEY \\(rowid=\\?\\)`));
+}
+
+/** A page's view statement is driven by its page of ids: each row reaches its record by key, never a walk of a category. */
+function expectPageDrives(details: string[], alias: string, key: string): void {
+  const text = details.join("\n");
+  const scan = details.indexOf("SCAN page");
+  expect(scan, text).toBeGreaterThanOrEqual(0);
+  expect(details[scan + 1], text).toMatch(new RegExp(`^SEARCH ${alias} USING .*\\(${key}=\\?\\)`));
+}
+
 describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
   it.each([
     ["text only", { q: "react dashboard" }],
@@ -39,11 +61,11 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
     for (const query of [prepared.page, prepared.total]) {
       const details = await plan(query);
       expect(fullScans(details), details.join("\n")).toEqual([]);
-      // The FTS index drives the query (a MATCH scan first) rather than being probed once per project,
-      // and each match reaches its project by rowid.
-      expect(details[0], details.join("\n")).toMatch(/^SCAN projects_fts VIRTUAL TABLE INDEX \d+:M/);
-      expect(details[1], details.join("\n")).toMatch(/^SEARCH projects USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+      expectDrivenByFts(details, "projects_fts", "projects");
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "p", "id");
   });
 
   it.each([
@@ -62,6 +84,9 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
         details.join("\n"),
       ).toBe(true);
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "p", "id");
   });
 
   it.each([
@@ -78,8 +103,11 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
         details.some((d) => /^SEARCH (freelancer_profiles|freelancer_skills) USING/.test(d)),
         details.join("\n"),
       ).toBe(true);
-      if ("q" in input) expect(details[0], details.join("\n")).toMatch(/^SCAN freelancers_fts VIRTUAL TABLE INDEX \d+:M/);
+      if ("q" in input) expectDrivenByFts(details, "freelancers_fts", "freelancer_profiles");
     }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "fp", "user_id");
   });
 });
 

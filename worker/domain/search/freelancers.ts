@@ -5,10 +5,11 @@ import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
 import { parseInput } from "../projects/validate";
 import { normalizeCountry } from "../profiles/countries";
-import { loadFreelancerSummaries, type FreelancerSummary } from "../profiles/views";
+import { freelancerSummariesSql, toFreelancerSummary, type FreelancerSummary, type FreelancerSummaryRow } from "../profiles/views";
 import { requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
 import { toFtsQuery } from "./fts";
+import { cappedCountSql, RELEVANCE_WINDOW, toSearchTotal, type SearchTotal } from "./totals";
 
 export const FREELANCER_PAGE_DEFAULT = 20;
 export const FREELANCER_PAGE_MAX = 50;
@@ -48,7 +49,6 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   const cursor = decodeCursor(data.cursor);
 
   const where: SQL[] = [];
-  if (match) where.push(sql`freelancers_fts MATCH ${match}`);
   const skillTerms = listParam(data.skills);
   if (skillTerms.length > 0) {
     const slugs = await requireSkills(ctx, skillTerms);
@@ -67,17 +67,22 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   if (data.rating !== undefined) where.push(sql`${fp.ratingAvg} >= ${data.rating}`);
   if (sort === "rate_low" || sort === "rate_high") where.push(sql`${fp.hourlyRate} IS NOT NULL`);
 
-  // FTS matches first, then profiles by rowid (see search/projects.ts).
-  const from = match ? sql`freelancers_fts CROSS JOIN ${fp} ON ${fp}.rowid = freelancers_fts.rowid` : sql`${fp}`;
+  // The newest RELEVANCE_WINDOW text matches first, then profiles by rowid (see search/projects.ts).
+  const matches = match
+    ? sql`(SELECT rowid, ${BM25} AS rank FROM freelancers_fts WHERE freelancers_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`
+    : null;
+  const from = matches ? sql`${matches} CROSS JOIN ${fp} ON ${fp}.rowid = m.rowid` : sql`${fp}`;
   const filter = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
-  const total = sql`SELECT count(*) AS total FROM ${from} ${filter(where)}`;
+  const total = cappedCountSql(sql`SELECT 1 FROM ${from} ${filter(where)}`);
 
   let offset = 0;
   let order: SQL;
+  let pageOrder: SQL;
   const pageWhere = [...where];
   if (sort === "relevance") {
     offset = offsetOf(cursor);
-    order = sql`${BM25}, ${fp.userId}`;
+    order = sql`m.rank, ${fp.userId}`;
+    pageOrder = sql`page.rank, page.user_id`;
   } else {
     const { column, dir } = SORT_KEYS[sort];
     const after = keysetOf(cursor);
@@ -88,33 +93,35 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
           : sql`(${column}, ${fp.userId}) > (${after[0]}, ${after[1]})`,
       );
     order = sql`${column} ${sql.raw(dir)}, ${fp.userId} ${sql.raw(dir)}`;
+    pageOrder = sql`page.${sql.raw(PAGE_KEYS[sort])} ${sql.raw(dir)}, page.user_id ${sql.raw(dir)}`;
   }
-  const page = sql`SELECT ${fp.userId} AS id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
-  return { page, total, sort, limit, offset };
+  const rank = matches ? sql`m.rank` : sql`0`;
+  const page = sql`SELECT ${fp.userId} AS user_id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at, ${rank} AS rank FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
+  return { page, views: freelancerSummariesSql(ctx, page, pageOrder), total, sort, limit, offset };
 }
 
-type PageRow = { id: string; rating: number; rate: number | null; created_at: number };
+/** The page's column for each sort key. */
+const PAGE_KEYS = { rating: "rating", rate_low: "rate", rate_high: "rate", newest: "created_at" } as const;
 
-/** Freelancers matching text (headline, bio, skills) and filters, with a total and a next-page cursor. */
+/**
+ * Freelancers matching text (headline, bio, skills) and filters, with a total counted up to SEARCH_TOTAL_CAP and
+ * a next-page cursor: one database round trip.
+ */
 export async function searchFreelancers(
   ctx: DomainContext,
   input: FreelancerSearchInput,
-): Promise<{ items: FreelancerSummary[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: FreelancerSummary[]; nextCursor: string | null } & SearchTotal> {
   const prepared = await prepareFreelancerSearch(ctx, input);
-  const [rows, totals] = await Promise.all([ctx.db.all<PageRow>(prepared.page), ctx.db.all<{ total: number }>(prepared.total)]);
+  const [rows, totals] = await ctx.db.batch([ctx.db.all<FreelancerSummaryRow>(prepared.views), ctx.db.all<{ n: number }>(prepared.total)]);
   const pageRows = rows.slice(0, prepared.limit);
   let nextCursor: string | null = null;
   if (rows.length > prepared.limit) {
     const last = pageRows[pageRows.length - 1];
-    const sortValue = { rating: last.rating, rate_low: last.rate, rate_high: last.rate, newest: last.created_at };
+    const sortValue = { rating: last.rating_avg, rate_low: last.hourly_rate, rate_high: last.hourly_rate, newest: last.created_at };
     nextCursor =
       prepared.sort === "relevance"
         ? encodeCursor({ o: prepared.offset + prepared.limit })
-        : encodeCursor({ k: [Number(sortValue[prepared.sort]), last.id] });
+        : encodeCursor({ k: [Number(sortValue[prepared.sort]), last.user_id] });
   }
-  const items = await loadFreelancerSummaries(
-    ctx,
-    pageRows.map((r) => r.id),
-  );
-  return { items, nextCursor, total: Number(totals[0]?.total ?? 0) };
+  return { items: pageRows.map(toFreelancerSummary), nextCursor, ...toSearchTotal(totals[0]?.n) };
 }

@@ -3,13 +3,14 @@ const MAX_TOKEN_LENGTH = 64;
 
 /**
  * Turns what a person typed into a safe FTS5 MATCH expression: every token is quoted (so AND, OR, NEAR,
- * parentheses, colons and stars are plain text), quotes are stripped, tokens without a letter or digit are
- * dropped. Tokens are ANDed. Null means "no text filter".
+ * parentheses, colons and stars are plain text), quotes and control characters (a NUL ends an FTS5 string
+ * early) become spaces, tokens without a letter or digit are dropped. Tokens are ANDed. Null means "no text
+ * filter".
  */
 export function toFtsQuery(q: string | undefined | null): string | null {
   if (!q) return null;
   const tokens = q
-    .replace(/["\u201c\u201d]/g, " ")
+    .replace(/["\u201c\u201d\p{Cc}]/gu, " ")
     .split(/\s+/)
     .map((t) => t.slice(0, MAX_TOKEN_LENGTH))
     .filter((t) => /[\p{L}\p{N}]/u.test(t))

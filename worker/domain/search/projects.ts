@@ -4,9 +4,10 @@ import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../projects/currencies";
 import { parseInput } from "../projects/validate";
-import { loadProjectViews, type ProjectView } from "../projects/views";
+import { projectViewsSql, toProjectView, type ProjectView, type ProjectViewRow } from "../projects/views";
 import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
+import { cappedCountSql, RELEVANCE_WINDOW, SEARCH_TOTAL_CAP, type SearchTotal, toSearchTotal } from "./totals";
 import { toFtsQuery } from "./fts";
 import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 
@@ -16,6 +17,8 @@ export { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Title matches weigh most, then skills, then the description (bm25 column weights). */
 const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");
+/** Listed: open, public and not hidden by a moderator (projects/listed.ts). Matches the partial listing indexes. */
+const LISTED = sql.raw(`"projects"."status" = 'open' AND "projects"."visibility" = 'public' AND "projects"."hidden_at" IS NULL`);
 
 const amount = z.coerce.number().int().min(0).max(1e12);
 export const projectSearchSchema = z.object({
@@ -36,14 +39,21 @@ export const projectSearchSchema = z.object({
 export type ProjectSearchInput = z.input<typeof projectSearchSchema>;
 
 export interface PreparedSearch {
+  /** The page's ids and sort keys (LIMIT limit + 1, to know whether another page follows). */
   page: SQL;
+  /** The page with every project's full view, in page order: what runs. */
+  views: SQL;
+  /** How many match, counted up to SEARCH_TOTAL_CAP + 1. */
   total: SQL;
   sort: (typeof PROJECT_SORTS)[number];
   limit: number;
   offset: number;
 }
 
-/** Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). */
+/**
+ * Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). Touches no database:
+ * category and skill names resolve against the isolate's taxonomy snapshot.
+ */
 export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSearchInput): Promise<PreparedSearch> {
   const data = parseInput(projectSearchSchema, input);
   const match = toFtsQuery(data.q);
@@ -51,10 +61,10 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   const limit = clampLimit(data.limit, PROJECT_PAGE_DEFAULT, PROJECT_PAGE_MAX);
   const cursor = decodeCursor(data.cursor);
 
+  // Open projects (the default) keep the one listing rule as a literal; another status, or "any", keeps its other two terms.
   const status = data.status ?? "open";
-  const where: SQL[] = [sql`${projects.visibility} = 'public'`, sql`${projects.hiddenAt} is null`];
-  if (status !== "any") where.unshift(sql`${projects.status} = ${status}`);
-  if (match) where.unshift(sql`projects_fts MATCH ${match}`);
+  const where: SQL[] = status === "open" ? [LISTED] : [sql`${projects.visibility} = 'public'`, sql`${projects.hiddenAt} is null`];
+  if (status !== "open" && status !== "any") where.unshift(sql`${projects.status} = ${status}`);
   if (data.category) where.push(sql`${projects.categorySlug} = ${(await requireCategory(ctx, data.category)).slug}`);
   const skillTerms = listParam(data.skills);
   if (skillTerms.length > 0) {
@@ -73,9 +83,13 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   if (data.budgetMax !== undefined) where.push(sql`${projects.budgetMin} <= ${data.budgetMax}`);
   if (data.postedWithin) where.push(sql`${projects.createdAt} >= ${ctx.clock.now().getTime() - data.postedWithin * DAY_MS}`);
 
-  // CROSS JOIN pins the join order: FTS matches first, then projects by rowid. Left to itself the planner
-  // may walk every open project and probe the FTS index per row (seconds at 100,000 projects).
-  const from = match ? sql`projects_fts CROSS JOIN ${projects} ON ${projects}.rowid = projects_fts.rowid` : sql`${projects}`;
+  // Text: the newest RELEVANCE_WINDOW matches of the full-text index (its rowids follow posting order), joined
+  // to projects by rowid. The window bounds the work for a word every project uses; rarer words are all ranked.
+  const matches = match
+    ? sql`(SELECT rowid, ${BM25} AS rank FROM projects_fts WHERE projects_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`
+    : null;
+  // CROSS JOIN pins the join order: matches first, then projects by rowid.
+  const from = matches ? sql`${matches} CROSS JOIN ${projects} ON ${projects}.rowid = m.rowid` : sql`${projects}`;
   const countWhere = [...where];
   if (data.budgetMin !== undefined) {
     countWhere.push(sql`${projects.budgetMax} >= ${data.budgetMin}`);
@@ -83,33 +97,40 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
     // page) instead of sorting the whole budget range; the count is better served by the range.
     where.push(sort === "budget" ? sql`${projects.budgetMax} >= ${data.budgetMin}` : sql`+${projects.budgetMax} >= ${data.budgetMin}`);
   }
-  const total = sql`SELECT count(*) AS total FROM ${from} WHERE ${sql.join(countWhere, sql` AND `)}`;
+  const total = cappedCountSql(sql`SELECT 1 FROM ${from} WHERE ${sql.join(countWhere, sql` AND `)}`);
 
   let offset = 0;
   let order: SQL;
+  let pageOrder: SQL;
   const pageWhere = [...where];
   if (sort === "relevance") {
     offset = offsetOf(cursor);
-    order = sql`${BM25}, ${projects.id}`;
+    order = sql`m.rank, ${projects.id}`;
+    pageOrder = sql`page.rank, page.id`;
   } else {
     const sortColumn = sort === "newest" ? projects.createdAt : projects.budgetMax;
     const after = keysetOf(cursor);
     if (after) pageWhere.push(sql`(${sortColumn}, ${projects.id}) < (${after[0]}, ${after[1]})`);
     order = sql`${sortColumn} DESC, ${projects.id} DESC`;
+    pageOrder = sort === "newest" ? sql`page.created_at DESC, page.id DESC` : sql`page.budget_max DESC, page.id DESC`;
   }
-  const page = sql`SELECT ${projects.id} AS id, ${projects.createdAt} AS created_at, ${projects.budgetMax} AS budget_max FROM ${from} WHERE ${sql.join(pageWhere, sql` AND `)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
-  return { page, total, sort, limit, offset };
+  const rank = matches ? sql`m.rank` : sql`0`;
+  const page = sql`SELECT ${projects.id} AS id, ${projects.createdAt} AS created_at, ${projects.budgetMax} AS budget_max, ${rank} AS rank FROM ${from} WHERE ${sql.join(pageWhere, sql` AND `)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
+  return { page, views: projectViewsSql(page, pageOrder), total, sort, limit, offset };
 }
 
-type PageRow = { id: string; created_at: number; budget_max: number };
+type PageRow = ProjectViewRow & { created_at: number; budget_max: number };
 
-/** Public projects (open ones unless `status` says otherwise) matching text and filters, with a total count and a cursor to the next page. */
+/**
+ * Public projects (open ones unless `status` says otherwise) matching text and filters, with a total counted up
+ * to SEARCH_TOTAL_CAP and a cursor to the next page: one database round trip.
+ */
 export async function searchProjects(
   ctx: DomainContext,
   input: ProjectSearchInput,
-): Promise<{ items: ProjectView[]; nextCursor: string | null; total: number }> {
+): Promise<{ items: ProjectView[]; nextCursor: string | null } & SearchTotal> {
   const prepared = await prepareProjectSearch(ctx, input);
-  const [rows, totals] = await Promise.all([ctx.db.all<PageRow>(prepared.page), ctx.db.all<{ total: number }>(prepared.total)]);
+  const [rows, totals] = await ctx.db.batch([ctx.db.all<PageRow>(prepared.views), ctx.db.all<{ n: number }>(prepared.total)]);
   const pageRows = rows.slice(0, prepared.limit);
   let nextCursor: string | null = null;
   if (rows.length > prepared.limit) {
@@ -119,9 +140,7 @@ export async function searchProjects(
         ? encodeCursor({ o: prepared.offset + prepared.limit })
         : encodeCursor({ k: [prepared.sort === "newest" ? Number(last.created_at) : Number(last.budget_max), last.id] });
   }
-  const items = await loadProjectViews(
-    ctx,
-    pageRows.map((r) => r.id),
-  );
-  return { items, nextCursor, total: Number(totals[0]?.total ?? 0) };
+  return { items: pageRows.map((row) => toProjectView(ctx, row)), nextCursor, ...toSearchTotal(totals[0]?.n) };
 }
+
+export { SEARCH_TOTAL_CAP };

@@ -1,7 +1,8 @@
-import { and, asc, count, eq, gt, gte, inArray, lt, ne } from "drizzle-orm";
-import { categories, skills, skillTerms, type Skill } from "../../../db/schema";
+import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
+import { skills, skillTerms, type Skill } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { taxonomySnapshot } from "./snapshot";
 
 export const SKILL_PAGE_MAX = 100;
 export const MAX_TERM_LENGTH = 64;
@@ -16,18 +17,14 @@ export function normalizeTerm(term: string): string {
   return term.trim().toLowerCase().replace(/\s+/g, " ").slice(0, MAX_TERM_LENGTH);
 }
 
+/** Categories in display order with their skill counts (from the isolate's taxonomy snapshot). */
 export async function listCategories(ctx: DomainContext) {
-  const rows = await ctx.db
-    .select({ slug: categories.slug, name: categories.name, description: categories.description, skillCount: count(skills.slug) })
-    .from(categories)
-    .leftJoin(skills, eq(skills.categorySlug, categories.slug))
-    .groupBy(categories.slug)
-    .orderBy(asc(categories.position));
-  return rows;
+  const { categories } = await taxonomySnapshot(ctx);
+  return categories.map((c) => ({ slug: c.slug, name: c.name, description: c.description, skillCount: c.skillCount }));
 }
 
 export async function findCategory(ctx: DomainContext, slug: string) {
-  return ctx.db.query.categories.findFirst({ where: eq(categories.slug, normalizeTerm(slug)) });
+  return (await taxonomySnapshot(ctx)).categoryBySlug.get(normalizeTerm(slug));
 }
 
 export async function requireCategory(ctx: DomainContext, slug: string, field = "category") {
@@ -87,11 +84,12 @@ export async function resolveSkillTerms(
 ): Promise<{ slugs: string[]; unknown: string[]; byTerm: Map<string, string> }> {
   const wanted = [...new Set(terms.map(normalizeTerm).filter(Boolean))];
   if (wanted.length === 0) return { slugs: [], unknown: [], byTerm: new Map() };
-  const rows = await ctx.db
-    .select({ term: skillTerms.term, slug: skillTerms.skillSlug })
-    .from(skillTerms)
-    .where(and(inArray(skillTerms.term, wanted), ne(skillTerms.kind, "word")));
-  const byTerm = new Map(rows.map((r) => [r.term, r.slug]));
+  const { slugByTerm } = await taxonomySnapshot(ctx);
+  const byTerm = new Map<string, string>();
+  for (const term of wanted) {
+    const slug = slugByTerm.get(term);
+    if (slug) byTerm.set(term, slug);
+  }
   const slugs = new Set<string>();
   const unknown: string[] = [];
   for (const term of wanted) {
@@ -119,7 +117,8 @@ export async function requireSkills(ctx: DomainContext, terms: string[], field =
 
 export async function skillsBySlug(ctx: DomainContext, slugs: string[]): Promise<Skill[]> {
   if (slugs.length === 0) return [];
-  return ctx.db.select().from(skills).where(inArray(skills.slug, slugs));
+  const { skillBySlug } = await taxonomySnapshot(ctx);
+  return [...new Set(slugs)].map((slug) => skillBySlug.get(slug)).filter((s): s is Skill => Boolean(s));
 }
 
 /** What the search index stores for a set of skills: names and aliases, so "postgres" finds PostgreSQL work. */
