@@ -2,6 +2,7 @@ import { z } from "zod";
 import { sendPasswordReset } from "./domain/auth/password-reset";
 import type { DomainContext } from "./domain/context";
 import { domainJobSchemas } from "./domain/jobs";
+import { remindMeeting } from "./domain/meetings/reminders";
 import { settleStripeMilestone } from "./domain/payments/stripe/settle";
 import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./domain/ops/tasks";
 import type { Env } from "./env";
@@ -68,6 +69,9 @@ async function runJob(ctx: DomainContext, job: Job): Promise<void> {
     }
     case "auth.password_reset":
       await sendPasswordReset(ctx, job.email, job.meta);
+      return;
+    case "meeting.remind":
+      await remindMeeting(ctx, job.meetingId, job.startsAt);
       return;
     default:
       return job satisfies never;

@@ -33,6 +33,8 @@ export const outbox = sqliteTable(
     textBody: text("text_body").notNull(),
     htmlBody: text("html_body"),
     template: text("template").notNull(),
+    /** Text attachments (calendar invitations): [{filename, contentType, content}]. */
+    attachments: text("attachments", { mode: "json" }).$type<{ filename: string; contentType: string; content: string }[]>(),
     provider: text("provider").notNull(),
     createdAt: createdAtColumn(),
   },

@@ -13,4 +13,6 @@ export * from "./support";
 export * from "./disputes-reviews";
 export * from "./calls";
 export * from "./trust";
+export * from "./meetings";
+export * from "./recordings";
 export * from "./values";

@@ -12,6 +12,11 @@ export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
 // calls
 export const CALL_STATUSES = ["ringing", "active", "declined", "missed", "ended"] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
+/** recording: the browser is uploading chunks; ready: finished (or its tab closed); deleted: past the 30 days. */
+export const RECORDING_STATUSES = ["recording", "ready", "deleted"] as const;
+export type RecordingStatus = (typeof RECORDING_STATUSES)[number];
+export const RECORDING_KINDS = ["audio", "video"] as const;
+export type RecordingKind = (typeof RECORDING_KINDS)[number];
 
 // contract-terms
 export const CONTRACT_TYPES = ["fixed", "hourly"] as const;
@@ -35,6 +40,12 @@ export type TimesheetStatus = (typeof TIMESHEET_STATUSES)[number];
 /** `credit_note`: money given back to the client (a refund), numbered in the same series as invoices. */
 export const INVOICE_KINDS = ["charge", "payout", "fee", "credit_note"] as const;
 export type InvoiceKind = (typeof INVOICE_KINDS)[number];
+
+// meetings
+/** proposed: waiting for the side that did not propose (the first time or a new one); accepted; declined. */
+export const MEETING_STATUSES = ["proposed", "accepted", "declined"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const MEETING_DURATIONS_MIN = [15, 30, 45, 60, 90, 120] as const;
 
 // marketplace-files
 export const FILE_PURPOSES = ["image", "attachment"] as const;

@@ -45,6 +45,8 @@ import { adminUserRoutes } from "./admin-users";
 import { adminAppealRoutes, appealRoutes } from "./admin-appeals";
 import { adminProjectRoutes, adminReviewRoutes } from "./admin-moderation";
 import { adminAuditRoutes } from "./admin-audit";
+import { meetingRoutes } from "./meetings";
+import { recordingRoutes } from "./recordings";
 import { resolveViewer } from "./viewer";
 
 export function createApi() {
@@ -105,6 +107,8 @@ export function createApi() {
   api.route("/admin/projects", adminProjectRoutes);
   api.route("/admin/reviews", adminReviewRoutes);
   api.route("/admin/audit", adminAuditRoutes);
+  api.route("/meetings", meetingRoutes);
+  api.route("/", recordingRoutes);
 
   let document: ReturnType<typeof buildApiDocument> | undefined;
   api.get("/openapi.json", (c) => c.json((document ??= buildApiDocument(api)), 200));

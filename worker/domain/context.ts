@@ -55,7 +55,7 @@ export interface DomainContext {
   /** Hands mail to the email queue; delivery and retries happen in the queue consumer. */
   sendEmail: (message: EmailMessage) => Promise<void>;
   /** Hands work to the jobs queue, to run after the request answers; absent where no queue is wired. */
-  enqueue?: (job: DomainJob) => Promise<void>;
+  enqueue?: (job: DomainJob, options?: { delaySeconds?: number }) => Promise<void>;
   /** Live delivery to rooms (conversations, personal rooms); absent outside the Worker. */
   rooms?: RoomPublisher;
   /** The deployment's payment providers; money movements settle with them after they commit. */

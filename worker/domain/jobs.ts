@@ -10,5 +10,12 @@ export const passwordResetJobSchema = z.object({
   meta: z.object({ ip: z.string().nullish(), userAgent: z.string().nullish(), country: z.string().nullish() }),
 });
 
-export const domainJobSchemas = [passwordResetJobSchema] as const;
+/** Reminds both sides of a meeting 15 minutes before `startsAt` (ms); a job for an old time does nothing. */
+export const meetingReminderJobSchema = z.object({
+  type: z.literal("meeting.remind"),
+  meetingId: z.string().min(1).max(64),
+  startsAt: z.number().int(),
+});
+
+export const domainJobSchemas = [passwordResetJobSchema, meetingReminderJobSchema] as const;
 export type DomainJob = z.infer<(typeof domainJobSchemas)[number]>;

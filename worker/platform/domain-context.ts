@@ -22,8 +22,8 @@ export function domainContextFromEnv(env: Env): DomainContext {
     sendEmail: async (message) => {
       await env.EMAIL_QUEUE.send(message);
     },
-    enqueue: async (job) => {
-      await env.JOBS_QUEUE.send(job);
+    enqueue: async (job, options) => {
+      await env.JOBS_QUEUE.send(job, options);
     },
     rooms: roomPublisher(env),
     payments: paymentProviders(env),

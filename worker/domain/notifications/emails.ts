@@ -1,4 +1,4 @@
-import type { EmailMessage } from "../../platform/email/message";
+import type { EmailAttachment, EmailMessage } from "../../platform/email/message";
 import type { NotificationPayload } from "./types";
 
 const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -11,6 +11,7 @@ export function notificationEmail(input: {
   payload: NotificationPayload;
   appOrigin: string;
   unsubscribeHref: string;
+  attachments?: EmailAttachment[];
 }): EmailMessage {
   const { payload } = input;
   const href = payload.link ? `${input.appOrigin}${payload.link}` : undefined;
@@ -29,5 +30,7 @@ export function notificationEmail(input: {
       : "") +
     `<p style="color:#64748b">— MegiLance</p>` +
     `<p style="color:#64748b;font-size:12px"><a href="${escape(input.unsubscribeHref)}">Unsubscribe from these emails</a></p></div>`;
-  return { to: input.to, subject: payload.title.slice(0, 200), text, html, template: `notification.${input.type}` };
+  return { to: input.to, subject: payload.title.slice(0, 200), text, html, template: `notification.${input.type}`,
+    ...(input.attachments?.length ? { attachments: input.attachments } : {}),
+  };
 }

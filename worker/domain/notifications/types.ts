@@ -25,6 +25,9 @@ export const NOTIFICATION_TYPES = {
   review_moderated: { label: "A review by or about you was hidden or shown again by a moderator", audience: "any" },
   project_moderated: { label: "A moderator hid or showed again one of your projects", audience: "client" },
   call_incoming: { label: "Someone is calling you", audience: "any" },
+  meeting_proposed: { label: "Someone proposed a meeting or another time", audience: "any" },
+  meeting_answered: { label: "A meeting was accepted (with its calendar invitation) or declined", audience: "any" },
+  meeting_reminder: { label: "A meeting starts in 15 minutes", audience: "any" },
   support_reply: { label: "Replies on your support tickets", audience: "any" },
   support_ticket_opened: { label: "New support tickets (support staff)", audience: "admin" },
 } as const;

@@ -11,12 +11,14 @@ import { issueMissingInvoices } from "../invoices/sweep";
 import { paymentProviders } from "../../platform/payments";
 import { disputeAndReviewDeadlines } from "../disputes/daily";
 import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";
+import { sweepMeetingReminders } from "../meetings/reminders";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
   "0 * * * *": "rates.refresh",
   "*/15 * * * *": "fraud.sweep",
   "0 6 * * *": "daily.digest",
+  "*/5 * * * *": "meetings.remind",
 } as const;
 
 export type TaskName = (typeof CRON_TASKS)[keyof typeof CRON_TASKS];
@@ -58,6 +60,8 @@ async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> 
       const stripe = await stripeDailyChecks(ctx);
       return `auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
     }
+    case "meetings.remind":
+      return sweepMeetingReminders(ctx);
     default:
       return task satisfies never;
   }

@@ -15,6 +15,7 @@ export function createOutboxMailer(db: Db): Mailer {
         textBody: message.text,
         htmlBody: message.html ?? null,
         template: message.template,
+        attachments: message.attachments?.length ? message.attachments : null,
         provider: "outbox",
       });
     },
