@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CallStatus } from "../db/schema/values";
+import { RECORDING_KINDS, type CallStatus, type RecordingKind } from "../db/schema/values";
 
 /**
  * Where one person stands in a call: rung and not answered yet (`invited`), in it (`joined`; the caller from
@@ -82,10 +82,32 @@ export const callClientMessage = z.discriminatedUnion("type", [
   z.object({ type: z.literal("ice"), to: peerId, candidate }),
   /** The tracks this peer pushed to Cloudflare Calls (replaces what it published before). */
   z.object({ type: z.literal("tracks"), tracks: z.array(publishedTrack).max(4) }),
+  /** Asks everyone in the call to agree to a recording (this peer records it). */
+  z.object({ type: z.literal("record-ask"), kind: z.enum(RECORDING_KINDS) }),
+  /** This person's answer to the recording asked for. */
+  z.object({ type: z.literal("record-answer"), agree: z.boolean() }),
+  /** Stops the recording (or withdraws the question); anyone in the call may. */
+  z.object({ type: z.literal("record-stop") }),
 ]);
 export type CallClientMessage = z.infer<typeof callClientMessage>;
 
+/**
+ * Where recording stands in a call: off; asked for and waiting for everyone in the call to agree; or on, recorded
+ * by one peer's browser. `note` says why it last stopped or did not start.
+ */
+export type RecordingState =
+  | { phase: "off"; note?: RecordingNote }
+  | { phase: "asking"; kind: RecordingKind; requestedBy: string; recorderPeerId: string; agreed: string[]; waitingFor: string[] }
+  | { phase: "on"; kind: RecordingKind; requestedBy: string; recorderPeerId: string; recordingId: string; startedAt: string; agreed: string[] };
+
+export type RecordingNote =
+  | { reason: "refused" | "joined"; userId: string }
+  | { reason: "stopped"; userId: string; recordingId: string }
+  | { reason: "recorder-left" | "failed"; recordingId?: string };
+
 export type CallServerMessage =
+  /** Recording asked for, started, or stopped: everyone in the call sees it. */
+  | { type: "recording"; recording: RecordingState }
   /** To a socket that just connected: its own peer id and who is already in the call. */
   | { type: "welcome"; peerId: string; peers: CallPeer[]; tracks: PeerTracks[] }
   | { type: "joined"; peer: CallPeer }

@@ -14,6 +14,7 @@ import {
   type PublishedTrack,
 } from "./call-messages";
 import { admittedUser, NOT_ADMITTED } from "./identity";
+import { answerRecording, askToRecord, callOver, currentRecording, peerJoined, peerLeft, stopRecording, type RecordingHost } from "./call-recording";
 
 interface SocketState {
   userId: string;
@@ -47,6 +48,7 @@ export class CallRoom extends Server<Env> {
     if (!userId) return connection.close(NOT_ADMITTED.code, NOT_ADMITTED.reason);
     connection.setState({ userId, joined: false, media: QUIET });
     this.send(connection, { type: "welcome", peerId: connection.id, peers: this.peers(), tracks: this.publishedTracks() });
+    this.send(connection, { type: "recording", recording: await currentRecording(this.recordingHost()) });
     // The first visitor arms the ring timeout; the alarm handler decides what it means when it fires.
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RING_TIMEOUT_MS);
   }
@@ -61,7 +63,7 @@ export class CallRoom extends Server<Env> {
         connection.setState({ ...state, joined: true, media: message.state });
         await this.ctx.storage.put(HAD_PEERS_KEY, true);
         this.announce({ type: "joined", peer: peerOf(connection.id, connection.state!) }, [connection.id]);
-        return;
+        return peerJoined(this.recordingHost(), state.userId);
       }
       case "leave":
         return this.left(connection);
@@ -78,6 +80,15 @@ export class CallRoom extends Server<Env> {
         return this.relay(connection, message.to, { type: "ice", from: connection.id, candidate: message.candidate });
       case "tracks":
         return this.publish(connection, message.tracks);
+      case "record-ask":
+        if (!state.joined) return;
+        return askToRecord(this.recordingHost(), { userId: state.userId, peerId: connection.id }, message.kind);
+      case "record-answer":
+        if (!state.joined) return;
+        return answerRecording(this.recordingHost(), state.userId, message.agree);
+      case "record-stop":
+        if (!state.joined) return;
+        return stopRecording(this.recordingHost(), state.userId);
       default:
         message satisfies never;
     }
@@ -98,6 +109,7 @@ export class CallRoom extends Server<Env> {
     if (call.status === "ringing") {
       await this.ctx.storage.setAlarm(Date.parse(call.startedAt) + RING_TIMEOUT_MS + 50);
     } else if (call.status !== "active") {
+      await callOver(this.recordingHost());
       this.over(call);
     }
   }
@@ -129,7 +141,18 @@ export class CallRoom extends Server<Env> {
     if (!state?.joined) return;
     connection.setState({ ...state, joined: false, tracks: [] });
     this.announce({ type: "left", peerId: connection.id }, [connection.id]);
+    await peerLeft(this.recordingHost(), connection.id);
     if (this.peers().length === 0) await this.ctx.storage.setAlarm(Date.now() + EMPTY_GRACE_MS);
+  }
+
+  private recordingHost(): RecordingHost {
+    return {
+      callId: this.name,
+      storage: this.ctx.storage,
+      joinedUserIds: () => this.peers().map((p) => p.userId),
+      announce: (recording) => this.announce({ type: "recording", recording }),
+      domain: () => domainContextFromEnv(this.env),
+    };
   }
 
   private over(call: CallView) {

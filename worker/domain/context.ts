@@ -60,7 +60,12 @@ export interface DomainContext {
   rooms?: RoomPublisher;
   /** The deployment's payment providers; money movements settle with them after they commit. */
   payments?: PaymentProviders;
+  /** The file bucket (R2), for areas that keep their own objects there (call recordings); absent in the seed. */
+  files?: FileStore;
 }
+
+/** The slice of an R2 bucket the domain uses. */
+export type FileStore = Pick<R2Bucket, "put" | "get" | "delete">;
 
 export type DomainParts = Pick<DomainContext, "db" | "config" | "rateLimiter" | "sendEmail"> & Partial<Omit<DomainContext, "db">>;
 
@@ -76,5 +81,6 @@ export function createDomainContext(parts: DomainParts): DomainContext {
     enqueue: parts.enqueue,
     rooms: parts.rooms,
     payments: parts.payments,
+    files: parts.files,
   };
 }

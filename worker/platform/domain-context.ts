@@ -27,5 +27,6 @@ export function domainContextFromEnv(env: Env): DomainContext {
     },
     rooms: roomPublisher(env),
     payments: paymentProviders(env),
+    files: env.FILES,
   });
 }

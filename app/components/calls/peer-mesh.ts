@@ -99,6 +99,7 @@ export class PeerMesh implements CallTransport {
         this.published.set(message.peerId, message.tracks);
         return;
       case "ended":
+      case "recording":
         return;
       default:
         message satisfies never;

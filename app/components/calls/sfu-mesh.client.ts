@@ -115,6 +115,7 @@ export class SfuMesh implements CallTransport {
         // Browser-to-browser signalling from a peer that has not switched to Calls yet: not for us.
         return;
       case "ended":
+      case "recording":
         return;
       default:
         message satisfies never;

@@ -37,6 +37,7 @@ import { writeReview } from "../reviews/write";
 import { openTicket, replyToTicket, updateTicket } from "../support/tickets";
 import { hideReview, unhideReview } from "../trust/review-moderation";
 import { hideProject, unhideProject } from "../trust/moderation";
+import { remindMeeting } from "../meetings/reminders";
 import { NOTIFICATION_TYPE_NAMES, type NotificationType } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -296,6 +297,41 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     await linksOpen("call_incoming", f.freelancer, "ringing");
     expect((await call(`/api/calls/${started.body.call.id}/end`, { token: f.clientToken, body: {} })).status).toBe(200);
     await linksOpen("call_incoming", f.freelancer, "ended");
+  },
+  async meeting_proposed() {
+    const f = await activeContract(ctx);
+    const startsAt = new Date(ctx.clock.now().getTime() + 2 * DAY_MS).toISOString();
+    const proposed = await call("/api/meetings", {
+      token: f.clientToken,
+      body: { contractId: f.contractId, title: "Kick-off", startsAt, durationMinutes: 30 },
+    });
+    expect(proposed.status).toBe(201);
+    await linksOpen("meeting_proposed", f.freelancer, "proposed");
+    expect((await call(`/api/meetings/${proposed.body.meeting.id}/decline`, { token: f.freelancerToken, body: {} })).status).toBe(200);
+    await linksOpen("meeting_proposed", f.freelancer, "declined");
+  },
+  async meeting_answered() {
+    const f = await activeContract(ctx);
+    const startsAt = new Date(ctx.clock.now().getTime() + 2 * DAY_MS).toISOString();
+    const { body } = await call("/api/meetings", { token: f.clientToken, body: { contractId: f.contractId, title: "Review", startsAt, durationMinutes: 60 } });
+    expect((await call(`/api/meetings/${body.meeting.id}/accept`, { token: f.freelancerToken, body: {} })).status).toBe(200);
+    await linksOpen("meeting_answered", f.client, "accepted");
+    const later = new Date(ctx.clock.now().getTime() + 3 * DAY_MS).toISOString();
+    expect((await call(`/api/meetings/${body.meeting.id}/reschedule`, { token: f.clientToken, body: { startsAt: later } })).status).toBe(200);
+    await linksOpen("meeting_answered", f.client, "moved to another time");
+  },
+  async meeting_reminder() {
+    const f = await activeContract(ctx);
+    const startsAt = new Date(ctx.clock.now().getTime() + 20 * 60 * 1000);
+    const { body } = await call("/api/meetings", {
+      token: f.clientToken,
+      body: { contractId: f.contractId, title: "Stand-up", startsAt: startsAt.toISOString(), durationMinutes: 15 },
+    });
+    expect((await call(`/api/meetings/${body.meeting.id}/accept`, { token: f.freelancerToken, body: {} })).status).toBe(200);
+    const { ctx: later } = testContext(env, { now: new Date(startsAt.getTime() - 10 * 60 * 1000) });
+    expect(await remindMeeting(later, body.meeting.id, startsAt.getTime())).toBe("sent");
+    await linksOpen("meeting_reminder", f.client, "about to start");
+    await linksOpen("meeting_reminder", f.freelancer, "about to start");
   },
   async support_reply() {
     const requester = await createTestUser(env, { roles: ["client"] });

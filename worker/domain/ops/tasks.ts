@@ -12,6 +12,7 @@ import { paymentProviders } from "../../platform/payments";
 import { disputeAndReviewDeadlines } from "../disputes/daily";
 import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";
 import { sweepMeetingReminders } from "../meetings/reminders";
+import { deleteExpiredRecordings } from "../recordings/recordings";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
@@ -58,7 +59,8 @@ async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> 
       const hours = await autoApproveStaleTimesheets(ctx, ctx.payments ?? paymentProviders());
       const invoiced = await issueMissingInvoices(ctx);
       const stripe = await stripeDailyChecks(ctx);
-      return `auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
+      const recordings = await deleteExpiredRecordings(ctx);
+      return `deleted ${recordings} call recordings past 30 days; auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
     }
     case "meetings.remind":
       return sweepMeetingReminders(ctx);
