@@ -109,7 +109,7 @@ export type CallServerMessage =
   /** Recording asked for, started, or stopped: everyone in the call sees it. */
   | { type: "recording"; recording: RecordingState }
   /** To a socket that just connected: its own peer id and who is already in the call. */
-  | { type: "welcome"; peerId: string; peers: CallPeer[]; tracks: PeerTracks[] }
+  | { type: "welcome"; peerId: string; peers: CallPeer[]; tracks: PeerTracks[]; recording: RecordingState }
   | { type: "joined"; peer: CallPeer }
   | { type: "left"; peerId: string }
   | { type: "state"; peerId: string; state: MediaState }

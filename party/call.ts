@@ -47,8 +47,8 @@ export class CallRoom extends Server<Env> {
     const userId = admittedUser(ctx.request, `call:${this.name}`);
     if (!userId) return connection.close(NOT_ADMITTED.code, NOT_ADMITTED.reason);
     connection.setState({ userId, joined: false, media: QUIET });
-    this.send(connection, { type: "welcome", peerId: connection.id, peers: this.peers(), tracks: this.publishedTracks() });
-    this.send(connection, { type: "recording", recording: await currentRecording(this.recordingHost()) });
+    const recording = await currentRecording(this.recordingHost());
+    this.send(connection, { type: "welcome", peerId: connection.id, peers: this.peers(), tracks: this.publishedTracks(), recording });
     // The first visitor arms the ring timeout; the alarm handler decides what it means when it fires.
     if ((await this.ctx.storage.getAlarm()) === null) await this.ctx.storage.setAlarm(Date.now() + RING_TIMEOUT_MS);
   }
