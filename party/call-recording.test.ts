@@ -32,7 +32,7 @@ async function upload(user: TestUser, recordingId: string, seq: number, body: Ui
   const res = await SELF.fetch(`http://localhost/api/recordings/${recordingId}/chunks/${seq}`, {
     method: "PUT",
     headers: { Authorization: `Bearer ${user.accessToken}`, "Content-Type": contentType },
-    body,
+    body: body as unknown as BodyInit,
   });
   return { status: res.status, body: (await res.json()) as any };
 }

@@ -11,6 +11,7 @@ import { Timeline } from "~/components/contract/timeline";
 import { ReviewsCard } from "~/components/reviews/reviews-card";
 import { ContractTimeAndInvoices } from "~/components/hourly/contract-time-link";
 import { StartCallButton } from "~/components/calls/start-call-button";
+import { ProposeMeetingLink } from "~/components/meetings/propose-meeting-link";
 import { MessageButton } from "~/components/messaging/message-button";
 import { WhiteboardLink } from "~/components/contract/whiteboard-link";
 import { PortalShell } from "~/components/portal/portal-shell";
@@ -161,6 +162,7 @@ export default function ContractPage() {
         <div className="flex flex-wrap items-center gap-2">
           <MessageButton subject={{ contractId: c.id }} name={other.name} variant="primary" />
           <StartCallButton contractId={c.id} />
+          <ProposeMeetingLink contractId={c.id} />
           <WhiteboardLink contractId={c.id} />
         </div>
         {pageError ? <Alert tone="danger">{pageError}</Alert> : null}

@@ -5,6 +5,9 @@ import { useEffect, useRef, useState } from "react";
 import type { ConversationServerMessage, MessageView } from "../../party/messages";
 import { CallHistory } from "~/components/calls/call-history";
 import { StartCallButton } from "~/components/calls/start-call-button";
+import { RecordingHistory } from "~/components/calls/recording-history";
+import { ProposeMeetingLink } from "~/components/meetings/propose-meeting-link";
+import { listConversationRecordings } from "~/utils/meetings.server";
 import { PresenceDot } from "~/components/presence/presence-dot";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -49,6 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const otherRead = (await readPointers(ctx, id)).find((r) => r.userId !== viewer.user.id)?.lastReadMessageId ?? null;
   const calls = (await listConversationCalls(ctx, viewer.user.id, id, { limit: 5 })).items;
+  const recordings = (await listConversationRecordings(ctx, viewer.user.id, id, { limit: 5 })).items;
   return {
     me: viewer.user.id,
     conversation,
@@ -58,6 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     bodyMax: MESSAGE_BODY_MAX_CHARS,
     filesMax: ATTACHMENTS_PER_MESSAGE_MAX,
     calls,
+    recordings,
   };
 }
 
@@ -216,7 +221,10 @@ export default function ConversationPage() {
           <PresenceDot userId={other.id} />
           {live ? <span className="sr-only"> — live updates on</span> : null}
         </p>
-        <StartCallButton conversationId={conversation.id} />
+        <div className="flex flex-wrap gap-2">
+          <StartCallButton conversationId={conversation.id} />
+          <ProposeMeetingLink conversationId={conversation.id} />
+        </div>
       </div>
       <ConversationSubjectLine subject={conversation.subject} />
       <Link to="/messages" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
@@ -233,6 +241,7 @@ export default function ConversationPage() {
         </Link>
       ) : null}
       <CallHistory calls={loaded.calls} me={me} conversationId={conversation.id} />
+      <RecordingHistory recordings={loaded.recordings} />
       <div role="log" aria-label="Messages" className="border-subtle surface rounded-card border p-4">
         {messages.length === 0 ? <p className="text-muted text-sm">No messages yet. Say hello.</p> : null}
         <ol className="space-y-3">

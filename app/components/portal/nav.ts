@@ -20,6 +20,7 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
       { to: "/client/spending", label: "Spending" },
       { to: "/client/statement", label: "Statement" },
       { to: "/messages", label: "Messages" },
+      { to: "/meetings", label: "Meetings" },
     ],
   },
   freelancer: {
@@ -34,6 +35,7 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
       { to: "/settings/payouts", label: "Payouts" },
       { to: "/freelancer/analytics", label: "Analytics" },
       { to: "/messages", label: "Messages" },
+      { to: "/meetings", label: "Meetings" },
     ],
   },
   admin: {

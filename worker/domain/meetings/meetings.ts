@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, gte, lt, or, type SQL } from "drizzle-orm";
-import { contracts, meetings, type Conversation, type Meeting } from "../../../db/schema";
+import { and, asc, desc, eq, gt, gte, isNotNull, lt, or, type SQL } from "drizzle-orm";
+import { contracts, freelancerProfiles, meetings, users, type Conversation, type Meeting } from "../../../db/schema";
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
@@ -215,4 +215,44 @@ export async function listMeetings(
     items: await meetingViews(ctx, page),
     nextCursor: rows.length > query.limit && last ? `${last.startsAt.getTime()}${CURSOR_SEPARATOR}${last.id}` : null,
   };
+}
+
+/** The zone a person last reported on a meeting, else their freelancer profile's; null when nobody knows it. */
+export async function knownTimeZone(ctx: DomainContext, userId: string): Promise<string | null> {
+  const [latest] = await ctx.db
+    .select({ organizerId: meetings.organizerId, organizerTimeZone: meetings.organizerTimeZone, inviteeTimeZone: meetings.inviteeTimeZone })
+    .from(meetings)
+    .where(
+      or(and(eq(meetings.organizerId, userId), isNotNull(meetings.organizerTimeZone)), and(eq(meetings.inviteeId, userId), isNotNull(meetings.inviteeTimeZone))),
+    )
+    .orderBy(desc(meetings.updatedAt))
+    .limit(1);
+  if (latest) return latest.organizerId === userId ? latest.organizerTimeZone : latest.inviteeTimeZone;
+  const profile = await ctx.db.query.freelancerProfiles.findFirst({ where: eq(freelancerProfiles.userId, userId), columns: { timezone: true } });
+  return profile?.timezone ?? null;
+}
+
+/** Who the viewer would meet from this conversation or contract (the page that proposes shows their name and zone). */
+export async function meetingPartner(
+  ctx: DomainContext,
+  viewer: Viewer,
+  place: { conversationId?: string; contractId?: string },
+): Promise<{ conversationId: string; contractId: string | null; partner: { id: string; name: string; timeZone: string | null } }> {
+  const conversation = place.conversationId
+    ? await requireMembership(ctx, place.conversationId, viewer.user.id)
+    : await contractConversation(ctx, viewer, place.contractId ?? "");
+  const partnerId = conversation.clientId === viewer.user.id ? conversation.freelancerId : conversation.clientId;
+  const person = await ctx.db.query.users.findFirst({ where: eq(users.id, partnerId), columns: { name: true } });
+  return {
+    conversationId: conversation.id,
+    contractId: conversation.contractId,
+    partner: { id: partnerId, name: person?.name ?? "Someone", timeZone: await knownTimeZone(ctx, partnerId) },
+  };
+}
+
+/** A dashboard's next meetings: accepted or waiting for an answer, from an hour ago (one going on still shows). */
+export async function upcomingMeetings(ctx: DomainContext, userId: string, limit = 5): Promise<MeetingView[]> {
+  const from = new Date(ctx.clock.now().getTime() - 60 * 60 * 1000).toISOString();
+  const page = await listMeetings(ctx, userId, { from, limit, status: ["accepted", "proposed"] });
+  return page.items.filter((m) => Date.parse(m.endsAt) > ctx.clock.now().getTime());
 }
