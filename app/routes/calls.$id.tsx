@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import type { CallView } from "../../party/call-messages";
 import { CallStage } from "~/components/calls/call-stage";
+import { RecordingPanel } from "~/components/calls/recording-panel";
 import { apiJson } from "~/components/calls/api.client";
 import { formatDuration, nameOf } from "~/components/calls/format";
 import { useCallMedia } from "~/components/calls/use-call-media";
@@ -122,6 +123,7 @@ export default function CallPage() {
           </Form>
         ) : null}
         {inCall && media.phase !== "left" ? <CallStage call={call} me={me} media={media} onHangUp={() => void hangUp()} canInvite /> : null}
+        {inCall && media.phase === "live" ? <RecordingPanel call={call} me={me} media={media} /> : null}
         <Link
           to={`/messages/${call.conversationId}`}
           className="inline-block text-sm font-medium text-brand-600 underline dark:text-brand-100"

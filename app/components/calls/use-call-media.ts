@@ -1,6 +1,6 @@
 import { WebSocket as ReconnectingWebSocket } from "partysocket";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { CallServerMessage, MediaState } from "../../../party/call-messages";
+import type { CallClientMessage, CallServerMessage, MediaState, RecordingState } from "../../../party/call-messages";
 import { apiJson } from "./api.client";
 import { PeerMesh, type CallTransport, type RemotePeer, type TransportHandover } from "./peer-mesh";
 import { SfuMesh } from "./sfu-mesh.client";
@@ -20,6 +20,12 @@ export interface CallMedia {
   toggleScreen(): Promise<void>;
   chooseDevice(kind: "audio" | "video", deviceId: string): Promise<void>;
   leave(): void;
+  /** This tab's peer id in the call room (null until welcomed). */
+  peerId: string | null;
+  /** Where recording stands in the call, as the room says. */
+  recording: RecordingState;
+  /** Asks to record, answers, or stops (see party/call-recording.ts). */
+  sendRecording(message: Extract<CallClientMessage, { type: "record-ask" | "record-answer" | "record-stop" }>): void;
 }
 
 const QUIET: MediaState = { muted: false, cameraOff: false, sharingScreen: false };
@@ -38,6 +44,8 @@ export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu
   const [state, setState] = useState<MediaState>(QUIET);
   const [devices, setDevices] = useState<CallMedia["devices"]>({ audio: [], video: [] });
   const [chosen, setChosen] = useState({ audio: "", video: "" });
+  const [peerId, setPeerId] = useState<string | null>(null);
+  const [recording, setRecording] = useState<RecordingState>({ phase: "off" });
   const mesh = useRef<CallTransport | null>(null);
   const queue = useRef<Promise<void>>(Promise.resolve());
   const modeRef = useRef(mode);
@@ -87,6 +95,11 @@ export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu
       mesh.current = transportFor(modeRef.current, media, ws);
       ws.addEventListener("message", (event) => {
         const message = JSON.parse(String(event.data)) as CallServerMessage;
+        if (message.type === "welcome") {
+          setPeerId(message.peerId);
+          setRecording(message.recording);
+        }
+        if (message.type === "recording") return setRecording(message.recording);
         // One message at a time: a candidate must not overtake the description it belongs to.
         queue.current = queue.current
           .then(async () => {
@@ -208,5 +221,23 @@ export function useCallMedia(callId: string, active: boolean, mode: "p2p" | "sfu
     setPhase("left");
   };
 
-  return { phase, error, local, peers, state, devices, chosen, toggleMute, toggleCamera, toggleScreen, chooseDevice, leave };
+  const sendRecording: CallMedia["sendRecording"] = (message) => socket.current?.send(JSON.stringify(message));
+
+  return {
+    phase,
+    error,
+    local,
+    peers,
+    state,
+    devices,
+    chosen,
+    toggleMute,
+    toggleCamera,
+    toggleScreen,
+    chooseDevice,
+    leave,
+    peerId,
+    recording,
+    sendRecording,
+  };
 }
