@@ -10,6 +10,7 @@ import { gatherCast, type Cast } from "./cast";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
 import { favourites, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
+import { callsAndMeetings } from "./chapter-meetings";
 import { earlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
@@ -42,7 +43,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     () => earlierWork(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),
-    () => customerPortal(s, cast),
+    async () => callsAndMeetings(s, cast, await customerPortal(s, cast)),
     () => websiteCare(s, cast),
     () => photoDispute(s, cast),
     () => offerToFreelancer(s, cast),

@@ -44,6 +44,20 @@ afterAll(() => {
 });
 
 describe("the demo story", () => {
+  it("shows a meeting tomorrow, a new time waiting for the freelancer, and a recorded call", async () => {
+    const tomorrow = Date.UTC(2026, 11, 10, 15);
+    const accepted = await rows(`SELECT title, status, starts_at, duration_minutes FROM meetings WHERE organizer_id = ${DEMO_CLIENT} AND invitee_id = ${DEMO_FREELANCER} ORDER BY starts_at`);
+    expect(accepted.map((r) => [r.status, Number(r.starts_at)])).toEqual([
+      ["accepted", tomorrow],
+      ["proposed", tomorrow + 2 * 24 * 60 * 60 * 1000 + 60 * 60 * 1000],
+    ]);
+    const [recording] = await rows(
+      `SELECT r.status, r.kind, r.chunk_count, r.bytes, c.status AS call_status, (SELECT count(*) FROM call_recording_participants p WHERE p.recording_id = r.id) AS agreed FROM call_recordings r JOIN calls c ON c.id = r.call_id`,
+    );
+    expect(recording).toMatchObject({ status: "ready", kind: "audio", call_status: "ended", agreed: 2 });
+    expect(Number(recording.bytes)).toBeGreaterThan(10_000);
+  });
+
   it("gives the demo client and freelancer contracts in every state", async () => {
     const between = `client_id = ${DEMO_CLIENT} AND freelancer_id = ${DEMO_FREELANCER}`;
     const statuses = await rows(`SELECT status, type FROM contracts WHERE ${between} ORDER BY created_at`);
