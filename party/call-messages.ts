@@ -98,7 +98,15 @@ export type CallClientMessage = z.infer<typeof callClientMessage>;
 export type RecordingState =
   | { phase: "off"; note?: RecordingNote }
   | { phase: "asking"; kind: RecordingKind; requestedBy: string; recorderPeerId: string; agreed: string[]; waitingFor: string[] }
-  | { phase: "on"; kind: RecordingKind; requestedBy: string; recorderPeerId: string; recordingId: string; startedAt: string; agreed: string[] };
+  | {
+      phase: "on";
+      kind: RecordingKind;
+      requestedBy: string;
+      recorderPeerId: string;
+      recordingId: string;
+      startedAt: string;
+      agreed: string[];
+    };
 
 export type RecordingNote =
   | { reason: "refused" | "joined"; userId: string }

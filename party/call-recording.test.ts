@@ -54,7 +54,12 @@ describe("call recording", () => {
     const { client, freelancer, call: started, a, b, aPeer } = await activeCallInRoom();
     a.socket.send(JSON.stringify({ type: "record-ask", kind: "video" }));
     const asking = await recordingUpdate(b, "asking");
-    expect(asking.recording).toMatchObject({ kind: "video", requestedBy: client.user.id, recorderPeerId: aPeer, waitingFor: [freelancer.user.id] });
+    expect(asking.recording).toMatchObject({
+      kind: "video",
+      requestedBy: client.user.id,
+      recorderPeerId: aPeer,
+      waitingFor: [freelancer.user.id],
+    });
     await recordingUpdate(a, "asking");
     // Asking records nothing, and someone else's second "yes" cannot stand in for the freelancer's.
     a.socket.send(JSON.stringify({ type: "record-answer", agree: true }));
@@ -68,7 +73,11 @@ describe("call recording", () => {
     expect(row).toMatchObject({ id: on.recording.recordingId, status: "recording", kind: "video", recordedBy: client.user.id });
 
     b.socket.send(JSON.stringify({ type: "record-stop" }));
-    expect((await recordingUpdate(a, "off")).recording.note).toEqual({ reason: "stopped", userId: freelancer.user.id, recordingId: row.id });
+    expect((await recordingUpdate(a, "off")).recording.note).toEqual({
+      reason: "stopped",
+      userId: freelancer.user.id,
+      recordingId: row.id,
+    });
     expect((await stored(started.id))[0].status).toBe("ready");
     for (const s of [a, b]) s.socket.close(1000);
   });
@@ -138,16 +147,22 @@ describe("call recording", () => {
     expect(listed.body.items[0].participants.map((p: { id: string }) => p.id).sort()).toEqual([client.user.id, freelancer.user.id].sort());
     expect(Date.parse(listed.body.items[0].expiresAt) - Date.parse(listed.body.items[0].startedAt)).toBe(30 * 24 * 60 * 60 * 1000);
 
-    const file = await SELF.fetch(`http://localhost/api/recordings/${id}/file`, { headers: { Authorization: `Bearer ${freelancer.accessToken}` } });
+    const file = await SELF.fetch(`http://localhost/api/recordings/${id}/file`, {
+      headers: { Authorization: `Bearer ${freelancer.accessToken}` },
+    });
     expect(file.status).toBe(200);
     expect(file.headers.get("Content-Type")).toBe("video/webm");
     expect(file.headers.get("Content-Disposition")).toMatch(/^inline/);
     const bytes = new Uint8Array(await file.arrayBuffer());
     expect([...bytes]).toEqual([...piece(0), ...piece(1, 500), ...piece(2, 250)]);
-    const download = await SELF.fetch(`http://localhost/api/recordings/${id}/file?download=1`, { headers: { Authorization: `Bearer ${client.accessToken}` } });
+    const download = await SELF.fetch(`http://localhost/api/recordings/${id}/file?download=1`, {
+      headers: { Authorization: `Bearer ${client.accessToken}` },
+    });
     expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; filename="call-recording-/);
     await download.arrayBuffer();
-    const strangerFile = await SELF.fetch(`http://localhost/api/recordings/${id}/file`, { headers: { Authorization: `Bearer ${stranger.accessToken}` } });
+    const strangerFile = await SELF.fetch(`http://localhost/api/recordings/${id}/file`, {
+      headers: { Authorization: `Bearer ${stranger.accessToken}` },
+    });
     expect(strangerFile.status).toBe(404);
     await strangerFile.arrayBuffer();
     expect((await call(`/api/conversations/${conversationId}/recordings`, { token: stranger.accessToken })).status).toBe(404);

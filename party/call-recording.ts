@@ -35,7 +35,14 @@ export const currentRecording = read;
  */
 export async function askToRecord(host: RecordingHost, who: { userId: string; peerId: string }, kind: RecordingKind): Promise<void> {
   if ((await read(host)).phase !== "off") return;
-  const state: RecordingState = { phase: "asking", kind, requestedBy: who.userId, recorderPeerId: who.peerId, agreed: [who.userId], waitingFor: [] };
+  const state: RecordingState = {
+    phase: "asking",
+    kind,
+    requestedBy: who.userId,
+    recorderPeerId: who.peerId,
+    agreed: [who.userId],
+    waitingFor: [],
+  };
   await settle(host, state);
 }
 
@@ -73,7 +80,10 @@ export async function peerLeft(host: RecordingHost, peerId: string): Promise<voi
   if (state.phase === "off") return;
   if (state.recorderPeerId === peerId) {
     if (state.phase === "on") await finishRecording(host.domain(), state.recordingId);
-    return write(host, { phase: "off", note: { reason: "recorder-left", recordingId: state.phase === "on" ? state.recordingId : undefined } });
+    return write(host, {
+      phase: "off",
+      note: { reason: "recorder-left", recordingId: state.phase === "on" ? state.recordingId : undefined },
+    });
   }
   if (state.phase === "asking") await settle(host, state);
 }
@@ -90,7 +100,11 @@ async function settle(host: RecordingHost, state: Extract<RecordingState, { phas
   const waitingFor = present.filter((id) => !state.agreed.includes(id));
   if (waitingFor.length > 0 || !present.includes(state.requestedBy)) return write(host, { ...state, waitingFor });
   try {
-    const recording = await startRecording(host.domain(), host.callId, { recordedBy: state.requestedBy, kind: state.kind, agreedBy: present });
+    const recording = await startRecording(host.domain(), host.callId, {
+      recordedBy: state.requestedBy,
+      kind: state.kind,
+      agreedBy: present,
+    });
     await write(host, {
       phase: "on",
       kind: state.kind,

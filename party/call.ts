@@ -14,7 +14,16 @@ import {
   type PublishedTrack,
 } from "./call-messages";
 import { admittedUser, NOT_ADMITTED } from "./identity";
-import { answerRecording, askToRecord, callOver, currentRecording, peerJoined, peerLeft, stopRecording, type RecordingHost } from "./call-recording";
+import {
+  answerRecording,
+  askToRecord,
+  callOver,
+  currentRecording,
+  peerJoined,
+  peerLeft,
+  stopRecording,
+  type RecordingHost,
+} from "./call-recording";
 
 interface SocketState {
   userId: string;

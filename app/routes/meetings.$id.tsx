@@ -29,7 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   try {
     const meeting = await getMeeting(domainFrom(context), viewer.user.id, params.id ?? "");
-    const nextStart = dateToZonedWallTime(new Date(Math.max(Date.parse(meeting.startsAt), Date.now() + 60 * 60 * 1000)), readTimeZone(request));
+    const nextStart = dateToZonedWallTime(
+      new Date(Math.max(Date.parse(meeting.startsAt), Date.now() + 60 * 60 * 1000)),
+      readTimeZone(request),
+    );
     return { viewer: summarizeViewer(viewer), me: viewer.user.id, meeting, nextStart };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw new Response("No such meeting.", { status: 404 });
@@ -132,7 +135,9 @@ export default function MeetingPage() {
             ) : null}
           </div>
           {meeting.status === "accepted" && !meeting.canJoin && !over ? (
-            <p className="text-muted mt-2 text-sm">The call opens here 10 minutes before the start. You both get a reminder 15 minutes before.</p>
+            <p className="text-muted mt-2 text-sm">
+              The call opens here 10 minutes before the start. You both get a reminder 15 minutes before.
+            </p>
           ) : null}
         </Card>
         {myTurn && !over ? (

@@ -39,7 +39,9 @@ export default function MeetingsPage() {
       <div className="max-w-3xl space-y-6">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Meetings</h1>
-          <p className="text-muted mt-1 text-sm">Propose a meeting from a conversation or a contract; accepted ones come with a calendar invitation.</p>
+          <p className="text-muted mt-1 text-sm">
+            Propose a meeting from a conversation or a contract; accepted ones come with a calendar invitation.
+          </p>
         </div>
         {waiting.length ? (
           <Card title="Waiting for your answer">

@@ -76,10 +76,23 @@ export default function ProposeMeetingPage() {
             <Field
               label="Title"
               errors={fields.title}
-              inputProps={{ id: "meeting-title", name: "title", required: true, maxLength: MEETING_TITLE_MAX_CHARS, defaultValue: "Catch-up call" }}
+              inputProps={{
+                id: "meeting-title",
+                name: "title",
+                required: true,
+                maxLength: MEETING_TITLE_MAX_CHARS,
+                defaultValue: "Catch-up call",
+              }}
             />
-            <MeetingTimeFields other={partner} defaultStart={defaultStart} errors={{ startsAt: fields.startsAt, durationMinutes: fields.durationMinutes }} />
-            <p className="text-muted text-sm">{partner.name} can accept, decline or propose another time. Once accepted, you both get a calendar invitation and a reminder 15 minutes before.</p>
+            <MeetingTimeFields
+              other={partner}
+              defaultStart={defaultStart}
+              errors={{ startsAt: fields.startsAt, durationMinutes: fields.durationMinutes }}
+            />
+            <p className="text-muted text-sm">
+              {partner.name} can accept, decline or propose another time. Once accepted, you both get a calendar invitation and a reminder
+              15 minutes before.
+            </p>
             <Button type="submit" disabled={navigation.state !== "idle"}>
               Send the proposal
             </Button>

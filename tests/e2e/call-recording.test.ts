@@ -48,7 +48,11 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; page:
 async function json<T>(page: Page, path: string, body: unknown): Promise<T> {
   const result = await page.evaluate(
     async ([path, body]) => {
-      const res = await fetch(path as string, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(path as string, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
       return { status: res.status, body: await res.json() };
     },
     [path, body] as const,
@@ -90,14 +94,16 @@ describe("call recording in the browser", () => {
     await expect.poll(() => banner.count(), { timeout: 15_000 }).toBe(1);
     await banner.getByRole("button", { name: "Accept" }).click();
     await freelancer.page.waitForURL(/\/calls\/[0-9A-Za-z]+$/);
-    await expect.poll(() => client.page.getByRole("region", { name: "Participants" }).textContent(), { timeout: 30_000 }).toContain(
-      "Theo Freelancer — connected",
-    );
+    await expect
+      .poll(() => client.page.getByRole("region", { name: "Participants" }).textContent(), { timeout: 30_000 })
+      .toContain("Theo Freelancer — connected");
 
     // Asking records nothing until the other side agrees; then both see that it is on.
     await recordingRegion(client.page).getByRole("button", { name: "Record video" }).click();
     await expect.poll(() => recordingRegion(client.page).textContent()).toContain("Waiting for Theo Freelancer to agree");
-    await expect.poll(() => recordingRegion(freelancer.page).textContent()).toContain("Rosa Client asks to record this call (video and audio)");
+    await expect
+      .poll(() => recordingRegion(freelancer.page).textContent())
+      .toContain("Rosa Client asks to record this call (video and audio)");
     await expectAccessible(freelancer.page);
     const callId = new URL(client.page.url()).pathname.split("/").pop()!;
     expect(await db.select().from(schema.callRecordings).where(eq(schema.callRecordings.callId, callId))).toEqual([]);
@@ -106,7 +112,9 @@ describe("call recording in the browser", () => {
       await expect.poll(() => recordingRegion(page).getByRole("status").textContent()).toContain("Recording is on (video and audio)");
     }
     // Pieces reach the server while the call goes on.
-    await expect.poll(() => recordingRegion(client.page).textContent(), { timeout: 30_000 }).toMatch(/[3-9]\d* parts saved|\d{2,} parts saved/);
+    await expect
+      .poll(() => recordingRegion(client.page).textContent(), { timeout: 30_000 })
+      .toMatch(/[3-9]\d* parts saved|\d{2,} parts saved/);
     const [during] = await db.select().from(schema.callRecordings).where(eq(schema.callRecordings.callId, callId));
     expect(during.status).toBe("recording");
     expect(during.chunkCount).toBeGreaterThanOrEqual(3);
@@ -136,7 +144,12 @@ describe("call recording in the browser", () => {
     const download = await freelancer.page.evaluate(async () => {
       const link = document.querySelector<HTMLAnchorElement>("a[download][href*='/api/recordings/']")!;
       const res = await fetch(link.href);
-      return { status: res.status, type: res.headers.get("Content-Type"), disposition: res.headers.get("Content-Disposition"), bytes: (await res.arrayBuffer()).byteLength };
+      return {
+        status: res.status,
+        type: res.headers.get("Content-Type"),
+        disposition: res.headers.get("Content-Disposition"),
+        bytes: (await res.arrayBuffer()).byteLength,
+      };
     });
     expect(download).toMatchObject({ status: 200, type: "video/webm" });
     expect(download.disposition).toMatch(/^attachment/);

@@ -116,7 +116,9 @@ describe("meetings in the browser", () => {
     await freelancer.page.waitForURL(`${baseUrl}${meetingPath}`);
     const when = freelancer.page.getByRole("definition").filter({ hasText: "your time" });
     // 16:30 in Berlin is 10:30 in New York, shown as the freelancer's time, with the client's beside it.
-    await expect.poll(() => when.textContent()).toMatch(/10:30 .*\(your time, America\/New_York\).*16:30 .* for Mira Client \(Europe\/Berlin\)/);
+    await expect
+      .poll(() => when.textContent())
+      .toMatch(/10:30 .*\(your time, America\/New_York\).*16:30 .* for Mira Client \(Europe\/Berlin\)/);
     expect(await noSidewaysScroll(freelancer.page)).toBe(true);
     await expectAccessible(freelancer.page);
     await freelancer.page.getByRole("button", { name: "Accept" }).click();

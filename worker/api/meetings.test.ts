@@ -57,7 +57,11 @@ describe("POST /api/meetings", () => {
       body: { contractId: fixture.contractId, title: "Questions on the offer", startsAt: inHours(3), durationMinutes: 15 },
     });
     expect(res.status).toBe(201);
-    expect(res.body.meeting).toMatchObject({ contractId: fixture.contractId, proposedBy: fixture.freelancer.id, awaitingAnswerFrom: fixture.client.id });
+    expect(res.body.meeting).toMatchObject({
+      contractId: fixture.contractId,
+      proposedBy: fixture.freelancer.id,
+      awaitingAnswerFrom: fixture.client.id,
+    });
     const conversation = await call(`/api/conversations/${res.body.meeting.conversationId}`, { token: fixture.clientToken });
     expect(conversation.body.conversation.contractId).toBe(fixture.contractId);
   });
@@ -66,7 +70,9 @@ describe("POST /api/meetings", () => {
     const { client, conversationId } = await conversationPair();
     const stranger = await createTestUser(env, { roles: ["client"] });
     const count = async () => (await db().select().from(meetings).where(eq(meetings.conversationId, conversationId))).length;
-    expect((await call("/api/meetings", { body: { conversationId, title: "x", startsAt: inHours(2), durationMinutes: 30 } })).status).toBe(401);
+    expect((await call("/api/meetings", { body: { conversationId, title: "x", startsAt: inHours(2), durationMinutes: 30 } })).status).toBe(
+      401,
+    );
     expect((await propose(stranger, { conversationId, startsAt: inHours(2) })).status).toBe(404);
     const bad: Record<string, unknown>[] = [
       { startsAt: inHours(2) },
@@ -131,7 +137,9 @@ describe("answering a meeting", () => {
     expect(own.status).toBe(403);
     expect((await call(`/api/meetings/${id}/decline`, { token: client.accessToken, body: {} })).status).toBe(403);
     expect((await call(`/api/meetings/${id}/accept`, { token: stranger.accessToken, body: {} })).status).toBe(404);
-    expect((await call(`/api/meetings/${id}/reschedule`, { token: stranger.accessToken, body: { startsAt: inHours(7) } })).status).toBe(404);
+    expect((await call(`/api/meetings/${id}/reschedule`, { token: stranger.accessToken, body: { startsAt: inHours(7) } })).status).toBe(
+      404,
+    );
     expect((await call(`/api/meetings/${id}/ics`, { token: stranger.accessToken })).status).toBe(404);
     expect((await call(`/api/meetings/${id}`, { token: stranger.accessToken })).status).toBe(404);
     expect((await call(`/api/meetings/${id}/reschedule`, { token: freelancer.accessToken, body: { startsAt: "soon" } })).status).toBe(422);
@@ -214,7 +222,9 @@ describe("GET /api/meetings", () => {
     expect(page1.status).toBe(200);
     expect(page1.body.items.map((m: { startsAt: string }) => m.startsAt)).toEqual([times[0], times[1]]);
     expect(page1.body.nextCursor).toBeTruthy();
-    const page2 = await call(`/api/meetings?from=${from}&to=${to}&limit=2&cursor=${page1.body.nextCursor}`, { token: freelancer.accessToken });
+    const page2 = await call(`/api/meetings?from=${from}&to=${to}&limit=2&cursor=${page1.body.nextCursor}`, {
+      token: freelancer.accessToken,
+    });
     expect(page2.body.items.map((m: { startsAt: string }) => m.startsAt)).toEqual([times[2]]);
     expect(page2.body.nextCursor).toBeNull();
     const narrow = await call(`/api/meetings?from=${inHours(100.5)}&to=${inHours(101.5)}`, { token: client.accessToken });

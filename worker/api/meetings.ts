@@ -9,13 +9,17 @@ import {
   proposeMeeting,
   rescheduleMeeting,
 } from "../domain/meetings/meetings";
+import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
+import { meetingViewSchema } from "../domain/meetings/view-schema";
+import { pageSchema } from "../domain/views";
 import { createRouter, type Router } from "./context";
-import { jsonRoute } from "./openapi";
+import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["meetings"];
 const params = z.object({ id: idParam });
+const meetingBody = z.object({ meeting: meetingViewSchema });
 
 const router = createRouter()
   .openapi(
@@ -26,7 +30,7 @@ const router = createRouter()
       auth: true,
       summary: "Propose a meeting from a conversation or a contract (title, start, 15–120 minutes); the other side answers it",
       body: proposeMeetingInput,
-      ok: { status: 201, description: "{meeting}" },
+      ok: { status: 201, description: "{meeting}", schema: meetingBody },
       errors: [404, 422],
     }),
     async (c) => c.json({ meeting: await proposeMeeting(c.get("domain"), requireViewer(c), c.req.valid("json")) }, 201),
@@ -39,7 +43,7 @@ const router = createRouter()
       auth: true,
       summary: "Your meetings starting in [from, to), earliest first (every status), paginated",
       query: meetingsQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(meetingViewSchema) },
       errors: [422],
     }),
     async (c) => c.json(await listMeetings(c.get("domain"), requireViewer(c).user.id, c.req.valid("query")), 200),
@@ -52,31 +56,36 @@ const router = createRouter()
       auth: true,
       summary: "One meeting (its two members only)",
       params,
-      ok: { status: 200, description: "{meeting}" },
+      ok: { status: 200, description: "{meeting}", schema: meetingBody },
       errors: [404],
     }),
     async (c) => c.json({ meeting: await getMeeting(c.get("domain"), requireViewer(c).user.id, c.req.valid("param").id) }, 200),
-  )
-  .openapi(
-    jsonRoute({
-      method: "get",
-      path: "/{id}/ics",
-      tags,
-      auth: true,
-      summary: "The meeting as an iCalendar file (text/calendar: stable UID, UTC times, SEQUENCE grows with each new time)",
-      params,
-      ok: { status: 200, description: "text/calendar" },
-      errors: [404],
-    }),
-    async (c) => {
-      const file = await meetingCalendarFile(c.get("domain"), requireViewer(c).user.id, c.req.valid("param").id);
-      return c.body(file.text, 200, {
-        "Content-Type": "text/calendar; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${file.filename}"`,
-        "Cache-Control": "private, no-store",
-      });
-    },
   );
+
+router.get("/:id/ics", async (c) => {
+  const id = idParam.safeParse(c.req.param("id"));
+  if (!id.success) throw new AppError(404, "not_found", "No such meeting.");
+  const file = await meetingCalendarFile(c.get("domain"), requireViewer(c).user.id, id.data);
+  return c.body(file.text, 200, {
+    "Content-Type": "text/calendar; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${file.filename}"`,
+    "Cache-Control": "private, no-store",
+  });
+});
+
+router.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/{id}/ics",
+  tags,
+  summary: "The meeting as an iCalendar file for calendar apps: a stable UID, DTSTART/DTEND in UTC, SEQUENCE grows with each new time",
+  security: SIGNED_IN,
+  request: { params },
+  responses: {
+    200: { description: "The .ics file (CRLF lines)", content: { "text/calendar": { schema: z.string() } } },
+    401: errorResponse("Not signed in"),
+    404: errorResponse("Not found"),
+  },
+});
 
 const answers = [
   ["accept", "Accept a proposed time (the side that did not propose it); both get the calendar invitation", acceptMeeting],
@@ -92,7 +101,7 @@ for (const [action, summary, run] of answers) {
       auth: true,
       summary,
       params,
-      ok: { status: 200, description: "{meeting}" },
+      ok: { status: 200, description: "{meeting}", schema: meetingBody },
       errors: [403, 404, 409],
     }),
     async (c) => c.json({ meeting: await run(c.get("domain"), requireViewer(c), c.req.valid("param").id) }, 200),
@@ -108,7 +117,7 @@ router.openapi(
     summary: "Propose another time (either side, while proposed or accepted); the other side answers again",
     params,
     body: rescheduleMeetingInput,
-    ok: { status: 200, description: "{meeting}" },
+    ok: { status: 200, description: "{meeting}", schema: meetingBody },
     errors: [404, 409, 422],
   }),
   async (c) =>

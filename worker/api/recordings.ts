@@ -3,12 +3,16 @@ import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
 import { getRecording, listConversationRecordings, openRecordingFile, storeRecordingChunk } from "../domain/recordings/recordings";
 import { RECORDING_CHUNK_MAX_BYTES, RECORDINGS_PAGE_MAX } from "../domain/recordings/rules";
+import { recordingViewSchema } from "../domain/recordings/view-schema";
+import { pageSchema } from "../domain/views";
 import { createRouter, type Router } from "./context";
-import { jsonRoute, SIGNED_IN } from "./openapi";
+import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["recordings"];
 const params = z.object({ id: idParam });
+const recordingBody = z.object({ recording: recordingViewSchema });
+const binary = z.string().openapi({ format: "binary" });
 
 const router = createRouter()
   .openapi(
@@ -19,7 +23,7 @@ const router = createRouter()
       auth: true,
       summary: "One call recording (the people who agreed to it only)",
       params,
-      ok: { status: 200, description: "{recording}" },
+      ok: { status: 200, description: "{recording}", schema: recordingBody },
       errors: [404],
     }),
     async (c) => c.json({ recording: await getRecording(c.get("domain"), requireViewer(c).user.id, c.req.valid("param").id) }, 200),
@@ -36,11 +40,14 @@ const router = createRouter()
         cursor: idParam.optional(),
         limit: z.coerce.number().int().min(1).max(RECORDINGS_PAGE_MAX).default(20),
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(recordingViewSchema) },
       errors: [404, 422],
     }),
     async (c) =>
-      c.json(await listConversationRecordings(c.get("domain"), requireViewer(c).user.id, c.req.valid("param").id, c.req.valid("query")), 200),
+      c.json(
+        await listConversationRecordings(c.get("domain"), requireViewer(c).user.id, c.req.valid("param").id, c.req.valid("query")),
+        200,
+      ),
   );
 
 router.put("/recordings/:id/chunks/:seq", async (c) => {
@@ -51,7 +58,9 @@ router.put("/recordings/:id/chunks/:seq", async (c) => {
   if (!seq.success) throw new AppError(422, "validation_failed", "The piece number is not valid.", { seq: ["Not a piece number."] });
   const declared = Number(c.req.header("Content-Length") ?? "0");
   if (declared > RECORDING_CHUNK_MAX_BYTES) {
-    throw new AppError(413, "file_too_large", "A piece of a recording can be at most 8 MB.", { file: ["A piece of a recording can be at most 8 MB."] });
+    throw new AppError(413, "file_too_large", "A piece of a recording can be at most 8 MB.", {
+      file: ["A piece of a recording can be at most 8 MB."],
+    });
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const recording = await storeRecordingChunk(c.get("domain"), viewer.user.id, id.data, {
@@ -90,17 +99,17 @@ router.openAPIRegistry.registerPath({
   security: SIGNED_IN,
   request: {
     params: params.extend({ seq: z.string() }),
-    body: { required: true, content: { "audio/webm": { schema: z.string().openapi({ format: "binary" }) }, "video/webm": { schema: z.string().openapi({ format: "binary" }) } } },
+    body: { required: true, content: { "audio/webm": { schema: binary }, "video/webm": { schema: binary } } },
   },
   responses: {
-    200: { description: "{recording}" },
-    401: { description: "Not signed in" },
-    403: { description: "Not the recorder" },
-    404: { description: "Not found" },
-    409: { description: "Recording over, or a piece out of order" },
-    413: { description: "Too large" },
-    415: { description: "Not WebM of the recording's kind" },
-    422: { description: "Empty piece or bad piece number" },
+    200: { description: "{recording}", content: { "application/json": { schema: recordingBody } } },
+    401: errorResponse("Not signed in"),
+    403: errorResponse("Not the recorder"),
+    404: errorResponse("Not found"),
+    409: errorResponse("Recording over, or a piece out of order"),
+    413: errorResponse("Too large"),
+    415: errorResponse("Not WebM of the recording's kind"),
+    422: errorResponse("Empty piece or bad piece number"),
   },
 });
 
@@ -112,11 +121,11 @@ router.openAPIRegistry.registerPath({
   security: SIGNED_IN,
   request: { params, query: z.object({ download: z.enum(["1"]).optional() }) },
   responses: {
-    200: { description: "The recording's bytes" },
-    401: { description: "Not signed in" },
-    404: { description: "Not found" },
-    409: { description: "Nothing uploaded yet" },
-    410: { description: "Deleted after 30 days" },
+    200: { description: "The recording's bytes (WebM)", content: { "audio/webm": { schema: binary }, "video/webm": { schema: binary } } },
+    401: errorResponse("Not signed in"),
+    404: errorResponse("Not found"),
+    409: errorResponse("Nothing uploaded yet"),
+    410: errorResponse("Deleted after 30 days"),
   },
 });
 

@@ -66,6 +66,9 @@ export function mixForRecording(kind: "audio" | "video", streams: MediaStream[])
 
 /** The WebM flavour this browser records for the kind. */
 export function recorderMimeType(kind: "audio" | "video"): string {
-  const wanted = kind === "audio" ? ["audio/webm;codecs=opus", "audio/webm"] : ["video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus", "video/webm"];
+  const wanted =
+    kind === "audio"
+      ? ["audio/webm;codecs=opus", "audio/webm"]
+      : ["video/webm;codecs=vp8,opus", "video/webm;codecs=vp9,opus", "video/webm"];
   return wanted.find((type) => MediaRecorder.isTypeSupported(type)) ?? wanted.at(-1)!;
 }

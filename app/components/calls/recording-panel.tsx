@@ -49,7 +49,10 @@ export function RecordingPanel({ call, me, media }: { call: CallView; me: string
             <p>Waiting for {state.waitingFor.map((id) => nameOf(call, id)).join(", ") || "everyone"} to agree to the recording…</p>
           )
         ) : (
-          <p className="text-muted">{noteText(call, state.note) ?? "Not recording. A recording starts only after everyone in the call agrees, and is kept for 30 days."}</p>
+          <p className="text-muted">
+            {noteText(call, state.note) ??
+              "Not recording. A recording starts only after everyone in the call agrees, and is kept for 30 days."}
+          </p>
         )}
       </div>
       <div className="mt-2 flex flex-wrap gap-2">
@@ -68,7 +71,12 @@ export function RecordingPanel({ call, me, media }: { call: CallView; me: string
             <Button type="button" size="sm" onClick={() => media.sendRecording({ type: "record-answer", agree: true })}>
               Agree to record
             </Button>
-            <Button type="button" size="sm" variant="secondary" onClick={() => media.sendRecording({ type: "record-answer", agree: false })}>
+            <Button
+              type="button"
+              size="sm"
+              variant="secondary"
+              onClick={() => media.sendRecording({ type: "record-answer", agree: false })}
+            >
               Do not record
             </Button>
           </>

@@ -40,7 +40,8 @@ export async function callsAndMeetings(s: StoryContext, cast: Cast, contractId: 
 
   await s.at(1, 15);
   const day = new Date(s.now);
-  const tomorrowAt = (hour: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + DAY_MS + hour * HOUR_MS);
+  const tomorrowAt = (hour: number) =>
+    new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) + DAY_MS + hour * HOUR_MS);
   const demo = await proposeMeeting(ctx, client, {
     contractId,
     title: "Customer portal: demo of the orders pages",

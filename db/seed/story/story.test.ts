@@ -46,7 +46,9 @@ afterAll(() => {
 describe("the demo story", () => {
   it("shows a meeting tomorrow, a new time waiting for the freelancer, and a recorded call", async () => {
     const tomorrow = Date.UTC(2026, 11, 10, 15);
-    const accepted = await rows(`SELECT title, status, starts_at, duration_minutes FROM meetings WHERE organizer_id = ${DEMO_CLIENT} AND invitee_id = ${DEMO_FREELANCER} ORDER BY starts_at`);
+    const accepted = await rows(
+      `SELECT title, status, starts_at, duration_minutes FROM meetings WHERE organizer_id = ${DEMO_CLIENT} AND invitee_id = ${DEMO_FREELANCER} ORDER BY starts_at`,
+    );
     expect(accepted.map((r) => [r.status, Number(r.starts_at)])).toEqual([
       ["accepted", tomorrow],
       ["proposed", tomorrow + 2 * 24 * 60 * 60 * 1000 + 60 * 60 * 1000],

@@ -2,7 +2,10 @@ import type { MeetingView } from "./views";
 
 /** "20261208T153000Z": a UTC date-time as iCalendar writes it (RFC 5545 3.3.5, form 2). */
 export function icsUtc(iso: string): string {
-  return new Date(iso).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11). */

@@ -39,7 +39,9 @@ function checkStart(ctx: DomainContext, startsAt: string): Date {
     });
   }
   if (start.getTime() > now + MEETING_HORIZON_MS) {
-    throw new AppError(422, "validation_failed", "Choose a time within the next year.", { startsAt: ["Choose a time within the next year."] });
+    throw new AppError(422, "validation_failed", "Choose a time within the next year.", {
+      startsAt: ["Choose a time within the next year."],
+    });
   }
   return start;
 }
@@ -96,7 +98,11 @@ export async function getMeeting(ctx: DomainContext, userId: string, meetingId: 
 }
 
 /** The .ics file of a meeting, for its two members. */
-export async function meetingCalendarFile(ctx: DomainContext, userId: string, meetingId: string): Promise<{ filename: string; text: string }> {
+export async function meetingCalendarFile(
+  ctx: DomainContext,
+  userId: string,
+  meetingId: string,
+): Promise<{ filename: string; text: string }> {
   const meeting = await getMeeting(ctx, userId, meetingId);
   return { filename: icsFilename(meeting), text: meetingIcs(meeting, ctx.config.appOrigin) };
 }
@@ -113,7 +119,12 @@ async function requireAnswerable(ctx: DomainContext, userId: string, meetingId: 
  * Accepting: the meeting shows on both dashboards, both get the calendar invitation by e-mail, and the
  * 15-minute reminder is queued. Only one answer wins when both tabs answer at once.
  */
-export async function acceptMeeting(ctx: DomainContext, viewer: Viewer, meetingId: string, input: AnswerMeetingInput = {}): Promise<MeetingView> {
+export async function acceptMeeting(
+  ctx: DomainContext,
+  viewer: Viewer,
+  meetingId: string,
+  input: AnswerMeetingInput = {},
+): Promise<MeetingView> {
   const me = viewer.user.id;
   const row = await requireAnswerable(ctx, me, meetingId);
   if (row.startsAt.getTime() <= ctx.clock.now().getTime()) {
@@ -126,15 +137,38 @@ export async function acceptMeeting(ctx: DomainContext, viewer: Viewer, meetingI
     .returning();
   if (!updated) throw new AppError(409, "meeting_answered", "This meeting was answered or changed meanwhile.");
   const meeting = await view(ctx, updated);
-  const attachments = [{ filename: icsFilename(meeting), contentType: "text/calendar; method=PUBLISH; charset=utf-8", content: meetingIcs(meeting, ctx.config.appOrigin) }];
+  const attachments = [
+    {
+      filename: icsFilename(meeting),
+      contentType: "text/calendar; method=PUBLISH; charset=utf-8",
+      content: meetingIcs(meeting, ctx.config.appOrigin),
+    },
+  ];
   const body = `“${meeting.title}” is on: ${when(meeting)}, ${meeting.durationMinutes} minutes. The calendar invitation is attached; join the call from the meeting page at that time.`;
-  await notify(ctx, row.proposedBy, "meeting_answered", { title: `${viewer.user.name} accepted: ${meeting.title}`, body, link: `/meetings/${meeting.id}` }, { attachments });
-  await notify(ctx, me, "meeting_answered", { title: `Meeting confirmed: ${meeting.title}`, body, link: `/meetings/${meeting.id}` }, { attachments, inApp: false });
+  await notify(
+    ctx,
+    row.proposedBy,
+    "meeting_answered",
+    { title: `${viewer.user.name} accepted: ${meeting.title}`, body, link: `/meetings/${meeting.id}` },
+    { attachments },
+  );
+  await notify(
+    ctx,
+    me,
+    "meeting_answered",
+    { title: `Meeting confirmed: ${meeting.title}`, body, link: `/meetings/${meeting.id}` },
+    { attachments, inApp: false },
+  );
   await queueReminder(ctx, updated);
   return meeting;
 }
 
-export async function declineMeeting(ctx: DomainContext, viewer: Viewer, meetingId: string, input: AnswerMeetingInput = {}): Promise<MeetingView> {
+export async function declineMeeting(
+  ctx: DomainContext,
+  viewer: Viewer,
+  meetingId: string,
+  input: AnswerMeetingInput = {},
+): Promise<MeetingView> {
   const me = viewer.user.id;
   const row = await requireAnswerable(ctx, me, meetingId);
   const [updated] = await ctx.db
@@ -156,7 +190,12 @@ export async function declineMeeting(ctx: DomainContext, viewer: Viewer, meeting
  * Another time, from either side, while the meeting is proposed or accepted: it waits for the other side's
  * answer again and its SEQUENCE grows, so calendars replace the old time.
  */
-export async function rescheduleMeeting(ctx: DomainContext, viewer: Viewer, meetingId: string, input: RescheduleMeetingInput): Promise<MeetingView> {
+export async function rescheduleMeeting(
+  ctx: DomainContext,
+  viewer: Viewer,
+  meetingId: string,
+  input: RescheduleMeetingInput,
+): Promise<MeetingView> {
   const me = viewer.user.id;
   const row = await requireMeeting(ctx, meetingId, me);
   if (row.status === "declined") throw new AppError(409, "meeting_declined", "This meeting was declined; propose a new one instead.");
@@ -223,12 +262,18 @@ export async function knownTimeZone(ctx: DomainContext, userId: string): Promise
     .select({ organizerId: meetings.organizerId, organizerTimeZone: meetings.organizerTimeZone, inviteeTimeZone: meetings.inviteeTimeZone })
     .from(meetings)
     .where(
-      or(and(eq(meetings.organizerId, userId), isNotNull(meetings.organizerTimeZone)), and(eq(meetings.inviteeId, userId), isNotNull(meetings.inviteeTimeZone))),
+      or(
+        and(eq(meetings.organizerId, userId), isNotNull(meetings.organizerTimeZone)),
+        and(eq(meetings.inviteeId, userId), isNotNull(meetings.inviteeTimeZone)),
+      ),
     )
     .orderBy(desc(meetings.updatedAt))
     .limit(1);
   if (latest) return latest.organizerId === userId ? latest.organizerTimeZone : latest.inviteeTimeZone;
-  const profile = await ctx.db.query.freelancerProfiles.findFirst({ where: eq(freelancerProfiles.userId, userId), columns: { timezone: true } });
+  const profile = await ctx.db.query.freelancerProfiles.findFirst({
+    where: eq(freelancerProfiles.userId, userId),
+    columns: { timezone: true },
+  });
   return profile?.timezone ?? null;
 }
 

@@ -71,7 +71,9 @@ describe("the 15-minute meeting reminder", () => {
     expect(await reminders([client.user.id])).toHaveLength(0);
 
     const later = at(3 * 60 * MINUTE_MS);
-    expect((await call(`/api/meetings/${id}/reschedule`, { token: freelancer.accessToken, body: { startsAt: later.toISOString() } })).status).toBe(200);
+    expect(
+      (await call(`/api/meetings/${id}/reschedule`, { token: freelancer.accessToken, body: { startsAt: later.toISOString() } })).status,
+    ).toBe(200);
     const due = testContext(env, { now: new Date(startsAt.getTime() - 10 * MINUTE_MS) }).ctx;
     // Not accepted again yet, and the job of the first time is stale either way.
     expect(await remindMeeting(due, id, startsAt.getTime())).toBe("skipped");

@@ -30,7 +30,12 @@ export function notificationEmail(input: {
       : "") +
     `<p style="color:#64748b">— MegiLance</p>` +
     `<p style="color:#64748b;font-size:12px"><a href="${escape(input.unsubscribeHref)}">Unsubscribe from these emails</a></p></div>`;
-  return { to: input.to, subject: payload.title.slice(0, 200), text, html, template: `notification.${input.type}`,
+  return {
+    to: input.to,
+    subject: payload.title.slice(0, 200),
+    text,
+    html,
+    template: `notification.${input.type}`,
     ...(input.attachments?.length ? { attachments: input.attachments } : {}),
   };
 }

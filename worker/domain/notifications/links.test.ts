@@ -313,11 +313,16 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
   async meeting_answered() {
     const f = await activeContract(ctx);
     const startsAt = new Date(ctx.clock.now().getTime() + 2 * DAY_MS).toISOString();
-    const { body } = await call("/api/meetings", { token: f.clientToken, body: { contractId: f.contractId, title: "Review", startsAt, durationMinutes: 60 } });
+    const { body } = await call("/api/meetings", {
+      token: f.clientToken,
+      body: { contractId: f.contractId, title: "Review", startsAt, durationMinutes: 60 },
+    });
     expect((await call(`/api/meetings/${body.meeting.id}/accept`, { token: f.freelancerToken, body: {} })).status).toBe(200);
     await linksOpen("meeting_answered", f.client, "accepted");
     const later = new Date(ctx.clock.now().getTime() + 3 * DAY_MS).toISOString();
-    expect((await call(`/api/meetings/${body.meeting.id}/reschedule`, { token: f.clientToken, body: { startsAt: later } })).status).toBe(200);
+    expect((await call(`/api/meetings/${body.meeting.id}/reschedule`, { token: f.clientToken, body: { startsAt: later } })).status).toBe(
+      200,
+    );
     await linksOpen("meeting_answered", f.client, "moved to another time");
   },
   async meeting_reminder() {

@@ -84,7 +84,16 @@ export async function startRecording(
   const [inserted] = await ctx.db.batch([
     ctx.db
       .insert(callRecordings)
-      .values({ id, callId, conversationId: call.conversationId, recordedBy: input.recordedBy, kind: input.kind, status: "recording", startedAt: now, createdAt: now })
+      .values({
+        id,
+        callId,
+        conversationId: call.conversationId,
+        recordedBy: input.recordedBy,
+        kind: input.kind,
+        status: "recording",
+        startedAt: now,
+        createdAt: now,
+      })
       .returning(),
     ctx.db.insert(callRecordingParticipants).values(agreed.map((userId) => ({ recordingId: id, userId, agreedAt: now }))),
   ]);
@@ -116,7 +125,8 @@ export async function storeRecordingChunk(
   const mediaType = (input.contentType ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== expected) throw refuse(415, "unsupported_file_type", `Send the recording as ${expected}.`);
   if (input.bytes.byteLength === 0) throw refuse(422, "empty_file", "The piece is empty.");
-  if (input.bytes.byteLength > RECORDING_CHUNK_MAX_BYTES) throw refuse(413, "file_too_large", "A piece of a recording can be at most 8 MB.");
+  if (input.bytes.byteLength > RECORDING_CHUNK_MAX_BYTES)
+    throw refuse(413, "file_too_large", "A piece of a recording can be at most 8 MB.");
   if (row.bytes + input.bytes.byteLength > RECORDING_MAX_BYTES) throw refuse(413, "file_too_large", "A recording can be at most 2 GB.");
   if (input.seq < row.chunkCount) return (await views(ctx, [row]))[0];
   if (input.seq > row.chunkCount) throw refuse(409, "chunk_out_of_order", `Send piece ${row.chunkCount} first.`);

@@ -20,7 +20,11 @@ async function recordedCall(startedAt: Date) {
   const first = new Uint8Array(600).fill(7);
   first.set([0x1a, 0x45, 0xdf, 0xa3]);
   await storeRecordingChunk(ctx, pair.client.user.id, recording.id, { seq: 0, contentType: "audio/webm", bytes: first });
-  await storeRecordingChunk(ctx, pair.client.user.id, recording.id, { seq: 1, contentType: "audio/webm", bytes: new Uint8Array(300).fill(9) });
+  await storeRecordingChunk(ctx, pair.client.user.id, recording.id, {
+    seq: 1,
+    contentType: "audio/webm",
+    bytes: new Uint8Array(300).fill(9),
+  });
   return { ...pair, recordingId: recording.id };
 }
 
@@ -38,7 +42,13 @@ describe("recordings are kept 30 days", () => {
     for (const seq of [0, 1]) expect(await env.FILES.head(chunkKey(old.recordingId, seq))).toBeNull();
     const history = await call(`/api/conversations/${old.conversationId}/recordings`, { token: old.freelancer.accessToken });
     expect(history.body.items).toEqual([
-      expect.objectContaining({ id: old.recordingId, status: "deleted", deletedAt: new Date(now).toISOString(), fileUrl: null, downloadUrl: null }),
+      expect.objectContaining({
+        id: old.recordingId,
+        status: "deleted",
+        deletedAt: new Date(now).toISOString(),
+        fileUrl: null,
+        downloadUrl: null,
+      }),
     ]);
     const file = await call(`/api/recordings/${old.recordingId}/file`, { token: old.client.accessToken });
     expect(file.status).toBe(410);
