@@ -89,6 +89,9 @@ describe("real answers match the document", () => {
       const projectId = project.body.project.id as string;
       ok(await call("GET", "/api/clients/me/dashboard", {}, { token: client.accessToken }));
       ok(await call("GET", "/api/freelancers/me/dashboard", {}, me));
+      ok(await call("POST", "/api/favorites/projects/{id}", { id: projectId }, me), 201);
+      ok(await call("GET", "/api/favorites", {}, { ...me, query: "type=projects" }));
+      ok(await call("GET", "/api/proposals/mine", {}, me));
       ok(await call("GET", "/api/ai/match-freelancers/{projectId}", { projectId }, { token: client.accessToken }));
       ok(await call("GET", "/api/ai/recommended-projects", {}, me));
       ok(
@@ -180,6 +183,8 @@ describe("real answers match the document", () => {
       expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
       ok(await call("PUT", "/api/billing-details", {}, { ...asClient, body: { legalName: "Acme GmbH", country: "DE" } }));
       ok(await call("GET", "/api/billing-details", {}, asClient));
+      ok(await call("GET", "/api/milestones/{id}", { id: f.milestoneId }, asClient));
+      ok(await call("GET", "/api/statements", {}, asClient));
       ok(await call("GET", "/api/wallet", {}, asFreelancer));
       const payout = await call("POST", "/api/payouts", {}, { ...asFreelancer, body: { amount: 1_000, currency: f.currency } });
       ok(payout, 201);
@@ -284,6 +289,7 @@ describe("real answers match the document", () => {
   it("the admin's users, fraud, moderation, appeals, audit and analytics", async () => {
     const { ctx } = testContext(env);
     const target = await createTestUser(env, { roles: ["freelancer"] });
+    const outsider = await createTestUser(env, { roles: ["client"] });
     await activeContract(ctx);
     const asAdmin = { token: admin.accessToken };
     await checked(async ({ call }) => {
@@ -344,7 +350,7 @@ describe("real answers match the document", () => {
       const csv = await call("GET", "/api/admin/analytics", {}, { ...asAdmin, query: "format=csv&table=summary" });
       ok(csv);
       expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
-      expect((await call("GET", "/api/admin/users", {}, { token: target.accessToken })).status).toBe(403);
+      expect((await call("GET", "/api/admin/users", {}, { token: outsider.accessToken })).status).toBe(403);
     });
   });
 

@@ -52,9 +52,9 @@ export function answerSampler(target: Target) {
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const contentType = (res.headers.get("Content-Type") ?? "").split(";")[0].trim();
-    const text = res.status === 204 || res.status === 304 ? "" : contentType === "application/json" ? await res.text() : "";
-    if (contentType !== "application/json") await res.body?.cancel();
-    const body = text ? JSON.parse(text) : null;
+    // Non-JSON bodies (files, PDF, CSV, HTML) are read to the end and only their content type is checked.
+    const bytes = await res.arrayBuffer();
+    const body = contentType === "application/json" && bytes.byteLength > 0 ? JSON.parse(new TextDecoder().decode(bytes)) : null;
     if (res.status !== 204 && res.status !== 304 && res.status < 300) {
       samples.push({ method, path: template, status: res.status, body, ...(contentType === "application/json" ? {} : { contentType }) });
     } else if (res.status >= 400) {
