@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { fundedMilestone, activeContract } from "../domain/contracts/test-fixtures";
 import { hourlyContract } from "../domain/hourly/test-fixtures";
 import { utcDate, weekStartAt } from "../domain/hourly/weeks";
+import { startRecording } from "../domain/recordings/recordings";
 import { testContext } from "../test-support/context";
 import { pngBytes } from "../test-support/images";
 import { projectBody, uniqueWord } from "../test-support/market";
@@ -351,6 +352,59 @@ describe("real answers match the document", () => {
       ok(csv);
       expect(csv.headers.get("Content-Type")).toMatch(/^text\/csv/);
       expect((await call("GET", "/api/admin/users", {}, { token: outsider.accessToken })).status).toBe(403);
+    });
+  });
+
+  it("meetings and call recordings", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const asClient = { token: f.clientToken };
+    const asFreelancer = { token: f.freelancerToken };
+    await checked(async ({ call }) => {
+      const startsAt = new Date(Date.now() + 3 * 24 * 60 * 60 * 1000).toISOString();
+      const proposed = await call(
+        "POST",
+        "/api/meetings",
+        {},
+        { ...asClient, body: { contractId: f.contractId, title: "Kick-off", startsAt, durationMinutes: 30 } },
+      );
+      ok(proposed, 201);
+      const id = proposed.body.meeting.id as string;
+      expect((await call("POST", "/api/meetings/{id}/accept", { id }, { ...asClient, body: {} })).status).toBe(403);
+      ok(await call("POST", "/api/meetings/{id}/accept", { id }, { ...asFreelancer, body: {} }));
+      const later = new Date(Date.parse(startsAt) + 60 * 60 * 1000).toISOString();
+      ok(await call("POST", "/api/meetings/{id}/reschedule", { id }, { ...asFreelancer, body: { startsAt: later } }));
+      ok(await call("POST", "/api/meetings/{id}/decline", { id }, { ...asClient, body: {} }));
+      ok(await call("GET", "/api/meetings/{id}", { id }, asClient));
+      ok(await call("GET", "/api/meetings/{id}/ics", { id }, asClient));
+      ok(await call("GET", "/api/meetings", {}, { ...asFreelancer, query: `from=${new Date().toISOString()}` }));
+      expect((await call("POST", "/api/meetings", {}, { ...asClient, body: { contractId: f.contractId } })).status).toBe(422);
+
+      const rung = await call("POST", "/api/calls", {}, { ...asClient, body: { contractId: f.contractId } });
+      ok(rung, 201);
+      ok(await call("POST", "/api/calls/{id}/accept", { id: rung.body.call.id }, { ...asFreelancer, body: {} }));
+      const recording = await startRecording(ctx, rung.body.call.id, {
+        recordedBy: f.client.id,
+        kind: "audio",
+        agreedBy: [f.client.id, f.freelancer.id],
+      });
+      const piece = new Uint8Array(64).fill(1);
+      piece.set([0x1a, 0x45, 0xdf, 0xa3]);
+      const chunk = { ...asClient, raw: piece as unknown as BodyInit, headers: { "Content-Type": "audio/webm" } };
+      ok(await call("PUT", "/api/recordings/{id}/chunks/{seq}", { id: recording.id, seq: "0" }, chunk));
+      expect(
+        (
+          await call(
+            "PUT",
+            "/api/recordings/{id}/chunks/{seq}",
+            { id: recording.id, seq: "1" },
+            { ...chunk, headers: { "Content-Type": "text/plain" } },
+          )
+        ).status,
+      ).toBe(415);
+      ok(await call("GET", "/api/recordings/{id}", { id: recording.id }, asFreelancer));
+      ok(await call("GET", "/api/recordings/{id}/file", { id: recording.id }, asFreelancer));
+      ok(await call("GET", "/api/conversations/{id}/recordings", { id: recording.conversationId }, asFreelancer));
     });
   });
 
