@@ -11,7 +11,6 @@ import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
-import { upcomingMeetings } from "~/utils/meetings.server";
 import { UpcomingMeetings } from "~/components/meetings/upcoming-meetings";
 import { formatCount } from "~/utils/count";
 import { formatMoneyRange } from "~/utils/money";
@@ -20,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "client");
   const ctx = domainFrom(context);
   const [dashboard, greeting] = await Promise.all([clientDashboard(ctx, viewer.user), requestGreeting(request, context)]);
-  return { name: viewer.user.name, greeting, dashboard, me: viewer.user.id, meetings: await upcomingMeetings(ctx, viewer.user.id) };
+  return { name: viewer.user.name, greeting, dashboard };
 }
 
 function Stat({ label, value, capped }: { label: string; value: number; capped: boolean }) {
@@ -33,7 +32,7 @@ function Stat({ label, value, capped }: { label: string; value: number; capped: 
 }
 
 export default function ClientHome() {
-  const { name, greeting, dashboard, me, meetings } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard } = useLoaderData<typeof loader>();
   const { stats, cappedStats, projects, recentActivity } = dashboard;
   const capped = (key: keyof typeof stats) => cappedStats.includes(key);
   return (
@@ -56,7 +55,7 @@ export default function ClientHome() {
         <Stat label="Awaiting your decision" value={stats.awaitingDecision} capped={capped("awaitingDecision")} />
         <Stat label="Hires" value={stats.hires} capped={capped("hires")} />
       </dl>
-      <UpcomingMeetings meetings={meetings} me={me} />
+      <UpcomingMeetings />
       <Card
         title="Your projects"
         actions={

@@ -19,7 +19,6 @@ import { LocalTime } from "~/components/ui/local-time";
 import { requireRole } from "~/utils/auth.server";
 import { requestGreeting } from "~/utils/session.server";
 import { domainFrom } from "~/utils/domain.server";
-import { upcomingMeetings } from "~/utils/meetings.server";
 import { UpcomingMeetings } from "~/components/meetings/upcoming-meetings";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -38,13 +37,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     recommended: recommended.items,
     offers,
     jobSuccess: await jobSuccessFor(ctx, viewer.user.id),
-    me: viewer.user.id,
-    meetings: await upcomingMeetings(ctx, viewer.user.id),
   };
 }
 
 export default function FreelancerHome() {
-  const { name, greeting, dashboard, recommended, offers, jobSuccess, me, meetings } = useLoaderData<typeof loader>();
+  const { name, greeting, dashboard, recommended, offers, jobSuccess } = useLoaderData<typeof loader>();
   const { stats, hasProfile, proposals } = dashboard;
   return (
     <div className="space-y-6">
@@ -69,7 +66,7 @@ export default function FreelancerHome() {
         </Alert>
       )}
       {offers.total > 0 ? <OffersWaiting offers={offers.items} total={offers.total} /> : null}
-      <UpcomingMeetings meetings={meetings} me={me} />
+      <UpcomingMeetings />
       <Card title="Job success">
         <JobSuccessFigure value={jobSuccess} />
       </Card>
