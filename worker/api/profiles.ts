@@ -8,7 +8,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
 import { freelancerSummarySchema } from "../domain/profiles/view-schema";
-import { countedPageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/shared/views";
 
 const tags = ["profiles"];
 const idParams = z.object({ id: z.string().min(1).max(64) });

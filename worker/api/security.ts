@@ -9,7 +9,7 @@ import { jsonRoute } from "./openapi";
 import { serializeSession } from "./serializers";
 import { requireViewer } from "./viewer";
 import { backupCodesSchema, mfaMethodsSchema, sessionViewSchema, totpSetupSchema } from "../domain/auth/view-schema";
-import { countedPageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/shared/views";
 
 const tags = ["security"];
 const code = z.string().trim().min(6).max(32);

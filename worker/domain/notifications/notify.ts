@@ -4,7 +4,7 @@ import type { DomainContext } from "../context";
 import { notificationEmail } from "./emails";
 import { preferenceFor, unsubscribeUrl } from "./preferences";
 import type { NotificationPayload } from "./types";
-import { pushNotificationLive } from "../rooms/live";
+import { pushNotificationLive } from "./live";
 
 export interface NotifyResult {
   notification: Notification | null;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAYMENT_PROVIDERS, PAYMENT_STATUSES } from "../../../db/schema";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { toPaymentView } from "./fund";
 
 /** A payment that funds a milestone; `lockedRate` is set when the client paid in another currency. */

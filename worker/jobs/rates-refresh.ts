@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
-import { exchangeRates } from "../../../db/schema";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the rates feed is still fetched here, not through a context port
-import { fetchRatesFeed, type FeedRates } from "../../platform/rates/feed";
-import type { DomainContext } from "../context";
-import { findCurrency } from "./currencies";
-import { decimalFromNumber, divide, parseDecimal, toDecimalString, type Fraction } from "./decimal";
-import { forgetCachedRates, RATES_BASE } from "./rates";
+import { exchangeRates } from "../../db/schema";
+import { fetchRatesFeed, type FeedRates } from "../platform/rates/feed";
+import type { DomainContext } from "../domain/context";
+import { findCurrency } from "../domain/currency/currencies";
+import { decimalFromNumber, divide, parseDecimal, toDecimalString, type Fraction } from "../domain/currency/decimal";
+import { forgetCachedRates, RATES_BASE } from "../domain/currency/rates";
 
 export type RefreshOutcome =
   | { status: "refreshed"; count: number; fetchedAt: Date; source: string }
