@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
-import { timeEntries, timesheets, type TimeEntry, type User } from "../../../db/schema";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { timeEntries, timesheets, type User } from "../../../db/schema";
 import { requireParty } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
