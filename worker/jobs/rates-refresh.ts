@@ -1,32 +1,12 @@
-import { sql } from "drizzle-orm";
-import { exchangeRates } from "../../db/schema";
 import { fetchRatesFeed, type FeedRates } from "../platform/rates/feed";
 import type { DomainContext } from "../domain/context";
-import { findCurrency } from "../domain/currency/currencies";
-import { decimalFromNumber, divide, parseDecimal, toDecimalString, type Fraction } from "../domain/currency/decimal";
-import { forgetCachedRates, RATES_BASE } from "../domain/currency/rates";
+import type { Fraction } from "../domain/currency/decimal";
+import { normalizeFeed, storeRates } from "../domain/currency/store-rates";
 
 export type RefreshOutcome =
   | { status: "refreshed"; count: number; fetchedAt: Date; source: string }
   | { status: "failed"; error: string }
   | { status: "not_configured" };
-
-/** The feed's rates re-expressed against our base, keeping only ISO 4217 currencies with a usable rate. */
-export function normalizeFeed(feed: FeedRates): Map<string, Fraction> {
-  const raw = new Map<string, Fraction>();
-  for (const [code, value] of Object.entries(feed.rates)) {
-    const currency = findCurrency(code);
-    const text = typeof value === "number" ? decimalFromNumber(value) : value;
-    const rate = text ? parseDecimal(text) : null;
-    if (currency && rate) raw.set(currency.code, rate);
-  }
-  raw.set(feed.base, { num: 1n, den: 1n });
-  const baseInFeed = raw.get(RATES_BASE);
-  if (!baseInFeed) throw new Error(`rates feed has no ${RATES_BASE} rate to rebase on`);
-  const rebased = new Map<string, Fraction>();
-  for (const [code, rate] of raw) rebased.set(code, divide(rate, baseInFeed));
-  return rebased;
-}
 
 /**
  * Fetches the latest rates and stores them. When the feed fails, nothing changes: readers keep the last
@@ -43,29 +23,8 @@ export async function refreshRates(ctx: DomainContext, feedUrl = ctx.config.rate
     ctx.log("exchange-rate refresh failed; keeping the last known rates", { error: String(error) });
     return { status: "failed", error: String(error instanceof Error ? error.message : error) };
   }
-  const now = ctx.clock.now();
-  const statements = [...rates].map(([quote, rate]) =>
-    ctx.db
-      .insert(exchangeRates)
-      .values({
-        base: RATES_BASE,
-        quote,
-        rate: toDecimalString(rate, 15),
-        fetchedAt: feed.publishedAt,
-        source: feed.source,
-        updatedAt: now,
-      })
-      .onConflictDoUpdate({
-        target: [exchangeRates.base, exchangeRates.quote],
-        set: { rate: sql`excluded.rate`, fetchedAt: sql`excluded.fetched_at`, source: sql`excluded.source`, updatedAt: now },
-        // A feed that answers with older rates than we hold never moves them backwards.
-        setWhere: sql`excluded.fetched_at >= ${exchangeRates.fetchedAt}`,
-      }),
-  );
-  const [first, ...rest] = statements;
-  if (first) await ctx.db.batch([first, ...rest]);
-  forgetCachedRates();
-  return { status: "refreshed", count: statements.length, fetchedAt: feed.publishedAt, source: feed.source };
+  const count = await storeRates(ctx, feed, rates);
+  return { status: "refreshed", count, fetchedAt: feed.publishedAt, source: feed.source };
 }
 
 export function describeRefresh(outcome: RefreshOutcome): string {
