@@ -18,6 +18,8 @@ export interface ResponseSample {
   path: string;
   status: number;
   body: unknown;
+  /** The answer's media type when it is not JSON (a CSV, a PDF): the document must declare it; the body is not checked. */
+  contentType?: string;
 }
 
 type Operation = { responses?: Record<string, { content?: Record<string, { schema?: object }> }> };
@@ -44,6 +46,12 @@ async function checkResponses(document: Document, samples: ResponseSample[]) {
   for (const sample of samples) {
     const name = `${sample.method.toUpperCase()} ${sample.path} ${sample.status}`;
     const response = resolved.paths?.[sample.path]?.[sample.method.toLowerCase()]?.responses?.[String(sample.status)];
+    if (sample.contentType && sample.contentType !== "application/json") {
+      if (!response?.content?.[sample.contentType]?.schema) {
+        failures.push({ sample: name, errors: `the document declares no ${sample.contentType} body for this answer` });
+      }
+      continue;
+    }
     const schema = response?.content?.["application/json"]?.schema;
     if (!schema) {
       failures.push({ sample: name, errors: "the document declares no JSON body for this answer" });

@@ -6,6 +6,7 @@ import { adminActor, adminOnly, adminPageQuery } from "./admin-common";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import { appealReceivedSchema, appealsPageSchema, appealViewSchema } from "../domain/trust/view-schema";
 
 const tags = ["admin: users"];
 
@@ -23,7 +24,7 @@ export const appealRoutes: Router = createRouter().openapi(
     tags,
     summary: "Appeal a block {email, message}; queued for admins when the address belongs to a blocked account",
     body: appealBody,
-    ok: { status: 202, description: "{message}" },
+    ok: { status: 202, description: "{message}", schema: appealReceivedSchema },
     errors: [422, 429],
   }),
   async (c) => c.json(await submitAppeal(c.get("domain"), c.req.valid("json"), requestMeta(c.req.raw)), 202),
@@ -40,7 +41,7 @@ adminAppealRoutes
       auth: true,
       summary: "Appeals, newest first; filter by status",
       query: z.object({ status: z.enum(APPEAL_STATUSES).optional(), ...adminPageQuery }),
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: appealsPageSchema },
       errors: [403, 422],
     }),
     async (c) => c.json(await listAppeals(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
@@ -54,7 +55,7 @@ adminAppealRoutes
       summary: 'Decide an appeal {decision: "accept" | "reject", note}: accepting lifts the block',
       params: idParams,
       body: decisionBody,
-      ok: { status: 200, description: "{appeal}" },
+      ok: { status: 200, description: "{appeal}", schema: z.object({ appeal: appealViewSchema }) },
       errors: [403, 404, 409, 422],
     }),
     async (c) => c.json({ appeal: await decideAppeal(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),

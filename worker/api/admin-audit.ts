@@ -3,6 +3,7 @@ import { listAuditEvents } from "../domain/trust/audit-log";
 import { adminActor, adminOnly, adminPageQuery } from "./admin-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import { auditPageSchema } from "../domain/trust/view-schema";
 
 export const auditQuery = z.object({
   type: z.string().trim().min(1).max(100).optional(),
@@ -21,7 +22,7 @@ adminAuditRoutes.openapi(
     auth: true,
     summary: 'The audit log, newest first; filter by type (a prefix ending in "." matches a family), actor or subject',
     query: auditQuery,
-    ok: { status: 200, description: "{items, nextCursor}" },
+    ok: { status: 200, description: "{items, nextCursor}", schema: auditPageSchema },
     errors: [403, 422],
   }),
   async (c) => c.json(await listAuditEvents(c.get("domain"), adminActor(c), c.req.valid("query")), 200),

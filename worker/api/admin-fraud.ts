@@ -6,8 +6,10 @@ import { adminActor, adminOnly, adminPageQuery } from "./admin-common";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import { alertsPageSchema, alertsSummarySchema, alertViewSchema, sweepResultSchema } from "../domain/trust/view-schema";
 
 const tags = ["admin: fraud"];
+const alertBody = z.object({ alert: alertViewSchema });
 
 const listQuery = z.object({
   status: z.enum(FRAUD_ALERT_STATUSES).optional(),
@@ -41,7 +43,7 @@ adminFraudRoutes
       auth: true,
       summary: "Fraud alerts, newest first; filter by status, severity, kind or account",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}" },
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: alertsPageSchema },
       errors: [403, 422],
     }),
     async (c) => {
@@ -57,7 +59,7 @@ adminFraudRoutes
       auth: true,
       summary: "One fraud alert with its signals and evidence",
       params: idParams,
-      ok: { status: 200, description: "{alert}" },
+      ok: { status: 200, description: "{alert}", schema: alertBody },
       errors: [403, 404],
     }),
     async (c) => c.json({ alert: await getAlert(c.get("domain"), adminActor(c), c.req.valid("param").id) }, 200),
@@ -71,7 +73,7 @@ adminFraudRoutes
       summary: 'Move an alert along: {status: "resolved" | "false_positive" | "investigating", note}',
       params: idParams,
       body: patchBody,
-      ok: { status: 200, description: "{alert}" },
+      ok: { status: 200, description: "{alert}", schema: alertBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => c.json({ alert: await decideAlert(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
@@ -83,7 +85,7 @@ adminFraudRoutes
       tags,
       auth: true,
       summary: "Alert counts by severity and by status, and open alerts by severity",
-      ok: { status: 200, description: "{total, bySeverity, byStatus, openBySeverity}" },
+      ok: { status: 200, description: "{total, bySeverity, byStatus, openBySeverity}", schema: alertsSummarySchema },
       errors: [403],
     }),
     async (c) => c.json(await alertsSummary(c.get("domain"), adminActor(c)), 200),
@@ -96,7 +98,11 @@ adminFraudRoutes
       auth: true,
       summary: "Run the fraud sweep now over the last {windowHours} (default 24); the cron runs it every 15 minutes",
       body: sweepBody,
-      ok: { status: 200, description: "{sweep: {windowStart, windowEnd, scored, flagged, created, updated, held}}" },
+      ok: {
+        status: 200,
+        description: "{sweep: {windowStart, windowEnd, scored, flagged, created, updated, held}}",
+        schema: z.object({ sweep: sweepResultSchema }),
+      },
       errors: [403, 422],
     }),
     async (c) => c.json({ sweep: await sweepOnRequest(c.get("domain"), adminActor(c), c.req.valid("json").windowHours) }, 200),

@@ -5,10 +5,23 @@ import { adminActor, adminOnly, adminPageQuery, booleanQuery, reasonBody } from 
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import {
+  moderationProjectSchema,
+  moderationProjectsPageSchema,
+  moderationReviewSchema,
+  moderationReviewsPageSchema,
+} from "../domain/trust/view-schema";
 
 const tags = ["admin: moderation"];
 
-const action = (path: string, summary: string, ok = "{project}") =>
+const projectBody = z.object({ project: moderationProjectSchema });
+const reviewBody = z.object({ review: moderationReviewSchema });
+
+const action = (
+  path: string,
+  summary: string,
+  ok: { description: string; schema: z.ZodType } = { description: "{project}", schema: projectBody },
+) =>
   jsonRoute({
     method: "post",
     path,
@@ -17,7 +30,7 @@ const action = (path: string, summary: string, ok = "{project}") =>
     summary,
     params: idParams,
     body: reasonBody,
-    ok: { status: 200, description: ok },
+    ok: { status: 200, ...ok },
     errors: [403, 404, 409, 422],
   });
 
@@ -32,7 +45,7 @@ adminProjectRoutes
       auth: true,
       summary: "Projects for moderation, newest first; search by title or id, filter hidden",
       query: z.object({ q: z.string().trim().min(1).max(200).optional(), hidden: booleanQuery, ...adminPageQuery }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: moderationProjectsPageSchema },
       errors: [403, 422],
     }),
     async (c) => c.json(await listProjectsForModeration(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
@@ -60,7 +73,7 @@ adminReviewRoutes
         q: z.string().trim().min(1).max(200).optional(),
         ...adminPageQuery,
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: moderationReviewsPageSchema },
       errors: [403, 422],
     }),
     async (c) => c.json(await listReviewsForModeration(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
@@ -69,10 +82,10 @@ adminReviewRoutes
     action(
       "/{id}/hide",
       "Hide a review {reason}: it leaves profiles and lists and stops counting in ratings and job success; both parties are told",
-      "{review}",
+      { description: "{review}", schema: reviewBody },
     ),
     async (c) => c.json({ review: await hideReview(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
   )
-  .openapi(action("/{id}/unhide", "Show a hidden review again {reason}", "{review}"), async (c) =>
+  .openapi(action("/{id}/unhide", "Show a hidden review again {reason}", { description: "{review}", schema: reviewBody }), async (c) =>
     c.json({ review: await unhideReview(c.get("domain"), adminActor(c), c.req.valid("param").id, c.req.valid("json")) }, 200),
   );

@@ -7,6 +7,7 @@ import { adminActor, adminOnly, adminPageQuery, booleanQuery, reasonBody, reason
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import { adminUserDetailSchema, adminUsersPageSchema, adminUserViewSchema, payoutHoldViewSchema } from "../domain/trust/view-schema";
 
 const tags = ["admin: users"];
 
@@ -18,7 +19,14 @@ const searchQuery = z.object({
 });
 const blockBody = z.object({ reason: reasonSchema, alertId: z.string().min(1).max(64).nullable().optional() });
 
-const post = (path: string, summary: string, body: z.ZodObject = reasonBody) =>
+const userBody = z.object({ user: adminUserViewSchema });
+
+const post = (
+  path: string,
+  summary: string,
+  body: z.ZodObject = reasonBody,
+  ok: { description: string; schema: z.ZodType } = { description: "{user}", schema: userBody },
+) =>
   jsonRoute({
     method: "post",
     path,
@@ -27,7 +35,7 @@ const post = (path: string, summary: string, body: z.ZodObject = reasonBody) =>
     summary,
     params: idParams,
     body,
-    ok: { status: 200, description: "{user}" },
+    ok: { status: 200, ...ok },
     errors: [403, 404, 409, 422],
   });
 
@@ -42,7 +50,7 @@ adminUserRoutes
       auth: true,
       summary: "Search users by name, email or id; filter by role and blocked",
       query: searchQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: adminUsersPageSchema },
       errors: [403, 422],
     }),
     async (c) => c.json(await searchUsers(c.get("domain"), adminActor(c), c.req.valid("query")), 200),
@@ -55,7 +63,7 @@ adminUserRoutes
       auth: true,
       summary: "One user: risk now, alerts, appeals, payout hold, active sessions",
       params: idParams,
-      ok: { status: 200, description: "{user, risk, alerts, appeals, payoutHold, activeSessions}" },
+      ok: { status: 200, description: "{user, risk, alerts, appeals, payoutHold, activeSessions}", schema: adminUserDetailSchema },
       errors: [403, 404],
     }),
     async (c) => c.json(await adminUserDetail(c.get("domain"), adminActor(c), c.req.valid("param").id), 200),
@@ -77,13 +85,25 @@ adminUserRoutes
     const user = await unblockUser(c.get("domain"), adminActor(c), c.req.valid("param").id, body);
     return c.json({ user: toAdminUserView(user) }, 200);
   })
-  .openapi(post("/{id}/payout-hold", "Hold the user's payouts {reason}"), async (c) => {
-    const body = c.req.valid("json") as z.infer<typeof reasonBody>;
-    const hold = await placePayoutHold(c.get("domain"), adminActor(c), c.req.valid("param").id, body.reason);
-    return c.json({ payoutHold: { id: hold.id, reason: hold.reason, createdAt: hold.createdAt.toISOString() } }, 200);
-  })
-  .openapi(post("/{id}/payout-hold/release", "Release the user's payout hold {reason}"), async (c) => {
-    const body = c.req.valid("json") as z.infer<typeof reasonBody>;
-    await releasePayoutHold(c.get("domain"), adminActor(c), c.req.valid("param").id, body.reason);
-    return c.json({ payoutHold: null }, 200);
-  });
+  .openapi(
+    post("/{id}/payout-hold", "Hold the user's payouts {reason}", reasonBody, {
+      description: "{payoutHold}",
+      schema: z.object({ payoutHold: payoutHoldViewSchema }),
+    }),
+    async (c) => {
+      const body = c.req.valid("json") as z.infer<typeof reasonBody>;
+      const hold = await placePayoutHold(c.get("domain"), adminActor(c), c.req.valid("param").id, body.reason);
+      return c.json({ payoutHold: { id: hold.id, reason: hold.reason, createdAt: hold.createdAt.toISOString() } }, 200);
+    },
+  )
+  .openapi(
+    post("/{id}/payout-hold/release", "Release the user's payout hold {reason}", reasonBody, {
+      description: "{payoutHold: null}",
+      schema: z.object({ payoutHold: z.null() }),
+    }),
+    async (c) => {
+      const body = c.req.valid("json") as z.infer<typeof reasonBody>;
+      await releasePayoutHold(c.get("domain"), adminActor(c), c.req.valid("param").id, body.reason);
+      return c.json({ payoutHold: null }, 200);
+    },
+  );

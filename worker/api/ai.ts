@@ -6,6 +6,8 @@ import { MATCH_LIMIT_MAX } from "../domain/matching/weights";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { freelancerMatchesSchema, projectMatchesSchema } from "../domain/matching/view-schema";
+import { priceEstimateViewSchema, rateEstimateViewSchema } from "../domain/estimates/view-schema";
 
 const tags = ["matching and estimates"];
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(MATCH_LIMIT_MAX).optional() });
@@ -20,7 +22,11 @@ export const aiRoutes: Router = createRouter()
       summary: "Best-matching freelancers for your project (default 10, at most 50), each with a 0-100 score and a reason per factor",
       params: z.object({ projectId: z.string().min(1).max(64) }),
       query: limitQuery,
-      ok: { status: 200, description: "{matches: [{freelancer, score, reasons: [{factor, score, weight, text}], applied, invited}]}" },
+      ok: {
+        status: 200,
+        description: "{matches: [{freelancer, score, reasons: [{factor, score, weight, text}], applied, invited}]}",
+        schema: freelancerMatchesSchema,
+      },
       errors: [403, 404, 422],
     }),
     async (c) => {
@@ -37,7 +43,7 @@ export const aiRoutes: Router = createRouter()
       auth: true,
       summary: "Open projects recommended to you as a freelancer, by the same engine (default 10, at most 50)",
       query: limitQuery,
-      ok: { status: 200, description: "{items: [{project, score, reasons}]}" },
+      ok: { status: 200, description: "{items: [{project, score, reasons}]}", schema: projectMatchesSchema },
       errors: [403, 422],
     }),
     async (c) => c.json(await recommendedProjects(c.get("domain"), requireViewer(c).user, c.req.valid("query")), 200),
@@ -51,7 +57,7 @@ export const aiRoutes: Router = createRouter()
       summary:
         "Price range for a project from comparable contracted and posted projects: {low, median, high, currency, confidence, basedOn}, or {enoughData: false, message} when comparables are few",
       body: priceEstimateSchema,
-      ok: { status: 200, description: "{enoughData, low, median, high, currency, confidence, basedOn}" },
+      ok: { status: 200, description: "{enoughData, low, median, high, currency, confidence, basedOn}", schema: priceEstimateViewSchema },
       errors: [422],
     }),
     async (c) => {
@@ -67,7 +73,7 @@ export const aiRoutes: Router = createRouter()
       auth: true,
       summary: "Hourly rate range of freelancers comparable to this one (shared skills, experience), or {enoughData: false, message}",
       params: z.object({ id: z.string().min(1).max(64) }),
-      ok: { status: 200, description: "{enoughData, low, median, high, currency, confidence, basedOn}" },
+      ok: { status: 200, description: "{enoughData, low, median, high, currency, confidence, basedOn}", schema: rateEstimateViewSchema },
       errors: [404],
     }),
     async (c) => {

@@ -8,6 +8,7 @@ import { AppError } from "../domain/errors";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
+import { adminAnalyticsSchema, clientSpendSchema, freelancerAnalyticsSchema } from "../domain/analytics/view-schema";
 
 const tags = ["analytics"];
 const day = z.string().max(10).optional();
@@ -27,7 +28,12 @@ export const adminAnalyticsRoutes: Router = createRouter().openapi(
       format: z.enum(["json", "csv"]).default("json"),
       table: z.enum(["summary", "active-users", "money", "daily"]).optional(),
     }),
-    ok: { status: 200, description: "{range, previous, metrics, activeUsers, money, series}" },
+    ok: {
+      status: 200,
+      description: "{range, previous, metrics, activeUsers, money, series}, or one table as CSV",
+      schema: adminAnalyticsSchema,
+      media: { "text/csv": z.string().openapi({ description: "One table (format=csv&table=...), a header row first" }) },
+    },
     errors: [403, 422],
   }),
   async (c) => {
@@ -56,7 +62,7 @@ export const analyticsRoutes: Router = createRouter()
       auth: true,
       summary: "Your earnings, profile views and proposal success rate (freelancers)",
       query: z.object({ from: day, to: day }),
-      ok: { status: 200, description: "{range, previous, earnings, profileViews, proposals, series}" },
+      ok: { status: 200, description: "{range, previous, earnings, profileViews, proposals, series}", schema: freelancerAnalyticsSchema },
       errors: [403, 422],
     }),
     async (c) => {
@@ -78,7 +84,7 @@ export const analyticsRoutes: Router = createRouter()
         offset: z.coerce.number().int().min(0).max(100_000).default(0),
         limit: z.coerce.number().int().min(1).max(100).default(25),
       }),
-      ok: { status: 200, description: "{range, projects, nextOffset, totals}" },
+      ok: { status: 200, description: "{range, projects, nextOffset, totals}", schema: clientSpendSchema },
       errors: [403, 422],
     }),
     async (c) => {

@@ -10,7 +10,9 @@ import { callsForwarder } from "../platform/calls-proxy";
 import { createRouter, type Router } from "./context";
 import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
+import { callsPageSchema, callViewSchema, inviteesPageSchema } from "../domain/calls/view-schema";
 
+const callBody = z.object({ call: callViewSchema });
 const tags = ["calls"];
 const params = z.object({ id: idParam });
 
@@ -23,7 +25,7 @@ const transition = (action: "accept" | "decline" | "end", summary: string, run: 
       auth: true,
       summary,
       params,
-      ok: { status: 200, description: "{call}" },
+      ok: { status: 200, description: "{call}", schema: callBody },
       errors: [403, 404, 409],
     }),
     run,
@@ -37,7 +39,7 @@ const router = createRouter().openapi(
     auth: true,
     summary: "Start a video call from a conversation or a contract; the other side's tabs ring",
     body: startCallInput,
-    ok: { status: 201, description: "{call}" },
+    ok: { status: 201, description: "{call}", schema: callBody },
     errors: [404, 409, 422],
   }),
   async (c) => {
@@ -66,7 +68,7 @@ router.openapi(
     summary: "Add someone you have a conversation with to a ringing or active call (people in the call only); they are rung",
     params,
     body: inviteToCallInput,
-    ok: { status: 200, description: "{call}" },
+    ok: { status: 200, description: "{call}", schema: callBody },
     errors: [403, 404, 409, 422],
   }),
   async (c) => {
@@ -84,7 +86,7 @@ router.openapi(
     summary: "People the viewer could add to the call: their conversation partners not in it, by name, paginated",
     params,
     query: inviteesQuery,
-    ok: { status: 200, description: "{items, nextCursor}" },
+    ok: { status: 200, description: "{items, nextCursor}", schema: inviteesPageSchema },
     errors: [403, 404, 409, 422],
   }),
   async (c) => {
@@ -101,7 +103,7 @@ router.openapi(
     auth: true,
     summary: "One call (participants only)",
     params,
-    ok: { status: 200, description: "{call}" },
+    ok: { status: 200, description: "{call}", schema: callBody },
     errors: [404],
   }),
   async (c) => {
@@ -168,7 +170,7 @@ export const conversationCallRoutes: Router = createRouter().openapi(
       cursor: idParam.optional(),
       limit: z.coerce.number().int().min(1).max(CALL_HISTORY_PAGE_MAX).default(CALL_HISTORY_PAGE_DEFAULT),
     }),
-    ok: { status: 200, description: "{items, nextCursor}" },
+    ok: { status: 200, description: "{items, nextCursor}", schema: callsPageSchema },
     errors: [404, 422],
   }),
   async (c) => {

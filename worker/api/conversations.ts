@@ -13,9 +13,17 @@ import { unreadTotal } from "../domain/messaging/unread";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import {
+  conversationsPageSchema,
+  conversationViewSchema,
+  messagesPageSchema,
+  messageViewSchema,
+  readReceiptSchema,
+} from "../domain/messaging/view-schema";
 
 const tags = ["conversations"];
 const params = z.object({ id: idParam });
+const conversationBody = z.object({ conversation: conversationViewSchema });
 
 export const conversationRoutes: Router = createRouter()
   .openapi(
@@ -26,7 +34,12 @@ export const conversationRoutes: Router = createRouter()
       auth: true,
       summary: "Open (201) or find (200) the conversation with a participant, about a project or contract or directly",
       body: startConversationInput,
-      ok: { status: 201, description: "{conversation}" },
+      ok: {
+        status: 201,
+        description: "{conversation}: opened",
+        schema: conversationBody,
+        also: [{ status: 200, description: "{conversation}: the one that already exists" }],
+      },
       errors: [403, 404, 422],
     }),
     async (c) => {
@@ -45,7 +58,7 @@ export const conversationRoutes: Router = createRouter()
         cursor: z.string().max(100).optional(),
         limit: z.coerce.number().int().min(1).max(CONVERSATIONS_PAGE_MAX).default(20),
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: conversationsPageSchema },
       errors: [422],
     }),
     async (c) => {
@@ -60,7 +73,7 @@ export const conversationRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Unread messages across all my conversations",
-      ok: { status: 200, description: "{unread}" },
+      ok: { status: 200, description: "{unread}", schema: z.object({ unread: z.number().int() }) },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -75,7 +88,7 @@ export const conversationRoutes: Router = createRouter()
       auth: true,
       summary: "One conversation",
       params,
-      ok: { status: 200, description: "{conversation}" },
+      ok: { status: 200, description: "{conversation}", schema: conversationBody },
       errors: [404],
     }),
     async (c) => {
@@ -98,7 +111,7 @@ export const conversationRoutes: Router = createRouter()
         q: z.string().trim().min(1).max(200).optional(),
         limit: z.coerce.number().int().min(1).max(MESSAGES_PAGE_MAX).default(MESSAGES_PAGE_DEFAULT),
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: messagesPageSchema },
       errors: [404, 422],
     }),
     async (c) => {
@@ -115,7 +128,7 @@ export const conversationRoutes: Router = createRouter()
       summary: "Send a message (stored, then delivered live to the room)",
       params,
       body: sendMessageInput,
-      ok: { status: 201, description: "{message}" },
+      ok: { status: 201, description: "{message}", schema: z.object({ message: messageViewSchema }) },
       errors: [404, 422, 429],
     }),
     async (c) => {
@@ -133,7 +146,7 @@ export const conversationRoutes: Router = createRouter()
       summary: "Mark messages up to lastReadId as read (a read receipt for the other member)",
       params,
       body: z.object({ lastReadId: idParam }),
-      ok: { status: 200, description: "{lastReadId, unreadCount}" },
+      ok: { status: 200, description: "{lastReadId, unreadCount}", schema: readReceiptSchema },
       errors: [404, 422],
     }),
     async (c) => {

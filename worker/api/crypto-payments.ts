@@ -4,6 +4,7 @@ import { paymentProviders } from "../platform/payments";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { cryptoFundingSchema } from "../domain/payments/view-schema";
 
 const verifyBody = z.object({
   milestoneId: z.string().min(1).max(64),
@@ -23,7 +24,7 @@ export const cryptoPaymentRoutes: Router = createRouter().openapi(
     summary:
       "Fund a milestone with USDC (client): after sending the amount to the platform address (see nextAction of POST /milestones/{id}/fund with provider usdc), post the transaction hash. The receipt must be successful, hold a USDC Transfer to the platform address of at least the amount, have the required confirmations, and never have been used before; then the funds are held for the milestone",
     body: verifyBody,
-    ok: { status: 200, description: "{milestone, payment, txHash, amount}" },
+    ok: { status: 200, description: "{milestone, payment, txHash, amount}", schema: cryptoFundingSchema },
     errors: [403, 404, 409, 422],
   }),
   async (c) => {

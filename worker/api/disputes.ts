@@ -7,6 +7,9 @@ import { idParams, markReplay, pageQuery } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
+import { disputesPageSchema, disputeViewSchema } from "../domain/disputes/view-schema";
+
+const disputeBody = z.object({ dispute: disputeViewSchema });
 
 const tags = ["disputes"];
 
@@ -36,7 +39,7 @@ export const disputeRoutes: Router = createRouter()
       summary: "Open a dispute on a funded or submitted milestone (either party); its funds freeze",
       params: idParams,
       body: openBody,
-      ok: { status: 201, description: "{dispute}" },
+      ok: { status: 201, description: "{dispute}", schema: disputeBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -57,7 +60,7 @@ export const disputeRoutes: Router = createRouter()
       auth: true,
       summary: "One dispute with its evidence, statements and deadlines (contract parties and admins)",
       params: idParams,
-      ok: { status: 200, description: "{dispute}" },
+      ok: { status: 200, description: "{dispute}", schema: disputeBody },
       errors: [404],
     }),
     async (c) => {
@@ -74,7 +77,7 @@ export const disputeRoutes: Router = createRouter()
       summary: "Answer a dispute (the other party, before the 5-day deadline)",
       params: idParams,
       body: respondBody,
-      ok: { status: 200, description: "{dispute}" },
+      ok: { status: 200, description: "{dispute}", schema: disputeBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {
@@ -96,7 +99,7 @@ export const disputeRoutes: Router = createRouter()
       summary: "A contract's disputes, newest first (contract parties and admins)",
       params: idParams,
       query: pageQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: disputesPageSchema },
       errors: [404, 422],
     }),
     async (c) => {
@@ -112,7 +115,7 @@ export const disputeRoutes: Router = createRouter()
       auth: true,
       summary: "The dispute queue, newest first, optionally by status (admins)",
       query: queueQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: disputesPageSchema },
       errors: [403, 422],
     }),
     async (c) => {
@@ -129,7 +132,7 @@ export const disputeRoutes: Router = createRouter()
       summary: "Decide a dispute: release, refund or split (freelancerPercent); moves the held funds once (admins)",
       params: idParams,
       body: resolveBody,
-      ok: { status: 200, description: "{dispute}" },
+      ok: { status: 200, description: "{dispute}", schema: disputeBody },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {

@@ -2,8 +2,10 @@ import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
 import { createRouter, type Router } from "./context";
-import { SIGNED_IN } from "./openapi";
+import { fileBytes, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
+import { fileViewSchema } from "../domain/shared/file-view-schema";
+import { EXTENSION_OF } from "../domain/files/sniff";
 
 const tags = ["files"];
 /** Room for the multipart envelope around the largest allowed file. */
@@ -82,7 +84,10 @@ fileRoutes.openAPIRegistry.registerPath({
     },
   },
   responses: {
-    201: { description: "{file: {key, url, contentType, size}}" },
+    201: {
+      description: "{file: {key, url, contentType, size, name}}",
+      content: { "application/json": { schema: z.object({ file: fileViewSchema }) } },
+    },
     401: { description: "Not signed in" },
     413: { description: "Too large" },
     415: { description: "Not a supported file type" },
@@ -99,5 +104,17 @@ fileRoutes.openAPIRegistry.registerPath({
     "An uploaded file, served with its stored content type and nosniff. Portfolio images are public; anything attached to a conversation, contract, proposal, project or support ticket is readable only by those who may see it (others, and files attached nowhere, get 404 unless they uploaded it)",
   security: [...SIGNED_IN, {}],
   request: { params: z.object({ key: z.string() }) },
-  responses: { 200: { description: "The file's bytes" }, 404: { description: "Not found" } },
+  responses: {
+    200: {
+      description: "The file's bytes, with the content type its bytes were recognised as at upload",
+      content: Object.fromEntries(
+        (Object.keys(EXTENSION_OF) as (keyof typeof EXTENSION_OF)[]).map((type) => [
+          type,
+          { schema: fileBytes(`A ${EXTENSION_OF[type]} file`) },
+        ]),
+      ),
+    },
+    304: { description: "Not modified: the reader's copy (If-None-Match) is current; files never change under their key" },
+    404: { description: "Not found" },
+  },
 });

@@ -4,10 +4,20 @@ import { adminOnly } from "./admin-common";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
+import type { z } from "zod";
+import { riskCheckSchema } from "../domain/trust/view-schema";
 
 const tags = ["admin: fraud"];
 
-function answer(subjectType: string, subjectId: string, risk: RiskScore, checkedAt: Date, extra: Record<string, string> = {}) {
+type RiskCheck = z.infer<typeof riskCheckSchema>;
+
+function answer(
+  subjectType: RiskCheck["subjectType"],
+  subjectId: string,
+  risk: RiskScore,
+  checkedAt: Date,
+  extra: Pick<RiskCheck, "userId" | "projectId"> = {},
+): RiskCheck {
   return {
     subjectType,
     subjectId,
@@ -27,7 +37,11 @@ const route = (kind: string, summary: string) =>
     auth: true,
     summary,
     params: idParams,
-    ok: { status: 200, description: "{subjectType, subjectId, score (0-100), level, signals[{code, label, points, evidence}], checkedAt}" },
+    ok: {
+      status: 200,
+      description: "{subjectType, subjectId, score (0-100), level, signals[{code, label, points, evidence}], checkedAt}",
+      schema: riskCheckSchema,
+    },
     errors: [403, 404],
   });
 

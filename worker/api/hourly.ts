@@ -11,7 +11,17 @@ import { dateSchema, idParams, markReplay, optionalJson } from "./contracts-comm
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import {
+  timeEntriesPageSchema,
+  timeEntryViewSchema,
+  timerStopSchema,
+  timesheetApprovalSchema,
+  timesheetsPageSchema,
+  timesheetViewSchema,
+} from "../domain/hourly/view-schema";
 
+const entryAnswer = z.object({ entry: timeEntryViewSchema });
+const timesheetAnswer = z.object({ timesheet: timesheetViewSchema });
 const tags = ["hourly"];
 const errors = [403, 404, 409, 422];
 
@@ -61,7 +71,7 @@ export const hourlyRoutes: Router = createRouter()
       summary: "Log time by hand: {date, minutes, memo} (freelancer, active hourly contract, within the weekly limit)",
       params: idParams,
       body: entryBody,
-      ok: { status: 201, description: "{entry}" },
+      ok: { status: 201, description: "{entry}", schema: entryAnswer },
       errors,
     }),
     async (c) => {
@@ -82,6 +92,7 @@ export const hourlyRoutes: Router = createRouter()
         status: 200,
         description:
           "{items, nextCursor, week, runningTimer (with stopsAt: when it stops itself at the weekly limit), timerNotice, logNext (where time goes once this week is submitted)}",
+        schema: timeEntriesPageSchema,
       },
       errors: [404, 409, 422],
     }),
@@ -102,7 +113,7 @@ export const hourlyRoutes: Router = createRouter()
       auth: true,
       summary: "Start the timer (freelancer; optional body {memo}); one timer per contract",
       params: idParams,
-      ok: { status: 201, description: "{entry}" },
+      ok: { status: 201, description: "{entry}", schema: entryAnswer },
       errors,
     }),
     async (c) => {
@@ -120,7 +131,7 @@ export const hourlyRoutes: Router = createRouter()
       summary:
         "Stop the timer (freelancer; optional body {memo}); it stops itself at the weekly limit, and {notice} explains time not recorded as it ran",
       params: idParams,
-      ok: { status: 200, description: "{entry, elapsedMinutes, capped}" },
+      ok: { status: 200, description: "{entry, elapsedMinutes, capped, stoppedAtLimit, notice}", schema: timerStopSchema },
       errors,
     }),
     async (c) => {
@@ -138,7 +149,7 @@ export const hourlyRoutes: Router = createRouter()
       summary: "Change a time entry while its week is not submitted (freelancer)",
       params: idParams,
       body: entryPatch,
-      ok: { status: 200, description: "{entry}" },
+      ok: { status: 200, description: "{entry}", schema: entryAnswer },
       errors,
     }),
     async (c) => {
@@ -172,7 +183,7 @@ export const hourlyRoutes: Router = createRouter()
       summary: "The contract's weekly timesheets, newest week first (contract parties)",
       params: idParams,
       query: sheetsQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: timesheetsPageSchema },
       errors: [404, 409, 422],
     }),
     async (c) => {
@@ -188,7 +199,7 @@ export const hourlyRoutes: Router = createRouter()
       auth: true,
       summary: "Submit a week's time to the client (freelancer); the week's entries lock. {week}: Monday date or ISO week",
       params: weekParams,
-      ok: { status: 200, description: "{timesheet}" },
+      ok: { status: 200, description: "{timesheet}", schema: timesheetAnswer },
       errors,
     }),
     async (c) => {
@@ -205,7 +216,7 @@ export const hourlyRoutes: Router = createRouter()
       auth: true,
       summary: "One timesheet (contract parties)",
       params: idParams,
-      ok: { status: 200, description: "{timesheet}" },
+      ok: { status: 200, description: "{timesheet}", schema: timesheetAnswer },
       errors: [404],
     }),
     async (c) => {
@@ -223,7 +234,7 @@ export const hourlyRoutes: Router = createRouter()
       summary:
         "Approve a submitted week (client; verified email): hours × rate is charged and paid to the freelancer less the fee, once. Optional body {provider}",
       params: idParams,
-      ok: { status: 200, description: "{timesheet, settlement}" },
+      ok: { status: 200, description: "{timesheet, settlement}", schema: timesheetApprovalSchema },
       errors,
     }),
     async (c) => {
@@ -243,7 +254,7 @@ export const hourlyRoutes: Router = createRouter()
       summary: "Dispute a submitted week with a reason (client): it goes back to the freelancer to correct and resubmit",
       params: idParams,
       body: disputeBody,
-      ok: { status: 200, description: "{timesheet}" },
+      ok: { status: 200, description: "{timesheet}", schema: timesheetAnswer },
       errors,
     }),
     async (c) => {

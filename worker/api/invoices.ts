@@ -4,10 +4,12 @@ import { renderInvoicePdf } from "../domain/invoices/pdf";
 import { getInvoice, INVOICE_PAGE_MAX, listInvoices } from "../domain/invoices/queries";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
-import { jsonRoute } from "./openapi";
+import { fileBytes, jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { billingDetailsSchema, invoicesPageSchema, invoiceViewSchema } from "../domain/invoices/view-schema";
 
 const tags = ["invoices"];
+const billingBodySchema = z.object({ billing: billingDetailsSchema });
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(INVOICE_PAGE_MAX).default(20),
   cursor: z.string().min(1).max(64).optional(),
@@ -23,7 +25,7 @@ export const invoiceRoutes: Router = createRouter()
       auth: true,
       summary: "Invoices I issued or received (charges, payouts, fee statements), newest first; optional contractId",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: invoicesPageSchema },
       errors: [422],
     }),
     async (c) => {
@@ -39,7 +41,7 @@ export const invoiceRoutes: Router = createRouter()
       auth: true,
       summary: "One invoice (its parties and admins)",
       params: idParams,
-      ok: { status: 200, description: "{invoice}" },
+      ok: { status: 200, description: "{invoice}", schema: z.object({ invoice: invoiceViewSchema }) },
       errors: [404],
     }),
     async (c) => {
@@ -55,7 +57,7 @@ export const invoiceRoutes: Router = createRouter()
       auth: true,
       summary: "One invoice as a PDF document (its parties and admins)",
       params: idParams,
-      ok: { status: 200, description: "application/pdf" },
+      ok: { status: 200, description: "The invoice as a PDF document", media: { "application/pdf": fileBytes("The PDF document") } },
       errors: [404],
     }),
     async (c) => {
@@ -92,7 +94,7 @@ export const billingRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "My billing details for invoices (legal name, tax ID, address, country)",
-      ok: { status: 200, description: "{billing}" },
+      ok: { status: 200, description: "{billing}", schema: billingBodySchema },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -107,7 +109,7 @@ export const billingRoutes: Router = createRouter()
       auth: true,
       summary: "Save my billing details; invoices issued later print them (issued ones never change)",
       body: billingBody,
-      ok: { status: 200, description: "{billing}" },
+      ok: { status: 200, description: "{billing}", schema: billingBodySchema },
       errors: [422],
     }),
     async (c) => {

@@ -6,6 +6,7 @@ import { convertAmount, exchangeRate, toRateView } from "../domain/currency/rate
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { conversionViewSchema, currenciesSchema, currencyInfoSchema, rateViewSchema } from "../domain/currency/view-schema";
 
 const tags = ["multicurrency"];
 const code = z.string().trim().min(1).max(8).openapi({ example: "EUR" });
@@ -28,7 +29,7 @@ export const multicurrencyRoutes: Router = createRouter()
       path: "/currencies",
       tags,
       summary: "Every ISO 4217 currency with minor units: {currencies: [{code, name, minorUnits}]} (a fixed list, not paged)",
-      ok: { status: 200, description: "{currencies}" },
+      ok: { status: 200, description: "{currencies, total}", schema: currenciesSchema },
     }),
     (c) => c.json({ currencies: listCurrencies(), total: listCurrencies().length }, 200),
   )
@@ -40,7 +41,7 @@ export const multicurrencyRoutes: Router = createRouter()
       summary:
         "The latest known rate (units of `to` per one `from`), when it was published and where it came from (`default` = shipped rates, `feed:<host>` = the hourly feed). For display and quotes only",
       params: z.object({ from: code, to: code }),
-      ok: { status: 200, description: "{from, to, rate, rateText, fetchedAt, source}" },
+      ok: { status: 200, description: "{from, to, rate, rateText, fetchedAt, source}", schema: rateViewSchema },
       errors: [422],
     }),
     async (c) => {
@@ -56,7 +57,7 @@ export const multicurrencyRoutes: Router = createRouter()
       summary:
         "Convert an amount in minor units: {amount, from, to} -> {from, to, amount, converted, rate, fetchedAt}. `converted` is in minor units of `to`, rounded half away from zero to that currency's minor units (e.g. JPY 0, BHD 3). Display and quotes only: the ledger never converts",
       body: convertBody,
-      ok: { status: 200, description: "{from, to, amount, converted, rate, rateText, fetchedAt, source}" },
+      ok: { status: 200, description: "{from, to, amount, converted, rate, rateText, fetchedAt, source}", schema: conversionViewSchema },
       errors: [422],
     }),
     async (c) => {
@@ -76,7 +77,7 @@ export const multicurrencyRoutes: Router = createRouter()
       ok: {
         status: 200,
         description: "{currencies}",
-        schema: z.object({ currencies: z.array(z.object({ code: z.string(), name: z.string(), minorUnits: z.number().int() })) }),
+        schema: z.object({ currencies: z.array(currencyInfoSchema) }),
       },
     }),
     async (c) => {
@@ -92,7 +93,7 @@ export const multicurrencyRoutes: Router = createRouter()
       auth: true,
       summary: "Set the currency amounts are also shown in, beside the contract currency ({currency: null} clears it)",
       body: z.object({ currency: code.nullable() }),
-      ok: { status: 200, description: "{preferredCurrency}" },
+      ok: { status: 200, description: "{preferredCurrency}", schema: z.object({ preferredCurrency: z.string().nullable() }) },
       errors: [422],
     }),
     async (c) => {

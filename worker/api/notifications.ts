@@ -12,7 +12,7 @@ import { AppError } from "../domain/errors";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
-import { notificationViewSchema } from "../domain/notifications/view-schema";
+import { notificationPreferencesSchema, notificationTypesSchema, notificationViewSchema } from "../domain/notifications/view-schema";
 import { pageSchema } from "../domain/shared/views";
 
 const tags = ["notifications"];
@@ -102,7 +102,11 @@ export const notificationRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Email and in-app choices per notification type",
-      ok: { status: 200, description: "{preferences, types}" },
+      ok: {
+        status: 200,
+        description: "{preferences, types}",
+        schema: z.object({ preferences: notificationPreferencesSchema, types: notificationTypesSchema }),
+      },
     }),
     async (c) => {
       const preferences = await getNotificationPreferences(c.get("domain"), requireViewer(c).user.id);
@@ -117,7 +121,7 @@ export const notificationRoutes: Router = createRouter()
       auth: true,
       summary: "Change choices for some types; the rest stay as they are",
       body: z.object({ preferences: z.record(z.string().max(64), channel) }),
-      ok: { status: 200, description: "{preferences}" },
+      ok: { status: 200, description: "{preferences}", schema: z.object({ preferences: notificationPreferencesSchema }) },
       errors: [422],
     }),
     async (c) => {

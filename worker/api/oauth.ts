@@ -10,12 +10,14 @@ import type { DomainContext } from "../domain/context";
 import { AppError } from "../domain/errors";
 import { readVars } from "../env";
 import { configuredProviderNames, OAuthExchangeError, oauthProvider, type OAuthProfile, type OAuthProvider } from "../platform/oauth";
+import { OAUTH_PROVIDER_NAMES } from "../platform/oauth/types";
 import { requestMeta } from "../request-meta";
 import { sessionCookieName } from "../session-cookie";
 import { createRouter, type ApiEnv, type Router } from "./context";
 import { isSecureRequest, OAUTH_MODES, safeRedirectPath, setOAuthStateCookie, takeOAuthStateCookie } from "./oauth-state";
 import { jsonRoute } from "./openapi";
 import { serializeUser } from "./serializers";
+import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
 
 const tags = ["auth"];
 const providerParams = z.object({ provider: z.string().max(32) });
@@ -46,7 +48,7 @@ export const oauthRoutes: Router = createRouter()
       path: "/providers",
       tags,
       summary: "Sign-in providers that are configured",
-      ok: { status: 200, description: "{providers}" },
+      ok: { status: 200, description: "{providers}", schema: z.object({ providers: z.array(z.enum(OAUTH_PROVIDER_NAMES)) }) },
     }),
     (c) => c.json({ providers: configuredProviderNames(readVars(c.env as unknown as Record<string, unknown>)) }, 200),
   )
@@ -64,7 +66,13 @@ export const oauthRoutes: Router = createRouter()
           redirectTo: z.string().max(2048).optional(),
         }),
       },
-      responses: { 302: { description: "To the provider" }, 404: { description: "Unknown or unconfigured provider" } },
+      responses: {
+        302: {
+          description: "To the provider's consent page",
+          headers: z.object({ Location: z.string().openapi({ description: "The provider's authorization URL (PKCE + state)" }) }),
+        },
+        404: { description: "Unknown or unconfigured provider" },
+      },
     }),
     async (c) => {
       const provider = requireProvider(c, c.req.valid("param").provider);
@@ -97,8 +105,14 @@ export const oauthRoutes: Router = createRouter()
         }),
       },
       responses: {
-        200: { description: "{accessToken, refreshToken, tokenType, expiresIn, user} (mode=api)" },
-        302: { description: "Signed in; to redirectTo (mode=web)" },
+        200: {
+          description: "{accessToken, refreshToken, tokenType, expiresIn, user} (mode=api)",
+          content: { "application/json": { schema: tokenPairSchema.extend({ user: userViewSchema }) } },
+        },
+        302: {
+          description: "Signed in; the session cookie is set and the browser goes to redirectTo (mode=web)",
+          headers: z.object({ Location: z.string().openapi({ description: "The page to continue on (redirectTo, or the portal)" }) }),
+        },
         400: { description: "invalid_state, oauth_denied or oauth_code_rejected" },
         403: { description: "account_blocked or mfa_required" },
         404: { description: "Unknown or unconfigured provider" },

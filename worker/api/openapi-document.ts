@@ -1,5 +1,6 @@
 import { SESSION_COOKIE } from "../session-cookie";
 import type { Router } from "./context";
+import { z } from "@hono/zod-openapi";
 import { apiErrorSchema } from "./openapi";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -28,6 +29,15 @@ export function operationIdFor(method: string, path: string): string {
   return method + words.join("");
 }
 
+/** The outline of an OpenAPI 3.1 document (its full rules are the OpenAPI specification's own schema). */
+const documentSchema = z.object({
+  openapi: z.string(),
+  info: z.object({ title: z.string(), version: z.string(), description: z.string().optional() }),
+  servers: z.array(z.object({ url: z.string() })),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+  components: z.record(z.string(), z.record(z.string(), z.unknown())),
+});
+
 /**
  * The API's OpenAPI 3.1 document. Every operation gets an operationId and an explicit security
  * requirement (empty when anyone may call it), and every error answer the error body schema.
@@ -44,6 +54,22 @@ export function buildApiDocument(api: Router) {
     in: "cookie",
     name: SESSION_COOKIE,
     description: "The web app's session cookie (megilance_session over plain http in development); non-GET requests must be same-origin.",
+  });
+  api.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/openapi.json",
+    tags: ["documentation"],
+    summary: "This OpenAPI 3.1 document",
+    security: [],
+    responses: { 200: { description: "The document", content: { "application/json": { schema: documentSchema } } } },
+  });
+  api.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/docs",
+    tags: ["documentation"],
+    summary: "A browsable reference page that reads this document",
+    security: [],
+    responses: { 200: { description: "The reference page", content: { "text/html": { schema: z.string() } } } },
   });
   const document = api.getOpenAPI31Document({
     openapi: "3.1.0",

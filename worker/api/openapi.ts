@@ -14,8 +14,18 @@ interface RouteSpec<Body extends z.ZodType | undefined, Query extends z.ZodObjec
   body?: Body;
   query?: Query;
   params?: Params;
-  /** The success status and what it returns: `schema` is the zod schema of the JSON body (none for 204). */
-  ok: { status: 200 | 201 | 202 | 204; description: string; schema?: z.ZodType };
+  /**
+   * The success status and what it returns: `schema` is the zod schema of the JSON body (none for 204); `media` holds
+   * the answer's other representations by content type (a CSV export, a PDF, a calendar file).
+   */
+  ok: {
+    status: 200 | 201 | 202 | 204;
+    description: string;
+    schema?: z.ZodType;
+    media?: Record<string, z.ZodType>;
+    /** Other success statuses with the same body (e.g. 200 when a create finds what already exists). */
+    also?: { status: 200 | 201 | 202; description: string }[];
+  };
   /** A stable name for client generators; derived from method and path when left out. */
   operationId?: string;
   /** Statuses the route can answer with besides success, for the document. */
@@ -42,12 +52,13 @@ export function jsonRoute<
   Query extends z.ZodObject | undefined = undefined,
   Params extends z.ZodObject | undefined = undefined,
 >(spec: RouteSpec<Body, Query, Params>) {
-  const responses: Record<number, { description: string; content?: { "application/json": { schema: z.ZodType } } }> = {
-    [spec.ok.status]: {
-      description: spec.ok.description,
-      ...(spec.ok.schema ? { content: { "application/json": { schema: spec.ok.schema } } } : {}),
-    },
+  const content: Record<string, { schema: z.ZodType }> = {};
+  if (spec.ok.schema) content["application/json"] = { schema: spec.ok.schema };
+  for (const [type, schema] of Object.entries(spec.ok.media ?? {})) content[type] = { schema };
+  const responses: Record<number, { description: string; content?: Record<string, { schema: z.ZodType }> }> = {
+    [spec.ok.status]: { description: spec.ok.description, ...(Object.keys(content).length > 0 ? { content } : {}) },
   };
+  for (const other of spec.ok.also ?? []) responses[other.status] = { description: other.description, content };
   for (const status of spec.errors ?? []) responses[status] = errorResponse(ERROR_DESCRIPTIONS[status] ?? "Error");
   if (spec.auth) responses[401] = errorResponse(ERROR_DESCRIPTIONS[401]);
   return createRoute({
@@ -74,3 +85,6 @@ export function jsonRoute<
 export function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: apiErrorSchema } } };
 }
+
+/** A file's bytes in a non-JSON answer (CSV, PDF, calendar, an upload), for `ok.media`. */
+export const fileBytes = (description: string) => z.string().openapi({ format: "binary", description });

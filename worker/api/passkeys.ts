@@ -21,11 +21,20 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { serializeUser } from "./serializers";
 import { requireViewer } from "./viewer";
+import {
+  passkeyChallengeSchema,
+  passkeyCreationOptionsSchema,
+  passkeyViewSchema,
+  type PasskeyView,
+} from "../domain/auth/passkeys-view-schema";
+import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
+import { pageSchema } from "../domain/shared/views";
 
 const tags = ["passkeys"];
+const passkeyBody = z.object({ passkey: passkeyViewSchema });
 const answerBody = z.object({ challengeId, response: authenticationResponseSchema });
 
-function serializePasskey(passkey: Passkey) {
+function serializePasskey(passkey: Passkey): PasskeyView {
   return {
     id: passkey.id,
     name: passkey.name,
@@ -50,7 +59,7 @@ export const passkeyRoutes: Router = router
       tags,
       auth: true,
       summary: "Options for navigator.credentials.create() (needs a recent sign-in)",
-      ok: { status: 200, description: "PublicKeyCredentialCreationOptionsJSON" },
+      ok: { status: 200, description: "PublicKeyCredentialCreationOptionsJSON", schema: passkeyCreationOptionsSchema },
       errors: [403, 409],
     }),
     async (c) => c.json(await beginPasskeyRegistration(c.get("domain"), requireViewer(c)), 200),
@@ -63,7 +72,7 @@ export const passkeyRoutes: Router = router
       auth: true,
       summary: "Store a new passkey from the authenticator's answer",
       body: z.object({ name: passkeyName, response: registrationResponseSchema }),
-      ok: { status: 201, description: "{passkey}" },
+      ok: { status: 201, description: "{passkey}", schema: passkeyBody },
       errors: [400, 409, 422],
     }),
     async (c) => {
@@ -78,7 +87,7 @@ export const passkeyRoutes: Router = router
       tags,
       auth: true,
       summary: "Passkeys on this account",
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(passkeyViewSchema) },
     }),
     async (c) => {
       const rows = await listPasskeys(c.get("domain"), requireViewer(c));
@@ -94,7 +103,7 @@ export const passkeyRoutes: Router = router
       summary: "Rename a passkey",
       params: z.object({ id: credentialId }),
       body: z.object({ name: passkeyName }),
-      ok: { status: 200, description: "{passkey}" },
+      ok: { status: 200, description: "{passkey}", schema: passkeyBody },
       errors: [404, 422],
     }),
     async (c) => {
@@ -110,7 +119,7 @@ export const passkeyRoutes: Router = router
       auth: true,
       summary: "Remove a passkey",
       params: z.object({ id: credentialId }),
-      ok: { status: 200, description: "Removed" },
+      ok: { status: 200, description: "Removed", schema: z.object({ status: z.literal("removed") }) },
       errors: [404],
     }),
     async (c) => {
@@ -125,7 +134,7 @@ export const passkeyRoutes: Router = router
       tags,
       auth: true,
       summary: "Options to confirm it is you with one of your passkeys (step-up)",
-      ok: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON plus challengeId" },
+      ok: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON plus challengeId", schema: passkeyChallengeSchema },
       errors: [409],
     }),
     async (c) => {
@@ -141,7 +150,7 @@ export const passkeyRoutes: Router = router
       auth: true,
       summary: "Confirm with a passkey: this session counts as freshly verified and MFA-verified",
       body: answerBody,
-      ok: { status: 200, description: "Verified" },
+      ok: { status: 200, description: "Verified", schema: z.object({ status: z.literal("verified") }) },
       errors: [400, 422],
     }),
     async (c) => {
@@ -156,7 +165,7 @@ export const passkeyRoutes: Router = router
       tags,
       summary: "Options for a passwordless sign-in (for one email, or any discoverable passkey)",
       body: z.object({ email: z.email({ message: "Enter a valid email address." }).max(254).optional() }),
-      ok: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON plus challengeId" },
+      ok: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON plus challengeId", schema: passkeyChallengeSchema },
       errors: [422, 429],
     }),
     async (c) => {
@@ -171,7 +180,7 @@ export const passkeyRoutes: Router = router
       tags,
       summary: "Sign in with a passkey; returns an access token and a refresh token",
       body: answerBody,
-      ok: { status: 200, description: "{accessToken, refreshToken, user}" },
+      ok: { status: 200, description: "{accessToken, refreshToken, user}", schema: tokenPairSchema.extend({ user: userViewSchema }) },
       errors: [401, 403, 422],
     }),
     async (c) => {

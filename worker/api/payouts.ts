@@ -5,6 +5,7 @@ import { amountSchema, idempotencyKeyOf, markReplay, pageQuery } from "./contrac
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
+import { payoutsPageSchema, payoutViewSchema } from "../domain/wallet/view-schema";
 
 const tags = ["wallet"];
 const payoutBody = z.object({
@@ -25,7 +26,12 @@ export const payoutRoutes: Router = createRouter()
       auth: true,
       summary: "Pay out from my available balance (freelancer; verified email; Idempotency-Key honoured)",
       body: payoutBody,
-      ok: { status: 201, description: "{payout}" },
+      ok: {
+        status: 201,
+        description: "{payout}",
+        schema: z.object({ payout: payoutViewSchema }),
+        also: [{ status: 200, description: "{payout}: the one this Idempotency-Key already requested" }],
+      },
       errors: [403, 409, 422],
     }),
     async (c) => {
@@ -48,7 +54,7 @@ export const payoutRoutes: Router = createRouter()
       auth: true,
       summary: "My payouts, newest first",
       query: pageQuery,
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: payoutsPageSchema },
       errors: [422],
     }),
     async (c) => {

@@ -3,6 +3,7 @@ import { presenceOf } from "../platform/rooms";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { presenceEntrySchema } from "../domain/rooms/view-schema";
 
 const PRESENCE_IDS_MAX = 100;
 const userIds = z
@@ -31,7 +32,7 @@ export const presenceRoutes: Router = createRouter().openapi(
     auth: true,
     summary: `Online, away or offline, with last-seen time, for up to ${PRESENCE_IDS_MAX} users (userIds=a,b)`,
     query: z.object({ userIds }),
-    ok: { status: 200, description: "{items:[{userId, status, lastSeenAt}]}" },
+    ok: { status: 200, description: "{items:[{userId, status, lastSeenAt}]}", schema: z.object({ items: z.array(presenceEntrySchema) }) },
     errors: [422],
   }),
   async (c) => {

@@ -7,8 +7,17 @@ import { freelancerSearchSchema, searchFreelancers } from "../domain/search/free
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
-import { freelancerSummarySchema } from "../domain/profiles/view-schema";
-import { countedPageSchema } from "../domain/shared/views";
+import {
+  clientProfileViewSchema,
+  freelancerProfileViewSchema,
+  freelancerSummarySchema,
+  portfolioViewSchema,
+} from "../domain/profiles/view-schema";
+import { countedPageSchema, pageSchema } from "../domain/shared/views";
+
+const freelancerProfileBody = z.object({ profile: freelancerProfileViewSchema });
+const clientProfileBody = z.object({ profile: clientProfileViewSchema });
+const portfolioBody = z.object({ item: portfolioViewSchema });
 
 const tags = ["profiles"];
 const idParams = z.object({ id: z.string().min(1).max(64) });
@@ -33,7 +42,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Your freelancer profile",
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: freelancerProfileBody },
       errors: [403, 404],
     }),
     async (c) => c.json({ profile: await getMyFreelancerProfile(c.get("domain"), requireRole(c, "freelancer").user) }, 200),
@@ -46,7 +55,7 @@ export const profileRoutes: Router = createRouter()
       auth: true,
       summary: "Create or update your freelancer profile (fields left out keep their value)",
       body: freelancerProfilePatchSchema,
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: freelancerProfileBody },
       errors: [403, 409, 422],
     }),
     async (c) => {
@@ -61,7 +70,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Your portfolio items",
-      ok: { status: 200, description: "{items}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(portfolioViewSchema) },
       errors: [403],
     }),
     async (c) => {
@@ -77,7 +86,7 @@ export const profileRoutes: Router = createRouter()
       auth: true,
       summary: "Add a portfolio item (images: keys of your uploaded images)",
       body: portfolioItemSchema,
-      ok: { status: 201, description: "{item}" },
+      ok: { status: 201, description: "{item}", schema: portfolioBody },
       errors: [403, 409, 422],
     }),
     async (c) => c.json({ item: await addPortfolioItem(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("json")) }, 201),
@@ -91,7 +100,7 @@ export const profileRoutes: Router = createRouter()
       summary: "Edit a portfolio item",
       params: idParams,
       body: portfolioPatchSchema,
-      ok: { status: 200, description: "{item}" },
+      ok: { status: 200, description: "{item}", schema: portfolioBody },
       errors: [403, 404, 422],
     }),
     async (c) => {
@@ -127,7 +136,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       summary: "A freelancer's public profile (the data behind /f/:handle)",
       params: z.object({ handle: z.string().min(1).max(64) }),
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: freelancerProfileBody },
       errors: [404],
     }),
     async (c) => c.json({ profile: await getPublicFreelancerProfile(c.get("domain"), c.req.valid("param").handle) }, 200),
@@ -139,7 +148,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       auth: true,
       summary: "Your client profile with hiring history counts",
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: clientProfileBody },
       errors: [403],
     }),
     async (c) => c.json({ profile: await getMyClientProfile(c.get("domain"), requireRole(c, "client").user) }, 200),
@@ -152,7 +161,7 @@ export const profileRoutes: Router = createRouter()
       auth: true,
       summary: "Update your company name, size and country",
       body: clientProfileSchema,
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: clientProfileBody },
       errors: [403, 422],
     }),
     async (c) => c.json({ profile: await saveClientProfile(c.get("domain"), requireRole(c, "client").user, c.req.valid("json")) }, 200),
@@ -164,7 +173,7 @@ export const profileRoutes: Router = createRouter()
       tags,
       summary: "A client's public profile (company, payment verified, hiring history)",
       params: idParams,
-      ok: { status: 200, description: "{profile}" },
+      ok: { status: 200, description: "{profile}", schema: clientProfileBody },
       errors: [404],
     }),
     async (c) => c.json({ profile: await getClientProfile(c.get("domain"), c.req.valid("param").id) }, 200),

@@ -6,6 +6,7 @@ import { idParams, pageQuery } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { contractReviewsSchema, jobSuccessSchema, userReviewsSchema } from "../domain/reviews/view-schema";
 
 const tags = ["reviews"];
 const stars = z.number().int().min(1, { message: "Rate from 1 to 5." }).max(5, { message: "Rate from 1 to 5." });
@@ -30,7 +31,7 @@ export const reviewRoutes: Router = createRouter()
       summary: "Review the other side of an ended contract (once per side); hidden until both wrote or 14 days pass",
       params: idParams,
       body: reviewBody,
-      ok: { status: 201, description: "{items, visible, visibleFrom, viewerCanReview}" },
+      ok: { status: 201, description: "{items, visible, visibleFrom, viewerCanReview, viewerRole}", schema: contractReviewsSchema },
       errors: [404, 409, 422],
     }),
     async (c) => {
@@ -46,7 +47,7 @@ export const reviewRoutes: Router = createRouter()
       auth: true,
       summary: "A contract's reviews: yours, and the other side's once visible (parties; admins also see private notes)",
       params: idParams,
-      ok: { status: 200, description: "{items, visible, visibleFrom, viewerCanReview}" },
+      ok: { status: 200, description: "{items, visible, visibleFrom, viewerCanReview, viewerRole}", schema: contractReviewsSchema },
       errors: [404],
     }),
     async (c) => {
@@ -63,7 +64,7 @@ export const reviewRoutes: Router = createRouter()
         "Visible reviews about a user, newest first, with their average (1 decimal) and count of exactly those reviews; as=freelancer (what clients said, as on the public profile) or as=client narrows to one role",
       params: idParams,
       query: pageQuery.extend({ as: z.enum(["freelancer", "client"]).optional() }),
-      ok: { status: 200, description: "{items, nextCursor, summary}" },
+      ok: { status: 200, description: "{items, nextCursor, summary}", schema: userReviewsSchema },
       errors: [422],
     }),
     async (c) => c.json(await userReviews(c.get("domain"), c.req.valid("param").id, c.req.valid("query")), 200),
@@ -75,7 +76,11 @@ export const reviewRoutes: Router = createRouter()
       tags,
       summary: "A freelancer's job success and its inputs (formula: /help/job-success)",
       params: idParams,
-      ok: { status: 200, description: "{jobSuccess: {score, positive, withOutcome, minimum}}" },
+      ok: {
+        status: 200,
+        description: "{jobSuccess: {score, positive, withOutcome, minimum}}",
+        schema: z.object({ jobSuccess: jobSuccessSchema }),
+      },
     }),
     async (c) => c.json({ jobSuccess: await jobSuccessFor(c.get("domain"), c.req.valid("param").id) }, 200),
   );

@@ -3,6 +3,7 @@ import { issueRoomTicket } from "../domain/rooms/access";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { roomTicketSchema } from "../domain/rooms/view-schema";
 
 export const roomRoutes: Router = createRouter().openapi(
   jsonRoute({
@@ -12,7 +13,7 @@ export const roomRoutes: Router = createRouter().openapi(
     auth: true,
     summary: "A one-minute ticket for a room (presence, conversation:<id>, user:<id>) and the WebSocket URL to open",
     body: z.object({ room: z.string().min(1).max(100) }),
-    ok: { status: 200, description: "{ticket, url}" },
+    ok: { status: 200, description: "{ticket, url}", schema: roomTicketSchema },
     errors: [403, 404, 422],
   }),
   async (c) => {

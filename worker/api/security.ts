@@ -8,8 +8,14 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { serializeSession } from "./serializers";
 import { requireViewer } from "./viewer";
-import { backupCodesSchema, mfaMethodsSchema, sessionViewSchema, totpSetupSchema } from "../domain/auth/view-schema";
-import { countedPageSchema } from "../domain/shared/views";
+import {
+  backupCodesSchema,
+  mfaMethodsSchema,
+  securityEventViewSchema,
+  sessionViewSchema,
+  totpSetupSchema,
+} from "../domain/auth/view-schema";
+import { countedPageSchema, pageSchema } from "../domain/shared/views";
 
 const tags = ["security"];
 const code = z.string().trim().min(6).max(32);
@@ -146,7 +152,7 @@ export const securityRoutes: Router = createRouter()
       auth: true,
       summary: "Recent security events (sign-ins, failures, 2FA and password changes)",
       query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(25), cursor: z.string().max(64).optional() }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(securityEventViewSchema) },
     }),
     async (c) => {
       const viewer = requireViewer(c);
@@ -154,7 +160,7 @@ export const securityRoutes: Router = createRouter()
       const page = await listSecurityEvents(c.get("domain"), viewer.user.id, { limit, cursor });
       return c.json(
         {
-          items: page.items.map((e) => ({
+          items: page.items.map((e): z.infer<typeof securityEventViewSchema> => ({
             id: e.id,
             type: e.type,
             at: e.createdAt.toISOString(),

@@ -8,6 +8,8 @@ import { idParams, markReplay } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
+import { connectOnboardingSchema, connectStatusSchema, webhookReceiptSchema } from "../domain/payments/stripe/view-schema";
+import { releaseReversalSchema } from "../domain/milestones/view-schema";
 
 const reverseBody = z.object({ reason: z.string().trim().min(1, { message: "Give a reason." }).max(500) });
 
@@ -19,7 +21,7 @@ export const stripeRoutes: Router = createRouter()
       path: "/webhooks/stripe",
       tags: ["payments"],
       summary: "Stripe webhook: the raw event body, verified by its Stripe-Signature header; each event id is handled once",
-      ok: { status: 200, description: "{received, duplicate}" },
+      ok: { status: 200, description: "{received, duplicate}", schema: webhookReceiptSchema },
       errors: [400, 404],
     }),
     async (c) => {
@@ -48,7 +50,7 @@ export const stripeRoutes: Router = createRouter()
       tags: ["payments"],
       auth: true,
       summary: "My Stripe Connect status (freelancer): whether card-funded releases can be transferred to me",
-      ok: { status: 200, description: "{available, connected, detailsSubmitted, payoutsEnabled}" },
+      ok: { status: 200, description: "{available, connected, detailsSubmitted, payoutsEnabled}", schema: connectStatusSchema },
       errors: [403],
     }),
     async (c) => {
@@ -63,7 +65,7 @@ export const stripeRoutes: Router = createRouter()
       tags: ["payments"],
       auth: true,
       summary: "Start or continue Stripe Connect onboarding (freelancer): answers the onboarding link to open",
-      ok: { status: 200, description: "{url}" },
+      ok: { status: 200, description: "{url}", schema: connectOnboardingSchema },
       errors: [403, 422],
     }),
     async (c) => {
@@ -80,7 +82,7 @@ export const stripeRoutes: Router = createRouter()
       summary: "Give a paid release back to the client (admin): card-funded ones reverse the Stripe transfer and refund the card",
       params: idParams,
       body: reverseBody,
-      ok: { status: 200, description: "{transactionId, amount, currency}" },
+      ok: { status: 200, description: "{transactionId, amount, currency}", schema: releaseReversalSchema },
       errors: [403, 404, 409, 422],
     }),
     async (c) => {

@@ -4,6 +4,7 @@ import { getTicket, listTickets, openTicket, replyToTicket, SUPPORT_PAGE_MAX, up
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
+import { ticketMessageViewSchema, ticketsPageSchema, ticketThreadSchema, ticketViewSchema } from "../domain/support/view-schema";
 
 const tags = ["support"];
 const params = z.object({ id: z.string().min(1).max(64) });
@@ -29,7 +30,7 @@ export const supportRoutes: Router = createRouter()
         description: z.string().trim().min(10).max(10_000),
         attachments: fileKeys,
       }),
-      ok: { status: 201, description: "{ticket, messages}" },
+      ok: { status: 201, description: "{ticket, messages}", schema: ticketThreadSchema },
       errors: [422],
     }),
     async (c) => c.json(await openTicket(c.get("domain"), requireViewer(c).user, c.req.valid("json")), 201),
@@ -42,7 +43,7 @@ export const supportRoutes: Router = createRouter()
       auth: true,
       summary: "Your support tickets, most recently updated first",
       query: z.object(page),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: ticketsPageSchema },
       errors: [400],
     }),
     async (c) => c.json(await listTickets(c.get("domain"), requireViewer(c).user, { scope: "mine", ...c.req.valid("query") }), 200),
@@ -55,7 +56,7 @@ export const supportRoutes: Router = createRouter()
       auth: true,
       summary: "One ticket with its whole conversation (its requester or staff)",
       params,
-      ok: { status: 200, description: "{ticket, messages}" },
+      ok: { status: 200, description: "{ticket, messages}", schema: ticketThreadSchema },
       errors: [404],
     }),
     async (c) => c.json(await getTicket(c.get("domain"), requireViewer(c).user, c.req.valid("param").id), 200),
@@ -69,7 +70,11 @@ export const supportRoutes: Router = createRouter()
       summary: "Reply on a ticket; the other side is notified by email",
       params,
       body: z.object({ body: z.string().trim().min(1).max(10_000), attachments: fileKeys }),
-      ok: { status: 201, description: "{message, ticket}" },
+      ok: {
+        status: 201,
+        description: "{message, ticket}",
+        schema: z.object({ message: ticketMessageViewSchema, ticket: ticketViewSchema }),
+      },
       errors: [404, 422],
     }),
     async (c) => c.json(await replyToTicket(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("json")), 201),
@@ -83,7 +88,7 @@ export const supportRoutes: Router = createRouter()
       summary: "Close your ticket; staff also assign it and set its status",
       params,
       body: z.object({ status: z.enum(SUPPORT_STATUSES).optional(), assigneeId: z.string().min(1).max(64).nullable().optional() }),
-      ok: { status: 200, description: "{ticket}" },
+      ok: { status: 200, description: "{ticket}", schema: z.object({ ticket: ticketViewSchema }) },
       errors: [403, 404, 422],
     }),
     async (c) => c.json(await updateTicket(c.get("domain"), requireViewer(c).user, c.req.valid("param").id, c.req.valid("json")), 200),
@@ -98,7 +103,7 @@ export const adminSupportRoutes: Router = createRouter().openapi(
     auth: true,
     summary: "Every support ticket (admins), filtered by status and assignee (`me` for your own)",
     query: z.object({ ...page, assignee: z.string().min(1).max(64).optional() }),
-    ok: { status: 200, description: "{items, nextCursor}" },
+    ok: { status: 200, description: "{items, nextCursor}", schema: ticketsPageSchema },
     errors: [400, 403],
   }),
   async (c) => c.json(await listTickets(c.get("domain"), requireRole(c, "admin").user, { scope: "all", ...c.req.valid("query") }), 200),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { listCategories, listSkills, SKILL_PAGE_MAX, suggestSkills } from "../domain/taxonomy/taxonomy";
+import { categoriesPageSchema, skillsPageSchema } from "../domain/taxonomy/view-schema";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 
@@ -7,7 +8,13 @@ const tags = ["taxonomy"];
 
 export const taxonomyRoutes: Router = createRouter()
   .openapi(
-    jsonRoute({ method: "get", path: "/categories", tags, summary: "All project categories", ok: { status: 200, description: "{items}" } }),
+    jsonRoute({
+      method: "get",
+      path: "/categories",
+      tags,
+      summary: "All project categories",
+      ok: { status: 200, description: "{items, nextCursor, total}", schema: categoriesPageSchema },
+    }),
     async (c) => {
       const items = await listCategories(c.get("domain"));
       return c.json({ items, nextCursor: null, total: items.length }, 200);
@@ -25,7 +32,7 @@ export const taxonomyRoutes: Router = createRouter()
         cursor: z.string().max(64).optional(),
         limit: z.coerce.number().int().min(1).max(SKILL_PAGE_MAX).default(20),
       }),
-      ok: { status: 200, description: "{items, nextCursor}" },
+      ok: { status: 200, description: "{items, nextCursor}", schema: skillsPageSchema },
     }),
     async (c) => {
       const { q, category, cursor, limit } = c.req.valid("query");

@@ -3,6 +3,7 @@ import { pageQuery } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
+import { walletViewSchema } from "../domain/wallet/view-schema";
 
 export const walletRoutes: Router = createRouter().openapi(
   jsonRoute({
@@ -12,7 +13,11 @@ export const walletRoutes: Router = createRouter().openapi(
     auth: true,
     summary: "My balances per currency (available; pending = held for my active contracts) and my balance history",
     query: pageQuery,
-    ok: { status: 200, description: "{balances: [{currency, available, pending}], entries: {items, nextCursor}}" },
+    ok: {
+      status: 200,
+      description: "{balances: [{currency, available, pending}], entries: {items, nextCursor}}",
+      schema: walletViewSchema,
+    },
     errors: [422],
   }),
   async (c) => {

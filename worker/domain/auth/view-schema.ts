@@ -53,3 +53,14 @@ export const backupCodesSchema = z.array(z.string());
 
 export const mfaMethodsShape: SameShape<MfaMethods, z.infer<typeof mfaMethodsSchema>> = true;
 export const totpSetupShape: SameShape<Awaited<ReturnType<typeof beginTotpSetup>>, z.infer<typeof totpSetupSchema>> = true;
+
+/** One sign-in, failure, second-factor or password change on the account, as the security page lists it. */
+export const securityEventViewSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  at: timestampSchema,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  country: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()).nullable(),
+});

@@ -120,7 +120,7 @@ export async function deleteEntry(ctx: DomainContext, actor: User, entryId: stri
 
 /** One week of a contract: logged minutes against the limit and where its timesheet stands. */
 export async function weekSummary(ctx: DomainContext, access: HourlyAccess, weekStart: string) {
-  const [minutes, [sheet]] = await Promise.all([
+  const [minutes, sheets] = await Promise.all([
     minutesInWeek(ctx, access.contract.id, weekStart),
     ctx.db
       .select({ id: timesheets.id, status: timesheets.status })
@@ -128,13 +128,14 @@ export async function weekSummary(ctx: DomainContext, access: HourlyAccess, week
       .where(and(eq(timesheets.contractId, access.contract.id), eq(timesheets.weekStart, weekStart)))
       .limit(1),
   ]);
+  const sheet = sheets.at(0) ?? null;
   return {
     weekStart,
     label: isoWeekLabel(weekStart),
     minutes,
     limitMinutes: access.terms.weeklyHourLimit == null ? null : access.terms.weeklyHourLimit * 60,
     remainingMinutes: remainingMinutes(access.terms, minutes),
-    timesheet: sheet ?? null,
+    timesheet: sheet,
     /** True while entries in this week can still be added, changed or removed. */
     open: !sheet || sheet.status === "disputed",
   };
@@ -144,7 +145,11 @@ export async function weekSummary(ctx: DomainContext, access: HourlyAccess, week
  * Where time can still be logged when a week is closed (its timesheet submitted or approved): this week when
  * it is still open, else next week from its Monday. Null while the viewed week is open or the contract ended.
  */
-async function whereToLog(ctx: DomainContext, access: HourlyAccess, viewed: Awaited<ReturnType<typeof weekSummary>>) {
+async function whereToLog(
+  ctx: DomainContext,
+  access: HourlyAccess,
+  viewed: Awaited<ReturnType<typeof weekSummary>>,
+): Promise<{ weekStart: string; label: string; from: string | null; remainingMinutes: number | null } | null> {
   if (viewed.open || access.contract.status !== "active") return null;
   const current = weekStartAt(ctx.clock.now());
   const week = current === viewed.weekStart ? viewed : await weekSummary(ctx, access, current);

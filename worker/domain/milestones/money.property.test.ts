@@ -437,5 +437,5 @@ describe("money properties", () => {
     expect(disputesResolved).toBeGreaterThan(0);
     expect(lateCredited).toBeGreaterThan(0);
     expect(lateRefunded).toBeGreaterThan(0);
-  }, 600_000);
+  }, 1_200_000);
 });

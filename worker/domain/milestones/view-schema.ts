@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MILESTONE_STATUSES } from "../../../db/schema";
 import { fileViewSchema } from "../shared/file-view-schema";
 import { timestampSchema, type SameShape } from "../shared/views";
+import type { ReverseResult } from "./reverse-release";
 import type { MilestoneView } from "./view";
 
 /** Funds held for a contract or milestone, and what already went out of them (minor units). */
@@ -52,3 +53,8 @@ export const milestoneViewSchema = z.object({
 });
 
 export const milestoneViewShape: SameShape<MilestoneView, z.infer<typeof milestoneViewSchema>> = true;
+
+/** A paid release given back to the client: the ledger transaction that did it, and how much. */
+export const releaseReversalSchema = z.object({ transactionId: z.string(), amount: z.number().int(), currency: z.string() });
+
+export const releaseReversalShape: SameShape<Omit<ReverseResult, "replayed">, z.infer<typeof releaseReversalSchema>> = true;

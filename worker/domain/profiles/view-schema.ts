@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { timestampSchema, type SameShape } from "../shared/views";
-import type { FreelancerSummary } from "./views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import type { ClientProfileView } from "./client";
+import type { FreelancerProfileView, FreelancerSummary, PortfolioView } from "./views";
 
 /** A freelancer as search results and saved lists show them. */
 export const freelancerSummarySchema = z.object({
@@ -22,3 +24,33 @@ export const freelancerSummarySchema = z.object({
 });
 
 export const freelancerSummaryShape: SameShape<FreelancerSummary, z.infer<typeof freelancerSummarySchema>> = true;
+
+/** A piece of work a freelancer shows, with its images. */
+export const portfolioViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  url: z.string().nullable(),
+  images: z.array(fileViewSchema),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+});
+
+/** A freelancer's profile page: the summary search shows, and the portfolio. */
+export const freelancerProfileViewSchema = freelancerSummarySchema.extend({ portfolio: z.array(portfolioViewSchema) });
+
+/** A client's profile with counts of their hiring so far. */
+export const clientProfileViewSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  companyName: z.string().nullable(),
+  companySize: z.string().nullable(),
+  country: z.string().nullable(),
+  paymentVerified: z.boolean(),
+  hiring: z.object({ projectsPosted: z.number().int(), openProjects: z.number().int(), hires: z.number().int() }),
+  memberSince: timestampSchema,
+});
+
+export const portfolioViewShape: SameShape<PortfolioView, z.infer<typeof portfolioViewSchema>> = true;
+export const freelancerProfileViewShape: SameShape<FreelancerProfileView, z.infer<typeof freelancerProfileViewSchema>> = true;
+export const clientProfileViewShape: SameShape<ClientProfileView, z.infer<typeof clientProfileViewSchema>> = true;

@@ -23,3 +23,6 @@ export const personSummarySchema = z.object({ id: z.string(), name: z.string() }
  * beside it, so the type-check fails as soon as the code that builds a view and its published schema part ways.
  */
 export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/** What a domain function answers once awaited, for the `SameShape` checks beside view schemas. */
+export type Resolved<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
