@@ -14,7 +14,7 @@ const forbid = (...rules) => ({
   ],
 });
 
-const API = ["**/worker/api/**", "Routes (worker/api) are an edge: nothing imports them but the Worker's entry."];
+const API = ["**/api/**", "Routes (worker/api) are an edge: nothing imports them but the Worker's entry."];
 const APP = ["**/app/**", "The domain never reaches into the Remix app."];
 const TILDE = ["~/*", "The domain never reaches into the Remix app."];
 const PLATFORM = [
@@ -22,6 +22,7 @@ const PLATFORM = [
   "The domain reaches adapters (payments, rates feed, storage) through the DomainContext's ports, not by import.",
 ];
 const TEST_SUPPORT = ["**/test-support/**", "Test helpers are for tests only."];
+const JOBS = ["**/jobs/**", "worker/jobs runs the domain on a schedule; the domain never reaches up into it."];
 
 export default tseslint.config(
   {
@@ -56,7 +57,14 @@ export default tseslint.config(
   {
     files: ["worker/domain/**/*.ts"],
     ignores: ["worker/domain/**/*.test.ts", "worker/domain/**/test-fixtures.ts"],
-    rules: forbid(API, APP, TILDE, PLATFORM, TEST_SUPPORT),
+    // Which domain folder may import which (one direction, no cycle) is tests/config/domain-layers.test.ts.
+    rules: forbid(API, APP, TILDE, PLATFORM, TEST_SUPPORT, JOBS),
+  },
+  {
+    // Scheduled and queued work that calls many domain modules and the adapters (docs/decisions/039-domain-layers.md).
+    files: ["worker/jobs/**/*.ts"],
+    ignores: ["worker/jobs/**/*.test.ts"],
+    rules: forbid(API, APP, TILDE, TEST_SUPPORT),
   },
   {
     files: ["party/**/*.ts"],

@@ -5,7 +5,7 @@ import * as remixBuild from "../build/server/index.js";
 import { createApi } from "./api/app";
 import { routeToRoom } from "./api/rooms-gate";
 import { readVars, type Env } from "./env";
-import { handleQueue, handleScheduled } from "./jobs";
+import { handleQueue, handleScheduled } from "./jobs/queue";
 import { retryAfterHeaders } from "./domain/ops/unavailable";
 import { installPrecompiledWasm } from "./platform/wasm/precompiled";
 import { isLegacyDataRequest, legacyDataResponse } from "./legacy-data-request";

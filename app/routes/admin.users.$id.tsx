@@ -13,7 +13,7 @@ import { adminFormAction, domainFrom, idParam, requireAdminActor } from "~/utils
 import { confirmationNeeded } from "~/utils/confirm.server";
 import { AppError } from "~/utils/domain.server";
 import { blockUser, unblockUser } from "../../worker/domain/trust/blocks";
-import { placePayoutHold, releasePayoutHold } from "../../worker/domain/trust/holds";
+import { placePayoutHold, releasePayoutHold } from "../../worker/domain/wallet/holds";
 import { adminUserDetail } from "../../worker/domain/trust/users-admin";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} — MegiLance admin` }];

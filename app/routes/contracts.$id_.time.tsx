@@ -17,7 +17,7 @@ import { AppError, domainFrom } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { loadTimePage, runTimeIntent, timeIntentSchema } from "~/utils/hourly.server";
 import { formatMoney } from "~/utils/money";
-import { addDays } from "../../worker/domain/hourly/weeks";
+import { addDays } from "../../worker/domain/time/weeks";
 import { formatDay } from "../../worker/domain/time/format";
 import { paymentProviders } from "../../worker/platform/payments";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { contractForParty } from "../../worker/domain/contracts/access";
+import { contractForParty } from "../../worker/domain/contract-core/access";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { Whiteboard } from "~/components/whiteboard/board";

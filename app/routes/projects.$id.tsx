@@ -1,7 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getProject, getProjectPage } from "../../worker/domain/projects/projects";
+import { getProject } from "../../worker/domain/projects/projects";
+import { getProjectPage } from "../../worker/domain/proposals/on-project";
 import { listProjectProposals } from "../../worker/domain/proposals/list";
 import { PROJECT_STATUS_LABELS, takesProposals } from "../../worker/domain/projects/status";
 import { MyProposalCard } from "~/components/marketplace/my-proposal-card";

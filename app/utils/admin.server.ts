@@ -1,7 +1,7 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { z } from "zod";
 import { AppError } from "../../worker/domain/errors";
-import type { AdminActor } from "../../worker/domain/trust/admin";
+import type { AdminActor } from "../../worker/domain/auth/admin";
 import { requireRole } from "./auth.server";
 import { domainFrom, requestMeta } from "./domain.server";
 import { messageOf } from "./forms.server";

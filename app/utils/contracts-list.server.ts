@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { contractTabCounts, listContracts } from "../../worker/domain/contracts/list";
-import type { PartyRole } from "../../worker/domain/contracts/access";
+import type { PartyRole } from "../../worker/domain/contract-core/access";
 import { requireRole } from "./auth.server";
 import { domainFrom } from "./domain.server";
 

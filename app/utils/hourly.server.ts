@@ -7,7 +7,7 @@ import { addManualEntry, deleteEntry, listEntries } from "../../worker/domain/ho
 import { hourlyContractForParty } from "../../worker/domain/hourly/access";
 import { startTimer, stopTimer } from "../../worker/domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet } from "../../worker/domain/hourly/timesheets";
-import { parseWeek } from "../../worker/domain/hourly/weeks";
+import { parseWeek } from "../../worker/domain/time/weeks";
 import type { PaymentProviders } from "../../worker/domain/payments/provider";
 
 const id = z.string().min(1).max(64);

@@ -1,6 +1,6 @@
 import { formatMoney, majorText as toMajorText, minorDigits } from "../../worker/domain/currency/format";
 import { toMinorUnits } from "../../worker/domain/currency/minor-units";
-import { SUPPORTED_CURRENCIES } from "../../worker/domain/projects/currencies";
+import { SUPPORTED_CURRENCIES } from "../../worker/domain/currency/supported";
 
 /** One money format for pages, notifications, e-mails and documents: it lives in the domain. */
 export { formatMoney, minorDigits, SUPPORTED_CURRENCIES, toMajorText, toMinorUnits };

@@ -4,7 +4,7 @@ import { CONTRACT_TYPES } from "./values";
 /**
  * The contracts area's columns on the `contracts` table (spread into its definition in marketplace-projects.ts).
  * `type` and `hourlyRate` are null on a fresh offer: the terms then follow the project's budget type and the
- * proposal's bid (see worker/domain/contracts/terms.ts). `version` is bumped by every contract or money
+ * proposal's bid (see worker/domain/contract-core/terms.ts). `version` is bumped by every contract or money
  * change; a trigger refuses a write computed from a stale version (migrations/*_money_guards.sql).
  */
 export function contractTermsColumns() {

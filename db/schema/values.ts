@@ -93,7 +93,7 @@ export const SKILL_TERM_KINDS = ["slug", "name", "alias", "word"] as const;
 /**
  * `approved`: the client (or the review period) accepted the work and everything held went to the freelancer.
  * `released` / `split`: a dispute decision paid everything / part to the freelancer (the client never approved);
- * `refunded`: everything went back to the client. Wording for each: worker/domain/milestones/outcome.ts.
+ * `refunded`: everything went back to the client. Wording for each: worker/domain/ledger/outcome.ts.
  */
 export const MILESTONE_STATUSES = [
   "pending",

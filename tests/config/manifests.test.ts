@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CRON_TASKS } from "../../worker/domain/ops/tasks";
+import { CRON_TASKS } from "../../worker/jobs/tasks";
 import { declaredCrons } from "../../scripts/local-cron";
 import { embeddedBinaries, WASM_NAMES } from "../../scripts/extract-wasm";
 import { WASM_SHA256 } from "../../worker/platform/wasm/digests";

@@ -4,7 +4,7 @@ import { drizzle } from "drizzle-orm/libsql";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { declaredCrons, fireCron } from "../../scripts/local-cron";
-import { taskForCron } from "../../worker/domain/ops/tasks";
+import { taskForCron } from "../../worker/jobs/tasks";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ url: inject("stackDatabaseUrl") });

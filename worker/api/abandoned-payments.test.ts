@@ -6,7 +6,7 @@ import { activeContract, transactionSums, type ContractFixture } from "../domain
 import { ledgerAccounts } from "../domain/ledger/accounts";
 import { accountBalance } from "../domain/ledger/balances";
 import { addMilestone } from "../domain/milestones/manage";
-import { runTask } from "../domain/ops/tasks";
+import { runTask } from "../jobs/tasks";
 import { PENDING_PAYMENT_LIFETIME_MS } from "../domain/payments/cancel";
 import { fundMilestone } from "../domain/payments/fund";
 import { call } from "../test-support/api";

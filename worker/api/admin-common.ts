@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
-import type { AdminActor } from "../domain/trust/admin";
+import type { AdminActor } from "../domain/auth/admin";
 import { requestMeta } from "../request-meta";
 import type { ApiEnv } from "./context";
 import { requireRole } from "./viewer";

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "../../db/schema";
 import { blockUser, unblockUser } from "../domain/trust/blocks";
-import { placePayoutHold, releasePayoutHold } from "../domain/trust/holds";
+import { placePayoutHold, releasePayoutHold } from "../domain/wallet/holds";
 import { adminUserDetail, searchUsers, toAdminUserView } from "../domain/trust/users-admin";
 import { adminActor, adminOnly, adminPageQuery, booleanQuery, reasonBody, reasonSchema } from "./admin-common";
 import { idParams } from "./contracts-common";

@@ -3,7 +3,7 @@ import { CONTRACT_TYPES } from "../../db/schema";
 import { acceptContract, declineContract, endContract, updateContractTerms } from "../domain/contracts/lifecycle";
 import { CONTRACT_LIST_STATUSES, CONTRACT_PAGE_DEFAULT, CONTRACT_PAGE_MAX, listContracts } from "../domain/contracts/list";
 import { getContractDetail } from "../domain/contracts/queries";
-import { MAX_WEEKLY_HOURS } from "../domain/contracts/terms";
+import { MAX_WEEKLY_HOURS } from "../domain/contract-core/terms";
 import { addMilestone } from "../domain/milestones/manage";
 import { amountSchema, dateSchema, idParams, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -11,7 +11,7 @@ import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
 import { contractDetailViewSchema, contractViewSchema } from "../domain/contracts/view-schema";
 import { milestoneViewSchema } from "../domain/milestones/view-schema";
-import { countedPageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/shared/views";
 
 const contractBody = z.object({ contract: contractViewSchema });
 

@@ -4,7 +4,7 @@ import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from
 import { createRouter, type Router } from "./context";
 import { fileBytes, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
-import { fileViewSchema } from "../domain/files/view-schema";
+import { fileViewSchema } from "../domain/shared/file-view-schema";
 import { EXTENSION_OF } from "../domain/files/sniff";
 
 const tags = ["files"];

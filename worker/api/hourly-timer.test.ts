@@ -6,7 +6,7 @@ import { addManualEntry, listEntries } from "../domain/hourly/entries";
 import { hourlyContract } from "../domain/hourly/test-fixtures";
 import { startTimer, stopTimer } from "../domain/hourly/timer";
 import { submitTimesheet } from "../domain/hourly/timesheets";
-import { utcDate, weekStartAt } from "../domain/hourly/weeks";
+import { utcDate, weekStartAt } from "../domain/time/weeks";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { browserFor } from "../test-support/web";

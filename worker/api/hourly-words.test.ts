@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contractEvents, notifications } from "../../db/schema";
 import { hourlyContract } from "../domain/hourly/test-fixtures";
-import { utcDate, weekStartAt } from "../domain/hourly/weeks";
+import { utcDate, weekStartAt } from "../domain/time/weeks";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 

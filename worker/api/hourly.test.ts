@@ -7,7 +7,7 @@ import { autoApproveStaleTimesheets } from "../domain/hourly/approve";
 import { hourlyContract, moneyOf } from "../domain/hourly/test-fixtures";
 import { startTimer, stopTimer } from "../domain/hourly/timer";
 import { submitTimesheet } from "../domain/hourly/timesheets";
-import { utcDate, weekStartAt } from "../domain/hourly/weeks";
+import { utcDate, weekStartAt } from "../domain/time/weeks";
 import { paymentProviders } from "../platform/payments";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";

@@ -5,7 +5,7 @@ import { addManualEntry, deleteEntry, listEntries, updateEntry } from "../domain
 import { approveTimesheet } from "../domain/hourly/approve";
 import { startTimer, stopTimer } from "../domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet, timesheetForParty, toTimesheetView } from "../domain/hourly/timesheets";
-import { parseWeek } from "../domain/hourly/weeks";
+import { parseWeek } from "../domain/time/weeks";
 import { paymentProviders } from "../platform/payments";
 import { dateSchema, idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";

@@ -12,7 +12,7 @@ import {
 import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
 import { meetingViewSchema } from "../domain/meetings/view-schema";
-import { pageSchema } from "../domain/views";
+import { pageSchema } from "../domain/shared/views";
 import { createRouter, type Router } from "./context";
 import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";

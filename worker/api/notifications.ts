@@ -13,7 +13,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
 import { notificationPreferencesSchema, notificationTypesSchema, notificationViewSchema } from "../domain/notifications/view-schema";
-import { pageSchema } from "../domain/views";
+import { pageSchema } from "../domain/shared/views";
 
 const tags = ["notifications"];
 const channel = z.object({ email: z.boolean().optional(), inApp: z.boolean().optional() });

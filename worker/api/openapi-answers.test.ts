@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fundedMilestone, activeContract } from "../domain/contracts/test-fixtures";
 import { hourlyContract } from "../domain/hourly/test-fixtures";
-import { utcDate, weekStartAt } from "../domain/hourly/weeks";
+import { utcDate, weekStartAt } from "../domain/time/weeks";
 import { startRecording } from "../domain/recordings/recordings";
 import { testContext } from "../test-support/context";
 import { pngBytes } from "../test-support/images";

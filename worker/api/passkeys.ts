@@ -28,7 +28,7 @@ import {
   type PasskeyView,
 } from "../domain/auth/passkeys-view-schema";
 import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
-import { pageSchema } from "../domain/views";
+import { pageSchema } from "../domain/shared/views";
 
 const tags = ["passkeys"];
 const passkeyBody = z.object({ passkey: passkeyViewSchema });

@@ -13,7 +13,7 @@ import {
   freelancerSummarySchema,
   portfolioViewSchema,
 } from "../domain/profiles/view-schema";
-import { countedPageSchema, pageSchema } from "../domain/views";
+import { countedPageSchema, pageSchema } from "../domain/shared/views";
 
 const freelancerProfileBody = z.object({ profile: freelancerProfileViewSchema });
 const clientProfileBody = z.object({ profile: clientProfileViewSchema });

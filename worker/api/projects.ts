@@ -15,7 +15,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
 import { projectViewSchema } from "../domain/projects/view-schema";
-import { countedPageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/shared/views";
 
 const projectBody = z.object({ project: projectViewSchema });
 

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { PROPOSAL_STATUSES } from "../../db/schema";
 import { AppError } from "../domain/errors";
-import { parseInput } from "../domain/projects/validate";
+import { parseInput } from "../domain/shared/validate";
 import { acceptProposal, declineProposal, shortlistProposal } from "../domain/proposals/decide";
 import { declineSchema, proposalInputSchema, proposalPatchSchema } from "../domain/proposals/input";
 import { getProposal, listProjectProposals, PROPOSAL_PAGE_MAX } from "../domain/proposals/list";
@@ -13,7 +13,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
 import { contractDraftSchema, myProposalItemSchema, proposalViewSchema, rankedProposalSchema } from "../domain/proposals/view-schema";
-import { countedPageSchema } from "../domain/views";
+import { countedPageSchema } from "../domain/shared/views";
 import { contractDetailViewSchema } from "../domain/contracts/view-schema";
 
 const proposalBody = z.object({ proposal: proposalViewSchema });

@@ -4,7 +4,7 @@ import { idParam } from "../domain/messaging/inputs";
 import { getRecording, listConversationRecordings, openRecordingFile, storeRecordingChunk } from "../domain/recordings/recordings";
 import { RECORDING_CHUNK_MAX_BYTES, RECORDINGS_PAGE_MAX } from "../domain/recordings/rules";
 import { recordingViewSchema } from "../domain/recordings/view-schema";
-import { pageSchema } from "../domain/views";
+import { pageSchema } from "../domain/shared/views";
 import { createRouter, type Router } from "./context";
 import { errorResponse, jsonRoute, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";

@@ -7,7 +7,7 @@ import { openDispute } from "../domain/disputes/open";
 import { resolveDispute } from "../domain/disputes/resolve";
 import { endContract } from "../domain/contracts/lifecycle";
 import type { DomainContext } from "../domain/context";
-import { runTask } from "../domain/ops/tasks";
+import { runTask } from "../jobs/tasks";
 import { contractReviews, userReviews } from "../domain/reviews/queries";
 import { REVIEW_HIDDEN_MS } from "../domain/reviews/rules";
 import { writeReview } from "../domain/reviews/write";

@@ -15,7 +15,7 @@ import {
   sessionViewSchema,
   totpSetupSchema,
 } from "../domain/auth/view-schema";
-import { countedPageSchema, pageSchema } from "../domain/views";
+import { countedPageSchema, pageSchema } from "../domain/shared/views";
 
 const tags = ["security"];
 const code = z.string().trim().min(6).max(32);

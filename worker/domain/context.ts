@@ -1,9 +1,9 @@
 import type { Db } from "../../db/client";
 import { newId } from "../../db/schema/ids";
 import type { EmailMessage } from "../platform/email/message";
-import type { DomainJob } from "./jobs";
+import type { DomainJob } from "./shared/jobs";
 import type { PaymentProviders } from "./payments/provider";
-import type { RoomPublisher } from "./rooms/publisher";
+import type { RoomPublisher } from "./shared/publisher";
 
 export interface Clock {
   now(): Date;

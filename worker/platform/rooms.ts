@@ -1,7 +1,7 @@
 import { getServerByName } from "partyserver";
 import type { UserRoomMessage } from "../../party/messages";
 import type { PresenceEntry } from "../../party/presence";
-import type { RoomPublisher } from "../domain/rooms/publisher";
+import type { RoomPublisher } from "../domain/shared/publisher";
 import { PRESENCE_ROOM_ID } from "../domain/rooms/names";
 import type { Env } from "../env";
 

@@ -1,6 +1,6 @@
 import { LocalTime } from "../ui/local-time";
 import { formatMoney } from "~/utils/money";
-import { decisionText, SUPPORT_NAME } from "../../../worker/domain/milestones/outcome";
+import { decisionText, SUPPORT_NAME } from "../../../worker/domain/ledger/outcome";
 import { DisputeStep } from "../disputes/timeline-step";
 import { LockedRateStep } from "./locked-rate-step";
 

@@ -2,7 +2,7 @@
 import { addManualEntry } from "../../../worker/domain/hourly/entries";
 import { approveTimesheet } from "../../../worker/domain/hourly/approve";
 import { submitTimesheet } from "../../../worker/domain/hourly/timesheets";
-import { utcDate, weekStartOf } from "../../../worker/domain/hourly/weeks";
+import { utcDate, weekStartOf } from "../../../worker/domain/time/weeks";
 import type { Cast } from "./cast";
 import type { StoryContext } from "./context";
 import { accept, offer, postAndPropose } from "./hire";

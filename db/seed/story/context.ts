@@ -49,7 +49,7 @@ export function storyContext(db: Db, bucket: FileBucket, options: { now: Date; s
       peek: async () => ({ limited: false, count: 0, retryAfterSeconds: 0 }),
       reset: async () => {},
     },
-    // What the email queue's consumer does (worker/jobs.ts), at the story's time.
+    // What the email queue's consumer does (worker/jobs/queue.ts), at the story's time.
     sendEmail: async (message) => {
       await db.insert(outbox).values({
         id: seededId(clock, rng, "M", serial++),

@@ -1,7 +1,7 @@
 /** The steps every story contract goes through, each one the domain function a person's click calls. */
 import type { Viewer } from "../../../worker/domain/auth/sessions";
 import { acceptContract, updateContractTerms } from "../../../worker/domain/contracts/lifecycle";
-import type { TermsChange } from "../../../worker/domain/contracts/terms";
+import type { TermsChange } from "../../../worker/domain/contract-core/terms";
 import { addMilestone } from "../../../worker/domain/milestones/manage";
 import { approveMilestone } from "../../../worker/domain/milestones/release";
 import { requestMilestoneChanges, submitMilestone } from "../../../worker/domain/milestones/workflow";

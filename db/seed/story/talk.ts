@@ -1,7 +1,7 @@
 /** Conversations and files in the demo story: stored and sent the way the app stores and sends them. */
 import type { Viewer } from "../../../worker/domain/auth/sessions";
 import { storeUpload } from "../../../worker/domain/files/uploads";
-import type { FileView } from "../../../worker/domain/files/records";
+import type { FileView } from "../../../worker/domain/shared/file-records";
 import { startConversation } from "../../../worker/domain/messaging/conversations";
 import { sendMessage } from "../../../worker/domain/messaging/messages";
 import type { StoryContext } from "./context";

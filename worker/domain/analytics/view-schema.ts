@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Resolved, SameShape } from "../views";
+import type { Resolved, SameShape } from "../shared/views";
 import type { adminAnalytics } from "./admin";
 import type { clientSpendByProject, freelancerAnalytics } from "./personal";
 

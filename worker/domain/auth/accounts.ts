@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { users, type Role, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement, recordEvent } from "../ops/audit";
+import { auditStatement, recordEvent } from "../shared/audit";
 import { passwordWeakness } from "./common-passwords";
 import { authEmails } from "./emails";
 import { consumeOneTimeToken, issueOneTimeToken } from "./one-time";

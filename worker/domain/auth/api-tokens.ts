@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { refreshTokens, type Session } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { recordEvent } from "../ops/audit";
+import { recordEvent } from "../shared/audit";
 import { loadLiveSession, revokeSession, type RequestMeta, type Viewer } from "./sessions";
 import { signPayload, verifyPayload } from "./signed";
 import { generateSecretToken, hashToken } from "./tokens";

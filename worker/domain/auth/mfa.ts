@@ -5,7 +5,7 @@ import { renderSVG } from "uqr";
 import { backupCodes, passkeys, totpCredentials, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement, recordEvent } from "../ops/audit";
+import { auditStatement, recordEvent } from "../shared/audit";
 import { authEmails } from "./emails";
 import { consumeOneTimeToken, issueOneTimeToken } from "./one-time";
 import { requireRecentVerification, type RequestMeta, type Viewer } from "./sessions";

@@ -3,11 +3,12 @@ import { oauthAccounts, users, type User } from "../../../db/schema";
 import type { OAuthProfile, OAuthProviderName } from "../../platform/oauth/types";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { findUserByEmail, normalizeEmail, sendVerificationEmail, SIGNUP_ROLES } from "./accounts";
 import { isMfaEnabled } from "./mfa";
 import { revokeOtherSessionsStatement, type RequestMeta } from "./sessions";
-import { blockedError, recordSignIn } from "./sign-in";
+import { blockedError } from "./blocked";
+import { recordSignIn } from "./sign-in";
 
 export type SignupRole = (typeof SIGNUP_ROLES)[number];
 

@@ -10,13 +10,14 @@ import { and, eq } from "drizzle-orm";
 import { passkeys, users, webauthnChallenges, type Session, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { recordEvent } from "../ops/audit";
+import { recordEvent } from "../shared/audit";
 import { findUserByEmail, normalizeEmail } from "./accounts";
 import { knownTransports, MAX_PASSKEYS_PER_USER, type Passkey } from "./passkeys";
 import { PASSKEY_CHALLENGE_TTL_MS, relyingParty, storeChallenge, takeChallenge, type StoredChallenge } from "./passkeys-challenges";
 import type { AuthenticationAnswer } from "./passkeys-schema";
 import { createSession, markSessionVerified, type RequestMeta, type Viewer } from "./sessions";
-import { blockedError, recordSignIn } from "./sign-in";
+import { blockedError } from "./blocked";
+import { recordSignIn } from "./sign-in";
 
 /** Unauthenticated requests for sign-in options write a row each, so they are capped per IP. */
 export const PASSKEY_OPTIONS_PER_IP = 30;

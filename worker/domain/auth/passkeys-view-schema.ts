@@ -1,6 +1,6 @@
 import type { PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON } from "@simplewebauthn/server";
 import { z } from "zod";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 
 /** What the browser's WebAuthn calls take, as JSON (W3C WebAuthn level 3, `...OptionsJSON`). */
 const base64url = z.string();

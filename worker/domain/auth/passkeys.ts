@@ -10,7 +10,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { passkeys, webauthnChallenges } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { authEmails } from "./emails";
 import { PASSKEY_CHALLENGE_TTL_MS, relyingParty, storeChallenge, takeChallenge } from "./passkeys-challenges";
 import { passkeyName, type RegistrationAnswer } from "./passkeys-schema";

@@ -4,7 +4,7 @@ import { domainContextFromEnv } from "../../platform/domain-context";
 import { uniqueEmail } from "../../test-support/api";
 import { waitForMail } from "../../test-support/mail";
 import { createDomainContext, type DomainContext } from "../context";
-import type { DomainJob } from "../jobs";
+import type { DomainJob } from "../shared/jobs";
 import { registerUser } from "./accounts";
 import { requestPasswordReset } from "./password-reset";
 

@@ -1,6 +1,6 @@
 import type { DomainContext } from "../context";
-import type { DomainJob } from "../jobs";
-import { recordEvent } from "../ops/audit";
+import type { DomainJob } from "../shared/jobs";
+import { recordEvent } from "../shared/audit";
 import { findUserByEmail, normalizeEmail, withinMailLimit } from "./accounts";
 import { authEmails } from "./emails";
 import { issueOneTimeToken } from "./one-time";

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { sessions, users, type Session, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { blockedError } from "./sign-in";
+import { blockedError } from "./blocked";
 import { activityStatement, recordActivity } from "../analytics/activity";
 import { dayOf } from "../analytics/range";
 import { generateSecretToken, hashToken } from "./tokens";

@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { events, users, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { recordEvent } from "../ops/audit";
+import { recordEvent } from "../shared/audit";
 import { findUserByEmail } from "./accounts";
+import { blockedError } from "./blocked";
 import { authEmails } from "./emails";
 import { isMfaEnabled, sendEmailSignInCode, verifySecondFactor } from "./mfa";
 import { consumeOneTimeToken } from "./one-time";
@@ -18,14 +19,6 @@ import {
   throttledCodeState,
   throttledError,
 } from "./sign-in-throttle";
-
-export function blockedError(user: User): AppError {
-  return new AppError(
-    403,
-    "account_blocked",
-    `This account is blocked: ${user.blockedReason ?? "a violation of our terms"}. To appeal, reply to the email we sent or open /appeal with your email address.`,
-  );
-}
 
 /**
  * Checks email + password (+ second factor when on). Failures count per account and client (see

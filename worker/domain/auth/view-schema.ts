@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../../../db/schema";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { TokenPair } from "./api-tokens";
 import type { beginTotpSetup, MfaMethods } from "./mfa";
 

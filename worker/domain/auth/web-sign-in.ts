@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { users, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { recordEvent } from "../ops/audit";
+import { recordEvent } from "../shared/audit";
 import { findUserByEmail } from "./accounts";
 import { sendEmailSignInCode, verifySecondFactor, type SecondFactorResult } from "./mfa";
 import type { RequestMeta } from "./sessions";
-import { authenticateWithPassword, blockedError } from "./sign-in";
+import { blockedError } from "./blocked";
+import { authenticateWithPassword } from "./sign-in";
 import { signPayload, verifyPayload } from "./signed";
 
 /**

@@ -1,6 +1,6 @@
 import type { CallView } from "../../../party/call-messages";
 import type { DomainContext } from "../context";
-import { publishQuietly } from "../rooms/publisher";
+import { publishQuietly } from "../shared/publisher";
 
 /** Every participant's open tabs learn the call's new state (ringing banner, accepted, over). */
 export async function pushCallUpdate(ctx: DomainContext, call: CallView): Promise<void> {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CALL_STATUSES } from "../../../db/schema";
 import type { CallView } from "../../../party/call-messages";
-import { pageSchema, timestampSchema, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { InviteeView } from "./invites";
 
 export const callParticipantViewSchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_AMOUNT_MINOR } from "./terms";
+import { MAX_AMOUNT_MINOR } from "../contract-core/terms";
 
 /** Integer minor units (cents for USD), never a float. */
 export const amountSchema = z

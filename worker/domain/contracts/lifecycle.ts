@@ -7,15 +7,15 @@ import { milestoneFunds, NO_FUNDS } from "../ledger/balances";
 import { commitMoneyBatch } from "../ledger/batch";
 import { heldMovementStatements } from "../milestones/held-funds";
 import { issueRefundCreditNotes } from "../invoices/credit-notes";
-import { settleAfterMovement } from "../payments/stripe/settle";
-import { auditStatement } from "../ops/audit";
-import { contractForParty, requireMoneyReady, requireParty, type ContractAccess } from "./access";
-import { bumpContractStatement, contractEventStatement } from "./events";
+import { settleAfterMovement } from "../settlement/settle";
+import { auditStatement } from "../shared/audit";
+import { contractForParty, requireMoneyReady, requireParty, type ContractAccess } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import { projectCompletionStatement, projectHiredStatement } from "../projects/lifecycle";
-import { contractNotices } from "./notify";
+import { contractNotices } from "../contract-core/notify";
 import { offerNotices } from "./offer-notices";
 import { getContractDetail } from "./queries";
-import { mergeTerms, resolveTerms, termsColumns, type TermsChange } from "./terms";
+import { mergeTerms, resolveTerms, termsColumns, type TermsChange } from "../contract-core/terms";
 
 function notOffered(): AppError {
   return new AppError(409, "invalid_state", "This contract is no longer an open offer.");

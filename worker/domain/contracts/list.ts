@@ -2,7 +2,7 @@ import { and, count, eq, inArray, lt, or, sql, type SQL, type SQLWrapper } from 
 import { contracts, milestones, projects, reviews, timesheets, type MilestoneStatus } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { contractFundsFrom, contractFundsQuery, NO_FUNDS } from "../ledger/balances";
-import { partyRole, type PartyRole } from "./access";
+import { partyRole, type PartyRole } from "../contract-core/access";
 import { nextAction, type NextAction } from "./next-action";
 import { clientUser, contractIdsQuery, contractRows, freelancerUser, viewOf, withParties } from "./queries";
 import type { ContractView } from "./view";

@@ -1,5 +1,5 @@
 import type { ContractStatus, ContractType, MilestoneStatus } from "../../../db/schema";
-import type { PartyRole } from "./access";
+import type { PartyRole } from "../contract-core/access";
 
 /** What happens next on a contract, and whose move it is: the viewer's ("you") or the other side's ("other"). */
 export interface NextAction {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { toMinorUnits } from "../currency/minor-units";
 import { amountSchema, dateSchema } from "./input";
-import { MAX_AMOUNT_MINOR, MAX_WEEKLY_HOURS } from "./terms";
+import { MAX_AMOUNT_MINOR, MAX_WEEKLY_HOURS } from "../contract-core/terms";
 
 /** The rules of an offer, shared by the API (minor units) and the offer form (amounts typed in major units). */
 export const MAX_OFFER_MILESTONES = 20;

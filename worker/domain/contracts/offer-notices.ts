@@ -2,7 +2,7 @@ import type { Contract } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 import type { NotificationType } from "../notifications/types";
-import { formatMoney } from "./notify";
+import { formatMoney } from "../contract-core/notify";
 import type { ContractView } from "./view";
 
 /** "$1,200.00 fixed price" or "$40.00 an hour, up to 20 hours a week". */

@@ -2,7 +2,7 @@ import type { Project, Proposal, User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { takesProposals } from "../projects/status";
-import { parseInput } from "../projects/validate";
+import { parseInput } from "../shared/validate";
 import { loadProposalWithProject } from "../proposals/access";
 import { claimProposalStatements, insertWithNewContract, type OfferColumns } from "../proposals/hire";
 import { offerAmount, offerInputSchema, type OfferInput } from "./offer-input";

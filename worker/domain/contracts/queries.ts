@@ -5,9 +5,9 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
-import { fileViewsByKey } from "../files/records";
+import { fileViewsByKey } from "../shared/file-records";
 import { toMilestoneView } from "../milestones/view";
-import { contractForParty, type PartyRole } from "./access";
+import { contractForParty, type PartyRole } from "../contract-core/access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
 
 export const clientUser = alias(users, "client_user");

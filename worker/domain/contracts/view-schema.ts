@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CONTRACT_STATUSES, CONTRACT_TYPES } from "../../../db/schema";
 import { heldFundsSchema, milestoneViewSchema } from "../milestones/view-schema";
-import { personSummarySchema, timestampSchema, type SameShape } from "../views";
+import { personSummarySchema, timestampSchema, type SameShape } from "../shared/views";
 import type { ContractDetailView, ContractView } from "./view";
 
 const partyRoleSchema = z.enum(["client", "freelancer"]);

@@ -1,8 +1,8 @@
 import type { Contract, ContractEvent, ContractType } from "../../../db/schema";
 import type { HeldFunds } from "../ledger/balances";
 import type { MilestoneView } from "../milestones/view";
-import type { PartyRole } from "./access";
-import { resolveTerms } from "./terms";
+import type { PartyRole } from "../contract-core/access";
+import { resolveTerms } from "../contract-core/terms";
 
 export interface PartySummary {
   id: string;

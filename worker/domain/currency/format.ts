@@ -1,4 +1,4 @@
-import { CURRENCY_DIGITS } from "../projects/currencies";
+import { CURRENCY_DIGITS } from "./supported";
 import { findCurrency } from "./currencies";
 
 /** Minor-unit digits of a currency: ours first, then USDC's 6, ISO 4217's list, what Intl knows, else 2. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SameShape } from "../views";
+import type { SameShape } from "../shared/views";
 import type { CurrencyInfo } from "./currencies";
 import type { toRateView } from "./rates";
 

@@ -7,7 +7,7 @@ import { ledgerAccounts } from "../ledger/accounts";
 import { accountBalance } from "../ledger/balances";
 import { milestoneForParty } from "../milestones/access";
 import { submitMilestone } from "../milestones/workflow";
-import { runTask } from "../ops/tasks";
+import { runTask } from "../../jobs/tasks";
 import { testContext } from "../../test-support/context";
 import { openDispute, respondToDispute } from "./open";
 import { getDispute } from "./queries";

@@ -1,6 +1,6 @@
 import type { Contract, Dispute } from "../../../db/schema";
 import { formatMoney } from "../currency/format";
-import { decisionText, SUPPORT_NAME } from "../milestones/outcome";
+import { decisionText, SUPPORT_NAME } from "../ledger/outcome";
 import { formatDateTime } from "../time/format";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";

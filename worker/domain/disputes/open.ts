@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { disputes, type Dispute, type User } from "../../../db/schema";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../shared/file-records";
 import { commitMoneyBatch } from "../ledger/batch";
 import { milestoneForParty, wrongState } from "../milestones/access";
-import { auditStatement } from "../ops/audit";
-import { isUniqueViolation } from "../unique-violation";
+import { auditStatement } from "../shared/audit";
+import { isUniqueViolation } from "../shared/unique-violation";
 import { disputeNotices } from "./notify";
 import { disputeNotFound, getDispute, loadDisputeRow } from "./queries";
 import { DISPUTABLE_MILESTONE_STATUSES, DISPUTE_DECISION_MS, DISPUTE_RESPONSE_MS } from "./rules";

@@ -1,9 +1,9 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { contracts, disputes, milestones, projects, type Contract, type Dispute, type DisputeStatus, type User } from "../../../db/schema";
-import { contractForParty, partyRole } from "../contracts/access";
+import { contractForParty, partyRole } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey } from "../files/records";
+import { fileViewsByKey } from "../shared/file-records";
 import { toDisputeView, type DisputeView, type DisputeViewerRole } from "./view";
 
 export const DISPUTE_PAGE_MAX = 50;

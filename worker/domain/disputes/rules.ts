@@ -1,5 +1,5 @@
 import type { DisputeOutcome } from "../../../db/schema";
-import type { PartyRole } from "../contracts/access";
+import type { PartyRole } from "../contract-core/access";
 import { platformFee } from "../ledger/fees";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DISPUTE_OUTCOMES, DISPUTE_PARTY_ROLES, DISPUTE_STATUSES } from "../../../db/schema";
-import { fileViewSchema } from "../files/view-schema";
-import { pageSchema, timestampSchema, type SameShape } from "../views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { DisputeView } from "./view";
 
 /** A dispute over one milestone: both statements with their evidence, and the decision once made. */

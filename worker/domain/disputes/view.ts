@@ -1,6 +1,6 @@
 import type { Dispute } from "../../../db/schema";
-import type { FileView } from "../files/records";
-import { decisionText, milestoneStatusLabel, statusAfterDecision } from "../milestones/outcome";
+import type { FileView } from "../shared/file-records";
+import { decisionText, milestoneStatusLabel, statusAfterDecision } from "../ledger/outcome";
 import { splitHeld } from "./rules";
 
 export type DisputeViewerRole = "client" | "freelancer" | "admin";

@@ -6,9 +6,9 @@ import { and, inArray, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { BUDGET_TYPES, contracts, projectSkills, projects, type ExperienceLevel } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { normalizeCurrency } from "../projects/currencies";
+import { normalizeCurrency } from "../currency/supported";
 import { MARKET_DATA_PROJECT_SQL } from "../projects/listed";
-import { fieldError, parseInput } from "../projects/validate";
+import { fieldError, parseInput } from "../shared/validate";
 import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { jaccard, MIN_COMPARABLES, summarizeAmounts, wordSet } from "./summary";
 

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import { canSeeProject, hiddenFromViewer, requireVisibleProject } from "../projects/access";
 import { loadProjectViews, type ProjectView } from "../projects/views";
 import { loadFreelancerSummaries, type FreelancerSummary } from "../profiles/views";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../shared/cursor";
 
 export const FAVORITES_PAGE_MAX = 50;
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { FAVORITE_TYPES } from "../../../db/schema";
 import { freelancerSummarySchema } from "../profiles/view-schema";
 import { projectViewSchema } from "../projects/view-schema";
-import { pageSchema, timestampSchema, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { SavedFreelancer, SavedProject, saveProject, unsaveProject } from "./favorites";
 
 export const favoriteSchema = z.object({ type: z.enum(FAVORITE_TYPES), id: z.string(), savedAt: timestampSchema });

@@ -4,7 +4,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { readableFile } from "./access";
 import { imageDimensions } from "./dimensions";
-import { toFileView, type FileView } from "./records";
+import { toFileView, type FileView } from "../shared/file-records";
 import { isImageType, sniffContentType } from "./sniff";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;

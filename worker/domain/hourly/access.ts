@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { timeEntries, timesheets, type TimeEntry } from "../../../db/schema";
-import { contractForParty, requireParty, type ContractAccess } from "../contracts/access";
-import { resolveTerms, type ContractTerms } from "../contracts/terms";
+import { contractForParty, requireParty, type ContractAccess } from "../contract-core/access";
+import { resolveTerms, type ContractTerms } from "../contract-core/terms";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { wrongState } from "../milestones/access";
-import { formatMinutes } from "./weeks";
+import { formatMinutes } from "../time/weeks";
 
 export interface HourlyAccess extends ContractAccess {
   terms: ContractTerms;

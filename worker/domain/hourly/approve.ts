@@ -9,22 +9,22 @@ import {
   type Timesheet,
   type User,
 } from "../../../db/schema";
-import { requireMoneyReady, requireParty } from "../contracts/access";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { requireMoneyReady, requireParty } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { commitHeldMovement } from "../milestones/release";
 import { AUTO_APPROVE_AFTER_MS } from "../milestones/view";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { confirmPayment } from "../payments/confirm";
 import { PROVIDER_NAMES } from "../payments/fund";
 import type { FundingProvider, PaymentProviders } from "../payments/provider";
-import { timesheetKey } from "./keys";
+import { timesheetKey } from "../payments/timesheet-keys";
 import { timesheetNotices } from "./notify";
 import { loadTimesheet, timesheetForParty, toTimesheetView, type TimesheetView } from "./timesheets";
-import { formatMinutes, isoWeekLabel } from "./weeks";
+import { formatMinutes, isoWeekLabel } from "../time/weeks";
 
 export interface ApproveResult {
   timesheet: TimesheetView;

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull, lt } from "drizzle-orm";
-import { timeEntries, timesheets, type TimeEntry, type User } from "../../../db/schema";
-import { requireParty } from "../contracts/access";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { timeEntries, timesheets, type User } from "../../../db/schema";
+import { requireParty } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { wrongState } from "../milestones/access";
@@ -16,27 +16,10 @@ import {
   type HourlyAccess,
 } from "./access";
 import { stopTimerAtLimit, timerStopsAt } from "./timer";
-import { addDays, isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "./weeks";
+import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
+import { addDays, isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "../time/weeks";
 
 export const TIME_ENTRY_PAGE_MAX = 100;
-
-export function toTimeEntryView(e: TimeEntry) {
-  return {
-    id: e.id,
-    contractId: e.contractId,
-    date: e.date,
-    weekStart: e.weekStart,
-    minutes: e.minutes,
-    memo: e.memo,
-    source: e.source,
-    running: e.source === "timer" && !e.stoppedAt,
-    startedAt: e.startedAt?.toISOString() ?? null,
-    stoppedAt: e.stoppedAt?.toISOString() ?? null,
-    createdAt: e.createdAt.toISOString(),
-    updatedAt: e.updatedAt.toISOString(),
-  };
-}
-export type TimeEntryView = ReturnType<typeof toTimeEntryView>;
 
 function requireActive(access: HourlyAccess): void {
   if (access.contract.status !== "active") throw wrongState("Time can only change on an active contract.");
@@ -133,15 +116,6 @@ export async function deleteEntry(ctx: DomainContext, actor: User, entryId: stri
   requireActive(access);
   await requireWeekOpen(ctx, entry.contractId, [entry.weekStart]);
   await write(access, () => ctx.db.delete(timeEntries).where(eq(timeEntries.id, entry.id)));
-}
-
-export async function runningTimer(ctx: DomainContext, contractId: string): Promise<TimeEntry | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(timeEntries)
-    .where(and(eq(timeEntries.contractId, contractId), eq(timeEntries.source, "timer"), isNull(timeEntries.stoppedAt)))
-    .limit(1);
-  return row;
 }
 
 /** One week of a contract: logged minutes against the limit and where its timesheet stands. */

@@ -4,7 +4,7 @@ import { platformFee } from "../ledger/fees";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 import type { NotificationType } from "../notifications/types";
-import { formatMinutes, isoWeekLabel } from "./weeks";
+import { formatMinutes, isoWeekLabel } from "../time/weeks";
 
 /** Tells a party after the change is committed; a failed notice never undoes it. */
 async function tell(ctx: DomainContext, userId: string, type: NotificationType, title: string, body: string, contract: Contract) {

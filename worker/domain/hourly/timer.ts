@@ -12,9 +12,9 @@ import {
   translateTimeError,
   type HourlyAccess,
 } from "./access";
-import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entries";
+import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
 import { formatDateTime } from "../time/format";
-import { formatMinutes, utcDate, weekStartAt } from "./weeks";
+import { formatMinutes, utcDate, weekStartAt } from "../time/weeks";
 
 /** One entry never holds more than a day. */
 const MAX_ENTRY_MINUTES = 24 * 60;

@@ -1,17 +1,17 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { timeEntries, timesheets, type Timesheet, type User } from "../../../db/schema";
-import { contractForParty, requireParty } from "../contracts/access";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { contractForParty, requireParty } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch } from "../ledger/batch";
 import { wrongState } from "../milestones/access";
 import { AUTO_APPROVE_AFTER_MS } from "../milestones/view";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { hourlyContractForParty, minutesInWeek, requireTimeLogger } from "./access";
-import { runningTimer } from "./entries";
+import { runningTimer } from "./entry-view";
 import { timesheetNotices } from "./notify";
-import { chargeForMinutes, isoWeekLabel, weekStartAt } from "./weeks";
+import { chargeForMinutes, isoWeekLabel, weekStartAt } from "../time/weeks";
 
 export const TIMESHEET_PAGE_MAX = 50;
 

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { TIME_ENTRY_SOURCES, TIMESHEET_STATUSES } from "../../../db/schema";
-import { pageSchema, timestampSchema, type Resolved, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { ApproveResult } from "./approve";
-import type { listEntries, TimeEntryView } from "./entries";
+import type { listEntries } from "./entries";
+import type { TimeEntryView } from "./entry-view";
 import type { StopResult } from "./timer";
 import type { TimesheetView } from "./timesheets";
 

@@ -13,7 +13,7 @@ import {
 import type { DomainContext } from "../context";
 import { chargedShare } from "../currency/charged";
 import { ledgerAccounts } from "../ledger/accounts";
-import { deciderText } from "../milestones/outcome";
+import { deciderText } from "../ledger/outcome";
 import { issueChargeInvoice, issueInvoice, issueQuietly, lockedCharge } from "./issue";
 import { userParty } from "./parties";
 

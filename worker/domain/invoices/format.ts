@@ -1,4 +1,4 @@
-import { CURRENCY_DIGITS } from "../projects/currencies";
+import { CURRENCY_DIGITS } from "../currency/supported";
 
 /** Minor-unit digits: ours, then USDC's 6, else 2. */
 export function currencyDigits(currency: string): number {

@@ -18,7 +18,7 @@ import {
 import type { DomainContext } from "../context";
 import { ledgerAccounts } from "../ledger/accounts";
 import { platformFee, PLATFORM_FEE_BPS } from "../ledger/fees";
-import { formatMinutes, isoWeekLabel } from "../hourly/weeks";
+import { formatMinutes, isoWeekLabel } from "../time/weeks";
 import { platformParty, userParty } from "./parties";
 
 /** Tax on invoices in basis points: 0 unless a deployment configures one here (the amounts then include it). */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { INVOICE_KINDS } from "../../../db/schema";
-import { pageSchema, timestampSchema, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { BillingDetailsInput } from "./billing";
 import type { InvoiceView } from "./queries";
 

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { contracts, ledgerEntries, ledgerTransactions } from "../../../db/schema";
 import { testContext } from "../../test-support/context";
-import { bumpContractStatement } from "../contracts/events";
+import { bumpContractStatement } from "../contract-core/events";
 import { fundedMilestone } from "../contracts/test-fixtures";
 import { ledgerAccounts } from "./accounts";
 import { accountBalance } from "./balances";

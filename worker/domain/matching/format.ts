@@ -1,5 +1,5 @@
 /** Wording helpers for match reasons: amounts in major units with their currency, lists in plain English. */
-import { CURRENCY_DIGITS } from "../projects/currencies";
+import { CURRENCY_DIGITS } from "../currency/supported";
 
 function digitsOf(currency: string): number {
   const code = currency.toUpperCase();

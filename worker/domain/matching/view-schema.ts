@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { BUDGET_TYPES } from "../../../db/schema";
-import type { SameShape } from "../views";
+import type { SameShape } from "../shared/views";
 import type { FreelancerMatchView, ProjectMatchView } from "./matches";
 import type { MatchReason } from "./score";
 import { MATCH_FACTORS } from "./weights";

@@ -3,7 +3,7 @@ import { meetings, users, type Meeting, type Notification } from "../../../db/sc
 import type { DomainContext } from "../context";
 import { notificationEmail } from "../notifications/emails";
 import { preferenceFor, unsubscribeUrl } from "../notifications/preferences";
-import { pushNotificationLive } from "../rooms/live";
+import { pushNotificationLive } from "../notifications/live";
 import { formatDateTime } from "../time/format";
 import { MEETING_REMINDER_LEAD_MS, meetingEnd, reminderTime } from "./rules";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MEETING_STATUSES } from "../../../db/schema/values";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { MeetingView } from "./views";
 
 const party = z.object({ id: z.string(), name: z.string(), timeZone: z.string().nullable() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { MessageView } from "../../../party/messages";
-import { pageSchema, timestampSchema, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { ConversationView } from "./views";
 
 /** A file attached to a message. */

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { milestones, type Milestone } from "../../../db/schema";
-import { contractForParty, type ContractAccess } from "../contracts/access";
+import { contractForParty, type ContractAccess } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey } from "../files/records";
+import { fileViewsByKey } from "../shared/file-records";
 import { milestoneFunds, NO_FUNDS, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "./facts";
 import { toMilestoneView, type MilestoneView } from "./view";

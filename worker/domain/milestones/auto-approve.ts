@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { contracts, milestones } from "../../../db/schema";
-import { contractNotices } from "../contracts/notify";
+import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { DuplicateKeyError } from "../ledger/batch";
 import { milestoneForParty } from "./access";

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { disputes, payments, type Payment } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import type { MilestoneDecision } from "./outcome";
+import type { MilestoneDecision } from "../ledger/outcome";
 
 /** What a milestone's own row does not hold: the dispute decision that settled it and the payment's locked rate. */
 export interface MilestoneFacts {

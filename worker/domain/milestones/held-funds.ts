@@ -1,13 +1,13 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { eq } from "drizzle-orm";
 import { milestones, type Contract, type Milestone, type MilestoneStatus } from "../../../db/schema";
-import { contractEventStatement, type ContractEventType } from "../contracts/events";
+import { contractEventStatement, type ContractEventType } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { ledgerAccounts } from "../ledger/accounts";
 import type { HeldFunds } from "../ledger/balances";
 import { platformFee } from "../ledger/fees";
 import { ledgerTransactionStatements, type Posting } from "../ledger/ledger";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 
 export type HeldMovementKind = "release" | "refund";
 

@@ -1,12 +1,12 @@
 import { and, eq, inArray, max } from "drizzle-orm";
 import { milestones, payments, type Milestone, type User } from "../../../db/schema";
-import { contractForParty, requireParty } from "../contracts/access";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
-import { resolveTerms } from "../contracts/terms";
+import { contractForParty, requireParty } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
+import { resolveTerms } from "../contract-core/terms";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch } from "../ledger/batch";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { milestoneForParty, wrongState } from "./access";
 import { toMilestoneView, type MilestoneView } from "./view";
 

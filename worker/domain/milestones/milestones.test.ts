@@ -8,7 +8,7 @@ import { activeContract, fundedMilestone, offeredContract, transactionSums } fro
 import { getContractDetail } from "../contracts/queries";
 import { accountBalance } from "../ledger/balances";
 import { ledgerAccounts } from "../ledger/accounts";
-import { runTask } from "../ops/tasks";
+import { runTask } from "../../jobs/tasks";
 import { fundMilestone } from "../payments/fund";
 import { milestoneForParty } from "./access";
 import { addMilestone, updateMilestone } from "./manage";

@@ -1,5 +1,5 @@
 import type { Contract, Milestone } from "../../../db/schema";
-import type { PartyRole } from "../contracts/access";
+import type { PartyRole } from "../contract-core/access";
 import { AppError } from "../errors";
 
 /** Who asks for a refund: a contract party, or the outcome of a dispute (an admin's or the default decision). */

@@ -1,14 +1,14 @@
 import type { LedgerKind, LedgerTransaction, User } from "../../../db/schema";
-import { requireMoneyReady, requireParty } from "../contracts/access";
-import { bumpContractStatement } from "../contracts/events";
-import { contractNotices } from "../contracts/notify";
+import { requireMoneyReady, requireParty } from "../contract-core/access";
+import { bumpContractStatement } from "../contract-core/events";
+import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { issueRefundCreditNotes } from "../invoices/credit-notes";
 import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
 import { priorTransaction, requestIdempotencyKey, shortHash } from "../ledger/idempotency";
-import { settleAfterMovement } from "../payments/stripe/settle";
+import { settleAfterMovement } from "../settlement/settle";
 import { milestoneForParty, wrongState, type MilestoneAccess } from "./access";
 import { heldMovementStatements, type HeldMovement } from "./held-funds";
 import { refundRefusal } from "./refund-policy";

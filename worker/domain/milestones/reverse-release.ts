@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { contracts, ledgerEntries, ledgerTransactions, stripeTransfers, type User } from "../../../db/schema";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { ledgerAccounts } from "../ledger/accounts";
 import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
 import { priorTransaction } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { issueRefundCreditNotes } from "../invoices/credit-notes";
-import { settleAfterMovement } from "../payments/stripe/settle";
+import { settleAfterMovement } from "../settlement/settle";
 
 export interface ReverseResult {
   transactionId: string;

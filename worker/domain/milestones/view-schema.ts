@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MILESTONE_STATUSES } from "../../../db/schema";
-import { fileViewSchema } from "../files/view-schema";
-import { timestampSchema, type SameShape } from "../views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { ReverseResult } from "./reverse-release";
 import type { MilestoneView } from "./view";
 

@@ -1,9 +1,9 @@
 import type { Milestone } from "../../../db/schema";
 import { chargedView } from "../currency/charged";
-import type { FileView } from "../files/records";
+import type { FileView } from "../shared/file-records";
 import { NO_FUNDS, type HeldFunds } from "../ledger/balances";
 import type { MilestoneFacts } from "./facts";
-import { decisionText, isSettled, milestoneStatusLabel } from "./outcome";
+import { decisionText, isSettled, milestoneStatusLabel } from "../ledger/outcome";
 
 /** A submitted file as a milestone shows it; name, type and size are there when the caller looked them up. */
 export type SubmissionFile = Pick<FileView, "key"> & Partial<Omit<FileView, "key">>;
@@ -31,7 +31,7 @@ export function toMilestoneView(
     currency: m.currency,
     dueDate: m.dueDate,
     status: m.status,
-    /** The status in words, the same on every page, e-mail and document (worker/domain/milestones/outcome.ts). */
+    /** The status in words, the same on every page, e-mail and document (worker/domain/ledger/outcome.ts). */
     statusLabel: milestoneStatusLabel(m.status, amounts),
     /** Where the money went, once nothing is held any more: gross to the freelancer, and back to the client. */
     outcome: isSettled(m.status) ? { released: funds.released, refunded: funds.refunded } : null,

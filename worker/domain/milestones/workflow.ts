@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { milestones, type Milestone, type User } from "../../../db/schema";
-import { requireParty } from "../contracts/access";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
-import { contractNotices } from "../contracts/notify";
+import { requireParty } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
+import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { commitMoneyBatch } from "../ledger/batch";
 import { AppError } from "../errors";
-import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement } from "../files/records";
+import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement } from "../shared/file-records";
 import { storeUploads, type FileBucket, type UploadedFile } from "../files/uploads";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { milestoneForParty, wrongState } from "./access";
 import { toMilestoneView, type MilestoneView } from "./view";
 

@@ -5,7 +5,7 @@ import { notificationEmail } from "./emails";
 import { preferenceFor, unsubscribeUrl } from "./preferences";
 import type { NotificationPayload } from "./types";
 import type { EmailAttachment } from "../../platform/email/message";
-import { pushNotificationLive } from "../rooms/live";
+import { pushNotificationLive } from "./live";
 
 export interface NotifyResult {
   notification: Notification | null;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { NotificationView } from "./center";
 import type { ChannelPreference } from "./types";
 

@@ -1,15 +1,15 @@
 import { and, asc, eq, lt, sql } from "drizzle-orm";
 import { contracts, cryptoTransfers, payments, type Contract, type Payment, type User } from "../../../db/schema";
-import { requireParty } from "../contracts/access";
-import { contractEventStatement } from "../contracts/events";
+import { requireParty } from "../contract-core/access";
+import { contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, isChangedMeanwhile } from "../ledger/batch";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView, type MilestoneView } from "../milestones/view";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { PROVIDER_NAMES, toPaymentView } from "./fund";
-import type { StripeEvent } from "./stripe/gateway";
+import type { StripeEvent } from "../settlement/gateway";
 import { paymentIntentSucceeded } from "./stripe/webhooks";
 
 /** A payment nobody finished is cancelled by the hourly task this long after it started. */

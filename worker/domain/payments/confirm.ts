@@ -1,16 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { contracts, milestones, payments, type Payment } from "../../../db/schema";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
-import { contractNotices } from "../contracts/notify";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
+import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { ledgerAccounts } from "../ledger/accounts";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { ledgerTransactionStatements } from "../ledger/ledger";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { issueChargeInvoice, issueQuietly } from "../invoices/issue";
-import { isTimesheetCharge } from "../hourly/keys";
+import { isTimesheetCharge } from "./timesheet-keys";
 
 export interface ConfirmResult {
   payment: Payment;

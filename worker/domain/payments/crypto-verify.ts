@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { cryptoTransfers, payments, type Payment, type User } from "../../../db/schema";
-import { requireParty } from "../contracts/access";
+import { requireParty } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { requireCurrency } from "../currency/currencies";
 import { AppError } from "../errors";

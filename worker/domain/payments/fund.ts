@@ -1,14 +1,14 @@
 import { and, count, eq, inArray } from "drizzle-orm";
 import { payments, type Payment, type PaymentProviderName, type User } from "../../../db/schema";
-import { requireMoneyReady, requireParty } from "../contracts/access";
-import { bumpContractStatement, contractEventStatement } from "../contracts/events";
+import { requireMoneyReady, requireParty } from "../contract-core/access";
+import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { milestoneForParty, wrongState } from "../milestones/access";
 import { toMilestoneView, type MilestoneView } from "../milestones/view";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { lockedRateColumns, lockedRateView, lockFundingRate } from "../currency/funding-rate";
 import { quoteChanged } from "../currency/payable";
 import { confirmPayment } from "./confirm";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { milestones, type Payment } from "../../../db/schema";
-import { formatMoney } from "../contracts/notify";
+import { formatMoney } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { notify } from "../notifications/notify";
 

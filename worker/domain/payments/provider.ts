@@ -1,6 +1,6 @@
 import type { PaymentProviderName } from "../../../db/schema";
 import type { UsdcChain } from "./crypto";
-import type { StripeGateway } from "./stripe/gateway";
+import type { StripeGateway } from "../settlement/gateway";
 
 export interface StartPaymentInput {
   paymentId: string;

@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema";
-import { requireParty } from "../contracts/access";
+import { requireParty } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { quoteCharge, type ChargeQuote } from "../currency/payable";
 import { milestoneForParty } from "../milestones/access";

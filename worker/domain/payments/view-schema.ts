@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PAYMENT_PROVIDERS, PAYMENT_STATUSES } from "../../../db/schema";
 import { milestoneViewSchema } from "../milestones/view-schema";
-import { timestampSchema, type Resolved, type SameShape } from "../views";
+import { timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { CancelResult } from "./cancel";
 import type { verifyCryptoPayment } from "./crypto-verify";
 import type { toPaymentView } from "./fund";

@@ -3,7 +3,7 @@ import { clientProfiles, contracts, projects, users, type User } from "../../../
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireActorRole } from "../projects/access";
-import { fieldError, parseInput } from "../projects/validate";
+import { fieldError, parseInput } from "../shared/validate";
 import { normalizeCountry } from "./countries";
 import { clientProfileSchema, type ClientProfileInput } from "./input";
 

@@ -3,9 +3,9 @@ import { freelancerProfiles, freelancerSkills, type FreelancerProfile, type User
 import type { DomainContext } from "../context";
 import { loadPublicProfile } from "./public-page";
 import { AppError } from "../errors";
-import { normalizeCurrency } from "../projects/currencies";
+import { normalizeCurrency } from "../currency/supported";
 import { requireActorRole } from "../projects/access";
-import { fieldError, parseInput } from "../projects/validate";
+import { fieldError, parseInput } from "../shared/validate";
 import { requireSkillMap, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { isValidTimeZone, normalizeCountry } from "./countries";
 import { freelancerProfilePatchSchema, RESERVED_HANDLES, type FreelancerProfileInput } from "./input";

@@ -2,9 +2,9 @@ import { and, count, desc, eq } from "drizzle-orm";
 import { portfolioItems, type PortfolioItem, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileTarget } from "../files/records";
+import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileTarget } from "../shared/file-records";
 import { requireActorRole } from "../projects/access";
-import { parseInput } from "../projects/validate";
+import { parseInput } from "../shared/validate";
 import { MAX_PORTFOLIO_ITEMS, portfolioItemSchema, portfolioPatchSchema, type PortfolioInput, type PortfolioPatch } from "./input";
 import { toPortfolioView, type PortfolioView } from "./views";
 

@@ -8,7 +8,7 @@ import { files, portfolioItems, type PortfolioItem, type StoredFile } from "../.
 import { profileViewStatement } from "../analytics/activity";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { toFileView } from "../files/records";
+import { toFileView } from "../shared/file-records";
 import { openProjectChoicesQuery } from "../projects/client-projects";
 import { toTrackRecord, trackRecordQueries, type TrackRecord } from "../reviews/track-record";
 import {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { timestampSchema, type SameShape } from "../views";
-import { fileViewSchema } from "../files/view-schema";
+import { timestampSchema, type SameShape } from "../shared/views";
+import { fileViewSchema } from "../shared/file-view-schema";
 import type { ClientProfileView } from "./client";
 import type { FreelancerProfileView, FreelancerSummary, PortfolioView } from "./views";
 

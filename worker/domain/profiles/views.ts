@@ -1,7 +1,7 @@
 import { desc, eq, sql, type SQL } from "drizzle-orm";
 import { portfolioItems, type PortfolioItem } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { fileViewsByKey, type FileView } from "../files/records";
+import { fileViewsByKey, type FileView } from "../shared/file-records";
 import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, lt, or } from "drizzle-orm";
 import { contracts, projects, proposals, PROJECT_STATUSES, type ProjectStatus } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../shared/cursor";
 import { loadProjectViews, type ProjectView } from "./views";
 
 export const CLIENT_PROJECTS_PAGE_MAX = 50;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROPOSAL_STATUSES } from "../../../db/schema";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { ClientDashboard } from "./dashboard";
 import type { ProposalCounts } from "./dashboard-counts";
 import { projectViewSchema } from "./view-schema";

@@ -13,17 +13,15 @@ import {
 } from "../../../db/schema";
 import { requireVerifiedEmail } from "../auth/accounts";
 import type { DomainContext } from "../context";
-import { ownProposalFrom, ownProposalQueries } from "../proposals/on-project";
-import type { MyProposalItem } from "../proposals/stage";
 import { AppError } from "../errors";
-import { requireOwnedFiles, scopeFilesStatement } from "../files/records";
+import { requireOwnedFiles, scopeFilesStatement } from "../shared/file-records";
 import { notify, notifyAll } from "../notifications/notify";
 import { requireCategory, requireSkills, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { findProject, isVisibleTo, requireActorRole, requireOwnProject } from "./access";
-import { normalizeCurrency } from "./currencies";
+import { normalizeCurrency } from "../currency/supported";
 import { canReopen } from "./status";
 import { projectInputSchema, projectPatchSchema, type ProjectInput, type ProjectPatch } from "./input";
-import { fieldError, parseInput } from "./validate";
+import { fieldError, parseInput } from "../shared/validate";
 import { loadProjectView, projectViewsQuery, toProjectView, type ProjectView } from "./views";
 
 function checkBudget(budgetMin: number, budgetMax: number): void {
@@ -198,39 +196,31 @@ export interface ProjectModerationNotice {
 }
 
 /**
- * One project for its page. Admins (who moderate) may open any project; a project a moderator hid is a 404 for
- * everyone else but its owner, and the owner and admins get `moderation` with the reason.
+ * The project page's own reads, batchable with other areas' reads: the view and whether the viewer was invited.
+ * Read the rows with projectPageFrom; proposals/on-project.ts adds the viewer's own proposal to the same batch.
  */
-export async function getProject(
-  ctx: DomainContext,
-  projectId: string,
-  viewer: User | null,
-): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
-  return (await getProjectPage(ctx, projectId, viewer)).project;
-}
-
-/**
- * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
- * the viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and
- * for visitors).
- */
-export async function getProjectPage(
-  ctx: DomainContext,
-  projectId: string,
-  viewer: User | null,
-): Promise<{
-  project: ProjectView & { moderation: ProjectModerationNotice | null };
-  ownProposal: MyProposalItem | null;
-}> {
-  const isAdmin = viewer?.roles.includes("admin") ?? false;
-  const [rows, invites, ownViews, ownContract] = await ctx.db.batch([
+export function projectPageQueries(ctx: DomainContext, projectId: string, viewer: User | null) {
+  return [
     projectViewsQuery(ctx, [projectId]),
     ctx.db
       .select({ projectId: projectInvites.projectId })
       .from(projectInvites)
       .where(and(eq(projectInvites.projectId, projectId), eq(projectInvites.freelancerId, viewer?.id ?? ""))),
-    ...ownProposalQueries(ctx, viewer?.id ?? "", projectId),
-  ]);
+  ] as const;
+}
+
+type ProjectPageRows = readonly [Awaited<ReturnType<typeof projectPageQueries>[0]>, Awaited<ReturnType<typeof projectPageQueries>[1]>];
+
+/**
+ * One project for its page. Admins (who moderate) may open any project; a project a moderator hid is a 404 for
+ * everyone else but its owner, and the owner and admins get `moderation` with the reason.
+ */
+export function projectPageFrom(
+  ctx: DomainContext,
+  viewer: User | null,
+  [rows, invites]: ProjectPageRows,
+): ProjectView & { moderation: ProjectModerationNotice | null } {
+  const isAdmin = viewer?.roles.includes("admin") ?? false;
   const row = rows[0];
   const project = row && {
     visibility: row.visibility,
@@ -244,8 +234,16 @@ export async function getProjectPage(
     project.hiddenAt && (isAdmin || project.clientId === viewer?.id)
       ? { hiddenAt: project.hiddenAt.toISOString(), reason: row.hidden_reason ?? "" }
       : null;
-  const ownProposal = viewer && project.clientId !== viewer.id ? ownProposalFrom(ctx, [ownViews, ownContract]) : null;
-  return { project: { ...toProjectView(ctx, row), moderation }, ownProposal };
+  return { ...toProjectView(ctx, row), moderation };
+}
+
+/** One project for its page, read in one round trip (see projectPageFrom for who may open it). */
+export async function getProject(
+  ctx: DomainContext,
+  projectId: string,
+  viewer: User | null,
+): Promise<ProjectView & { moderation: ProjectModerationNotice | null }> {
+  return projectPageFrom(ctx, viewer, await ctx.db.batch(projectPageQueries(ctx, projectId, viewer)));
 }
 
 /** Lets a freelancer see (and apply to) an invite-only project, and tells them. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_DURATIONS, PROJECT_STATUSES, PROJECT_VISIBILITIES } from "../../../db/schema";
-import { fileViewSchema } from "../files/view-schema";
-import { personSummarySchema, timestampSchema, type SameShape } from "../views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import { personSummarySchema, timestampSchema, type SameShape } from "../shared/views";
 import type { ProjectView } from "./views";
 
 /** A project as every list and page of the API shows it. */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Project } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { fileUrl, type FileView } from "../files/records";
+import { fileUrl, type FileView } from "../shared/file-records";
 
 /** Proposals are counted up to this many per project: cards and pages say "50+" beyond it. */
 export const PROPOSAL_COUNT_CAP = 50;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { projectViewSchema } from "../projects/view-schema";
-import type { SameShape } from "../views";
+import type { SameShape } from "../shared/views";
 import type { FreelancerDashboard } from "./dashboard";
 import { proposalViewSchema } from "./view-schema";
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { proposals, OPEN_PROPOSAL_STATUSES, type Project, type Proposal } from "../../../db/schema";
 import type { DomainContext } from "../context";
 
-/** Terms an offer writes on its contract; without them the contract follows the proposal's bid (see contracts/terms.ts). */
+/** Terms an offer writes on its contract; without them the contract follows the proposal's bid (see contract-core/terms.ts). */
 export interface OfferColumns {
   title: string;
   offerMessage: string | null;

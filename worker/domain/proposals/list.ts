@@ -11,7 +11,7 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { requireOwnProject } from "../projects/access";
-import { clampLimit, decodeCursor, encodeCursor, offsetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, offsetOf } from "../shared/cursor";
 import { proposalForParty } from "./access";
 import { rankProposal, type Ranking } from "./ranking";
 import { loadProposalView, loadProposalViews, type ProposalView } from "./views";

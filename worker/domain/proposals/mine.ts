@@ -3,7 +3,7 @@ import { contracts, proposals, type Proposal, type ProposalStatus, type User } f
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { getProject } from "../projects/projects";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../shared/cursor";
 import { isUndecided, loadProposalWithProject } from "./access";
 import { proposalHistory } from "./history";
 import { PROPOSAL_PAGE_MAX } from "./list";

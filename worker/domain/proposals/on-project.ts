@@ -1,6 +1,8 @@
 import { and, eq, type SQL } from "drizzle-orm";
-import { contracts, proposals } from "../../../db/schema";
+import { contracts, proposals, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { projectPageFrom, projectPageQueries, type ProjectModerationNotice } from "../projects/projects";
+import type { ProjectView } from "../projects/views";
 import { stageOf, type MyProposalItem } from "./stage";
 import { proposalViewsQuery, toProposalView } from "./views";
 
@@ -28,4 +30,26 @@ export function ownProposalFrom(ctx: DomainContext, [views, deals]: OwnProposalR
   if (!views[0]) return null;
   const view = toProposalView(ctx, views[0]);
   return { ...view, stage: stageOf(view.status), contract: view.status === "accepted" ? (deals[0] ?? null) : null };
+}
+
+/**
+ * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
+ * the viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and
+ * for visitors).
+ */
+export async function getProjectPage(
+  ctx: DomainContext,
+  projectId: string,
+  viewer: User | null,
+): Promise<{
+  project: ProjectView & { moderation: ProjectModerationNotice | null };
+  ownProposal: MyProposalItem | null;
+}> {
+  const [rows, invites, ownViews, ownContract] = await ctx.db.batch([
+    ...projectPageQueries(ctx, projectId, viewer),
+    ...ownProposalQueries(ctx, viewer?.id ?? "", projectId),
+  ]);
+  const project = projectPageFrom(ctx, viewer, [rows, invites]);
+  const ownProposal = viewer && project.clientId !== viewer.id ? ownProposalFrom(ctx, [ownViews, ownContract]) : null;
+  return { project, ownProposal };
 }

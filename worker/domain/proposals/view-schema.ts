@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUDGET_TYPES, CONTRACT_STATUSES, PROJECT_STATUSES, PROPOSAL_STATUSES } from "../../../db/schema";
-import { fileViewSchema } from "../files/view-schema";
-import { timestampSchema, type SameShape } from "../views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { ContractView as ContractDraftView } from "./decide";
 import type { Ranking } from "./ranking";
 import type { ProposalView } from "./views";

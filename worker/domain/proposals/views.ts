@@ -1,7 +1,7 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { files, freelancerProfiles, projects, proposals, users, type Project, type Proposal } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { fileUrl, type FileView } from "../files/records";
+import { fileUrl, type FileView } from "../shared/file-records";
 
 export interface ProposalView {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RECORDING_KINDS, RECORDING_STATUSES } from "../../../db/schema/values";
-import { timestampSchema, type SameShape } from "../views";
+import { timestampSchema, type SameShape } from "../shared/views";
 import type { RecordingView } from "./views";
 
 const person = z.object({ id: z.string(), name: z.string() });

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, lte, type SQL } from "drizzle-orm";
 import { contracts, reviews, users, type Review, type User } from "../../../db/schema";
-import { contractForParty, contractNotFound } from "../contracts/access";
-import { contractEventStatement } from "../contracts/events";
+import { contractForParty, contractNotFound } from "../contract-core/access";
+import { contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { countedReviewsSql, ratingSummaryQuery, refreshProfileRatings, toRatingSummary, type ReviewedAs } from "./ratings";
 import { REVIEW_HIDDEN_MS, reviewContractJoin, reviewsVisibleFrom } from "./rules";

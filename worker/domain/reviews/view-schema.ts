@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DISPUTE_PARTY_ROLES } from "../../../db/schema";
-import { timestampSchema, type Resolved, type SameShape } from "../views";
+import { timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { JobSuccess } from "./job-success";
 import type { contractReviews, userReviews } from "./queries";
 import type { RatingSummary } from "./ratings";

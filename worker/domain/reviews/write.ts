@@ -1,13 +1,13 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { reviews, users, type SkillRating, type User } from "../../../db/schema";
-import { contractForParty } from "../contracts/access";
-import { contractEventStatement } from "../contracts/events";
+import { contractForParty } from "../contract-core/access";
+import { contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
-import { auditStatement } from "../ops/audit";
-import { isUniqueViolation } from "../unique-violation";
+import { auditStatement } from "../shared/audit";
+import { isUniqueViolation } from "../shared/unique-violation";
 import { contractReviews } from "./queries";
 import { refreshProfileRatings } from "./ratings";
 import { REVIEW_HIDDEN_DAYS } from "./rules";

@@ -1,7 +1,7 @@
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { contractForParty } from "../contracts/access";
+import { contractForParty } from "../contract-core/access";
 import { requireLiveCall } from "../calls/access";
 import { requireMembership } from "../messaging/conversations";
 import { parseRoom } from "./names";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { PresenceEntry } from "../../../party/presence";
-import { timestampSchema, type Resolved, type SameShape } from "../views";
+import { timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { issueRoomTicket } from "./access";
 
 /** A one-minute ticket for a live room and the WebSocket URL that carries it. */

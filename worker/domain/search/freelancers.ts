@@ -2,12 +2,12 @@ import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { freelancerProfiles } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { normalizeCurrency } from "../projects/currencies";
-import { parseInput } from "../projects/validate";
+import { normalizeCurrency } from "../currency/supported";
+import { parseInput } from "../shared/validate";
 import { normalizeCountry } from "../profiles/countries";
 import { freelancerSummariesSql, toFreelancerSummary, type FreelancerSummary, type FreelancerSummaryRow } from "../profiles/views";
 import { requireSkills } from "../taxonomy/taxonomy";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "./cursor";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "../shared/cursor";
 import { toFtsQuery } from "./fts";
 import { cappedCountSql, RELEVANCE_WINDOW, toSearchTotal, type SearchTotal } from "./totals";
 

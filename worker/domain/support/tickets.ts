@@ -11,10 +11,10 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileView } from "../files/records";
+import { fileViewsByKey, requireOwnedFiles, scopeFilesStatement, type FileView } from "../shared/file-records";
 import { notify, notifyAll } from "../notifications/notify";
-import { auditStatement } from "../ops/audit";
-import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../search/cursor";
+import { auditStatement } from "../shared/audit";
+import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../shared/cursor";
 
 export const SUPPORT_PAGE_MAX = 50;
 const isStaff = (user: User) => user.roles.includes("admin");

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SUPPORT_CATEGORIES, SUPPORT_STATUSES } from "../../../db/schema";
-import { fileViewSchema } from "../files/view-schema";
-import { personSummarySchema, pageSchema, timestampSchema, type SameShape } from "../views";
+import { fileViewSchema } from "../shared/file-view-schema";
+import { personSummarySchema, pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { TicketMessageView, TicketView } from "./tickets";
 
 export const ticketViewSchema = z.object({

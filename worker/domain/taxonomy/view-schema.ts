@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countedPageSchema, pageSchema, type Resolved, type SameShape } from "../views";
+import { countedPageSchema, pageSchema, type Resolved, type SameShape } from "../shared/views";
 import type { listCategories, listSkills, suggestSkills } from "./taxonomy";
 
 /** A project category with the number of skills filed under it. */

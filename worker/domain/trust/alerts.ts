@@ -13,8 +13,8 @@ import {
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
-import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
+import { auditStatement } from "../shared/audit";
+import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "../auth/admin";
 import type { AlertDecision } from "./values";
 import type { RiskScore } from "./signals";
 import { ALERT_THRESHOLD, PAYOUT_HOLD_THRESHOLD } from "./weights";

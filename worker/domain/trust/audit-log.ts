@@ -2,7 +2,7 @@ import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { events, users } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { escapeLike } from "../messaging/messages";
-import { pageLimit, requireAdmin, type AdminActor } from "./admin";
+import { pageLimit, requireAdmin, type AdminActor } from "../auth/admin";
 
 /** The audit trail, newest first, filtered by event type (prefix, e.g. "admin."), actor or subject. */
 export async function listAuditEvents(

@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { accountAppeals, fraudAlerts, OPEN_ALERT_STATUSES, sessions, users, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
-import { auditMeta, requireAdmin, type AdminActor } from "./admin";
+import { auditStatement } from "../shared/audit";
+import { auditMeta, requireAdmin, type AdminActor } from "../auth/admin";
 import { hashToken } from "../auth/tokens";
 import { trustEmails } from "./emails";
 

@@ -2,10 +2,10 @@ import { and, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle
 import { projects, users, type Project } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { escapeLike } from "../messaging/messages";
 import { notify } from "../notifications/notify";
-import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
+import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "../auth/admin";
 
 export function toModerationView(p: Project, client: { name: string; email: string } | null) {
   return {

@@ -5,9 +5,9 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { escapeLike } from "../messaging/messages";
 import { notify } from "../notifications/notify";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { refreshProfileRatings } from "../reviews/ratings";
-import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "./admin";
+import { auditMeta, pageLimit, requireAdmin, type AdminActor } from "../auth/admin";
 import type { ReviewModerationStatus } from "./values";
 
 export { REVIEW_MODERATION_STATUSES, type ReviewModerationStatus } from "./values";

@@ -10,8 +10,8 @@ import { raiseAlerts, type AlertCandidate, type RaiseResult } from "./alerts";
 import { gatherPaymentFacts, gatherProjectFacts, gatherUserFacts } from "./facts";
 import { paymentSignals, projectSignals, scoreOf, userSignals, type RiskScore } from "./signals";
 import { ALERT_THRESHOLD, HOUR_MS } from "./weights";
-import { recordEvent } from "../ops/audit";
-import { auditMeta, requireAdmin, type AdminActor } from "./admin";
+import { recordEvent } from "../shared/audit";
+import { auditMeta, requireAdmin, type AdminActor } from "../auth/admin";
 
 export interface SweepResult extends RaiseResult {
   windowStart: string;

@@ -3,11 +3,11 @@ import { accountAppeals, fraudAlerts, sessions, users, type Role, type User } fr
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { escapeLike } from "../messaging/messages";
-import { pageLimit, requireAdmin, type AdminActor } from "./admin";
+import { pageLimit, requireAdmin, type AdminActor } from "../auth/admin";
 import { toAlertView } from "./alerts";
 import { toAppealView } from "./appeals";
 import { userRisk } from "./check";
-import { activePayoutHold } from "./holds";
+import { activePayoutHold } from "../wallet/holds";
 
 export function toAdminUserView(u: User) {
   return {

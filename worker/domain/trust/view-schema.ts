@@ -9,7 +9,7 @@ import {
   RISK_LEVELS,
   ROLES,
 } from "../../../db/schema";
-import { countedPageSchema, pageSchema, timestampSchema, type Resolved, type SameShape } from "../views";
+import { countedPageSchema, pageSchema, timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { AlertView, alertsSummary } from "./alerts";
 import type { submitAppeal, toAppealView } from "./appeals";
 import type { listAuditEvents } from "./audit-log";

@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { payouts, type Payout, type User } from "../../../db/schema";
-import { requireMoneyReady } from "../contracts/access";
+import { requireMoneyReady } from "../contract-core/access";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { ledgerAccounts } from "../ledger/accounts";
@@ -8,10 +8,10 @@ import { accountBalance } from "../ledger/balances";
 import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
 import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
-import { auditStatement } from "../ops/audit";
+import { auditStatement } from "../shared/audit";
 import { issuePayoutInvoice, issueQuietly } from "../invoices/issue";
 import type { PayoutProvider } from "../payments/provider";
-import { requireNoPayoutHold } from "../trust/holds";
+import { requireNoPayoutHold } from "./holds";
 
 export const PAYOUT_PAGE_MAX = 50;
 

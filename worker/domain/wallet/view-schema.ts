@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LEDGER_KINDS, PAYMENT_PROVIDERS, PAYOUT_STATUSES } from "../../../db/schema";
-import { pageSchema, timestampSchema, type Resolved, type SameShape } from "../views";
+import { pageSchema, timestampSchema, type Resolved, type SameShape } from "../shared/views";
 import type { PayoutView } from "./payouts";
 import type { getWallet } from "./wallet";
 

@@ -1,6 +1,6 @@
 import Stripe from "stripe";
 import type { FundingProvider } from "../../domain/payments/provider";
-import type { StripeEvent, StripeGateway } from "../../domain/payments/stripe/gateway";
+import type { StripeEvent, StripeGateway } from "../../domain/settlement/gateway";
 
 export const STRIPE_LABEL = "Card payment (Stripe)";
 

@@ -2,9 +2,9 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { contracts, ledgerTransactions, payments, stripeAccounts, stripeTransfers, type User } from "../../../../db/schema";
 import type { DomainContext } from "../../context";
 import { AppError } from "../../errors";
-import { recordEvent } from "../../ops/audit";
-import type { StripeGateway } from "./gateway";
-import { settleAfterMovement } from "./settle";
+import { recordEvent } from "../../shared/audit";
+import type { StripeGateway } from "../../settlement/gateway";
+import { settleAfterMovement } from "../../settlement/settle";
 
 export const CONNECT_RETURN_PATH = "/settings/payouts";
 

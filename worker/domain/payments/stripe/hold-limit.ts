@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import { contracts, milestones, payments, stripeCharges, users } from "../../../../db/schema";
 import type { DomainContext } from "../../context";
-import { formatMoney } from "../../contracts/notify";
-import { recordEvent } from "../../ops/audit";
+import { formatMoney } from "../../contract-core/notify";
+import { recordEvent } from "../../shared/audit";
 import { notify } from "../../notifications/notify";
 
 /** Stripe's limit for holding a charge's funds on the platform before transferring them. */

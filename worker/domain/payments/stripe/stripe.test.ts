@@ -15,9 +15,9 @@ import { addMilestone } from "../../milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../milestones/release";
 import { submitMilestone } from "../../milestones/workflow";
 import { fundMilestone } from "../fund";
-import { stripeDailyChecks } from "./daily";
+import { stripeDailyChecks } from "../../../jobs/stripe-daily";
 import { flagAgingCardFunds } from "./hold-limit";
-import { settleStripeMilestone } from "./settle";
+import { settleStripeMilestone } from "../../settlement/settle";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

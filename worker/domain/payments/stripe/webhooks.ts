@@ -2,12 +2,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { contracts, events, milestones, payments, stripeCharges, stripeEvents, type Payment } from "../../../../db/schema";
 import type { DomainContext } from "../../context";
 import { AppError } from "../../errors";
-import { recordEvent } from "../../ops/audit";
+import { recordEvent } from "../../shared/audit";
 import { confirmPayment } from "../confirm";
 import { tellPaymentFailed } from "../notify";
 import { accountUpdated } from "./connect";
-import type { StripeEvent, StripeGateway } from "./gateway";
-import { settleAfterMovement } from "./settle";
+import type { StripeEvent, StripeGateway } from "../../settlement/gateway";
+import { settleAfterMovement } from "../../settlement/settle";
 
 type StripeObject = StripeEvent["data"]["object"];
 

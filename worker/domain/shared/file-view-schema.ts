@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { SameShape } from "../views";
-import type { FileView } from "./records";
+import type { SameShape } from "./views";
+import type { FileView } from "./file-records";
 
 /** An uploaded file as views and the upload answer show it. */
 export const fileViewSchema = z.object({

@@ -2,8 +2,8 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { payoutHolds, type PayoutHold } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { auditStatement } from "../ops/audit";
-import { auditMeta, requireAdmin, type AdminActor } from "./admin";
+import { auditStatement } from "../shared/audit";
+import { auditMeta, requireAdmin, type AdminActor } from "../auth/admin";
 
 export async function activePayoutHold(ctx: DomainContext, userId: string): Promise<PayoutHold | undefined> {
   const [hold] = await ctx.db

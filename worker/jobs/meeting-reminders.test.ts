@@ -1,13 +1,13 @@
 import { env } from "cloudflare:test";
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { meetings, notifications, outbox } from "../../../db/schema";
-import { call } from "../../test-support/api";
-import { testContext } from "../../test-support/context";
-import { waitForMail } from "../../test-support/mail";
-import { conversationPair } from "../../test-support/messaging";
-import { runTask } from "../ops/tasks";
-import { remindMeeting, sweepMeetingReminders } from "./reminders";
+import { meetings, notifications, outbox } from "../../db/schema";
+import { call } from "../test-support/api";
+import { testContext } from "../test-support/context";
+import { waitForMail } from "../test-support/mail";
+import { conversationPair } from "../test-support/messaging";
+import { runTask } from "./tasks";
+import { remindMeeting, sweepMeetingReminders } from "../domain/meetings/reminders";
 
 const MINUTE_MS = 60_000;
 const { ctx } = testContext(env);

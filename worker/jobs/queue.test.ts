@@ -8,10 +8,10 @@ import {
 } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createDb } from "../db/client";
-import { events, outbox } from "../db/schema";
-import worker from "./index";
-import { CRON_TASKS } from "./domain/ops/tasks";
+import { createDb } from "../../db/client";
+import { events, outbox } from "../../db/schema";
+import worker from "../index";
+import { CRON_TASKS } from "./tasks";
 
 const db = () => createDb(env);
 

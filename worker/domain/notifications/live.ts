@@ -1,7 +1,7 @@
 import type { Notification } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { toNotificationView } from "../notifications/center";
-import { publishQuietly } from "./publisher";
+import { toNotificationView } from "./center";
+import { publishQuietly } from "../shared/publisher";
 
 /** The notification centre of every open tab updates without a reload (called from notify()). */
 export async function pushNotificationLive(ctx: DomainContext, notification: Notification): Promise<void> {

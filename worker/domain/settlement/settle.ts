@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import { payments, stripeCharges, stripeTransfers } from "../../../../db/schema";
-import type { DomainContext } from "../../context";
+import { payments, stripeCharges, stripeTransfers } from "../../../db/schema";
+import type { DomainContext } from "../context";
 import { cardFundingOf } from "./charges";
 import { pendingReturns, recordReturns, sendReturn } from "./returns";
 import { recordTransfers, sendTransfer } from "./transfers";

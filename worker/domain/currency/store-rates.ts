@@ -1,16 +1,10 @@
 import { sql } from "drizzle-orm";
 import { exchangeRates } from "../../../db/schema";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the rates feed is still fetched here, not through a context port
-import { fetchRatesFeed, type FeedRates } from "../../platform/rates/feed";
+import type { FeedRates } from "../../platform/rates/feed";
 import type { DomainContext } from "../context";
 import { findCurrency } from "./currencies";
 import { decimalFromNumber, divide, parseDecimal, toDecimalString, type Fraction } from "./decimal";
 import { forgetCachedRates, RATES_BASE } from "./rates";
-
-export type RefreshOutcome =
-  | { status: "refreshed"; count: number; fetchedAt: Date; source: string }
-  | { status: "failed"; error: string }
-  | { status: "not_configured" };
 
 /** The feed's rates re-expressed against our base, keeping only ISO 4217 currencies with a usable rate. */
 export function normalizeFeed(feed: FeedRates): Map<string, Fraction> {
@@ -29,21 +23,8 @@ export function normalizeFeed(feed: FeedRates): Map<string, Fraction> {
   return rebased;
 }
 
-/**
- * Fetches the latest rates and stores them. When the feed fails, nothing changes: readers keep the last
- * known rates (and the shipped defaults for anything never fetched), each still stamped with its own time.
- */
-export async function refreshRates(ctx: DomainContext, feedUrl = ctx.config.ratesFeedUrl): Promise<RefreshOutcome> {
-  if (!feedUrl) return { status: "not_configured" };
-  let feed: FeedRates;
-  let rates: Map<string, Fraction>;
-  try {
-    feed = await fetchRatesFeed(feedUrl);
-    rates = normalizeFeed(feed);
-  } catch (error) {
-    ctx.log("exchange-rate refresh failed; keeping the last known rates", { error: String(error) });
-    return { status: "failed", error: String(error instanceof Error ? error.message : error) };
-  }
+/** Stores a feed's normalized rates in one batch and drops the cached ones; returns how many were written. */
+export async function storeRates(ctx: DomainContext, feed: FeedRates, rates: Map<string, Fraction>): Promise<number> {
   const now = ctx.clock.now();
   const statements = [...rates].map(([quote, rate]) =>
     ctx.db
@@ -66,18 +47,5 @@ export async function refreshRates(ctx: DomainContext, feedUrl = ctx.config.rate
   const [first, ...rest] = statements;
   if (first) await ctx.db.batch([first, ...rest]);
   forgetCachedRates();
-  return { status: "refreshed", count: statements.length, fetchedAt: feed.publishedAt, source: feed.source };
-}
-
-export function describeRefresh(outcome: RefreshOutcome): string {
-  switch (outcome.status) {
-    case "refreshed":
-      return `refreshed ${outcome.count} exchange rates from ${outcome.source} (published ${outcome.fetchedAt.toISOString()})`;
-    case "failed":
-      return `rates feed failed (${outcome.error}); kept the last known rates`;
-    case "not_configured":
-      return "no rates feed configured; using the shipped default rates";
-    default:
-      return outcome satisfies never;
-  }
+  return statements.length;
 }

@@ -1,18 +1,17 @@
-import type { DomainContext } from "../context";
-import { recordEvent } from "./audit";
-import { describeRefresh, refreshRates } from "../currency/refresh";
-import { autoApproveStaleMilestones } from "../milestones/auto-approve";
-import { runFraudSweep } from "../trust/sweep";
-import { CRON_WINDOW_MS } from "../trust/weights";
-import { stripeDailyChecks } from "../payments/stripe/daily";
-import { autoApproveStaleTimesheets } from "../hourly/approve";
-import { issueMissingInvoices } from "../invoices/sweep";
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the sandbox-only fallback is the third door of issue 14.4, to close with one request context
-import { paymentProviders } from "../../platform/payments";
-import { disputeAndReviewDeadlines } from "../disputes/daily";
-import { describeExpiry, expireAbandonedPayments } from "../payments/cancel";
-import { sweepMeetingReminders } from "../meetings/reminders";
-import { deleteExpiredRecordings } from "../recordings/recordings";
+import type { DomainContext } from "../domain/context";
+import { recordEvent } from "../domain/shared/audit";
+import { describeRefresh, refreshRates } from "./rates-refresh";
+import { autoApproveStaleMilestones } from "../domain/milestones/auto-approve";
+import { runFraudSweep } from "../domain/trust/sweep";
+import { CRON_WINDOW_MS } from "../domain/trust/weights";
+import { stripeDailyChecks } from "./stripe-daily";
+import { autoApproveStaleTimesheets } from "../domain/hourly/approve";
+import { issueMissingInvoices } from "../domain/invoices/sweep";
+import { paymentProviders } from "../platform/payments";
+import { disputeAndReviewDeadlines } from "./deadlines";
+import { describeExpiry, expireAbandonedPayments } from "../domain/payments/cancel";
+import { sweepMeetingReminders } from "../domain/meetings/reminders";
+import { deleteExpiredRecordings } from "../domain/recordings/recordings";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {

@@ -1,13 +1,13 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { callRecordings } from "../../../db/schema";
-import { call } from "../../test-support/api";
-import { callAction, ringingCall } from "../../test-support/calls";
-import { testContext } from "../../test-support/context";
-import { runTask } from "../ops/tasks";
-import { startRecording, storeRecordingChunk } from "./recordings";
-import { chunkKey, RECORDING_RETENTION_MS } from "./rules";
+import { callRecordings } from "../../db/schema";
+import { call } from "../test-support/api";
+import { callAction, ringingCall } from "../test-support/calls";
+import { testContext } from "../test-support/context";
+import { runTask } from "./tasks";
+import { startRecording, storeRecordingChunk } from "../domain/recordings/recordings";
+import { chunkKey, RECORDING_RETENTION_MS } from "../domain/recordings/rules";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

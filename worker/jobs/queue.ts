@@ -1,14 +1,14 @@
 import { z } from "zod";
-import { sendPasswordReset } from "./domain/auth/password-reset";
-import type { DomainContext } from "./domain/context";
-import { domainJobSchemas } from "./domain/jobs";
-import { remindMeeting } from "./domain/meetings/reminders";
-import { settleStripeMilestone } from "./domain/payments/stripe/settle";
-import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./domain/ops/tasks";
-import type { Env } from "./env";
-import { domainContextFromEnv } from "./platform/domain-context";
-import { emailMessageSchema } from "./platform/email/message";
-import { createOutboxMailer } from "./platform/email/outbox-mailer";
+import { sendPasswordReset } from "../domain/auth/password-reset";
+import type { DomainContext } from "../domain/context";
+import { domainJobSchemas } from "../domain/shared/jobs";
+import { settleStripeMilestone } from "../domain/settlement/settle";
+import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./tasks";
+import type { Env } from "../env";
+import { domainContextFromEnv } from "../platform/domain-context";
+import { emailMessageSchema } from "../platform/email/message";
+import { createOutboxMailer } from "../platform/email/outbox-mailer";
+import { remindMeeting } from "../domain/meetings/reminders";
 
 export const jobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("task"), task: z.enum(TASK_NAMES as [TaskName, ...TaskName[]]) }),

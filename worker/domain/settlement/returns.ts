@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, notExists, sql } from "drizzle-orm";
-import { ledgerEntries, ledgerTransactions, stripeReturns, stripeTransfers, type StripeReturn } from "../../../../db/schema";
-import type { DomainContext } from "../../context";
-import { ledgerAccounts } from "../../ledger/accounts";
+import { ledgerEntries, ledgerTransactions, stripeReturns, stripeTransfers, type StripeReturn } from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { ledgerAccounts } from "../ledger/accounts";
 import type { CardFunding } from "./charges";
 import type { StripeGateway } from "./gateway";
 

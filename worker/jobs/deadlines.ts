@@ -1,6 +1,6 @@
-import type { DomainContext } from "../context";
-import { publishDueReviews } from "../reviews/queries";
-import { decideUnansweredDisputes } from "./resolve";
+import type { DomainContext } from "../domain/context";
+import { publishDueReviews } from "../domain/reviews/queries";
+import { decideUnansweredDisputes } from "../domain/disputes/resolve";
 
 /** The daily run's deadline steps: unanswered disputes decided by default, hidden reviews published. */
 export async function disputeAndReviewDeadlines(ctx: DomainContext): Promise<string> {

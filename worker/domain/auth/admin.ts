@@ -1,5 +1,5 @@
 import type { User } from "../../../db/schema";
-import type { RequestMeta } from "../auth/sessions";
+import type { RequestMeta } from "./sessions";
 import { AppError } from "../errors";
 
 /** Every admin action names its actor and where the request came from, for the audit trail. */

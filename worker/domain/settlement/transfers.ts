@@ -8,14 +8,14 @@ import {
   stripeAccounts,
   stripeTransfers,
   type StripeTransfer,
-} from "../../../../db/schema";
-import type { DomainContext } from "../../context";
-import { AppError } from "../../errors";
-import { ledgerAccounts } from "../../ledger/accounts";
-import { commitMoneyBatch, DuplicateKeyError } from "../../ledger/batch";
-import { ledgerTransactionStatements } from "../../ledger/ledger";
-import { auditStatement } from "../../ops/audit";
-import { activePayoutHold } from "../../trust/holds";
+} from "../../../db/schema";
+import type { DomainContext } from "../context";
+import { AppError } from "../errors";
+import { ledgerAccounts } from "../ledger/accounts";
+import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
+import { ledgerTransactionStatements } from "../ledger/ledger";
+import { auditStatement } from "../shared/audit";
+import { activePayoutHold } from "../wallet/holds";
 import type { CardFunding } from "./charges";
 import type { StripeGateway } from "./gateway";
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { payments, stripeCharges, type Payment, type StripeCharge } from "../../../../db/schema";
-import type { DomainContext } from "../../context";
+import { payments, stripeCharges, type Payment, type StripeCharge } from "../../../db/schema";
+import type { DomainContext } from "../context";
 
 /** A milestone's confirmed card payment and the charge behind it. */
 export interface CardFunding {

@@ -1,6 +1,6 @@
-import type { DomainContext } from "../../context";
-import { flagAgingCardFunds } from "./hold-limit";
-import { settleStripeBacklog } from "./settle";
+import type { DomainContext } from "../domain/context";
+import { flagAgingCardFunds } from "../domain/payments/stripe/hold-limit";
+import { settleStripeBacklog } from "../domain/settlement/settle";
 
 /** The daily card-payment step: finish Stripe work left over from failures, and flag aging held funds. */
 export async function stripeDailyChecks(ctx: DomainContext): Promise<string> {

@@ -12,7 +12,7 @@ export function toFileView(ctx: DomainContext, file: StoredFile) {
 }
 export type FileView = ReturnType<typeof toFileView>;
 
-/** Where a file is being attached: who may read it from then on (see ./access.ts). */
+/** Where a file is being attached: who may read it from then on (see files/access.ts). */
 export type FileTarget = { scope: "public"; id?: null } | { scope: Exclude<FileScope, "public">; id: string };
 
 const sameTarget = (file: StoredFile, target: FileTarget) => file.scope === target.scope && (file.scopeId ?? null) === (target.id ?? null);
