@@ -124,7 +124,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ? await Promise.all([estimateFreelancerRate(domainFrom(context), viewer.user.id), listPortfolio(domainFrom(context), viewer.user)])
     : [null, []];
   const photoUrl = viewer.user.photoKey ? `/api/files/${viewer.user.photoKey}` : null;
-  return { handle: profile?.handle ?? null, name: viewer.user.name, photoUrl, defaultValue, rateEstimate, portfolio };
+  return {
+    handle: profile?.handle ?? null,
+    name: viewer.user.name,
+    photoUrl,
+    defaultValue,
+    rateEstimate,
+    portfolio,
+    countries: countryOptions(),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -140,7 +148,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EditFreelancerProfile() {
-  const { handle, name, photoUrl, defaultValue, rateEstimate, portfolio } = useLoaderData<typeof loader>();
+  const { handle, name, photoUrl, defaultValue, rateEstimate, portfolio, countries } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -221,12 +229,7 @@ export default function EditFreelancerProfile() {
               errors={fields.languages.errors}
               inputProps={getInputProps(fields.languages, { type: "text" })}
             />
-            <SelectField
-              label="Country"
-              errors={fields.country.errors}
-              options={countryOptions()}
-              selectProps={getSelectProps(fields.country)}
-            />
+            <SelectField label="Country" errors={fields.country.errors} options={countries} selectProps={getSelectProps(fields.country)} />
           </div>
           <Button type="submit" disabled={saving}>
             {saving ? "Saving…" : "Save profile"}

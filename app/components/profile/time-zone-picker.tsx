@@ -5,18 +5,19 @@ import { cx } from "../ui/cx";
 const MAX_SHOWN = 8;
 
 /** "Europe/Berlin" as people read it: the city, its region and the offset now. */
-function describe(zone: string): string {
+function describe(zone: string, withOffset = true): string {
   const city = zone.split("/").pop()!.replace(/_/g, " ");
   const region = zone.includes("/") ? zone.split("/")[0].replace(/_/g, " ") : "";
   let offset = "";
-  try {
-    offset =
-      new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" })
-        .formatToParts(new Date())
-        .find((p) => p.type === "timeZoneName")?.value ?? "";
-  } catch {
-    offset = "";
-  }
+  if (withOffset)
+    try {
+      offset =
+        new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" })
+          .formatToParts(new Date())
+          .find((p) => p.type === "timeZoneName")?.value ?? "";
+    } catch {
+      offset = "";
+    }
   return [city, region && region !== city ? `(${region})` : "", offset ? `· ${offset}` : ""].filter(Boolean).join(" ");
 }
 
@@ -56,7 +57,7 @@ export function TimeZonePicker({
         {label}
       </label>
       <p id={`${id}-now`} className="text-muted mt-0.5 text-sm break-words">
-        Now: <span className="font-medium">{describe(zone)}</span>
+        Now: <span className="font-medium">{describe(zone, ready)}</span>
       </p>
       {ready ? (
         <>
