@@ -21,6 +21,7 @@ import { proposalRoutes } from "./proposals";
 import { notificationRoutes } from "./notifications";
 import { profileRoutes } from "./profiles";
 import { fileRoutes } from "./files";
+import { profilePhotoRoutes } from "./profile-photo";
 import { favoriteRoutes } from "./favorites";
 import { dashboardRoutes } from "./dashboards";
 import { contractRoutes } from "./contracts";
@@ -75,6 +76,7 @@ export function createApi() {
   api.route("/projects", projectRoutes);
   api.route("/", proposalRoutes);
   api.route("/notifications", notificationRoutes);
+  api.route("/", profilePhotoRoutes);
   api.route("/", profileRoutes);
   api.route("/", fileRoutes);
   api.route("/favorites", favoriteRoutes);

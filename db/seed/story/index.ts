@@ -8,7 +8,7 @@ import type { FileBucket } from "../../../worker/domain/files/uploads";
 import { revokeSession } from "../../../worker/domain/auth/sessions";
 import { gatherCast, type Cast } from "./cast";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
-import { favourites, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
+import { favourites, photos, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
 import { callsAndMeetings } from "./chapter-meetings";
 import { earlierWork } from "./chapter-history";
@@ -39,7 +39,10 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     },
   ]);
   await s.tell([
-    () => portfolio(s, cast),
+    async () => {
+      await photos(s, cast);
+      await portfolio(s, cast);
+    },
     () => earlierWork(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),

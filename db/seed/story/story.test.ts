@@ -60,6 +60,23 @@ describe("the demo story", () => {
     expect(Number(recording.bytes)).toBeGreaterThan(10_000);
   });
 
+  it("gives the demo freelancers faces and a portfolio with images, skills and a link", async () => {
+    const photos = await rows(
+      `SELECT f.content_type, f.width, f.height, f.scope FROM users u JOIN files f ON f.key = u.photo_key WHERE u.id = ${DEMO_FREELANCER}`,
+    );
+    expect(photos).toEqual([expect.objectContaining({ content_type: "image/png", width: 256, height: 256, scope: "public" })]);
+    expect(await one("SELECT count(*) FROM users WHERE photo_key IS NOT NULL")).toBeGreaterThanOrEqual(3);
+    const items = await rows(
+      `SELECT title, json_array_length(image_keys) AS images, skills, url FROM portfolio_items WHERE freelancer_id = ${DEMO_FREELANCER} ORDER BY position`,
+    );
+    expect(items.map((i) => [i.title, Number(i.images)])).toEqual([
+      ["Fabrikam Studio: design system", 2],
+      ["Northwind Outfitters: marketing site", 3],
+    ]);
+    expect(JSON.parse(String(items[1].skills)).map((k: { slug: string }) => k.slug)).toEqual(["react", "typescript", "tailwind-css"]);
+    expect(items[1].url).toBe("https://northwind.example/");
+  });
+
   it("gives the demo client and freelancer contracts in every state", async () => {
     const between = `client_id = ${DEMO_CLIENT} AND freelancer_id = ${DEMO_FREELANCER}`;
     const statuses = await rows(`SELECT status, type FROM contracts WHERE ${between} ORDER BY created_at`);
