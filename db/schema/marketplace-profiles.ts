@@ -10,6 +10,21 @@ const updatedAtColumn = () =>
     .notNull()
     .$defaultFn(() => new Date());
 
+export interface Certification {
+  name: string;
+  issuer: string;
+  year: number;
+  url?: string;
+}
+
+export interface EducationEntry {
+  school: string;
+  degree: string;
+  field?: string;
+  startYear?: number;
+  endYear?: number;
+}
+
 /** A freelancer's public storefront at /f/:handle. `skillsText` feeds the freelancers_fts index. */
 export const freelancerProfiles = sqliteTable(
   "freelancer_profiles",
@@ -26,6 +41,9 @@ export const freelancerProfiles = sqliteTable(
     timezone: text("timezone").notNull().default("UTC"),
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
     country: text("country"),
+    /** Shown on the public page, in the order the freelancer lists them. */
+    certifications: text("certifications", { mode: "json" }).$type<Certification[]>().notNull().default([]),
+    education: text("education", { mode: "json" }).$type<EducationEntry[]>().notNull().default([]),
     ratingAvg: real("rating_avg").notNull().default(0),
     ratingCount: integer("rating_count").notNull().default(0),
     skillsText: text("skills_text").notNull().default(""),

@@ -301,6 +301,15 @@ async function demoFreelancer(db: AnyDb, userId: string, now: Date) {
       timezone: "Europe/London",
       languages: ["English", "Spanish"],
       country: "GB",
+      certifications: [
+        {
+          name: "AWS Certified Developer – Associate",
+          issuer: "Amazon Web Services",
+          year: 2022,
+          url: "https://aws.amazon.com/certification/",
+        },
+      ],
+      education: [{ school: "University of Manchester", degree: "BSc", field: "Computer Science", startYear: 2011, endYear: 2014 }],
       // Kept by the reviews the demo story writes (reviews/ratings.ts).
       ratingAvg: 0,
       ratingCount: 0,

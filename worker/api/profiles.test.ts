@@ -49,6 +49,43 @@ describe("freelancer profile API", () => {
     expect(Object.keys(bad.body.error.fields)).toEqual(expect.arrayContaining(["handle", "headline", "hourlyRate"]));
   });
 
+  it("lists certifications and education on the public profile, and turns bad entries away without changing anything", async () => {
+    const me = await createTestUser(env, { roles: ["freelancer"] });
+    const handle = uniqueWord("c");
+    const certifications = [
+      { name: "AWS Solutions Architect", issuer: "Amazon Web Services", year: 2023, url: "https://aws.amazon.com/verify/1" },
+    ];
+    const education = [{ school: "University of Leeds", degree: "BSc", field: "Computer Science", startYear: 2012, endYear: 2015 }];
+    const put = await call("PUT", "/api/freelancers/me/profile", me.accessToken, {
+      handle,
+      headline: "Cloud engineer",
+      certifications: [{ ...certifications[0], name: "  AWS Solutions Architect " }],
+      education: [...education, { school: "Codebar", degree: "Evening course" }],
+    });
+    expect(put.status).toBe(200);
+    const pub = await call("GET", `/api/freelancers/${handle}`);
+    expect(pub.body.profile.certifications).toEqual(certifications);
+    expect(pub.body.profile.education).toEqual([...education, { school: "Codebar", degree: "Evening course" }]);
+
+    for (const [body, field] of [
+      [{ certifications: [{ name: "CKA", issuer: "CNCF", year: 1900 }] }, "certifications.0.year"],
+      [{ certifications: [{ name: "CKA", issuer: "", year: 2020 }] }, "certifications.0.issuer"],
+      [{ certifications: [{ name: "CKA", issuer: "CNCF", year: 2020, url: "ftp://x.test/cert" }] }, "certifications.0.url"],
+      [{ education: [{ school: "MIT", degree: "MSc", startYear: 2020, endYear: 2018 }] }, "education.0.endYear"],
+      [{ education: [{ degree: "MSc" }] }, "education.0.school"],
+    ] as const) {
+      const bad = await call("PUT", "/api/freelancers/me/profile", me.accessToken, body);
+      expect(bad.status).toBe(422);
+      expect(Object.keys(bad.body.error.fields)).toContain(field);
+    }
+    const after = await call("GET", `/api/freelancers/${handle}`);
+    expect(after.body.profile.certifications).toEqual(certifications);
+    expect(after.body.profile.education).toHaveLength(2);
+
+    const cleared = await call("PUT", "/api/freelancers/me/profile", me.accessToken, { certifications: [] });
+    expect(cleared.body.profile).toMatchObject({ certifications: [], education: pub.body.profile.education });
+  });
+
   it("manages portfolio items with uploaded images", async () => {
     const me = await createTestUser(env, { roles: ["freelancer"] });
     const other = await createTestUser(env, { roles: ["freelancer"] });

@@ -89,6 +89,8 @@ export async function saveFreelancerProfile(
     timezone: data.timezone ?? current?.timezone ?? "UTC",
     languages: data.languages ?? current?.languages ?? [],
     country: country !== undefined ? country : (current?.country ?? null),
+    certifications: data.certifications ?? current?.certifications ?? [],
+    education: data.education ?? current?.education ?? [],
     skillsText: skillRows ? skillsSearchText(skillRows) : (current?.skillsText ?? ""),
     updatedAt: now,
   };

@@ -17,6 +17,38 @@ const skillEntry = z.union([
   }),
 ]);
 
+export const MAX_CERTIFICATIONS = 20;
+export const MAX_EDUCATION = 10;
+const year = z
+  .number("Enter a year.")
+  .int("Enter a whole year.")
+  .min(1950, "Enter a year from 1950 on.")
+  .max(2100, "Enter a year before 2100.");
+
+export const certificationSchema = z.object({
+  name: z.string().trim().min(1, "Name the certification.").max(120, "Use at most 120 characters."),
+  issuer: z.string().trim().min(1, "Name who issued it.").max(120, "Use at most 120 characters."),
+  year,
+  url: z
+    .url("Enter a full link, like https://example.com.")
+    .max(500)
+    .refine((u) => /^https?:\/\//i.test(u), "Use an http or https link.")
+    .optional(),
+});
+
+export const educationSchema = z
+  .object({
+    school: z.string().trim().min(1, "Name the school.").max(120, "Use at most 120 characters."),
+    degree: z.string().trim().min(1, "Name the degree or course.").max(120, "Use at most 120 characters."),
+    field: z.string().trim().min(1).max(120, "Use at most 120 characters.").optional(),
+    startYear: year.optional(),
+    endYear: year.optional(),
+  })
+  .refine((e) => e.startYear === undefined || e.endYear === undefined || e.startYear <= e.endYear, {
+    message: "The end year cannot be before the start year.",
+    path: ["endYear"],
+  });
+
 export const freelancerProfileSchema = z.object({
   handle: z
     .string()
@@ -33,6 +65,10 @@ export const freelancerProfileSchema = z.object({
   timezone: z.string().trim().min(1).max(64).optional(),
   languages: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
   country: z.string().trim().length(2).nullable().optional(),
+  /** Replaces the whole list when given. */
+  certifications: z.array(certificationSchema).max(MAX_CERTIFICATIONS, `List at most ${MAX_CERTIFICATIONS} certifications.`).optional(),
+  /** Replaces the whole list when given. */
+  education: z.array(educationSchema).max(MAX_EDUCATION, `List at most ${MAX_EDUCATION} schools.`).optional(),
 });
 /** PUT merges: fields left out keep their value; handle and headline are needed only the first time. */
 export const freelancerProfilePatchSchema = freelancerProfileSchema.partial();

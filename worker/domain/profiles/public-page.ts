@@ -16,6 +16,7 @@ import {
   toFreelancerSummary,
   toPortfolioImage,
   toPortfolioView,
+  toProfileCredentials,
   type FreelancerProfileView,
   type FreelancerSummaryRow,
 } from "./views";
@@ -65,7 +66,11 @@ export async function loadPublicProfile(
   ];
   if (summaries.length === 0) throw new AppError(404, "not_found", "No freelancer has that handle.");
   const imageViews = new Map(images.map((f) => [f.key, toPortfolioImage(ctx, f)]));
-  const profile = { ...toFreelancerSummary(ctx, summaries[0]), portfolio: items.map((i) => toPortfolioView(i, imageViews)) };
+  const profile = {
+    ...toFreelancerSummary(ctx, summaries[0]),
+    ...toProfileCredentials(summaries[0]),
+    portfolio: items.map((i) => toPortfolioView(i, imageViews)),
+  };
   const track = options.trackRecord ? toTrackRecord(ctx, rest.slice(0, 5) as never) : null;
   const openProjects = options.openProjectsOf ? (rest[track ? 5 : 0] as Array<{ id: string; title: string }>) : null;
   return { profile, track, openProjects };

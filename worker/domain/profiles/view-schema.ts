@@ -38,8 +38,29 @@ export const portfolioViewSchema = z.object({
   updatedAt: timestampSchema,
 });
 
-/** A freelancer's profile page: the summary search shows, and the portfolio. */
-export const freelancerProfileViewSchema = freelancerSummarySchema.extend({ portfolio: z.array(portfolioViewSchema) });
+/** A certification the freelancer holds. */
+export const certificationViewSchema = z.object({
+  name: z.string(),
+  issuer: z.string(),
+  year: z.number().int(),
+  url: z.string().optional(),
+});
+
+/** A school or course the freelancer attended. */
+export const educationViewSchema = z.object({
+  school: z.string(),
+  degree: z.string(),
+  field: z.string().optional(),
+  startYear: z.number().int().optional(),
+  endYear: z.number().int().optional(),
+});
+
+/** A freelancer's profile page: the summary search shows, certifications, education and the portfolio. */
+export const freelancerProfileViewSchema = freelancerSummarySchema.extend({
+  certifications: z.array(certificationViewSchema),
+  education: z.array(educationViewSchema),
+  portfolio: z.array(portfolioViewSchema),
+});
 
 /** A client's profile with counts of their hiring so far. */
 export const clientProfileViewSchema = z.object({

@@ -1,5 +1,5 @@
 import { eq, inArray, sql, type SQL } from "drizzle-orm";
-import { files, portfolioItems, type PortfolioItem, type StoredFile } from "../../../db/schema";
+import { files, portfolioItems, type Certification, type EducationEntry, type PortfolioItem, type StoredFile } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileUrl } from "../shared/file-records";
 import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
@@ -75,6 +75,9 @@ export interface FreelancerSummaryRow {
   timezone: string;
   languages: string;
   country: string | null;
+  /** JSON arrays the profile page shows (search leaves them out). */
+  certifications: string;
+  education: string;
   /** The profile's search column: search sorts and pages by it; pages show `rating`. */
   rating_avg: number;
   /** ratingJsonSql: the freelancer's counted client reviews. */
@@ -92,7 +95,7 @@ export interface FreelancerSummaryRow {
 export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
     SELECT fp.user_id, fp.handle, u.name, u.photo_key, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
-      fp.timezone, fp.languages, fp.country, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
+      fp.timezone, fp.languages, fp.country, fp.certifications, fp.education, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
       (SELECT json_group_array(json_array(slug, name, years)) FROM (
         SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
         WHERE fs.user_id = fp.user_id ORDER BY fs.years DESC, s.name)) AS skills
@@ -136,10 +139,19 @@ export async function loadFreelancerSummaries(ctx: DomainContext, userIds: strin
   return (await freelancerSummariesQuery(ctx, userIds)).map((row) => toFreelancerSummary(ctx, row));
 }
 
-/** The public page data for /f/:handle: the summary plus the portfolio. */
+/** The credentials a profile page lists: certifications and education, in the freelancer's order. */
+export function toProfileCredentials(row: FreelancerSummaryRow): { certifications: Certification[]; education: EducationEntry[] } {
+  return {
+    certifications: JSON.parse(row.certifications) as Certification[],
+    education: JSON.parse(row.education) as EducationEntry[],
+  };
+}
+
+/** The public page data for /f/:handle: the summary, credentials and the portfolio. */
 export async function loadFreelancerProfileView(ctx: DomainContext, userId: string) {
-  const [summary] = await loadFreelancerSummaries(ctx, [userId]);
-  if (!summary) return null;
+  const [row] = await freelancerSummariesQuery(ctx, [userId]);
+  if (!row) return null;
+  const summary = { ...toFreelancerSummary(ctx, row), ...toProfileCredentials(row) };
   const items = await ctx.db
     .select()
     .from(portfolioItems)
