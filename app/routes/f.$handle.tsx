@@ -149,6 +149,45 @@ export default function FreelancerProfilePage() {
           ) : (
             <p className="text-muted mt-1 text-sm">No skills listed yet.</p>
           )}
+          {profile.certifications.length ? (
+            <>
+              <h3 className="mt-4 text-sm font-semibold">Certifications</h3>
+              <ul className="mt-1 space-y-1 text-sm" aria-label="Certifications">
+                {profile.certifications.map((c, i) => (
+                  <li key={i}>
+                    {c.url ? (
+                      <a href={c.url} rel="nofollow noopener noreferrer" target="_blank" className="font-medium underline">
+                        {c.name}
+                      </a>
+                    ) : (
+                      <span className="font-medium">{c.name}</span>
+                    )}
+                    <span className="text-muted">
+                      {" "}
+                      · {c.issuer}, {c.year}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {profile.education.length ? (
+            <>
+              <h3 className="mt-4 text-sm font-semibold">Education</h3>
+              <ul className="mt-1 space-y-1 text-sm" aria-label="Education">
+                {profile.education.map((e, i) => (
+                  <li key={i}>
+                    <span className="font-medium">{e.school}</span>
+                    <span className="text-muted">
+                      {" "}
+                      · {e.field ? `${e.degree}, ${e.field}` : e.degree}
+                      {e.startYear || e.endYear ? ` (${[e.startYear, e.endYear].filter(Boolean).join("–")})` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <div className="mt-4 flex flex-wrap items-end gap-2">
             {openProjects ? <MessageFreelancer freelancerId={profile.userId} name={profile.name} openProjects={openProjects} /> : null}
             {viewer && !isSelf ? (

@@ -5,7 +5,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { COUNTRY_CODES } from "../../worker/domain/profiles/countries";
 import { getMyFreelancerProfile, saveFreelancerProfile } from "../../worker/domain/profiles/freelancer";
-import { MAX_PROFILE_SKILLS, type FreelancerProfileInput } from "../../worker/domain/profiles/input";
+import {
+  certificationSchema,
+  educationSchema,
+  MAX_CERTIFICATIONS,
+  MAX_EDUCATION,
+  MAX_PROFILE_SKILLS,
+  type FreelancerProfileInput,
+} from "../../worker/domain/profiles/input";
 import { listPortfolio } from "../../worker/domain/profiles/portfolio";
 import { PhotoPicker } from "~/components/profile/photo-picker";
 import { PortfolioManager } from "~/components/profile/portfolio-manager";
@@ -16,7 +23,7 @@ import { RouteError } from "~/components/route-error";
 import { FormErrors } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { Field } from "~/components/ui/field";
+import { Field, FieldErrors } from "~/components/ui/field";
 import { requireRole } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
@@ -48,6 +55,8 @@ const profileFormSchema = z.object({
   timezone: z.string().trim().max(64).optional(),
   languages: z.string().trim().max(500).optional(),
   country: z.string().trim().length(2, "Choose a country from the list.").optional(),
+  certifications: z.array(certificationSchema).max(MAX_CERTIFICATIONS).optional(),
+  education: z.array(educationSchema).max(MAX_EDUCATION).optional(),
 });
 
 /** Countries by their English names, for the country list. */
@@ -88,6 +97,8 @@ function toProfileInput(value: ProfileFormValue): FreelancerProfileInput {
     timezone: value.timezone ?? "UTC",
     languages: listOf(value.languages, /[,\n]/),
     country: value.country ?? null,
+    certifications: value.certifications ?? [],
+    education: value.education ?? [],
   };
 }
 
@@ -118,6 +129,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         timezone: profile.timezone,
         languages: profile.languages.join(", "),
         country: profile.country ?? "",
+        certifications: profile.certifications.map((c) => ({ ...c, year: String(c.year) })),
+        education: profile.education.map((e) => ({
+          ...e,
+          startYear: e.startYear !== undefined ? String(e.startYear) : undefined,
+          endYear: e.endYear !== undefined ? String(e.endYear) : undefined,
+        })),
       }
     : { currency: "USD", timezone: "UTC" };
   const [rateEstimate, portfolio] = profile
@@ -178,6 +195,10 @@ export default function EditFreelancerProfile() {
       </Card>
       <Card>
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
+          {/* Enter in a field saves the profile, not the first list's Remove button (the form's default button is its first). */}
+          <button type="submit" className="sr-only" tabIndex={-1} aria-hidden="true">
+            Save profile
+          </button>
           <FormErrors id={form.errorId} errors={form.errors} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
@@ -231,6 +252,65 @@ export default function EditFreelancerProfile() {
             />
             <SelectField label="Country" errors={fields.country.errors} options={countries} selectProps={getSelectProps(fields.country)} />
           </div>
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium">Certifications</legend>
+            <FieldErrors id={fields.certifications.errorId} errors={fields.certifications.errors} />
+            {fields.certifications.getFieldList().map((row, index) => {
+              const cert = row.getFieldset();
+              return (
+                <div key={row.key ?? row.id} className="grid items-end gap-3 sm:grid-cols-[2fr_2fr_1fr_2fr_auto]">
+                  <Field label="Name" errors={cert.name.errors} inputProps={getInputProps(cert.name, { type: "text" })} />
+                  <Field label="Issued by" errors={cert.issuer.errors} inputProps={getInputProps(cert.issuer, { type: "text" })} />
+                  <Field
+                    label="Year"
+                    errors={cert.year.errors}
+                    inputProps={{ ...getInputProps(cert.year, { type: "text" }), inputMode: "numeric" }}
+                  />
+                  <Field label="Link (optional)" errors={cert.url.errors} inputProps={getInputProps(cert.url, { type: "url" })} />
+                  <Button variant="secondary" size="sm" {...form.remove.getButtonProps({ name: fields.certifications.name, index })}>
+                    Remove
+                  </Button>
+                </div>
+              );
+            })}
+            {fields.certifications.getFieldList().length < MAX_CERTIFICATIONS ? (
+              <Button variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.certifications.name })}>
+                Add a certification
+              </Button>
+            ) : null}
+          </fieldset>
+          <fieldset className="space-y-3">
+            <legend className="text-sm font-medium">Education</legend>
+            <FieldErrors id={fields.education.errorId} errors={fields.education.errors} />
+            {fields.education.getFieldList().map((row, index) => {
+              const school = row.getFieldset();
+              return (
+                <div key={row.key ?? row.id} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_2fr_1fr_1fr_auto]">
+                  <Field label="School" errors={school.school.errors} inputProps={getInputProps(school.school, { type: "text" })} />
+                  <Field label="Degree" errors={school.degree.errors} inputProps={getInputProps(school.degree, { type: "text" })} />
+                  <Field label="Field (optional)" errors={school.field.errors} inputProps={getInputProps(school.field, { type: "text" })} />
+                  <Field
+                    label="From"
+                    errors={school.startYear.errors}
+                    inputProps={{ ...getInputProps(school.startYear, { type: "text" }), inputMode: "numeric" }}
+                  />
+                  <Field
+                    label="To"
+                    errors={school.endYear.errors}
+                    inputProps={{ ...getInputProps(school.endYear, { type: "text" }), inputMode: "numeric" }}
+                  />
+                  <Button variant="secondary" size="sm" {...form.remove.getButtonProps({ name: fields.education.name, index })}>
+                    Remove
+                  </Button>
+                </div>
+              );
+            })}
+            {fields.education.getFieldList().length < MAX_EDUCATION ? (
+              <Button variant="secondary" size="sm" {...form.insert.getButtonProps({ name: fields.education.name })}>
+                Add a school
+              </Button>
+            ) : null}
+          </fieldset>
           <Button type="submit" disabled={saving}>
             {saving ? "Saving…" : "Save profile"}
           </Button>

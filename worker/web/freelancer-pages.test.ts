@@ -50,6 +50,40 @@ function profileFields(handle: string, word: string): Record<string, string> {
 }
 
 describe("freelancer pages without JavaScript", () => {
+  it("adds certification and education rows, refuses a bad year without saving, and shows the lists on the public page", async () => {
+    const { user } = await createTestUser(env, { roles: ["freelancer"] });
+    const b = await browserFor(user);
+    const word = uniqueWord();
+    const handle = `cert-${word}`;
+    const added = await b.post("/freelancer/profile", {
+      ...profileFields(handle, word),
+      __intent__: JSON.stringify({ type: "insert", payload: { name: "certifications" } }),
+    });
+    expect(plain(await added.text())).toContain('name="certifications[0].issuer"');
+    const rows = {
+      "certifications[0].name": "Certified Kubernetes Administrator",
+      "certifications[0].issuer": "CNCF",
+      "certifications[0].year": "2024",
+      "education[0].school": "TU Berlin",
+      "education[0].degree": "MSc",
+      "education[0].field": "Databases",
+      "education[0].startYear": "2014",
+      "education[0].endYear": "2016",
+    };
+    const bad = await b.post("/freelancer/profile", { ...profileFields(handle, word), ...rows, "certifications[0].year": "1800" });
+    expect(bad.status).toBe(400);
+    expect(plain(await bad.text())).toContain("Enter a year from 1950 on.");
+    await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
+
+    expect((await b.post("/freelancer/profile", { ...profileFields(handle, word), ...rows })).status).toBe(302);
+    const stored = await getPublicFreelancerProfile(domainContextFromEnv(env), handle);
+    expect(stored.certifications).toEqual([{ name: "Certified Kubernetes Administrator", issuer: "CNCF", year: 2024 }]);
+    expect(stored.education).toEqual([{ school: "TU Berlin", degree: "MSc", field: "Databases", startYear: 2014, endYear: 2016 }]);
+    const html = plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text());
+    for (const text of ["Certified Kubernetes Administrator", "CNCF, 2024", "TU Berlin", "MSc, Databases (2014–2016)"])
+      expect(html).toContain(text);
+  });
+
   it("saves the profile form, then shows it on the public page; domain field errors come back on the form", async () => {
     const { user } = await createTestUser(env, { roles: ["freelancer"] });
     const b = await browserFor(user);
