@@ -17,7 +17,7 @@ const notFound = () => new AppError(404, "not_found", "No such saved search.");
  * part worth keeping (known filters, no page cursor); a problem is a 422 on `query`.
  */
 export async function normalizeSavedQuery(ctx: DomainContext, query: string): Promise<string> {
-  const params = new URLSearchParams(query.trim().replace(/^\?/, ""));
+  const params = new URLSearchParams(savedQueryString(new URLSearchParams(query.trim().replace(/^\?/, ""))));
   const search = projectSearchFromUrl(params);
   if (!search.ok) throw fieldError("query", search.error, "invalid_query");
   try {
@@ -26,7 +26,7 @@ export async function normalizeSavedQuery(ctx: DomainContext, query: string): Pr
     if (error instanceof AppError && error.status === 422) throw fieldError("query", error.message, "invalid_query");
     throw error;
   }
-  return savedQueryString(params);
+  return params.toString();
 }
 
 /** A freelancer keeps a project search by name; it alerts instantly unless asked otherwise. */
