@@ -28,7 +28,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMyProposals(ctx, viewer.user, { status: stage ?? undefined, cursor: params.get("cursor")?.slice(0, 500) || undefined }),
     myProposalCounts(ctx, viewer.user),
   ]);
-  const abouts = await getProjectClientAbouts(ctx, page.items.flatMap((p) => (p.project ? [p.project.id] : [])));
+  const abouts = await getProjectClientAbouts(
+    ctx,
+    page.items.flatMap((p) => (p.project ? [p.project.id] : [])),
+  );
   return { stage, counts, ...page, clients: Object.fromEntries(abouts) };
 }
 

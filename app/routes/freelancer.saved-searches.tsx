@@ -151,7 +151,12 @@ export default function SavedSearches() {
                     <input type="hidden" name="intent" value="delete" />
                     <input type="hidden" name="id" value={search.id} />
                     <input type="hidden" name="name" value={search.name} />
-                    <ConfirmButton variant="danger" size="sm" confirm={deleteConfirmation(search.name)} aria-label={`Delete ${search.name}`}>
+                    <ConfirmButton
+                      variant="danger"
+                      size="sm"
+                      confirm={deleteConfirmation(search.name)}
+                      aria-label={`Delete ${search.name}`}
+                    >
                       Delete
                     </ConfirmButton>
                   </Form>

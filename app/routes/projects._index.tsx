@@ -34,7 +34,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [categoryRows, viewer] = await Promise.all([listCategories(ctx), getViewer(request, context)]);
   const categories = categoryRows.map((c) => ({ slug: c.slug, name: c.name }));
   const canSave = Boolean(viewer?.user.roles.includes("freelancer"));
-  const base = { filters: search.filters, categories, canSave, query: savedQueryString(url.searchParams), items: [], nextCursor: null, total: 0, totalCapped: false };
+  const base = {
+    filters: search.filters,
+    categories,
+    canSave,
+    query: savedQueryString(url.searchParams),
+    items: [],
+    nextCursor: null,
+    total: 0,
+    totalCapped: false,
+  };
   if (!search.ok) return data({ ...base, error: search.error }, { status: 400 });
   try {
     const result = await searchProjects(ctx, { ...search.input, limit: 20 });

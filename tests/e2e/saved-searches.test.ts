@@ -44,7 +44,11 @@ async function signedIn(email: string, width = 1100): Promise<Page> {
   return page;
 }
 
-const word = () => `zq${crypto.randomUUID().replace(/[^a-f]/g, "").slice(0, 10)}`;
+const word = () =>
+  `zq${crypto
+    .randomUUID()
+    .replace(/[^a-f]/g, "")
+    .slice(0, 10)}`;
 
 describe("saved searches in the browser", () => {
   it("a freelancer saves a search by clicking, finds it on the list, opens it, switches its alerts and deletes it", async () => {

@@ -59,7 +59,9 @@ describe("GET /api/clients/:id (about the client)", () => {
     await writeReview(ctx, f.client, f.contractId, { rating: 5, comment: "Great work." });
     const { body } = await call(`/api/clients/${f.client.id}`);
     expect(body.client.rating).toEqual({ average: 4, count: 1 });
-    expect(body.client.reviews).toEqual([expect.objectContaining({ rating: 4, comment: "Clear brief and quick answers.", authorRole: "freelancer" })]);
+    expect(body.client.reviews).toEqual([
+      expect.objectContaining({ rating: 4, comment: "Clear brief and quick answers.", authorRole: "freelancer" }),
+    ]);
   });
 
   it("is a 404 for someone who is not a client, or nobody", async () => {

@@ -16,7 +16,11 @@ export const clientRoutes: Router = createRouter().openapi(
     summary:
       "About a client, as project pages show it: payment method verified, total spent (the ledger, net of refunds, per currency), hires and hire rate, open projects, member since, local time, and freelancers' reviews with their average; `profile` is their company profile",
     params,
-    ok: { status: 200, description: "{client, profile}", schema: z.object({ client: clientAboutSchema, profile: clientProfileViewSchema }) },
+    ok: {
+      status: 200,
+      description: "{client, profile}",
+      schema: z.object({ client: clientAboutSchema, profile: clientProfileViewSchema }),
+    },
     errors: [404],
   }),
   async (c) => {

@@ -23,7 +23,10 @@ describe("saved searches API", () => {
       frequency: "instant",
       href: "/projects?q=react&budgetType=fixed&min=500",
     });
-    const second = await call("/api/saved-searches", { token: me.accessToken, body: { name: "Everything", query: "", frequency: "daily" } });
+    const second = await call("/api/saved-searches", {
+      token: me.accessToken,
+      body: { name: "Everything", query: "", frequency: "daily" },
+    });
     expect(second.status).toBe(201);
     expect(second.body.savedSearch).toMatchObject({ query: "", href: "/projects", frequency: "daily" });
 
@@ -54,7 +57,11 @@ describe("saved searches API", () => {
       [{ name: "x".repeat(81), query: "q=react" }, "name", "Names are at most 80 characters."],
       [{ name: "Bad budget", query: "min=lots" }, "query", "Enter the budget range as plain amounts, like 500 or 1500.50."],
       [{ name: "Bad level", query: "experienceLevel=guru" }, "query", "Some filters were not valid, so we cleared them."],
-      [{ name: "No such category", query: "category=underwater-basket-weaving" }, "query", 'There is no category "underwater-basket-weaving".'],
+      [
+        { name: "No such category", query: "category=underwater-basket-weaving" },
+        "query",
+        'There is no category "underwater-basket-weaving".',
+      ],
       [{ name: "Bad frequency", query: "", frequency: "hourly" }, "frequency", "Choose instant, daily or none."],
       [{ query: "q=react" }, "name", ""],
     ];
@@ -80,9 +87,9 @@ describe("saved searches API", () => {
     const { body } = await call("/api/saved-searches", { token: owner.accessToken, body: { name: "Mine", query: "q=go" } });
     const id = body.savedSearch.id as string;
     expect((await call(`/api/saved-searches/${id}`, { token: other.accessToken })).status).toBe(404);
-    expect((await call(`/api/saved-searches/${id}`, { method: "PATCH", token: other.accessToken, body: { frequency: "none" } })).status).toBe(
-      404,
-    );
+    expect(
+      (await call(`/api/saved-searches/${id}`, { method: "PATCH", token: other.accessToken, body: { frequency: "none" } })).status,
+    ).toBe(404);
     const deleting = await call(`/api/saved-searches/${id}`, { method: "DELETE", token: other.accessToken });
     expect(deleting.status).toBe(404);
     expect(deleting.body.error.code).toBe("not_found");

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { changeSavedSearchInput, saveSearchInput, savedSearchesQuery } from "../domain/saved-searches/inputs";
-import { changeSavedSearch, deleteSavedSearch, getSavedSearch, listSavedSearches, saveSearch } from "../domain/saved-searches/saved-searches";
+import {
+  changeSavedSearch,
+  deleteSavedSearch,
+  getSavedSearch,
+  listSavedSearches,
+  saveSearch,
+} from "../domain/saved-searches/saved-searches";
 import { savedSearchesPageSchema, savedSearchRemovedSchema, savedSearchViewSchema } from "../domain/saved-searches/view-schema";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -57,7 +63,8 @@ export const savedSearchRoutes: Router = createRouter()
       path: "/{id}",
       tags,
       auth: true,
-      summary: "Rename a saved search or switch its alerts: instant (a live notification per new project), daily (an e-mail digest) or none",
+      summary:
+        "Rename a saved search or switch its alerts: instant (a live notification per new project), daily (an e-mail digest) or none",
       params,
       body: changeSavedSearchInput,
       ok: { status: 200, description: "{savedSearch}", schema: savedSearchBody },

@@ -75,8 +75,8 @@ export function AboutClientCard({ about }: { about: ClientAbout }) {
 export function AboutClientLine({ about }: { about: ClientAbout }) {
   return (
     <p className="text-muted text-xs break-words" aria-label="About the client">
-      Client: {about.paymentVerified ? "payment method verified" : "payment method not verified"} · {spentText(about)} spent ·{" "}
-      {about.hires} {about.hires === 1 ? "hire" : "hires"} · {ratingText(about)}
+      Client: {about.paymentVerified ? "payment method verified" : "payment method not verified"} · {spentText(about)} spent · {about.hires}{" "}
+      {about.hires === 1 ? "hire" : "hires"} · {ratingText(about)}
     </p>
   );
 }

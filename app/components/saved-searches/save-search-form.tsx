@@ -23,7 +23,12 @@ export function SaveSearchForm({ query, lastResult }: { query: string; lastResul
     onValidate: ({ formData }) => parseWithZod(formData, { schema: saveSearchFormSchema }),
   });
   return (
-    <Form method="post" className="border-subtle surface rounded-card border p-4 sm:p-5" aria-label="Save this search" {...getFormProps(form)}>
+    <Form
+      method="post"
+      className="border-subtle surface rounded-card border p-4 sm:p-5"
+      aria-label="Save this search"
+      {...getFormProps(form)}
+    >
       <input type="hidden" name="query" value={query} />
       <FormErrors id={form.errorId} errors={form.errors} />
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">

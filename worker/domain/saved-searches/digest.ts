@@ -98,7 +98,10 @@ export async function sendSavedSearchDigest(ctx: DomainContext, savedSearchId: s
   try {
     await ctx.sendEmail(await digestEmail(ctx, search, owner[0], listed));
   } catch (error) {
-    await ctx.db.update(savedSearchDigests).set({ emailedAt: null }).where(inArray(savedSearchDigests.id, [digestId]));
+    await ctx.db
+      .update(savedSearchDigests)
+      .set({ emailedAt: null })
+      .where(inArray(savedSearchDigests.id, [digestId]));
     throw error;
   }
   return "sent";
@@ -106,12 +109,7 @@ export async function sendSavedSearchDigest(ctx: DomainContext, savedSearchId: s
 
 type DigestProject = { id: string; title: string; budgetType: string; budgetMin: number; budgetMax: number; currency: string };
 
-async function digestEmail(
-  ctx: DomainContext,
-  search: SavedSearch,
-  owner: { name: string; email: string },
-  listed: DigestProject[],
-) {
+async function digestEmail(ctx: DomainContext, search: SavedSearch, owner: { name: string; email: string }, listed: DigestProject[]) {
   const origin = ctx.config.appOrigin;
   const unsubscribeHref = await digestUnsubscribeUrl(ctx, search.id);
   const manageHref = `${origin}/freelancer/saved-searches`;
@@ -133,7 +131,10 @@ async function digestEmail(
     `<div style="font-family:system-ui,sans-serif;max-width:560px">` +
     `<p>Hi ${escape(owner.name)},</p><p>${escape(count)} matching your saved search “${escape(search.name)}” since the last digest:</p><ul>` +
     listed
-      .map((p) => `<li><a href="${escape(`${origin}/projects/${p.id}`)}">${escape(p.title)}</a> <span style="color:#64748b">${escape(budget(p))}</span></li>`)
+      .map(
+        (p) =>
+          `<li><a href="${escape(`${origin}/projects/${p.id}`)}">${escape(p.title)}</a> <span style="color:#64748b">${escape(budget(p))}</span></li>`,
+      )
       .join("") +
     `</ul><p><a href="${escape(resultsHref)}">See every result</a> · <a href="${escape(manageHref)}">Manage your saved searches</a></p>` +
     `<p style="color:#64748b">— MegiLance</p>` +

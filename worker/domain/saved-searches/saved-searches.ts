@@ -36,12 +36,24 @@ export async function saveSearch(ctx: DomainContext, actor: User, input: SaveSea
   const query = await normalizeSavedQuery(ctx, data.query);
   const [{ n }] = await ctx.db.select({ n: count() }).from(savedSearches).where(eq(savedSearches.userId, actor.id));
   if (n >= SAVED_SEARCHES_PER_USER_MAX) {
-    throw new AppError(409, "too_many_saved_searches", `You can keep up to ${SAVED_SEARCHES_PER_USER_MAX} saved searches. Delete one first.`);
+    throw new AppError(
+      409,
+      "too_many_saved_searches",
+      `You can keep up to ${SAVED_SEARCHES_PER_USER_MAX} saved searches. Delete one first.`,
+    );
   }
   const now = ctx.clock.now();
   const [row] = await ctx.db
     .insert(savedSearches)
-    .values({ id: ctx.newId(), userId: actor.id, name: data.name, query, frequency: data.frequency ?? "instant", createdAt: now, updatedAt: now })
+    .values({
+      id: ctx.newId(),
+      userId: actor.id,
+      name: data.name,
+      query,
+      frequency: data.frequency ?? "instant",
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   return toSavedSearchView(row);
 }

@@ -30,8 +30,7 @@ export type ProjectUrlFilters = z.infer<typeof projectUrlFiltersSchema>;
 const SAVED_KEYS = Object.keys(projectUrlFiltersSchema.shape).filter((key) => key !== "cursor") as Array<keyof ProjectUrlFilters>;
 
 export type ProjectUrlSearch =
-  | { ok: true; filters: ProjectUrlFilters; input: ProjectSearchInput }
-  | { ok: false; filters: ProjectUrlFilters; error: string };
+  { ok: true; filters: ProjectUrlFilters; input: ProjectSearchInput } | { ok: false; filters: ProjectUrlFilters; error: string };
 
 /** Reads the page's URL filters into a project search's input, or says in words what is wrong with them. */
 export function projectSearchFromUrl(params: URLSearchParams): ProjectUrlSearch {

@@ -29,5 +29,10 @@ export const savedSearchDigestJobSchema = z.object({
   savedSearchId: z.string().min(1).max(64),
 });
 
-export const domainJobSchemas = [passwordResetJobSchema, meetingReminderJobSchema, savedSearchMatchJobSchema, savedSearchDigestJobSchema] as const;
+export const domainJobSchemas = [
+  passwordResetJobSchema,
+  meetingReminderJobSchema,
+  savedSearchMatchJobSchema,
+  savedSearchDigestJobSchema,
+] as const;
 export type DomainJob = z.infer<(typeof domainJobSchemas)[number]>;
