@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getProjectClientAbouts } from "../../worker/domain/clients/about";
 import { bidText } from "../../worker/domain/proposals/bid-text";
 import { listMyProposals, MY_PROPOSAL_STAGES, myProposalCounts, type MyProposalStage } from "../../worker/domain/proposals/mine";
 import { CursorPager } from "~/components/marketplace/pager";
 import { stageLabel, STAGE_TABS } from "~/components/proposals/labels";
-import { AboutClientLine } from "~/components/clients/about-client";
 import { RouteError } from "~/components/route-error";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
@@ -28,15 +26,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMyProposals(ctx, viewer.user, { status: stage ?? undefined, cursor: params.get("cursor")?.slice(0, 500) || undefined }),
     myProposalCounts(ctx, viewer.user),
   ]);
-  const abouts = await getProjectClientAbouts(
-    ctx,
-    page.items.flatMap((p) => (p.project ? [p.project.id] : [])),
-  );
-  return { stage, counts, ...page, clients: Object.fromEntries(abouts) };
+  return { stage, counts, ...page };
 }
 
 export default function MyProposals() {
-  const { stage, counts, items, nextCursor, total, clients } = useLoaderData<typeof loader>();
+  const { stage, counts, items, nextCursor, total } = useLoaderData<typeof loader>();
   const current = stage ?? "all";
   return (
     <div className="max-w-5xl space-y-6">
@@ -90,7 +84,6 @@ export default function MyProposals() {
                     <p className="text-muted text-sm">
                       Bid {bidText(p, p.project?.budgetType)} · sent <LocalTime value={p.createdAt} />
                     </p>
-                    {p.project && clients[p.project.id] ? <AboutClientLine about={clients[p.project.id]} /> : null}
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={badge.tone}>{badge.label}</Badge>
