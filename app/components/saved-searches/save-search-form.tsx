@@ -26,7 +26,7 @@ export function SaveSearchForm({ query, lastResult }: { query: string; lastResul
     <Form
       method="post"
       className="border-subtle surface rounded-card border p-4 sm:p-5"
-     
+
       {...getFormProps(form)}
     >
       <input type="hidden" name="query" value={query} />
