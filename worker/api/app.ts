@@ -48,6 +48,8 @@ import { adminProjectRoutes, adminReviewRoutes } from "./admin-moderation";
 import { adminAuditRoutes } from "./admin-audit";
 import { meetingRoutes } from "./meetings";
 import { recordingRoutes } from "./recordings";
+import { clientRoutes } from "./clients";
+import { savedSearchRoutes } from "./saved-searches";
 import { resolveViewer } from "./viewer";
 
 export function createApi() {
@@ -111,6 +113,8 @@ export function createApi() {
   api.route("/admin/audit", adminAuditRoutes);
   api.route("/meetings", meetingRoutes);
   api.route("/", recordingRoutes);
+  api.route("/clients", clientRoutes);
+  api.route("/saved-searches", savedSearchRoutes);
 
   let document: ReturnType<typeof buildApiDocument> | undefined;
   api.get("/openapi.json", (c) => c.json((document ??= buildApiDocument(api)), 200));

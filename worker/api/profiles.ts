@@ -6,7 +6,7 @@ import {
   portfolioOrderSchema,
   portfolioPatchSchema,
 } from "../domain/profiles/input";
-import { getClientProfile, getMyClientProfile, saveClientProfile } from "../domain/profiles/client";
+import { getMyClientProfile, saveClientProfile } from "../domain/profiles/client";
 import { getMyFreelancerProfile, getPublicFreelancerProfile, saveFreelancerProfile } from "../domain/profiles/freelancer";
 import { addPortfolioItem, listPortfolio, removePortfolioItem, reorderPortfolio, updatePortfolioItem } from "../domain/profiles/portfolio";
 import { freelancerSearchSchema, searchFreelancers } from "../domain/search/freelancers";
@@ -187,16 +187,4 @@ export const profileRoutes: Router = createRouter()
       errors: [403, 422],
     }),
     async (c) => c.json({ profile: await saveClientProfile(c.get("domain"), requireRole(c, "client").user, c.req.valid("json")) }, 200),
-  )
-  .openapi(
-    jsonRoute({
-      method: "get",
-      path: "/clients/{id}",
-      tags,
-      summary: "A client's public profile (company, payment verified, hiring history)",
-      params: idParams,
-      ok: { status: 200, description: "{profile}", schema: clientProfileBody },
-      errors: [404],
-    }),
-    async (c) => c.json({ profile: await getClientProfile(c.get("domain"), c.req.valid("param").id) }, 200),
   );

@@ -15,6 +15,7 @@ import { earlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
+import { savedSearchAlerts } from "./chapter-alerts";
 
 export const DEMO_STORY_SEED = 20261207;
 
@@ -53,6 +54,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     () => offerFromClient(s, cast),
     async () => favourites(s, cast, await projectsWorthSaving(s)),
     () => supportTicket(s, cast),
+    () => savedSearchAlerts(s, cast),
     () => readOldNews(s, cast),
   ]);
   // The market people's sessions were only there to act as them; the demo accounts keep theirs as history.

@@ -77,6 +77,24 @@ describe("the demo story", () => {
     expect(items[1].url).toBe("https://northwind.example/");
   });
 
+  it("keeps the freelancer's saved searches, with an instant alert and a daily digest sent once", async () => {
+    const searches = await rows(`SELECT name, frequency FROM saved_searches WHERE user_id = ${DEMO_FREELANCER} ORDER BY name`);
+    expect(searches.map((r) => [r.name, r.frequency])).toEqual([
+      ["Any Node.js API work", "none"],
+      ["Fixed-price web projects", "daily"],
+      ["React work, newest first", "instant"],
+    ]);
+    const alerts = await rows(`SELECT link FROM notifications WHERE user_id = ${DEMO_FREELANCER} AND type = 'saved_search_match'`);
+    expect(alerts).toHaveLength(1);
+    expect(await one(`SELECT count(*) FROM outbox WHERE to_address = 'freelancer@demo.test' AND template = 'saved_search.digest'`)).toBe(1);
+    const digested = await one(
+      `SELECT count(*) FROM saved_search_deliveries d JOIN saved_searches s ON s.id = d.saved_search_id WHERE s.frequency = 'daily' AND s.user_id = ${DEMO_FREELANCER} AND d.digest_id IS NOT NULL`,
+    );
+    expect(digested).toBeGreaterThan(0);
+    // The demo client paid through the ledger, so the payment method shows as verified.
+    expect(await one(`SELECT payment_verified FROM client_profiles WHERE user_id = ${DEMO_CLIENT}`)).toBe(1);
+  });
+
   it("gives the demo client and freelancer contracts in every state", async () => {
     const between = `client_id = ${DEMO_CLIENT} AND freelancer_id = ${DEMO_FREELANCER}`;
     const statuses = await rows(`SELECT status, type FROM contracts WHERE ${between} ORDER BY created_at`);
