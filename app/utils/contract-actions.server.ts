@@ -16,7 +16,6 @@ import { cancelPayment } from "../../worker/domain/payments/cancel";
 import type { ChargeQuote } from "../../worker/domain/currency/payable";
 import { fundMilestone } from "../../worker/domain/payments/fund";
 import { quoteMilestoneCharge } from "../../worker/domain/payments/quote";
-import { paymentProviders } from "../../worker/platform/payments";
 import { toMinorUnits } from "./money";
 
 export { chosenFiles } from "../../worker/domain/files/uploads";
@@ -140,18 +139,12 @@ export async function runContractIntent(
         dueDate: intent.dueDate || null,
       });
     case "fund":
-      return fundMilestone(
-        ctx,
-        actor,
-        intent.milestoneId,
-        {
-          provider: "sandbox",
-          idempotencyKey: intent.key,
-          currency: intent.currency || null,
-          chargedAmount: intent.chargedAmount ? Number(intent.chargedAmount) : null,
-        },
-        paymentProviders(),
-      );
+      return fundMilestone(ctx, actor, intent.milestoneId, {
+        provider: "sandbox",
+        idempotencyKey: intent.key,
+        currency: intent.currency || null,
+        chargedAmount: intent.chargedAmount ? Number(intent.chargedAmount) : null,
+      });
     case "cancel-payment":
       return cancelPayment(ctx, actor, intent.paymentId);
     case "submit":

@@ -8,7 +8,6 @@ import { entryMemo, requireWeek, timesheetDisputeReason } from "../../worker/dom
 import { startTimer, stopTimer } from "../../worker/domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet } from "../../worker/domain/hourly/timesheets";
 import { parseWeek } from "../../worker/domain/time/weeks";
-import type { PaymentProviders } from "../../worker/domain/payments/provider";
 
 const id = z.string().min(1).max(64);
 const memo = entryMemo.optional();
@@ -57,7 +56,7 @@ export async function loadTimePage(ctx: DomainContext, userId: string, contractI
   };
 }
 
-export async function runTimeIntent(ctx: DomainContext, actor: User, contractId: string, intent: TimeIntent, providers: PaymentProviders) {
+export async function runTimeIntent(ctx: DomainContext, actor: User, contractId: string, intent: TimeIntent) {
   switch (intent.intent) {
     case "start":
       return startTimer(ctx, actor, contractId, { memo: intent.memo });
@@ -70,7 +69,7 @@ export async function runTimeIntent(ctx: DomainContext, actor: User, contractId:
     case "submit":
       return submitTimesheet(ctx, actor, contractId, requireWeek(intent.week));
     case "approve":
-      return approveTimesheet(ctx, actor, intent.timesheetId, {}, providers);
+      return approveTimesheet(ctx, actor, intent.timesheetId, {});
     case "dispute":
       return disputeTimesheet(ctx, actor, intent.timesheetId, { reason: intent.reason });
     default:

@@ -5,7 +5,6 @@ import { approveTimesheet } from "../domain/hourly/approve";
 import { entryChangeInput, entryMemo, manualEntryInput, requireWeek, timesheetDisputeReason, weekInput } from "../domain/hourly/inputs";
 import { startTimer, stopTimer } from "../domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet, timesheetForParty, toTimesheetView } from "../domain/hourly/timesheets";
-import { paymentProviders } from "../platform/payments";
 import { idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -224,7 +223,7 @@ export const hourlyRoutes: Router = createRouter()
     async (c) => {
       const viewer = requireViewer(c);
       const body = await optionalJson(c, approveBody);
-      const result = await approveTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, body, paymentProviders(c.env));
+      const result = await approveTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, body);
       markReplay(c, result.replayed);
       return c.json({ timesheet: result.timesheet, settlement: result.settlement }, 200);
     },

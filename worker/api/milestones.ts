@@ -9,7 +9,6 @@ import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/m
 import { requestMilestoneChanges, submitMilestone, SUBMISSION_FILES_MAX } from "../domain/milestones/workflow";
 import { fundMilestone } from "../domain/payments/fund";
 import { quoteMilestoneCharge } from "../domain/payments/quote";
-import { paymentProviders } from "../platform/payments";
 import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -141,13 +140,10 @@ export const milestoneRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const result = await fundMilestone(
-        c.get("domain"),
-        viewer.user,
-        c.req.valid("param").id,
-        { ...c.req.valid("json"), idempotencyKey: idempotencyKeyOf(c) },
-        paymentProviders(c.env),
-      );
+      const result = await fundMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, {
+        ...c.req.valid("json"),
+        idempotencyKey: idempotencyKeyOf(c),
+      });
       markReplay(c, result.replayed);
       return c.json({ milestone: result.milestone, payment: result.payment, nextAction: result.nextAction }, 200);
     },
