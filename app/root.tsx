@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
   useMatches,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import styles from "./styles/app.css?url";
 import { readTheme, type Theme } from "./theme.server";
 import { SiteHeader } from "./components/site-header";
@@ -48,6 +49,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const theme: Theme | null = data?.theme ?? null;
   // Portal pages bring their own top bar; an error page keeps the site header.
   const inPortal = useMatches().some((match) => (match.handle as { portal?: boolean } | undefined)?.portal && match.data !== undefined);
+  // Hydration runs as a transition, in chunks: only once it has committed do forms and buttons answer to the page's
+  // scripts. `data-interactive` on <html> says so (the browser journeys wait for it before typing).
+  useEffect(() => {
+    document.documentElement.dataset.interactive = "true";
+  }, []);
   return (
     <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme ?? undefined}>
       <head>

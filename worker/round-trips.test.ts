@@ -21,9 +21,9 @@ const BUDGET = 2;
  * project's page for its client ranks the proposals and matches freelancers, each in several.
  */
 const OVER_BUDGET: Record<string, number> = {
-  "freelancer dashboard page": 11,
+  "freelancer dashboard page": 10,
   "freelancer dashboard API": 5,
-  "project page, its client": 13,
+  "project page, its client": 12,
 };
 
 async function roundTripsOf(path: string, headers: Record<string, string> = {}): Promise<{ status: number; roundTrips: number }> {

@@ -2,13 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import { useId, type MouseEvent } from "react";
 import type { Role } from "../../db/schema/values";
 import { PORTAL_NAV } from "./portal/nav";
+import { Avatar } from "./ui/avatar";
 
-export type MenuViewer = { name: string; roles: Role[] };
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? (parts[parts.length - 1][0] ?? "") : "")).toUpperCase();
-}
+export type MenuViewer = { name: string; roles: Role[]; photoUrl?: string | null };
 
 /** Closes the popover once a link in it was followed (client-side navigation keeps the header mounted). */
 function closeOnLink(event: MouseEvent<HTMLElement>) {
@@ -27,12 +23,7 @@ export function AccountMenu({ viewer }: { viewer: MenuViewer }) {
         popovertarget={id}
         className="border-subtle flex items-center gap-2 rounded-full border p-1 text-sm font-medium hover:bg-black/5 sm:pr-3 dark:hover:bg-white/10"
       >
-        <span
-          aria-hidden="true"
-          className="flex h-7 w-7 items-center justify-center rounded-full bg-brand-600 text-xs font-bold text-white"
-        >
-          {initials(viewer.name)}
-        </span>
+        <Avatar name={viewer.name} photoUrl={viewer.photoUrl} size="sm" />
         <span className="sr-only">Account menu for {viewer.name}</span>
         <span aria-hidden="true" className="hidden max-w-32 truncate sm:inline">
           {viewer.name}

@@ -4,12 +4,14 @@ import { z } from "zod";
 import { DisputeDetails } from "~/components/disputes/dispute-details";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
+import { ConfirmButton, ConfirmationPage, usePendingConfirmation, type Confirmation, type FormValues } from "~/components/ui/confirm";
 import { Card } from "~/components/ui/card";
 import { RadioGroup } from "~/components/ui/choice";
 import { Field, inputClass } from "~/components/ui/field";
 import { requireRole } from "~/utils/auth.server";
+import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { formFailure } from "~/utils/disputes.server";
+import { formatMoney } from "~/utils/money";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { resolveDisputeInput, splitPercent } from "../../worker/domain/disputes/inputs";
 import { getDispute } from "../../worker/domain/disputes/queries";
@@ -35,8 +37,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireRole(request, context, "admin");
-  const parsed = resolveForm.safeParse(Object.fromEntries(await request.formData()));
+  const form = await request.formData();
+  const parsed = resolveForm.safeParse(Object.fromEntries(form));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form." };
+  // The held funds move once and for good: nothing happens until the decision is confirmed.
+  if (!isConfirmed(form)) return askToConfirm(form);
   try {
     await resolveDispute(domainFrom(context), viewer.user, params.id ?? "", parsed.data);
   } catch (error) {
@@ -45,10 +50,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`/admin/disputes/${params.id}`);
 }
 
+/** What the decision does with the held amount, named before it is made. */
+function decisionConfirmation(values: FormValues, held: number, currency: string): Confirmation {
+  const money = (n: number) => formatMoney(n, currency);
+  const percent = Number(values.freelancerPercent);
+  const body =
+    values.outcome === "release"
+      ? `All ${money(held)} held goes to the freelancer, less the fee.`
+      : values.outcome === "refund"
+        ? `All ${money(held)} held goes back to the client.`
+        : Number.isInteger(percent) && percent >= 1 && percent <= 99
+          ? `Of the ${money(held)} held, ${percent}% goes to the freelancer (less the fee) and the rest to the client.`
+          : `The ${money(held)} held is split by the share you entered.`;
+  return {
+    title: "Decide this dispute?",
+    body: `${body} The funds move at once, both sides are told, and the decision cannot be undone.`,
+    confirmLabel: "Decide the dispute",
+    tone: "danger",
+  };
+}
+
 export default function AdminDispute() {
   const { dispute: d } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const failed = actionData && "error" in actionData ? actionData : null;
   const busy = useNavigation().state === "submitting";
+  const pending = usePendingConfirmation();
+  if (pending) return <ConfirmationPage confirmation={decisionConfirmation(pending.values, d.amount, d.currency)} pending={pending} />;
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -83,7 +111,9 @@ export default function AdminDispute() {
               </label>
               <textarea id="note" name="note" required maxLength={5000} rows={4} className={inputClass} />
             </div>
-            <Button disabled={busy}>{busy ? "Deciding…" : "Decide the dispute"}</Button>
+            <ConfirmButton confirm={(values) => decisionConfirmation(values, d.amount, d.currency)} disabled={busy}>
+              {busy ? "Deciding…" : "Decide the dispute"}
+            </ConfirmButton>
           </Form>
         </Card>
       ) : null}

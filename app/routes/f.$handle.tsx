@@ -15,7 +15,8 @@ import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { EmptyState } from "~/components/ui/empty-state";
+import { Avatar } from "~/components/ui/avatar";
+import { PortfolioGallery } from "~/components/profile/portfolio-gallery";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
 import { formatMoney } from "~/utils/money";
@@ -90,14 +91,19 @@ export default function FreelancerProfilePage() {
             </Link>{" "}
             / @{profile.handle}
           </p>
-          <h1 className="mt-1 text-2xl font-bold tracking-tight">{profile.name}</h1>
-          <PresenceDot userId={profile.userId} className="mt-1" />
-          <p className="mt-1 text-lg">{profile.headline}</p>
-          <p className="text-muted mt-1 text-sm">
-            {rating.count > 0
-              ? `Rated ${rating.average.toFixed(1)} out of 5 from ${rating.count} review${rating.count === 1 ? "" : "s"}`
-              : "No reviews yet"}
-          </p>
+          <div className="mt-2 flex items-start gap-4">
+            <Avatar name={profile.name} photoUrl={profile.photoUrl} size="lg" />
+            <div className="min-w-0">
+              <h1 className="text-2xl font-bold tracking-tight break-words">{profile.name}</h1>
+              <PresenceDot userId={profile.userId} className="mt-1" />
+              <p className="mt-1 text-lg break-words">{profile.headline}</p>
+              <p className="text-muted mt-1 text-sm">
+                {rating.count > 0
+                  ? `Rated ${rating.average.toFixed(1)} out of 5 from ${rating.count} review${rating.count === 1 ? "" : "s"}`
+                  : "No reviews yet"}
+              </p>
+            </div>
+          </div>
         </div>
         {saved === true ? <Alert tone="success">Saved. Find this freelancer again under Saved.</Alert> : null}
         {saved === false ? <Alert tone="success">Removed from saved.</Alert> : null}
@@ -168,39 +174,7 @@ export default function FreelancerProfilePage() {
           <h2 id="portfolio" className="text-lg font-semibold">
             Portfolio
           </h2>
-          {profile.portfolio.length === 0 ? (
-            <EmptyState title="No portfolio items yet">Work samples will appear here.</EmptyState>
-          ) : (
-            <ul className="grid gap-4 sm:grid-cols-2">
-              {profile.portfolio.map((item) => (
-                <li key={item.id} className="border-subtle surface rounded-card border p-4">
-                  <h3 className="font-semibold">
-                    {item.url ? (
-                      <a href={item.url} rel="noopener noreferrer nofollow" target="_blank" className="hover:underline">
-                        {item.title}
-                      </a>
-                    ) : (
-                      item.title
-                    )}
-                  </h3>
-                  {item.description ? <p className="text-muted mt-1 text-sm whitespace-pre-line">{item.description}</p> : null}
-                  {item.images.length ? (
-                    <div className="mt-3 grid grid-cols-2 gap-2">
-                      {item.images.map((image, index) => (
-                        <img
-                          key={image.key}
-                          src={`/api/files/${encodeURIComponent(image.key)}`}
-                          alt={`${item.title}, ${index + 1} of ${item.images.length}`}
-                          loading="lazy"
-                          className="rounded-control aspect-video w-full object-cover"
-                        />
-                      ))}
-                    </div>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
+          <PortfolioGallery items={profile.portfolio} />
         </section>
       </div>
     </MarketplaceFrame>

@@ -3,8 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { COUNTRY_CODES } from "../../worker/domain/profiles/countries";
 import { getMyFreelancerProfile, saveFreelancerProfile } from "../../worker/domain/profiles/freelancer";
-import type { FreelancerProfileInput } from "../../worker/domain/profiles/input";
+import { MAX_PROFILE_SKILLS, type FreelancerProfileInput } from "../../worker/domain/profiles/input";
+import { listPortfolio } from "../../worker/domain/profiles/portfolio";
+import { PhotoPicker } from "~/components/profile/photo-picker";
+import { PortfolioManager } from "~/components/profile/portfolio-manager";
+import { SkillPicker } from "~/components/profile/skill-picker";
+import { TimeZonePicker } from "~/components/profile/time-zone-picker";
 import { SelectField, TextAreaField } from "~/components/marketplace/fields";
 import { RouteError } from "~/components/route-error";
 import { FormErrors } from "~/components/ui/alert";
@@ -42,8 +48,15 @@ const profileFormSchema = z.object({
   availabilityHoursPerWeek: z.number().int("Use whole hours.").min(0).max(168, "A week has 168 hours.").optional(),
   timezone: z.string().trim().max(64).optional(),
   languages: z.string().trim().max(500).optional(),
-  country: z.string().trim().length(2, "Use a two-letter country code, e.g. DE.").optional(),
+  country: z.string().trim().length(2, "Choose a country from the list.").optional(),
 });
+
+/** Countries by their English names, for the country list. */
+function countryOptions(): Array<{ value: string; label: string }> {
+  const names = new Intl.DisplayNames(["en"], { type: "region" });
+  const options = [...COUNTRY_CODES].map((code) => ({ value: code, label: names.of(code) ?? code }));
+  return [{ value: "", label: "Not stated" }, ...options.sort((a, b) => a.label.localeCompare(b.label, "en"))];
+}
 type ProfileFormValue = z.infer<typeof profileFormSchema>;
 
 const listOf = (text: string | undefined, separator: RegExp) =>
@@ -99,6 +112,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         headline: profile.headline,
         bio: profile.bio,
         skills: profile.skills.map((s) => (s.years > 0 ? `${s.name}:${s.years}` : s.name)).join("\n"),
+        skillList: profile.skills.map((s) => ({ name: s.name, years: s.years || undefined })),
         hourlyRate: profile.hourlyRate !== null ? toMajorText(profile.hourlyRate, profile.currency) : "",
         currency: profile.currency,
         availabilityHoursPerWeek: profile.availabilityHoursPerWeek !== null ? String(profile.availabilityHoursPerWeek) : "",
@@ -107,8 +121,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         country: profile.country ?? "",
       }
     : { currency: "USD", timezone: "UTC" };
-  const rateEstimate = profile ? await estimateFreelancerRate(domainFrom(context), viewer.user.id) : null;
-  return { handle: profile?.handle ?? null, defaultValue, rateEstimate };
+  const [rateEstimate, portfolio] = profile
+    ? await Promise.all([estimateFreelancerRate(domainFrom(context), viewer.user.id), listPortfolio(domainFrom(context), viewer.user)])
+    : [null, []];
+  const photoUrl = viewer.user.photoKey ? `/api/files/${viewer.user.photoKey}` : null;
+  return {
+    handle: profile?.handle ?? null,
+    name: viewer.user.name,
+    photoUrl,
+    defaultValue,
+    rateEstimate,
+    portfolio,
+    countries: countryOptions(),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -124,7 +149,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EditFreelancerProfile() {
-  const { handle, defaultValue, rateEstimate } = useLoaderData<typeof loader>();
+  const { handle, name, photoUrl, defaultValue, rateEstimate, portfolio, countries } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -149,6 +174,9 @@ export default function EditFreelancerProfile() {
           ) : null}
         </p>
       </div>
+      <Card title="Photo">
+        <PhotoPicker name={name} photoUrl={photoUrl} />
+      </Card>
       <Card>
         <Form method="post" className="space-y-5" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -162,11 +190,14 @@ export default function EditFreelancerProfile() {
             <Field label="Headline" errors={fields.headline.errors} inputProps={getInputProps(fields.headline, { type: "text" })} />
           </div>
           <TextAreaField label="About you" errors={fields.bio.errors} textareaProps={getTextareaProps(fields.bio)} />
-          <TextAreaField
+          <SkillPicker
+            name={fields.skills.name}
             label="Skills"
-            hint="One per line or comma-separated, with years of experience after a colon, e.g. React:5"
+            hint="Type to see matching skills, pick them, and add your years of experience."
             errors={fields.skills.errors}
-            textareaProps={{ ...getTextareaProps(fields.skills), rows: 4 }}
+            defaultSkills={("skillList" in defaultValue ? defaultValue.skillList : undefined) ?? []}
+            withYears
+            max={MAX_PROFILE_SKILLS}
           />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field
@@ -187,11 +218,11 @@ export default function EditFreelancerProfile() {
               errors={fields.availabilityHoursPerWeek.errors}
               inputProps={getInputProps(fields.availabilityHoursPerWeek, { type: "number" })}
             />
-            <Field
+            <TimeZonePicker
+              name={fields.timezone.name}
               label="Time zone"
-              hint="An IANA name, e.g. Europe/Berlin"
+              defaultZone={defaultValue.timezone}
               errors={fields.timezone.errors}
-              inputProps={getInputProps(fields.timezone, { type: "text" })}
             />
             <Field
               label="Languages"
@@ -199,18 +230,14 @@ export default function EditFreelancerProfile() {
               errors={fields.languages.errors}
               inputProps={getInputProps(fields.languages, { type: "text" })}
             />
-            <Field
-              label="Country"
-              hint="Two-letter code, e.g. DE"
-              errors={fields.country.errors}
-              inputProps={getInputProps(fields.country, { type: "text" })}
-            />
+            <SelectField label="Country" errors={fields.country.errors} options={countries} selectProps={getSelectProps(fields.country)} />
           </div>
           <Button type="submit" disabled={saving}>
             {saving ? "Saving…" : "Save profile"}
           </Button>
         </Form>
       </Card>
+      {handle ? <PortfolioManager items={portfolio} /> : null}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from "~/components/proposals/edit-proposal-form";
 import { stageLabel } from "~/components/proposals/labels";
 import { ProposalHistory } from "~/components/proposals/proposal-history";
+import { AboutClientCard } from "~/components/clients/about-client";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -66,7 +67,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 const DONE: Record<string, string> = { edited: "Your changes are saved.", withdrawn: "Your proposal is withdrawn." };
 
 export default function MyProposalPage() {
-  const { proposal: p, project, history, canChange } = useLoaderData<typeof loader>();
+  const { proposal: p, project, history, client, canChange } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const pending = usePendingConfirmation();
   const [params] = useSearchParams();
@@ -159,6 +160,7 @@ export default function MyProposalPage() {
               </div>
             </Card>
           ) : null}
+          {client ? <AboutClientCard about={client} /> : null}
         </div>
         <div className="space-y-6">
           <Card title="The project">

@@ -7,6 +7,7 @@ import { MarketplaceFrame } from "~/components/marketplace/frame";
 import { CursorPager } from "~/components/marketplace/pager";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
+import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { Button, buttonClass } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
@@ -171,11 +172,14 @@ export default function FreelancerSearch() {
             {items.map((person) => (
               <li key={person.userId}>
                 <article className="border-subtle surface rounded-card border p-4 sm:p-5">
-                  <h2 className="text-lg font-semibold">
-                    <Link to={`/f/${person.handle}`} className="hover:underline">
-                      {person.name}
-                    </Link>
-                  </h2>
+                  <div className="flex items-center gap-3">
+                    <Avatar name={person.name} photoUrl={person.photoUrl} size="lg" />
+                    <h2 className="min-w-0 text-lg font-semibold break-words">
+                      <Link to={`/f/${person.handle}`} className="hover:underline">
+                        {person.name}
+                      </Link>
+                    </h2>
+                  </div>
                   <p className="mt-1 text-sm">{person.headline}</p>
                   <p className="text-muted mt-1 text-sm">
                     {person.hourlyRate !== null ? `${formatMoney(person.hourlyRate, person.currency)} per hour` : "Rate on request"}

@@ -30,6 +30,7 @@ import {
 } from "~/utils/messaging.server";
 import { AttachmentList } from "~/components/ui/attachment-list";
 import { ConversationSubjectLine } from "~/components/messaging/conversation-subject";
+import { Avatar } from "~/components/ui/avatar";
 
 const PAGE_SIZE = 30;
 const TYPING_SEND_EVERY_MS = 2000;
@@ -216,7 +217,10 @@ export default function ConversationPage() {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="min-w-0 text-2xl font-bold tracking-tight">{other.name}</h1>
+        <div className="flex min-w-0 items-center gap-3">
+          <Avatar name={other.name} photoUrl={other.photoUrl} size="md" />
+          <h1 className="min-w-0 text-2xl font-bold tracking-tight break-words">{other.name}</h1>
+        </div>
         <p className="text-muted text-sm">
           <PresenceDot userId={other.id} />
           {live ? <span className="sr-only"> — live updates on</span> : null}

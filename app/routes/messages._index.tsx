@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
 import { Link, useLoaderData } from "@remix-run/react";
 import { PresenceDot } from "~/components/presence/presence-dot";
 import { RouteError } from "~/components/route-error";
+import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { buttonClass } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -43,6 +44,7 @@ export default function ConversationList() {
                   to={`/messages/${conversation.id}`}
                   className="flex items-start gap-3 rounded-control px-2 py-3 hover:bg-black/5 dark:hover:bg-white/10"
                 >
+                  <Avatar name={conversation.otherParticipant.name} photoUrl={conversation.otherParticipant.photoUrl} size="md" />
                   <div className="min-w-0 flex-1">
                     <p className="flex items-center gap-2 font-semibold">
                       <span className="truncate">{conversation.otherParticipant.name}</span>

@@ -17,6 +17,7 @@ import { ProjectLifecycleCard } from "~/components/marketplace/project-lifecycle
 import { ProjectStatusBadge } from "~/components/marketplace/project-status-badge";
 import { ProposalForm } from "~/components/marketplace/proposal-form";
 import { ProposalsList } from "~/components/marketplace/proposals-list";
+import { AboutClientCard } from "~/components/clients/about-client";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Badge } from "~/components/ui/badge";
@@ -37,8 +38,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
   const ctx = domainFrom(context);
-  // The project and the viewer's own proposal on it: one round trip.
-  const { project, ownProposal } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
+  // The project, the viewer's own proposal on it and about its client: one round trip.
+  const { project, ownProposal, client } = await orErrorPage(getProjectPage(ctx, params.id ?? "", viewer?.user ?? null));
   const isOwner = viewer?.user.id === project.clientId;
   const cursor = new URL(request.url).searchParams.get("cursor")?.slice(0, 500) || undefined;
   const proposals = isOwner && viewer ? await orErrorPage(listProjectProposals(ctx, viewer.user, project.id, { cursor })) : null;
@@ -49,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const mine = freelancer ? ownProposal : null;
   return {
     project,
+    client,
     isOwner,
     signedIn: Boolean(viewer),
     canPropose: freelancer && open && !project.moderation && !mine,
@@ -73,7 +75,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function ProjectPage() {
-  const { project, isOwner, signedIn, canPropose, mine, proposals, matches } = useLoaderData<typeof loader>();
+  const { project, client, isOwner, signedIn, canPropose, mine, proposals, matches } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const outcome = answer && "outcome" in answer ? answer.outcome : null;
   const failed = answer && !outcome && answer.result?.error?.[""]?.length ? answer.result.error[""] : null;
@@ -161,6 +163,7 @@ export default function ProjectPage() {
           ) : null}
         </div>
       </Card>
+      {client ? <AboutClientCard about={client} /> : null}
       {mine ? (
         <Alert
           title={

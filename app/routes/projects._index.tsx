@@ -1,10 +1,13 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { BUDGET_TYPES, EXPERIENCE_LEVELS } from "../../db/schema/values";
 import { listCategories } from "../../worker/domain/taxonomy/taxonomy";
-import { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "../../worker/domain/search/project-filters";
+import { PROJECT_SEARCH_STATUSES } from "../../worker/domain/search/project-filters";
+import { projectSearchFromUrl, savedQueryString } from "../../worker/domain/search/project-url";
 import { searchProjects } from "../../worker/domain/search/projects";
+import { saveSearch } from "../../worker/domain/saved-searches/saved-searches";
+import { SaveSearchForm, saveSearchFormSchema } from "~/components/saved-searches/save-search-form";
 import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { SelectField } from "~/components/marketplace/fields";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS, POSTED_WITHIN_OPTIONS } from "~/components/marketplace/labels";
@@ -15,45 +18,35 @@ import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { EmptyState } from "~/components/ui/empty-state";
 import { Field } from "~/components/ui/field";
+import { requireRole } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
-import { SUPPORTED_CURRENCIES, toMinorUnits } from "~/utils/money";
+import { replyWithAppError } from "~/utils/forms.server";
+import { SUPPORTED_CURRENCIES } from "~/utils/money";
+import { getViewer } from "~/utils/session.server";
 import { formatCounted } from "~/utils/count";
 
 export const meta: MetaFunction = () => [{ title: "Find projects — MegiLance" }];
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
-
-/** The URL is the state of the search, so results can be shared and the back button works. */
-const filtersSchema = z.object({
-  q: optional(z.string().max(200)),
-  category: optional(z.string().max(64)),
-  skills: optional(z.string().max(500)),
-  budgetType: optional(z.enum(BUDGET_TYPES)),
-  currency: optional(z.string().length(3)),
-  min: optional(z.string().max(20)),
-  max: optional(z.string().max(20)),
-  experienceLevel: optional(z.enum(EXPERIENCE_LEVELS)),
-  postedWithin: optional(z.coerce.number().int().min(1).max(3650)),
-  sort: optional(z.enum(PROJECT_SORTS)),
-  status: optional(z.enum(PROJECT_SEARCH_STATUSES)),
-  cursor: optional(z.string().max(500)),
-});
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const ctx = domainFrom(context);
   const url = new URL(request.url);
-  const parsed = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
-  const filters = parsed.success ? parsed.data : {};
-  const categories = (await listCategories(ctx)).map((c) => ({ slug: c.slug, name: c.name }));
-  const base = { filters, categories, items: [], nextCursor: null, total: 0, totalCapped: false };
-  if (!parsed.success) return data({ ...base, error: "Some filters were not valid, so we cleared them." }, { status: 400 });
-  const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
-  const budgetMin = money(filters.min);
-  const budgetMax = money(filters.max);
-  if (budgetMin === null || budgetMax === null)
-    return data({ ...base, error: "Enter the budget range as plain amounts, like 500 or 1500.50." }, { status: 400 });
+  const search = projectSearchFromUrl(url.searchParams);
+  const [categoryRows, viewer] = await Promise.all([listCategories(ctx), getViewer(request, context)]);
+  const categories = categoryRows.map((c) => ({ slug: c.slug, name: c.name }));
+  const canSave = Boolean(viewer?.user.roles.includes("freelancer"));
+  const base = {
+    filters: search.filters,
+    categories,
+    canSave,
+    query: savedQueryString(url.searchParams),
+    items: [],
+    nextCursor: null,
+    total: 0,
+    totalCapped: false,
+  };
+  if (!search.ok) return data({ ...base, error: search.error }, { status: 400 });
   try {
-    const result = await searchProjects(ctx, { ...filters, budgetMin, budgetMax, limit: 20 });
+    const result = await searchProjects(ctx, { ...search.input, limit: 20 });
     return { ...base, ...result, error: null as string | null };
   } catch (error) {
     if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -61,8 +54,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
 }
 
+/** "Save this search": keeps the page's filters by name, then shows the saved searches. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requireRole(request, context, "freelancer");
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: saveSearchFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  try {
+    const saved = await saveSearch(domainFrom(context), viewer.user, submission.value);
+    return redirect(`/freelancer/saved-searches?saved=${encodeURIComponent(saved.id)}`);
+  } catch (error) {
+    return replyWithAppError(submission, error);
+  }
+}
+
 export default function ProjectSearch() {
-  const { filters, categories, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
+  const { filters, categories, canSave, query, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const searching = useNavigation().state === "loading";
   return (
     <div className="space-y-6">
@@ -164,6 +172,7 @@ export default function ProjectSearch() {
           </Link>
         </details>
       </Form>
+      {canSave && !error ? <SaveSearchForm query={query} lastResult={answer?.result} /> : null}
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <p role="status" className="text-sm font-medium">
         {formatCounted(total, totalCapped, "project", "projects")} found

@@ -4,11 +4,17 @@ import type { Viewer } from "../../worker/domain/auth/sessions";
 import { portalPathFor, safeRedirect } from "./redirect";
 import { getViewer } from "./session.server";
 
-export type ViewerSummary = { name: string; email: string; roles: Role[]; emailVerified: boolean };
+export type ViewerSummary = { name: string; email: string; roles: Role[]; emailVerified: boolean; photoUrl: string | null };
 
 export function summarizeViewer(viewer: Viewer): ViewerSummary {
   const { user } = viewer;
-  return { name: user.name, email: user.email, roles: user.roles, emailVerified: Boolean(user.emailVerifiedAt) };
+  return {
+    name: user.name,
+    email: user.email,
+    roles: user.roles,
+    emailVerified: Boolean(user.emailVerifiedAt),
+    photoUrl: user.photoKey ? `/api/files/${user.photoKey}` : null,
+  };
 }
 
 /** The signed-in viewer, or a redirect to sign-in that comes back here afterwards. */

@@ -3,7 +3,14 @@ import type { AppLoadContext } from "@remix-run/cloudflare";
 import { asBlockedResponse, blockedMayOpen, isBlockedResponse } from "./blocked.server";
 import { clearSessionCookie, requestViewer, sessionCookie, sessionToken } from "./session.server";
 
-export type RootViewer = { id: string; name: string; roles: Role[]; emailVerified: boolean; unreadNotifications: number };
+export type RootViewer = {
+  id: string;
+  name: string;
+  roles: Role[];
+  emailVerified: boolean;
+  unreadNotifications: number;
+  photoUrl: string | null;
+};
 
 /**
  * The minimal viewer every page may show, and a cookie refresh: its lifetime follows the session's
@@ -27,6 +34,7 @@ export async function rootViewer(request: Request, context: AppLoadContext): Pro
       roles: viewer.user.roles,
       emailVerified: Boolean(viewer.user.emailVerifiedAt),
       unreadNotifications,
+      photoUrl: viewer.user.photoKey ? `/api/files/${viewer.user.photoKey}` : null,
     },
     setCookie: sessionCookie(request, token, remainingSeconds),
   };

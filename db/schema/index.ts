@@ -15,4 +15,5 @@ export * from "./calls";
 export * from "./trust";
 export * from "./meetings";
 export * from "./recordings";
+export * from "./saved-searches";
 export * from "./values";

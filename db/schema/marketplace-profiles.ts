@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { skills } from "./marketplace-taxonomy";
@@ -65,6 +66,15 @@ export const portfolioItems = sqliteTable(
     description: text("description").notNull().default(""),
     url: text("url"),
     imageKeys: text("image_keys", { mode: "json" }).$type<string[]>().notNull(),
+    /** Skills shown on the item, as the taxonomy names them. */
+    skills: text("skills", { mode: "json" })
+      .$type<Array<{ slug: string; name: string }>>()
+      .notNull()
+      .default(sql`'[]'`),
+    /** An optional project on the marketplace this work came from. */
+    projectId: text("project_id"),
+    /** Order on the profile: lower first; new items go to the top. */
+    position: integer("position").notNull().default(0),
     createdAt: createdAtColumn(),
     updatedAt: updatedAtColumn(),
   },

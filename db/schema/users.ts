@@ -15,6 +15,8 @@ export const users = sqliteTable(
     blockedReason: text("blocked_reason"),
     /** ISO 4217 code amounts are also shown in, beside the contract currency; null shows only the contract's. */
     preferredCurrency: text("preferred_currency"),
+    /** The uploaded profile photo (a public, square image in files); null shows initials. */
+    photoKey: text("photo_key"),
     createdAt: createdAtColumn(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()

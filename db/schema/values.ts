@@ -45,6 +45,11 @@ export type InvoiceKind = (typeof INVOICE_KINDS)[number];
 /** proposed: waiting for the side that did not propose (the first time or a new one); accepted; declined. */
 export const MEETING_STATUSES = ["proposed", "accepted", "declined"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+// saved searches
+/** How a saved project search alerts its owner: a live notification per new project, a daily e-mail, or not at all. */
+export const SAVED_SEARCH_FREQUENCIES = ["instant", "daily", "none"] as const;
+export type SavedSearchFrequency = (typeof SAVED_SEARCH_FREQUENCIES)[number];
 export const MEETING_DURATIONS_MIN = [15, 30, 45, 60, 90, 120] as const;
 
 // marketplace-files

@@ -84,8 +84,9 @@ async function collect(page: Page): Promise<Found> {
         const target = new URL(form.action);
         for (const [key, value] of data) if (typeof value === "string") target.searchParams.append(key, value);
         getForms.push(target.href);
-      } else if (data.has("link")) {
-        // A form that leads to its `link` (a notification's "Open"): submitted with its own button's intent.
+      } else if (form.querySelector('input[type="hidden"][name="link"]')) {
+        // A form that leads to its hidden `link` (a notification's "Open"): submitted with its own button's intent.
+        // (A form where a person types a link, such as a portfolio item's, is not one.)
         const button = form.querySelector<HTMLButtonElement>("button[name]");
         const fields: Record<string, string> = {};
         for (const [key, value] of data) if (typeof value === "string") fields[key] = value;

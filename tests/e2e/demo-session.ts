@@ -39,9 +39,16 @@ export function apiFromPage<T = any>(page: Page, path: string, body?: unknown): 
 export const unexpectedErrors = (errors: string[]) =>
   errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
 
-/** Waits until the page (a Remix app) is interactive, so a click reaches the enhanced form. */
+/**
+ * Waits until the page (a Remix app) is interactive, so a click reaches the enhanced form and typed text stays: the
+ * router exists before React has hydrated (a transition, in chunks), so it waits for the root's mark of a committed
+ * hydration too.
+ */
 export async function hydrated(page: Page) {
-  await page.waitForFunction(() => Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter));
+  await page.waitForFunction(
+    () =>
+      Boolean((window as unknown as { __remixRouter?: unknown }).__remixRouter) && document.documentElement.dataset.interactive === "true",
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { hydrated } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
 const DEMO_PASSWORD = "megilance-demo";
@@ -105,7 +106,13 @@ describe("a dispute in the browser", () => {
     await a.getByLabel(/^Split/).check();
     await a.getByLabel("Freelancer's share for a split (%)").fill("40");
     await a.getByLabel("Decision note (both sides see it)").fill("The draft covered part of the brief.");
+    // Money moves for good: the decision names what happens to the held amount and waits for a confirmation.
+    await hydrated(a);
     await a.getByRole("button", { name: "Decide the dispute" }).click();
+    const decide = a.getByRole("dialog", { name: "Decide this dispute?" });
+    await expect.poll(() => decide.isVisible()).toBe(true);
+    expect(await decide.textContent()).toContain("Of the $1,000.00 held, 40% goes to the freelancer");
+    await decide.getByRole("button", { name: "Decide the dispute" }).click();
     // The outcome is named in the milestone's own words, and both sides read the same sentence.
     await expect.poll(() => a.getByText("Split: $400.00 released, $600.00 refunded (40% to the freelancer)").count()).toBe(1);
     expect(await a.getByText("$400.00 (they receive $360.00 after the $40.00 fee)").count()).toBe(1);

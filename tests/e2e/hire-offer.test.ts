@@ -76,7 +76,8 @@ describe("hiring by offer, in the browser, from both sides", () => {
     await f.waitForURL(/\/contracts\/[0-9A-Z]+$/);
     const contractUrl = f.url();
     await hydrated(f);
-    expect(await f.getByText("Looking forward to it.").count()).toBe(1);
+    // The link navigates in the page: the address changes before React has drawn the contract, so wait for it.
+    await expect.poll(() => f.getByText("Looking forward to it.").count()).toBe(1);
     await f.getByRole("button", { name: "Accept offer" }).click();
     const accept = f.getByRole("dialog", { name: "Accept this offer?" });
     await expect.poll(() => accept.isVisible()).toBe(true);

@@ -131,7 +131,13 @@ describe("money pages in three browsers", () => {
     await a.getByLabel(/^Split/).check();
     await a.getByLabel("Freelancer's share for a split (%)").fill("40");
     await a.getByLabel("Decision note (both sides see it)").fill(`Part of the ${word} brief was delivered.`);
+    // Money moves for good: the decision names what happens to the held amount and waits for a confirmation.
+    await hydrated(a);
     await a.getByRole("button", { name: "Decide the dispute" }).click();
+    const decide = a.getByRole("dialog", { name: "Decide this dispute?" });
+    await expect.poll(() => decide.isVisible()).toBe(true);
+    expect(await decide.textContent()).toContain("Of the €200.00 held, 40% goes to the freelancer");
+    await decide.getByRole("button", { name: "Decide the dispute" }).click();
     const outcome = "Split: €80.00 released, €120.00 refunded";
     await expect.poll(() => a.getByText(`${outcome} (40% to the freelancer)`).count()).toBe(1);
     const sentence = "MegiLance support decided: €80.00 released to the freelancer, €120.00 refunded to the client.";

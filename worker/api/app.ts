@@ -21,6 +21,7 @@ import { proposalRoutes } from "./proposals";
 import { notificationRoutes } from "./notifications";
 import { profileRoutes } from "./profiles";
 import { fileRoutes } from "./files";
+import { profilePhotoRoutes } from "./profile-photo";
 import { favoriteRoutes } from "./favorites";
 import { dashboardRoutes } from "./dashboards";
 import { contractRoutes } from "./contracts";
@@ -47,6 +48,8 @@ import { adminProjectRoutes, adminReviewRoutes } from "./admin-moderation";
 import { adminAuditRoutes } from "./admin-audit";
 import { meetingRoutes } from "./meetings";
 import { recordingRoutes } from "./recordings";
+import { clientRoutes } from "./clients";
+import { savedSearchRoutes } from "./saved-searches";
 import { resolveViewer } from "./viewer";
 
 export function createApi() {
@@ -75,6 +78,7 @@ export function createApi() {
   api.route("/projects", projectRoutes);
   api.route("/", proposalRoutes);
   api.route("/notifications", notificationRoutes);
+  api.route("/", profilePhotoRoutes);
   api.route("/", profileRoutes);
   api.route("/", fileRoutes);
   api.route("/favorites", favoriteRoutes);
@@ -109,6 +113,8 @@ export function createApi() {
   api.route("/admin/audit", adminAuditRoutes);
   api.route("/meetings", meetingRoutes);
   api.route("/", recordingRoutes);
+  api.route("/clients", clientRoutes);
+  api.route("/saved-searches", savedSearchRoutes);
 
   let document: ReturnType<typeof buildApiDocument> | undefined;
   api.get("/openapi.json", (c) => c.json((document ??= buildApiDocument(api)), 200));

@@ -10,6 +10,7 @@ import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { pdfBytes } from "../test-support/images";
 import { createTestUser } from "../test-support/users";
+import { browserFor } from "../test-support/web";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -251,5 +252,32 @@ describe("admin resolution", () => {
     expect(second.body.items).toHaveLength(1);
     expect(second.body.items[0].id < first.body.items[0].id).toBe(true);
     expect((await call(`/api/admin/disputes?status=bogus`, { token: admin.accessToken })).status).toBe(422);
+  });
+});
+
+describe("the admin's dispute page", () => {
+  it("asks to confirm a decision, naming the held amount, and moves money only once it is confirmed", async () => {
+    const f = await disputedSubmission(10_000);
+    const admin = await createTestUser(env, { roles: ["admin"] });
+    const page = await browserFor(admin.user);
+    const path = `/admin/disputes/${f.disputeId}`;
+    const before = await ledgerCount(f.contractId);
+    const decision = { outcome: "split", freelancerPercent: "40", note: "Part of the brief was delivered." };
+
+    const asked = await page.post(path, decision);
+    expect(asked.status).toBe(200);
+    const html = (await asked.text()).replace(/<!-- -->/g, "");
+    expect(html).toContain("Decide this dispute?");
+    expect(html).toContain("Of the $100.00 held, 40% goes to the freelancer");
+    expect(await ledgerCount(f.contractId)).toEqual(before);
+    const [open] = await f.ctx.db.select({ status: disputes.status }).from(disputes).where(eq(disputes.id, f.disputeId));
+    expect(open.status).toBe("open");
+
+    const decided = await page.post(path, { ...decision, _confirmed: "yes" });
+    expect(decided.status).toBe(302);
+    expect(decided.headers.get("Location")).toBe(path);
+    const [resolved] = await f.ctx.db.select({ status: disputes.status }).from(disputes).where(eq(disputes.id, f.disputeId));
+    expect(resolved.status).toBe("resolved");
+    expect(await ledgerCount(f.contractId)).not.toEqual(before);
   });
 });

@@ -408,6 +408,28 @@ describe("real answers match the document", () => {
     });
   });
 
+  it("saved searches", async () => {
+    const freelancer = await createTestUser(env, { roles: ["freelancer"] });
+    const other = await createTestUser(env, { roles: ["freelancer"] });
+    const me = { token: freelancer.accessToken };
+    await checked(async ({ call }) => {
+      const saved = await call(
+        "POST",
+        "/api/saved-searches",
+        {},
+        { ...me, body: { name: "React gigs", query: "q=react&budgetType=fixed" } },
+      );
+      ok(saved, 201);
+      const id = saved.body.savedSearch.id as string;
+      ok(await call("GET", "/api/saved-searches", {}, me));
+      ok(await call("GET", "/api/saved-searches/{id}", { id }, me));
+      ok(await call("PATCH", "/api/saved-searches/{id}", { id }, { ...me, body: { frequency: "daily" } }));
+      expect((await call("POST", "/api/saved-searches", {}, { ...me, body: { name: "", query: "min=lots" } })).status).toBe(422);
+      expect((await call("DELETE", "/api/saved-searches/{id}", { id }, { token: other.accessToken })).status).toBe(404);
+      ok(await call("DELETE", "/api/saved-searches/{id}", { id }, me));
+    });
+  });
+
   it("leaves no area of the API unsampled", () => {
     const tagOf = new Map<string, string[]>();
     for (const [path, item] of Object.entries(document.paths)) {

@@ -78,6 +78,84 @@ describe("freelancer profile API", () => {
   });
 });
 
+describe("portfolio API", () => {
+  async function upload(token: string, bytes: Uint8Array): Promise<string> {
+    const form = new FormData();
+    form.set("file", new File([new Uint8Array(bytes)], "shot.png"));
+    const up = await SELF.fetch("http://localhost/api/uploads", {
+      method: "POST",
+      body: form,
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    return ((await up.json()) as { file: { key: string } }).file.key;
+  }
+
+  it("shows items publicly in the issue's shape, in the order the freelancer chose", async () => {
+    const me = await createTestUser(env, { roles: ["freelancer"] });
+    const handle = uniqueWord("pf");
+    await call("PUT", "/api/freelancers/me/profile", me.accessToken, { handle, headline: `${handle} portfolio tester` });
+    const [wide, tall] = [await upload(me.accessToken, pngBytes(1200, 800)), await upload(me.accessToken, pngBytes(600, 900))];
+    const first = await call("POST", "/api/freelancers/me/portfolio", me.accessToken, {
+      title: "Checkout redesign",
+      description: "Fewer steps to pay.",
+      link: "https://example.com/checkout",
+      imageKeys: [tall, wide],
+      skills: ["react", "TypeScript"],
+    });
+    expect(first.status).toBe(201);
+    const second = await call("POST", "/api/freelancers/me/portfolio", me.accessToken, { title: "Design system" });
+    const pub = await call("GET", `/api/freelancers/${handle}`);
+    // New items go on top.
+    expect(pub.body.profile.portfolio.map((i: { id: string }) => i.id)).toEqual([second.body.item.id, first.body.item.id]);
+    const shown = pub.body.profile.portfolio[1];
+    expect(shown).toMatchObject({
+      id: first.body.item.id,
+      title: "Checkout redesign",
+      description: "Fewer steps to pay.",
+      link: "https://example.com/checkout",
+      skills: [expect.objectContaining({ slug: "react" }), expect.objectContaining({ slug: "typescript" })],
+    });
+    expect(shown.images.map((i: { url: string; width: number; height: number }) => [i.url.split("/").pop(), i.width, i.height])).toEqual([
+      [tall, 600, 900],
+      [wide, 1200, 800],
+    ]);
+
+    const order = await call("PUT", "/api/freelancers/me/portfolio/order", me.accessToken, {
+      ids: [first.body.item.id, second.body.item.id],
+    });
+    expect(order.status).toBe(200);
+    expect((await call("GET", `/api/freelancers/${handle}`)).body.profile.portfolio.map((i: { id: string }) => i.id)).toEqual([
+      first.body.item.id,
+      second.body.item.id,
+    ]);
+    const edited = await call("PATCH", `/api/freelancers/me/portfolio/${first.body.item.id}`, me.accessToken, { imageKeys: [wide, tall] });
+    expect(edited.body.item.images.map((i: { key: string }) => i.key)).toEqual([wide, tall]);
+  });
+
+  it("refuses bad input and changes nothing", async () => {
+    const me = await createTestUser(env, { roles: ["freelancer"] });
+    const item = await call("POST", "/api/freelancers/me/portfolio", me.accessToken, { title: "Kept", skills: ["react"] });
+    const before = (await call("GET", "/api/freelancers/me/portfolio", me.accessToken)).body.items;
+    const nine = await Promise.all(Array.from({ length: 9 }, () => upload(me.accessToken, pngBytes(100, 100))));
+    const refused: Array<[string, string, unknown, number, string]> = [
+      ["POST", "/api/freelancers/me/portfolio", { title: "" }, 422, "title"],
+      ["POST", "/api/freelancers/me/portfolio", { title: "Too many", imageKeys: nine }, 422, "imageKeys"],
+      ["POST", "/api/freelancers/me/portfolio", { title: "Unknown", skills: ["not-a-skill-zzqx"] }, 422, "skills"],
+      ["POST", "/api/freelancers/me/portfolio", { title: "Bad link", link: "javascript:alert(1)" }, 422, "link"],
+      ["POST", "/api/freelancers/me/portfolio", { title: "Not mine", projectId: "no-such-project" }, 422, "projectId"],
+      ["PATCH", `/api/freelancers/me/portfolio/${item.body.item.id}`, { skills: ["not-a-skill-zzqx"] }, 422, "skills"],
+      ["PUT", "/api/freelancers/me/portfolio/order", { ids: ["someone-elses"] }, 422, "ids"],
+      ["PUT", "/api/freelancers/me/portfolio/order", { ids: [item.body.item.id, item.body.item.id] }, 422, "ids"],
+    ];
+    for (const [method, path, body, status, field] of refused) {
+      const answer = await call(method, path, me.accessToken, body);
+      expect(answer.status).toBe(status);
+      expect(Object.keys(answer.body.error.fields ?? {})).toContain(field);
+    }
+    expect((await call("GET", "/api/freelancers/me/portfolio", me.accessToken)).body.items).toEqual(before);
+  });
+});
+
 describe("client profile API", () => {
   it("reads defaults, saves company facts and shows hiring history publicly", async () => {
     const me = await createTestUser(env, { roles: ["client"] });

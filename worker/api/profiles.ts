@@ -1,8 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { clientProfileSchema, freelancerProfilePatchSchema, portfolioItemSchema, portfolioPatchSchema } from "../domain/profiles/input";
-import { getClientProfile, getMyClientProfile, saveClientProfile } from "../domain/profiles/client";
+import {
+  clientProfileSchema,
+  freelancerProfilePatchSchema,
+  portfolioItemSchema,
+  portfolioOrderSchema,
+  portfolioPatchSchema,
+} from "../domain/profiles/input";
+import { getMyClientProfile, saveClientProfile } from "../domain/profiles/client";
 import { getMyFreelancerProfile, getPublicFreelancerProfile, saveFreelancerProfile } from "../domain/profiles/freelancer";
-import { addPortfolioItem, listPortfolio, removePortfolioItem, updatePortfolioItem } from "../domain/profiles/portfolio";
+import { addPortfolioItem, listPortfolio, removePortfolioItem, reorderPortfolio, updatePortfolioItem } from "../domain/profiles/portfolio";
 import { freelancerSearchSchema, searchFreelancers } from "../domain/search/freelancers";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -84,12 +90,28 @@ export const profileRoutes: Router = createRouter()
       path: "/freelancers/me/portfolio",
       tags,
       auth: true,
-      summary: "Add a portfolio item (images: keys of your uploaded images)",
+      summary: "Add a portfolio item at the top (imageKeys: keys of your uploaded images, in order; skills from the taxonomy)",
       body: portfolioItemSchema,
       ok: { status: 201, description: "{item}", schema: portfolioBody },
       errors: [403, 409, 422],
     }),
     async (c) => c.json({ item: await addPortfolioItem(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("json")) }, 201),
+  )
+  .openapi(
+    jsonRoute({
+      method: "put",
+      path: "/freelancers/me/portfolio/order",
+      tags,
+      auth: true,
+      summary: "Put your portfolio in a new order (every item's id, first shown first)",
+      body: portfolioOrderSchema,
+      ok: { status: 200, description: "{items, nextCursor}", schema: pageSchema(portfolioViewSchema) },
+      errors: [403, 422],
+    }),
+    async (c) => {
+      const items = await reorderPortfolio(c.get("domain"), requireRole(c, "freelancer").user, c.req.valid("json"));
+      return c.json({ items, nextCursor: null }, 200);
+    },
   )
   .openapi(
     jsonRoute({
@@ -165,16 +187,4 @@ export const profileRoutes: Router = createRouter()
       errors: [403, 422],
     }),
     async (c) => c.json({ profile: await saveClientProfile(c.get("domain"), requireRole(c, "client").user, c.req.valid("json")) }, 200),
-  )
-  .openapi(
-    jsonRoute({
-      method: "get",
-      path: "/clients/{id}",
-      tags,
-      summary: "A client's public profile (company, payment verified, hiring history)",
-      params: idParams,
-      ok: { status: 200, description: "{profile}", schema: clientProfileBody },
-      errors: [404],
-    }),
-    async (c) => c.json({ profile: await getClientProfile(c.get("domain"), c.req.valid("param").id) }, 200),
   );

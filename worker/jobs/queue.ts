@@ -9,6 +9,8 @@ import { domainContextFromEnv } from "../platform/domain-context";
 import { emailMessageSchema } from "../platform/email/message";
 import { createOutboxMailer } from "../platform/email/outbox-mailer";
 import { remindMeeting } from "../domain/meetings/reminders";
+import { alertSavedSearches } from "../domain/saved-searches/instant";
+import { sendSavedSearchDigest } from "../domain/saved-searches/digest";
 
 export const jobSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("task"), task: z.enum(TASK_NAMES as [TaskName, ...TaskName[]]) }),
@@ -72,6 +74,12 @@ async function runJob(ctx: DomainContext, job: Job): Promise<void> {
       return;
     case "meeting.remind":
       await remindMeeting(ctx, job.meetingId, job.startsAt);
+      return;
+    case "saved-search.match":
+      await alertSavedSearches(ctx, job.projectId);
+      return;
+    case "saved-search.digest":
+      await sendSavedSearchDigest(ctx, job.savedSearchId);
       return;
     default:
       return job satisfies never;

@@ -11,6 +11,7 @@ import { disputeAndReviewDeadlines } from "./deadlines";
 import { describeExpiry, expireAbandonedPayments } from "../domain/payments/cancel";
 import { sweepMeetingReminders } from "../domain/meetings/reminders";
 import { deleteExpiredRecordings } from "../domain/recordings/recordings";
+import { queueSavedSearchDigests } from "../domain/saved-searches/digest";
 
 /** Cron expression (as declared in wrangler.toml) -> the task it starts. */
 export const CRON_TASKS = {
@@ -58,7 +59,8 @@ async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> 
       const invoiced = await issueMissingInvoices(ctx);
       const stripe = await stripeDailyChecks(ctx);
       const recordings = await deleteExpiredRecordings(ctx);
-      return `deleted ${recordings} call recordings past 30 days; auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
+      const digests = await queueSavedSearchDigests(ctx);
+      return `${digests}; deleted ${recordings} call recordings past 30 days; auto-approved ${approved} milestones (${failed} failed); ${deadlines}; auto-approved ${hours.approved} timesheets (${hours.failed} failed); issued ${invoiced} missing invoices; ${stripe}`;
     }
     case "meetings.remind":
       return sweepMeetingReminders(ctx);

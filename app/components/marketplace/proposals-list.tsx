@@ -1,3 +1,4 @@
+import { Avatar } from "../ui/avatar";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import type { BudgetType } from "../../../db/schema/values";
@@ -15,7 +16,7 @@ import { CursorPager } from "./pager";
 
 export type RankedProposal = {
   id: string;
-  freelancer: { id: string; name: string; handle: string | null };
+  freelancer: { id: string; name: string; handle: string | null; photoUrl?: string | null };
   coverLetter: string;
   bidAmount: number;
   currency: string;
@@ -109,6 +110,7 @@ export function ProposalsList({
             <li key={p.id} id={`proposal-${p.id}`} className="py-4">
               <article aria-label={`Proposal from ${p.freelancer.name}`}>
                 <div className="flex flex-wrap items-center gap-2">
+                  <Avatar name={p.freelancer.name} photoUrl={p.freelancer.photoUrl} size="md" />
                   <h3 className="font-semibold">
                     {p.freelancer.handle ? (
                       <Link to={`/f/${p.freelancer.handle}`} className="hover:underline">

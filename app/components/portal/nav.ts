@@ -29,6 +29,7 @@ export const PORTAL_NAV: Record<Role, { title: string; items: NavItem[] }> = {
       { to: "/freelancer", label: "Overview", end: true },
       { to: "/projects", label: "Find work" },
       { to: "/freelancer/proposals", label: "My proposals" },
+      { to: "/freelancer/saved-searches", label: "Saved searches" },
       { to: "/freelancer/contracts", label: "Contracts" },
       { to: "/freelancer/profile", label: "My profile" },
       { to: "/freelancer/wallet", label: "Wallet" },

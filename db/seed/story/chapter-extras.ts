@@ -4,10 +4,11 @@ import { notifications, projects } from "../../schema";
 import { saveFreelancer, saveProject } from "../../../worker/domain/favorites/favorites";
 import { markNotificationRead } from "../../../worker/domain/notifications/center";
 import { addPortfolioItem } from "../../../worker/domain/profiles/portfolio";
+import { setProfilePhoto } from "../../../worker/domain/profiles/photo";
 import { openTicket, replyToTicket } from "../../../worker/domain/support/tickets";
 import type { Cast } from "./cast";
 import { DAY_MS, type StoryContext } from "./context";
-import { wireframePng } from "./files";
+import { portraitPng, wireframePng } from "./files";
 import type { Moment } from "./hire";
 import { upload } from "./talk";
 
@@ -16,24 +17,65 @@ export async function portfolio(s: StoryContext, cast: Cast): Promise<void> {
   const items = [
     {
       at: [120, 10] as Moment,
-      colour: [14, 116, 144] as [number, number, number],
+      colours: [
+        [14, 116, 144],
+        [21, 128, 61],
+        [180, 83, 9],
+      ] as Array<[number, number, number]>,
       title: "Northwind Outfitters: marketing site",
       description: "A slow WordPress site rebuilt in React and TypeScript: Lighthouse performance on phones went from 41 to 96.",
+      link: "https://northwind.example/",
+      skills: ["React", "TypeScript", "Tailwind CSS"],
     },
     {
       at: [110, 10] as Moment,
-      colour: [190, 18, 60] as [number, number, number],
+      colours: [
+        [190, 18, 60],
+        [79, 70, 229],
+      ] as Array<[number, number, number]>,
       title: "Fabrikam Studio: design system",
       description: "Forty documented components with dark mode and accessible colour contrast, used across four products.",
+      link: null,
+      skills: ["React", "Figma"],
     },
   ];
   for (const item of items) {
     await s.at(...item.at);
-    const image = await upload(s, freelancer, {
-      name: `${item.title.split(":")[0]}.png`,
-      bytes: () => wireframePng(480, 320, item.colour),
+    const images = [];
+    for (const [index, colour] of item.colours.entries()) {
+      images.push(
+        await upload(s, freelancer, {
+          name: `${item.title.split(":")[0]} ${index + 1}.png`,
+          bytes: () => wireframePng(480, 320, colour),
+        }),
+      );
+    }
+    await addPortfolioItem(s.ctx, freelancer.user, {
+      title: item.title,
+      description: item.description,
+      link: item.link,
+      skills: item.skills,
+      imageKeys: images.map((i) => i.key),
     });
-    await addPortfolioItem(s.ctx, freelancer.user, { title: item.title, description: item.description, imageKeys: [image.key] });
+  }
+}
+
+/** Generated portraits for the demo people, so faces show in lists, proposals and the account menu. */
+export async function photos(s: StoryContext, cast: Cast): Promise<void> {
+  await s.at(125, 9);
+  const people = [
+    { viewer: cast.freelancer, colours: { backdrop: [191, 219, 254], skin: [224, 172, 105], hair: [59, 36, 22], shirt: [15, 118, 110] } },
+    {
+      viewer: cast.otherFreelancers[0],
+      colours: { backdrop: [254, 215, 170], skin: [141, 85, 36], hair: [20, 20, 20], shirt: [67, 56, 202] },
+    },
+    {
+      viewer: cast.otherFreelancers[1],
+      colours: { backdrop: [187, 247, 208], skin: [255, 219, 172], hair: [180, 120, 40], shirt: [190, 24, 93] },
+    },
+  ] as const;
+  for (const { viewer, colours } of people) {
+    await setProfilePhoto(s.ctx, s.bucket, viewer.user, portraitPng(256, colours as never));
   }
 }
 

@@ -65,6 +65,39 @@ export function wireframePng(width = 480, height = 320, accent: [number, number,
   );
 }
 
+type Rgb = [number, number, number];
+
+/** A generated head-and-shoulders portrait: a coloured backdrop, shoulders, a face and hair, as a square PNG. */
+export function portraitPng(side: number, colours: { backdrop: Rgb; skin: Rgb; hair: Rgb; shirt: Rgb }): Uint8Array {
+  const raw = Buffer.alloc((side * 3 + 1) * side);
+  const inEllipse = (x: number, y: number, cx: number, cy: number, rx: number, ry: number) =>
+    ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+  const c = side / 2;
+  for (let y = 0; y < side; y++) {
+    const row = y * (side * 3 + 1);
+    for (let x = 0; x < side; x++) {
+      let colour = colours.backdrop;
+      if (inEllipse(x, y, c, side * 1.02, side * 0.42, side * 0.3)) colour = colours.shirt;
+      else if (inEllipse(x, y, c, side * 0.36, side * 0.2, side * 0.22) && y < side * 0.3) colour = colours.hair;
+      else if (inEllipse(x, y, c, side * 0.42, side * 0.17, side * 0.21)) colour = colours.skin;
+      else if (x > c - side * 0.06 && x < c + side * 0.06 && y > side * 0.58 && y < side * 0.74) colour = colours.skin;
+      raw.set(colour, row + 1 + x * 3);
+    }
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side, 0);
+  header.writeUInt32BE(side, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", header),
+      chunk("IDAT", deflateSync(raw)),
+      chunk("IEND", new Uint8Array()),
+    ]),
+  );
+}
+
 /** A one-page document with a title and paragraphs, as a PDF; fixed dates keep the bytes repeatable. */
 export async function documentPdf(title: string, paragraphs: string[]): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();

@@ -8,13 +8,14 @@ import type { FileBucket } from "../../../worker/domain/files/uploads";
 import { revokeSession } from "../../../worker/domain/auth/sessions";
 import { gatherCast, type Cast } from "./cast";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
-import { favourites, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
+import { favourites, photos, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
 import { callsAndMeetings } from "./chapter-meetings";
 import { earlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
+import { savedSearchAlerts } from "./chapter-alerts";
 
 export const DEMO_STORY_SEED = 20261207;
 
@@ -39,7 +40,10 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     },
   ]);
   await s.tell([
-    () => portfolio(s, cast),
+    async () => {
+      await photos(s, cast);
+      await portfolio(s, cast);
+    },
     () => earlierWork(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),
@@ -50,6 +54,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     () => offerFromClient(s, cast),
     async () => favourites(s, cast, await projectsWorthSaving(s)),
     () => supportTicket(s, cast),
+    () => savedSearchAlerts(s, cast),
     () => readOldNews(s, cast),
   ]);
   // The market people's sessions were only there to act as them; the demo accounts keep theirs as history.

@@ -60,6 +60,41 @@ describe("the demo story", () => {
     expect(Number(recording.bytes)).toBeGreaterThan(10_000);
   });
 
+  it("gives the demo freelancers faces and a portfolio with images, skills and a link", async () => {
+    const photos = await rows(
+      `SELECT f.content_type, f.width, f.height, f.scope FROM users u JOIN files f ON f.key = u.photo_key WHERE u.id = ${DEMO_FREELANCER}`,
+    );
+    expect(photos).toEqual([expect.objectContaining({ content_type: "image/png", width: 256, height: 256, scope: "public" })]);
+    expect(await one("SELECT count(*) FROM users WHERE photo_key IS NOT NULL")).toBeGreaterThanOrEqual(3);
+    const items = await rows(
+      `SELECT title, json_array_length(image_keys) AS images, skills, url FROM portfolio_items WHERE freelancer_id = ${DEMO_FREELANCER} ORDER BY position`,
+    );
+    expect(items.map((i) => [i.title, Number(i.images)])).toEqual([
+      ["Fabrikam Studio: design system", 2],
+      ["Northwind Outfitters: marketing site", 3],
+    ]);
+    expect(JSON.parse(String(items[1].skills)).map((k: { slug: string }) => k.slug)).toEqual(["react", "typescript", "tailwind-css"]);
+    expect(items[1].url).toBe("https://northwind.example/");
+  });
+
+  it("keeps the freelancer's saved searches, with an instant alert and a daily digest sent once", async () => {
+    const searches = await rows(`SELECT name, frequency FROM saved_searches WHERE user_id = ${DEMO_FREELANCER} ORDER BY name`);
+    expect(searches.map((r) => [r.name, r.frequency])).toEqual([
+      ["Any Node.js API work", "none"],
+      ["Fixed-price web projects", "daily"],
+      ["React work, newest first", "instant"],
+    ]);
+    const alerts = await rows(`SELECT link FROM notifications WHERE user_id = ${DEMO_FREELANCER} AND type = 'saved_search_match'`);
+    expect(alerts).toHaveLength(1);
+    expect(await one(`SELECT count(*) FROM outbox WHERE to_address = 'freelancer@demo.test' AND template = 'saved_search.digest'`)).toBe(1);
+    const digested = await one(
+      `SELECT count(*) FROM saved_search_deliveries d JOIN saved_searches s ON s.id = d.saved_search_id WHERE s.frequency = 'daily' AND s.user_id = ${DEMO_FREELANCER} AND d.digest_id IS NOT NULL`,
+    );
+    expect(digested).toBeGreaterThan(0);
+    // The demo client paid through the ledger, so the payment method shows as verified.
+    expect(await one(`SELECT payment_verified FROM client_profiles WHERE user_id = ${DEMO_CLIENT}`)).toBe(1);
+  });
+
   it("gives the demo client and freelancer contracts in every state", async () => {
     const between = `client_id = ${DEMO_CLIENT} AND freelancer_id = ${DEMO_FREELANCER}`;
     const statuses = await rows(`SELECT status, type FROM contracts WHERE ${between} ORDER BY created_at`);

@@ -1,6 +1,6 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { DomainContext } from "../context";
-import { ledgerAccounts } from "../ledger/accounts";
+import { clientFundingAccountSql, clientRefundsAccountSql, ledgerAccounts } from "../ledger/accounts";
 import { change, eachDay, endOf, previousRange, startOf, type DayRange } from "./range";
 
 async function freelancerPeriod(ctx: DomainContext, userId: string, range: DayRange) {
@@ -96,17 +96,7 @@ export async function clientSpendByProject(ctx: DomainContext, userId: string, r
     group by p.id, e.currency
     order by paid desc, p.id
     limit ${limit + 1} offset ${offset}`);
-  const totalRows = await ctx.db.all<{ currency: string; paid: number; refunded: number }>(sql`
-    select e.currency as currency,
-      sum(case when e.account = ${ledgerAccounts.clientFunding(userId)} then -e.amount else 0 end) as paid,
-      sum(case when e.account = ${ledgerAccounts.clientRefunds(userId)} then e.amount else 0 end) as refunded
-    from ledger_entries e
-    join ledger_transactions t on t.id = e.transaction_id
-    join contracts c on c.id = t.contract_id
-    where c.client_id = ${userId}
-      and e.account in (${ledgerAccounts.clientFunding(userId)}, ${ledgerAccounts.clientRefunds(userId)})
-      and e.created_at >= ${start} and e.created_at < ${end}
-    group by e.currency order by e.currency`);
+  const totalRows = await ctx.db.all<SpendTotalRow>(clientSpendTotalsSql(userId, { start, end }));
   const projects = rows.slice(0, limit).map((r) => ({
     projectId: r.projectId,
     title: r.title,
@@ -126,4 +116,27 @@ export async function clientSpendByProject(ctx: DomainContext, userId: string, r
       net: Number(t.paid) - Number(t.refunded),
     })),
   };
+}
+
+export type SpendTotalRow = { currency: string; paid: number; refunded: number };
+
+/**
+ * What a client paid in for their contracts and got back as refunds, per currency, from the ledger (in a time
+ * window if given): the one rule behind the spending page's totals and "total spent" about a client. The client
+ * may be the SQL of an id (a project page finds its client in the same statement).
+ */
+export function clientSpendTotalsSql(clientId: string | SQL, window?: { start: number; end: number }): SQL {
+  const funding = clientFundingAccountSql(clientId);
+  const refunds = clientRefundsAccountSql(clientId);
+  return sql`
+    select e.currency as currency,
+      sum(case when e.account = ${funding} then -e.amount else 0 end) as paid,
+      sum(case when e.account = ${refunds} then e.amount else 0 end) as refunded
+    from ledger_entries e
+    join ledger_transactions t on t.id = e.transaction_id
+    join contracts c on c.id = t.contract_id
+    where c.client_id = ${clientId}
+      and e.account in (${funding}, ${refunds})
+      ${window ? sql`and e.created_at >= ${window.start} and e.created_at < ${window.end}` : sql``}
+    group by e.currency order by e.currency`;
 }

@@ -23,6 +23,16 @@ export function escrowAccountSql(contractId: SQLWrapper): SQL {
   return sql`${ledgerAccounts.escrow("")} || ${contractId}`;
 }
 
+/** ledgerAccounts.clientFunding in SQL, for a user id given as SQL or a value. */
+export function clientFundingAccountSql(userId: SQLWrapper | string): SQL {
+  return sql`${ledgerAccounts.clientFunding("")} || ${userId}`;
+}
+
+/** ledgerAccounts.clientRefunds in SQL, for a user id given as SQL or a value. */
+export function clientRefundsAccountSql(userId: SQLWrapper | string): SQL {
+  return sql`${ledgerAccounts.clientRefunds("")} || ${userId}`;
+}
+
 export function isExternalAccount(account: string): boolean {
   return account.startsWith("external:");
 }

@@ -5,7 +5,7 @@ import type { DomainContext } from "../context";
 import { zoneOfCountry } from "./client-zone";
 import { skillCentrality, type TaxonomySkill, type WeightedSkill } from "./factors";
 import { taxonomyIndex, taxonomySkills } from "./taxonomy-cache";
-import { loadTrackRecords, type TrackRecord } from "./track-record";
+import { trackRecordQueries, trackRecordsFrom, type TrackRecord } from "./track-record";
 
 export type MatchingContext = Pick<DomainContext, "db" | "clock">;
 
@@ -45,7 +45,7 @@ export interface ProjectFacts {
 export async function loadFreelancerFacts(ctx: MatchingContext, ids: string[], asOf: Date): Promise<FreelancerFacts[]> {
   if (ids.length === 0) return [];
   const taxonomy = await taxonomyIndex(ctx);
-  const [profiles, skillRows, activity] = await ctx.db.batch([
+  const [profiles, skillRows, activity, ...track] = await ctx.db.batch([
     ctx.db
       .select({
         profile: {
@@ -77,8 +77,9 @@ export async function loadFreelancerFacts(ctx: MatchingContext, ids: string[], a
         sql`, `,
       )}) AND created_at < ${asOf.getTime()}
       GROUP BY freelancer_id`),
+    ...trackRecordQueries(ctx, ids, asOf),
   ]);
-  const records = await loadTrackRecords(ctx, profiles, asOf);
+  const records = trackRecordsFrom(track, profiles, asOf);
   const skillsOf = new Map<string, string[]>();
   for (const s of skillRows) (skillsOf.get(s.userId) ?? skillsOf.set(s.userId, []).get(s.userId)!).push(s.slug);
   const lastProposal = new Map(activity.map((a) => [a.id, a.last === null ? null : Number(a.last)]));

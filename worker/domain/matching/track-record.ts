@@ -21,52 +21,57 @@ export interface TrackRecord {
   activeContracts: number;
 }
 
-export async function loadTrackRecords(
-  ctx: Pick<DomainContext, "db">,
+/** The track-record reads for the given freelancers, to go into the caller's batch (one round trip, whatever the data). */
+export function trackRecordQueries(ctx: Pick<DomainContext, "db">, freelancerIds: string[], asOf: Date) {
+  const at = asOf.getTime();
+  const endedOfThem = ctx.db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(inArray(contracts.freelancerId, freelancerIds), eq(contracts.status, "ended")));
+  return [
+    ctx.db
+      .select({ id: contracts.id, freelancerId: contracts.freelancerId, status: contracts.status, endedAt: contracts.endedAt })
+      .from(contracts)
+      .where(
+        and(
+          inArray(contracts.freelancerId, freelancerIds),
+          inArray(contracts.status, ["active", "ended"]),
+          sql`${contracts.createdAt} < ${at}`,
+        ),
+      ),
+    ctx.db
+      .select({
+        contractId: reviews.contractId,
+        rating: reviews.rating,
+        publishedAt: reviews.publishedAt,
+        createdAt: reviews.createdAt,
+      })
+      .from(reviews)
+      .where(and(inArray(reviews.contractId, endedOfThem), eq(reviews.authorRole, "client"), notModeratedSql)),
+    ctx.db
+      .select({
+        contractId: disputes.contractId,
+        outcome: disputes.outcome,
+        percent: disputes.freelancerPercent,
+        resolvedAt: disputes.resolvedAt,
+      })
+      .from(disputes)
+      .where(and(inArray(disputes.contractId, endedOfThem), eq(disputes.status, "resolved"))),
+  ] as const;
+}
+
+type Queries = ReturnType<typeof trackRecordQueries>;
+type TrackRecordRows = readonly [Awaited<Queries[0]>, Awaited<Queries[1]>, Awaited<Queries[2]>];
+
+/** Track records from the rows of trackRecordQueries, as they stood at `asOf`. */
+export function trackRecordsFrom(
+  [rows, clientReviews, decided]: TrackRecordRows,
   profiles: Array<{ profile: Pick<FreelancerProfile, "userId" | "ratingAvg" | "ratingCount"> }>,
   asOf: Date,
-): Promise<Map<string, TrackRecord>> {
+): Map<string, TrackRecord> {
   const out = new Map<string, TrackRecord>();
-  if (profiles.length === 0) return out;
   const at = asOf.getTime();
-  const rows = await ctx.db
-    .select({ id: contracts.id, freelancerId: contracts.freelancerId, status: contracts.status, endedAt: contracts.endedAt })
-    .from(contracts)
-    .where(
-      and(
-        inArray(
-          contracts.freelancerId,
-          profiles.map((p) => p.profile.userId),
-        ),
-        inArray(contracts.status, ["active", "ended"]),
-        sql`${contracts.createdAt} < ${at}`,
-      ),
-    );
   const ended = rows.filter((c) => c.status === "ended" && c.endedAt !== null && c.endedAt.getTime() < at);
-  const endedIds = ended.map((c) => c.id);
-  const [clientReviews, decided] =
-    endedIds.length === 0
-      ? [[], []]
-      : await ctx.db.batch([
-          ctx.db
-            .select({
-              contractId: reviews.contractId,
-              rating: reviews.rating,
-              publishedAt: reviews.publishedAt,
-              createdAt: reviews.createdAt,
-            })
-            .from(reviews)
-            .where(and(inArray(reviews.contractId, endedIds), eq(reviews.authorRole, "client"), notModeratedSql)),
-          ctx.db
-            .select({
-              contractId: disputes.contractId,
-              outcome: disputes.outcome,
-              percent: disputes.freelancerPercent,
-              resolvedAt: disputes.resolvedAt,
-            })
-            .from(disputes)
-            .where(and(inArray(disputes.contractId, endedIds), eq(disputes.status, "resolved"))),
-        ]);
   const outcomesOf = new Map<string, ContractOutcome[]>();
   for (const c of ended) {
     const review = clientReviews.find((r) => r.contractId === c.id && r.createdAt.getTime() < at);

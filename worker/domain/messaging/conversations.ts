@@ -4,6 +4,7 @@ import { conversationMembers, conversations, messages, projects, users, type Con
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { fileUrl } from "../shared/file-records";
 import { CONVERSATIONS_PAGE_MAX, type StartConversationInput } from "./inputs";
 import { projectContextKey, resolveParties, type ConversationParties } from "./rules";
 import { unreadInConversationSql } from "./unread";
@@ -131,7 +132,9 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
       conversation: conversations,
       lastReadMessageId: conversationMembers.lastReadMessageId,
       clientName: client.name,
+      clientPhoto: client.photoKey,
       freelancerName: freelancer.name,
+      freelancerPhoto: freelancer.photoKey,
       lastMessage,
       projectTitle: projects.title,
       unreadCount: unreadInConversationSql(userId),
@@ -148,8 +151,13 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
   return rows.map((row) => {
     const c = row.conversation;
     const participants = [
-      { id: c.clientId, name: row.clientName, role: "client" as const },
-      { id: c.freelancerId, name: row.freelancerName, role: "freelancer" as const },
+      { id: c.clientId, name: row.clientName, role: "client" as const, photoUrl: row.clientPhoto ? fileUrl(ctx, row.clientPhoto) : null },
+      {
+        id: c.freelancerId,
+        name: row.freelancerName,
+        role: "freelancer" as const,
+        photoUrl: row.freelancerPhoto ? fileUrl(ctx, row.freelancerPhoto) : null,
+      },
     ];
     return {
       id: c.id,

@@ -17,7 +17,12 @@ export const messageViewSchema = z.object({
 });
 export const messagesPageSchema = pageSchema(messageViewSchema);
 
-export const participantViewSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(["client", "freelancer"]) });
+export const participantViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(["client", "freelancer"]),
+  photoUrl: z.url().nullable(),
+});
 
 export const conversationViewSchema = z.object({
   id: z.string(),

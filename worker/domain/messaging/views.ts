@@ -5,6 +5,7 @@ export interface ParticipantView {
   id: string;
   name: string;
   role: "client" | "freelancer";
+  photoUrl: string | null;
 }
 
 export interface ConversationView {

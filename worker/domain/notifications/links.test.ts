@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { notifications, type User } from "../../../db/schema";
 import { call } from "../../test-support/api";
 import { testContext } from "../../test-support/context";
-import { coverLetter, projectBody } from "../../test-support/market";
+import { coverLetter, projectBody, uniqueWord } from "../../test-support/market";
 import { chargeCard, declineCard, deliver, stripeEvent } from "../../test-support/stripe";
 import { createTestUser } from "../../test-support/users";
 import { createSession } from "../auth/sessions";
@@ -37,6 +37,8 @@ import { openTicket, replyToTicket, updateTicket } from "../support/tickets";
 import { hideReview, unhideReview } from "../trust/review-moderation";
 import { hideProject, unhideProject } from "../trust/moderation";
 import { remindMeeting } from "../meetings/reminders";
+import { alertSavedSearches } from "../saved-searches/instant";
+import { saveSearch } from "../saved-searches/saved-searches";
 import { NOTIFICATION_TYPE_NAMES, type NotificationType } from "./types";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -336,6 +338,17 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     expect(await remindMeeting(later, body.meeting.id, startsAt.getTime())).toBe("sent");
     await linksOpen("meeting_reminder", f.client, "about to start");
     await linksOpen("meeting_reminder", f.freelancer, "about to start");
+  },
+  async saved_search_match() {
+    const client = await createTestUser(env, { roles: ["client"] });
+    const freelancer = await createTestUser(env, { roles: ["freelancer"] });
+    const word = uniqueWord();
+    await saveSearch(ctx, freelancer.user, { name: `${word} work`, query: `q=${word}` });
+    const project = await postProject(ctx, client.user, projectBody({ title: `${word} storefront rebuild` }));
+    expect(await alertSavedSearches(ctx, project.id)).toEqual({ alerted: 1 });
+    await linksOpen("saved_search_match", freelancer.user, "open");
+    await closeProject(ctx, client.user, project.id);
+    await linksOpen("saved_search_match", freelancer.user, "closed");
   },
   async support_reply() {
     const requester = await createTestUser(env, { roles: ["client"] });

@@ -28,6 +28,7 @@ export const NOTIFICATION_TYPES = {
   meeting_proposed: { label: "Someone proposed a meeting or another time", audience: "any" },
   meeting_answered: { label: "A meeting was accepted (with its calendar invitation) or declined", audience: "any" },
   meeting_reminder: { label: "A meeting starts in 15 minutes", audience: "any" },
+  saved_search_match: { label: "A new project matches one of your saved searches (instant alerts)", audience: "freelancer" },
   support_reply: { label: "Replies on your support tickets", audience: "any" },
   support_ticket_opened: { label: "New support tickets (support staff)", audience: "admin" },
 } as const;

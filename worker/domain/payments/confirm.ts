@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { contracts, milestones, payments, type Payment } from "../../../db/schema";
+import { clientProfiles, contracts, milestones, payments, type Payment } from "../../../db/schema";
 import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
@@ -110,6 +110,11 @@ async function creditPayment(ctx: DomainContext, payment: Payment, alongside: Ba
       subjectId: milestone.id,
       data: { ...data, transactionId: ledger.id },
     }),
+    // The client's payment method worked: "payment method verified" from now on, in the same transaction as the money.
+    ctx.db
+      .insert(clientProfiles)
+      .values({ userId: payment.payerId, paymentVerified: true, createdAt: now, updatedAt: now })
+      .onConflictDoUpdate({ target: clientProfiles.userId, set: { paymentVerified: true, updatedAt: now } }),
     ...alongside,
   ])) as [unknown, unknown, unknown, Payment[]];
   if (!hourly) await contractNotices.funded(ctx, contract, milestone);

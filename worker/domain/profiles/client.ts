@@ -1,5 +1,6 @@
-import { count, eq, sql } from "drizzle-orm";
-import { clientProfiles, contracts, projects, users, type User } from "../../../db/schema";
+import { eq } from "drizzle-orm";
+import { clientProfiles, users, type User } from "../../../db/schema";
+import { hiringCountsQuery, toHiringCounts } from "../clients/history";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireActorRole } from "../projects/access";
@@ -18,20 +19,17 @@ export interface ClientProfileView {
   memberSince: string;
 }
 
-/** A client's profile with hiring history counts; a client who never saved one gets the defaults. */
+/** A client's profile with hiring history counts (the same as "About the client" shows); a client who never saved one gets the defaults. */
 export async function getClientProfile(ctx: DomainContext, userId: string): Promise<ClientProfileView> {
-  const [people, profiles, posted, hires] = await ctx.db.batch([
+  const [people, profiles, hiring] = await ctx.db.batch([
     ctx.db.select({ name: users.name, createdAt: users.createdAt, roles: users.roles }).from(users).where(eq(users.id, userId)),
     ctx.db.select().from(clientProfiles).where(eq(clientProfiles.userId, userId)),
-    ctx.db
-      .select({ total: count(), open: sql<number>`coalesce(sum(${projects.status} = 'open'), 0)` })
-      .from(projects)
-      .where(eq(projects.clientId, userId)),
-    ctx.db.select({ n: count() }).from(contracts).where(eq(contracts.clientId, userId)),
+    hiringCountsQuery(ctx, userId),
   ]);
   const person = people[0];
   if (!person || !person.roles.includes("client")) throw new AppError(404, "not_found", "No such client.");
   const profile = profiles[0];
+  const { projectsPosted, openProjects, hires } = toHiringCounts(hiring);
   return {
     userId,
     name: person.name,
@@ -39,7 +37,7 @@ export async function getClientProfile(ctx: DomainContext, userId: string): Prom
     companySize: profile?.companySize ?? null,
     country: profile?.country ?? null,
     paymentVerified: profile?.paymentVerified ?? false,
-    hiring: { projectsPosted: posted[0].total, openProjects: Number(posted[0].open), hires: hires[0].n },
+    hiring: { projectsPosted, openProjects, hires },
     memberSince: person.createdAt.toISOString(),
   };
 }

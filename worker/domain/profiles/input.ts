@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { COMPANY_SIZES } from "../../../db/schema";
+import { COMPANY_SIZES } from "../../../db/schema/values";
 import { amountSchema } from "../projects/input";
 
 export const MAX_PROFILE_SKILLS = 30;
@@ -45,17 +45,28 @@ export const clientProfileSchema = z.object({
 });
 export type ClientProfileInput = z.input<typeof clientProfileSchema>;
 
+export const MAX_PORTFOLIO_SKILLS = 12;
+
 export const portfolioItemSchema = z.object({
-  title: z.string().trim().min(1).max(120),
-  description: z.string().trim().max(5000).optional(),
-  url: z
-    .url()
+  title: z.string().trim().min(1, "Give the work a title.").max(120, "Use at most 120 characters."),
+  description: z.string().trim().max(5000, "Use at most 5,000 characters.").optional(),
+  link: z
+    .url("Enter a full link, like https://example.com.")
     .max(500)
     .refine((u) => /^https?:\/\//i.test(u), "Use an http or https link.")
     .nullable()
     .optional(),
-  imageKeys: z.array(z.string().min(1).max(100)).max(MAX_PORTFOLIO_IMAGES).optional(),
+  /** Keys of images you uploaded, in the order they are shown. */
+  imageKeys: z.array(z.string().min(1).max(100)).max(MAX_PORTFOLIO_IMAGES, `Show at most ${MAX_PORTFOLIO_IMAGES} images.`).optional(),
+  /** Skill names or slugs from the taxonomy. */
+  skills: z.array(z.string().trim().min(1).max(64)).max(MAX_PORTFOLIO_SKILLS, `Pick at most ${MAX_PORTFOLIO_SKILLS} skills.`).optional(),
+  /** A project of yours on the marketplace this work came from. */
+  projectId: z.string().trim().min(1).max(64).nullable().optional(),
 });
 export const portfolioPatchSchema = portfolioItemSchema.partial();
 export type PortfolioInput = z.input<typeof portfolioItemSchema>;
 export type PortfolioPatch = z.input<typeof portfolioPatchSchema>;
+
+/** The whole portfolio's new order: every item's id, first shown first. */
+export const portfolioOrderSchema = z.object({ ids: z.array(z.string().min(1).max(64)).min(1).max(MAX_PORTFOLIO_ITEMS) });
+export type PortfolioOrderInput = z.input<typeof portfolioOrderSchema>;

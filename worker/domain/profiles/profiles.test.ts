@@ -99,13 +99,13 @@ describe("portfolio", () => {
     const item = await addPortfolioItem(ctx, user, {
       title: "Shop redesign",
       description: "A new storefront",
-      url: "https://example.com/shop",
+      link: "https://example.com/shop",
       imageKeys: [image.key],
     });
-    expect(item.images).toEqual([expect.objectContaining({ key: image.key, contentType: "image/png" })]);
+    expect(item.images).toEqual([expect.objectContaining({ key: image.key, width: 800, height: 600 })]);
     await expect(addPortfolioItem(ctx, user, { title: "Bad", imageKeys: [pdf.key] })).rejects.toMatchObject({ status: 422 });
     await expect(addPortfolioItem(ctx, user, { title: "Bad", imageKeys: [theirs.key] })).rejects.toMatchObject({ status: 422 });
-    await expect(addPortfolioItem(ctx, user, { title: "Bad", url: "javascript:alert(1)" })).rejects.toMatchObject({ status: 422 });
+    await expect(addPortfolioItem(ctx, user, { title: "Bad", link: "javascript:alert(1)" })).rejects.toMatchObject({ status: 422 });
     expect((await updatePortfolioItem(ctx, user, item.id, { title: "Shop redesign 2.0" })).title).toBe("Shop redesign 2.0");
     await expect(updatePortfolioItem(ctx, other.user, item.id, { title: "Mine now" })).rejects.toMatchObject({ status: 404 });
     await expect(removePortfolioItem(ctx, other.user, item.id)).rejects.toMatchObject({ status: 404 });

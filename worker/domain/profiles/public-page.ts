@@ -3,17 +3,18 @@
  * summary, the portfolio and its images, optionally the track record, and the day's view count, all keyed by
  * the handle in SQL so nothing waits for the handle to be looked up first.
  */
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { files, portfolioItems, type PortfolioItem, type StoredFile } from "../../../db/schema";
+import { portfolioOrder } from "./portfolio";
 import { profileViewStatement } from "../analytics/activity";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { toFileView } from "../shared/file-records";
 import { openProjectChoicesQuery } from "../projects/client-projects";
 import { toTrackRecord, trackRecordQueries, type TrackRecord } from "../reviews/track-record";
 import {
   freelancerSummariesSql,
   toFreelancerSummary,
+  toPortfolioImage,
   toPortfolioView,
   type FreelancerProfileView,
   type FreelancerSummaryRow,
@@ -42,7 +43,7 @@ export async function loadPublicProfile(
       .select()
       .from(portfolioItems)
       .where(eq(portfolioItems.freelancerId, userId))
-      .orderBy(desc(portfolioItems.createdAt), desc(portfolioItems.id)),
+      .orderBy(...portfolioOrder),
     ctx.db
       .select()
       .from(files)
@@ -63,8 +64,8 @@ export async function loadPublicProfile(
     ...unknown[],
   ];
   if (summaries.length === 0) throw new AppError(404, "not_found", "No freelancer has that handle.");
-  const imageViews = new Map(images.map((f) => [f.key, toFileView(ctx, f)]));
-  const profile = { ...toFreelancerSummary(summaries[0]), portfolio: items.map((i) => toPortfolioView(i, imageViews)) };
+  const imageViews = new Map(images.map((f) => [f.key, toPortfolioImage(ctx, f)]));
+  const profile = { ...toFreelancerSummary(ctx, summaries[0]), portfolio: items.map((i) => toPortfolioView(i, imageViews)) };
   const track = options.trackRecord ? toTrackRecord(ctx, rest.slice(0, 5) as never) : null;
   const openProjects = options.openProjectsOf ? (rest[track ? 5 : 0] as Array<{ id: string; title: string }>) : null;
   return { profile, track, openProjects };

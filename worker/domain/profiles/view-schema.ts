@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { timestampSchema, type SameShape } from "../shared/views";
-import { fileViewSchema } from "../shared/file-view-schema";
 import type { ClientProfileView } from "./client";
 import type { FreelancerProfileView, FreelancerSummary, PortfolioView } from "./views";
 
@@ -9,6 +8,7 @@ export const freelancerSummarySchema = z.object({
   userId: z.string(),
   handle: z.string(),
   name: z.string(),
+  photoUrl: z.url().nullable(),
   headline: z.string(),
   bio: z.string(),
   skills: z.array(z.object({ slug: z.string(), name: z.string(), years: z.number() })),
@@ -30,8 +30,10 @@ export const portfolioViewSchema = z.object({
   id: z.string(),
   title: z.string(),
   description: z.string(),
-  url: z.string().nullable(),
-  images: z.array(fileViewSchema),
+  images: z.array(z.object({ key: z.string(), url: z.url(), width: z.number().int().nullable(), height: z.number().int().nullable() })),
+  link: z.string().nullable(),
+  skills: z.array(z.object({ slug: z.string(), name: z.string() })),
+  projectId: z.string().nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -1,13 +1,15 @@
-import { desc, eq, sql, type SQL } from "drizzle-orm";
-import { portfolioItems, type PortfolioItem } from "../../../db/schema";
+import { eq, inArray, sql, type SQL } from "drizzle-orm";
+import { files, portfolioItems, type PortfolioItem, type StoredFile } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { fileViewsByKey, type FileView } from "../shared/file-records";
+import { fileUrl } from "../shared/file-records";
 import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {
   userId: string;
   handle: string;
   name: string;
+  /** The square profile photo; null shows initials. */
+  photoUrl: string | null;
   headline: string;
   bio: string;
   skills: Array<{ slug: string; name: string; years: number }>;
@@ -25,13 +27,35 @@ export interface FreelancerSummary {
 
 export type PortfolioView = ReturnType<typeof toPortfolioView>;
 
-export function toPortfolioView(item: PortfolioItem, files: Map<string, FileView>) {
+/** An image of a portfolio item, with the size its header states (pages reserve the space before it loads). */
+export interface PortfolioImage {
+  key: string;
+  url: string;
+  width: number | null;
+  height: number | null;
+}
+
+export function toPortfolioImage(ctx: DomainContext, file: StoredFile): PortfolioImage {
+  return { key: file.key, url: fileUrl(ctx, file.key), width: file.width, height: file.height };
+}
+
+/** Portfolio images by key, in one read. */
+export async function portfolioImagesByKey(ctx: DomainContext, keys: string[]): Promise<Map<string, PortfolioImage>> {
+  const unique = [...new Set(keys)];
+  if (unique.length === 0) return new Map();
+  const rows = await ctx.db.select().from(files).where(inArray(files.key, unique));
+  return new Map(rows.map((f) => [f.key, toPortfolioImage(ctx, f)]));
+}
+
+export function toPortfolioView(item: PortfolioItem, images: Map<string, PortfolioImage>) {
   return {
     id: item.id,
     title: item.title,
     description: item.description,
-    url: item.url,
-    images: item.imageKeys.map((k) => files.get(k)).filter((f): f is FileView => Boolean(f)),
+    images: item.imageKeys.map((k) => images.get(k)).filter((f): f is PortfolioImage => Boolean(f)),
+    link: item.url,
+    skills: item.skills,
+    projectId: item.projectId,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
   };
@@ -42,6 +66,7 @@ export interface FreelancerSummaryRow {
   user_id: string;
   handle: string;
   name: string;
+  photo_key: string | null;
   headline: string;
   bio: string;
   hourly_rate: number | null;
@@ -66,7 +91,7 @@ export interface FreelancerSummaryRow {
  */
 export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
-    SELECT fp.user_id, fp.handle, u.name, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
+    SELECT fp.user_id, fp.handle, u.name, u.photo_key, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
       fp.timezone, fp.languages, fp.country, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
       (SELECT json_group_array(json_array(slug, name, years)) FROM (
         SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
@@ -77,11 +102,12 @@ export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL
     ORDER BY ${order}`;
 }
 
-export function toFreelancerSummary(row: FreelancerSummaryRow): FreelancerSummary {
+export function toFreelancerSummary(ctx: DomainContext, row: FreelancerSummaryRow): FreelancerSummary {
   return {
     userId: row.user_id,
     handle: row.handle,
     name: row.name,
+    photoUrl: row.photo_key ? fileUrl(ctx, row.photo_key) : null,
     headline: row.headline,
     bio: row.bio,
     skills: (JSON.parse(row.skills) as Array<[string, string, number]>).map(([slug, name, years]) => ({ slug, name, years })),
@@ -107,7 +133,7 @@ export function freelancerSummariesQuery(ctx: DomainContext, userIds: string[]) 
 /** Summaries of freelancers (profile, name, skills), in the order of `userIds`; users without a profile are skipped. */
 export async function loadFreelancerSummaries(ctx: DomainContext, userIds: string[]): Promise<FreelancerSummary[]> {
   if (userIds.length === 0) return [];
-  return (await freelancerSummariesQuery(ctx, userIds)).map(toFreelancerSummary);
+  return (await freelancerSummariesQuery(ctx, userIds)).map((row) => toFreelancerSummary(ctx, row));
 }
 
 /** The public page data for /f/:handle: the summary plus the portfolio. */
@@ -118,11 +144,11 @@ export async function loadFreelancerProfileView(ctx: DomainContext, userId: stri
     .select()
     .from(portfolioItems)
     .where(eq(portfolioItems.freelancerId, userId))
-    .orderBy(desc(portfolioItems.createdAt), desc(portfolioItems.id));
-  const files = await fileViewsByKey(
+    .orderBy(sql`${portfolioItems.position}`, sql`${portfolioItems.createdAt} DESC`, sql`${portfolioItems.id} DESC`);
+  const images = await portfolioImagesByKey(
     ctx,
     items.flatMap((i) => i.imageKeys),
   );
-  return { ...summary, portfolio: items.map((i) => toPortfolioView(i, files)) };
+  return { ...summary, portfolio: items.map((i) => toPortfolioView(i, images)) };
 }
 export type FreelancerProfileView = NonNullable<Awaited<ReturnType<typeof loadFreelancerProfileView>>>;

@@ -43,7 +43,10 @@ async function skillRowsFor(ctx: DomainContext, terms: string[]) {
   return skillsBySlug(ctx, await requireSkills(ctx, terms));
 }
 
-/** A verified client posts a project; it is searchable at once (the FTS index follows by trigger). */
+/**
+ * A verified client posts a project; it is searchable at once (the FTS index follows by trigger), and the
+ * freelancers whose saved searches it matches are alerted through the jobs queue.
+ */
 export async function postProject(ctx: DomainContext, actor: User, input: ProjectInput): Promise<ProjectView> {
   requireActorRole(actor, "client");
   requireVerifiedEmail(actor);
@@ -81,7 +84,18 @@ export async function postProject(ctx: DomainContext, actor: User, input: Projec
     ctx.db.insert(projectSkills).values(skillRows.map((s) => ({ projectId: id, skillSlug: s.slug }))),
     scopeFilesStatement(ctx, actor.id, attachments, { scope: "project", id }),
   ]);
+  await queueNewProjectAlerts(ctx, id);
   return loadProjectView(ctx, id);
+}
+
+/** Saved searches with instant alerts hear of a new project from the jobs queue; failing to queue never fails posting. */
+async function queueNewProjectAlerts(ctx: DomainContext, projectId: string): Promise<void> {
+  if (!ctx.enqueue) return;
+  try {
+    await ctx.enqueue({ type: "saved-search.match", projectId });
+  } catch (error) {
+    ctx.log("saved search alerts not queued", { projectId, error: String(error) });
+  }
 }
 
 /**

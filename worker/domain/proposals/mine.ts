@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, lt, or, type SQL } from "drizzle-orm";
 import { contracts, proposals, type Proposal, type ProposalStatus, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { getClientAbouts } from "../clients/about";
 import { getProject } from "../projects/projects";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf } from "../shared/cursor";
 import { isUndecided, loadProposalWithProject } from "./access";
@@ -82,17 +83,18 @@ export async function myProposalCounts(ctx: DomainContext, actor: User): Promise
 
 /**
  * One of the freelancer's proposals for its page: the proposal, its project, its history, whether it can still be
- * edited or withdrawn, and its contract once hired. Anyone but its freelancer is told it does not exist.
+ * edited or withdrawn, its contract once hired, and about its client. Anyone but its freelancer is told it does not exist.
  */
 export async function getMyProposal(ctx: DomainContext, actor: User, proposalId: string) {
   const row = await loadProposalWithProject(ctx, proposalId).catch(() => null);
   if (!row || row.proposal.freelancerId !== actor.id) throw new AppError(404, "not_found", "No such proposal.");
   const [item] = await withContracts(ctx, [row.proposal]);
-  const [project, history] = await Promise.all([
+  const [project, history, client] = await Promise.all([
     getProject(ctx, row.project.id, actor).catch(() => null),
     proposalHistory(ctx, row.proposal, item.contract?.id ?? null),
+    getClientAbouts(ctx, [row.project.clientId]),
   ]);
-  return { proposal: item, project, history, canChange: isUndecided(row.proposal) };
+  return { proposal: item, project, history, client: client.get(row.project.clientId) ?? null, canChange: isUndecided(row.proposal) };
 }
 
 /** The viewer's own proposal on a project, if they sent one (the project page reads it in its own batch: getProjectPage). */

@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { contracts, proposals, type User } from "../../../db/schema";
+import { clientAboutFrom, clientAboutQueries, projectClientSql, type ClientAbout, type ClientAboutRows } from "../clients/about";
 import type { DomainContext } from "../context";
 import { projectPageFrom, projectPageQueries, type ProjectModerationNotice } from "../projects/projects";
 import type { ProjectView } from "../projects/views";
@@ -33,9 +34,9 @@ export function ownProposalFrom(ctx: DomainContext, [views, deals]: OwnProposalR
 }
 
 /**
- * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, and
- * the viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and
- * for visitors).
+ * The project page's reads in one round trip: the view, its moderation state, whether the viewer was invited, the
+ * viewer's own proposal on it with its contract once hired (a freelancer sees theirs; null for its client and for
+ * visitors), and "About the client" (its client found by the project id inside the same statements).
  */
 export async function getProjectPage(
   ctx: DomainContext,
@@ -44,12 +45,14 @@ export async function getProjectPage(
 ): Promise<{
   project: ProjectView & { moderation: ProjectModerationNotice | null };
   ownProposal: MyProposalItem | null;
+  client: ClientAbout | null;
 }> {
-  const [rows, invites, ownViews, ownContract] = await ctx.db.batch([
+  const [rows, invites, ownViews, ownContract, ...about] = await ctx.db.batch([
     ...projectPageQueries(ctx, projectId, viewer),
     ...ownProposalQueries(ctx, viewer?.id ?? "", projectId),
+    ...clientAboutQueries(ctx, projectClientSql(projectId)),
   ]);
   const project = projectPageFrom(ctx, viewer, [rows, invites]);
   const ownProposal = viewer && project.clientId !== viewer.id ? ownProposalFrom(ctx, [ownViews, ownContract]) : null;
-  return { project, ownProposal };
+  return { project, ownProposal, client: clientAboutFrom(ctx, about as unknown as ClientAboutRows) };
 }

@@ -22,7 +22,7 @@ export const proposalViewSchema = z.object({
     })
     .nullable(),
   freelancerId: z.string(),
-  freelancer: z.object({ id: z.string(), name: z.string(), handle: z.string().nullable() }),
+  freelancer: z.object({ id: z.string(), name: z.string(), handle: z.string().nullable(), photoUrl: z.url().nullable() }),
   coverLetter: z.string(),
   bidAmount: z.number().int().describe("The total price on a fixed-price project, the hourly rate on an hourly one (minor units)"),
   currency: z.string(),

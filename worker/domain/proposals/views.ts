@@ -16,7 +16,7 @@ export interface ProposalView {
     currency: string;
   } | null;
   freelancerId: string;
-  freelancer: { id: string; name: string; handle: string | null };
+  freelancer: { id: string; name: string; handle: string | null; photoUrl: string | null };
   coverLetter: string;
   bidAmount: number;
   currency: string;
@@ -42,6 +42,7 @@ export function proposalViewsQuery(ctx: DomainContext, where: SQL) {
     .select({
       proposal: proposals,
       freelancerName: users.name,
+      photoKey: users.photoKey,
       handle: freelancerProfiles.handle,
       project: {
         id: projects.id,
@@ -74,7 +75,12 @@ export function toProposalView(ctx: DomainContext, row: ProposalViewRow): Propos
     projectId: p.projectId,
     project: row.project?.id ? row.project : null,
     freelancerId: p.freelancerId,
-    freelancer: { id: p.freelancerId, name: row.freelancerName ?? "", handle: row.handle ?? null },
+    freelancer: {
+      id: p.freelancerId,
+      name: row.freelancerName ?? "",
+      handle: row.handle ?? null,
+      photoUrl: row.photoKey ? fileUrl(ctx, row.photoKey) : null,
+    },
     coverLetter: p.coverLetter,
     bidAmount: p.bidAmount,
     currency: p.currency,

@@ -123,5 +123,5 @@ export async function searchFreelancers(
         ? encodeCursor({ o: prepared.offset + prepared.limit })
         : encodeCursor({ k: [Number(sortValue[prepared.sort]), last.user_id] });
   }
-  return { items: pageRows.map(toFreelancerSummary), nextCursor, ...toSearchTotal(totals[0]?.n) };
+  return { items: pageRows.map((row) => toFreelancerSummary(ctx, row)), nextCursor, ...toSearchTotal(totals[0]?.n) };
 }

@@ -52,9 +52,10 @@ export interface PreparedSearch {
 
 /**
  * Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). Touches no database:
- * category and skill names resolve against the isolate's taxonomy snapshot.
+ * category and skill names resolve against the isolate's taxonomy snapshot. `narrowing` adds conditions on
+ * `projects` to the search's own (saved-search alerts: only this new project, only projects not sent yet).
  */
-export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSearchInput): Promise<PreparedSearch> {
+export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSearchInput, narrowing: SQL[] = []): Promise<PreparedSearch> {
   const data = parseInput(projectSearchSchema, input);
   const match = toFtsQuery(data.q);
   const sort = data.sort === "relevance" && !match ? "newest" : (data.sort ?? (match ? "relevance" : "newest"));
@@ -82,6 +83,7 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   // A budget range filter keeps projects whose own range overlaps it.
   if (data.budgetMax !== undefined) where.push(sql`${projects.budgetMin} <= ${data.budgetMax}`);
   if (data.postedWithin) where.push(sql`${projects.createdAt} >= ${ctx.clock.now().getTime() - data.postedWithin * DAY_MS}`);
+  where.push(...narrowing);
 
   // Text: the newest RELEVANCE_WINDOW matches of the full-text index (its rowids follow posting order), joined
   // to projects by rowid. The window bounds the work for a word every project uses; rarer words are all ranked.

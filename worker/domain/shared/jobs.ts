@@ -17,5 +17,22 @@ export const meetingReminderJobSchema = z.object({
   startsAt: z.number().int(),
 });
 
-export const domainJobSchemas = [passwordResetJobSchema, meetingReminderJobSchema] as const;
+/** Tells the owners of instant saved searches that a newly published project matches them (once per search and project). */
+export const savedSearchMatchJobSchema = z.object({
+  type: z.literal("saved-search.match"),
+  projectId: z.string().min(1).max(64),
+});
+
+/** Builds and sends one saved search's daily e-mail digest (queued by the daily cron, one job per search). */
+export const savedSearchDigestJobSchema = z.object({
+  type: z.literal("saved-search.digest"),
+  savedSearchId: z.string().min(1).max(64),
+});
+
+export const domainJobSchemas = [
+  passwordResetJobSchema,
+  meetingReminderJobSchema,
+  savedSearchMatchJobSchema,
+  savedSearchDigestJobSchema,
+] as const;
 export type DomainJob = z.infer<(typeof domainJobSchemas)[number]>;
