@@ -1,7 +1,8 @@
-import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/cloudflare";
+import { createRequestHandler, type ServerBuild } from "@remix-run/cloudflare";
 import { env as startupEnv } from "cloudflare:workers";
 // The Remix server build is produced by `vite build` before wrangler bundles this entry.
 import * as remixBuild from "../build/server/index.js";
+import { createLoadContext } from "../app/load-context";
 import { createApi } from "./api/app";
 import { routeToRoom } from "./api/rooms-gate";
 import { readVars, type Env } from "./env";
@@ -52,7 +53,7 @@ export default {
       );
     }
     if (isLegacyDataRequest(request, url)) return withSecurityHeaders(legacyDataResponse(url));
-    const loadContext: AppLoadContext = { cloudflare: { env, ctx } };
+    const loadContext = createLoadContext(env, ctx);
     const response = await remix(request, loadContext);
     return withSecurityHeaders(loadContext.databaseUnavailable ? asUnavailable(response) : response);
   },

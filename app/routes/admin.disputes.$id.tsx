@@ -13,7 +13,7 @@ import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { formFailure } from "~/utils/disputes.server";
 import { formatMoney } from "~/utils/money";
 import { AppError, domainFrom } from "~/utils/domain.server";
-import { DISPUTE_OUTCOMES } from "../../db/schema/values";
+import { resolveDisputeInput, splitPercent } from "../../worker/domain/disputes/inputs";
 import { getDispute } from "../../worker/domain/disputes/queries";
 import { resolveDispute } from "../../worker/domain/disputes/resolve";
 
@@ -21,10 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: `Dispute: ${loaded?.dispute.milestoneTitle ?? "milestone"} — Admin console — MegiLance` },
 ];
 
-const resolveForm = z.object({
-  outcome: z.enum(DISPUTE_OUTCOMES, { message: "Choose an outcome." }),
-  freelancerPercent: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), z.number().int().min(1).max(99).optional()),
-  note: z.string().trim().min(1, { message: "Explain the decision to both sides." }).max(5000),
+const resolveForm = resolveDisputeInput.extend({
+  freelancerPercent: z.preprocess((v) => (v === "" || v == null ? undefined : Number(v)), splitPercent.optional()),
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -15,13 +15,13 @@ import { AppError } from "~/utils/domain.server";
 import { decideAlert, getAlert } from "../../worker/domain/trust/alerts";
 import { ALERT_DECISIONS } from "../../worker/domain/trust/values";
 import { blockUser } from "../../worker/domain/trust/blocks";
+import { adminReason } from "../../worker/domain/shared/reasons";
 
 export const meta: MetaFunction = () => [{ title: "Fraud alert — MegiLance admin" }];
 
-const reason = z.string().trim().min(3, { error: "Give a reason (at least 3 characters)." }).max(500);
 const intentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("decide"), status: z.enum(ALERT_DECISIONS), note: z.string().trim().max(2000).optional() }),
-  z.object({ intent: z.literal("block"), reason }),
+  z.object({ intent: z.literal("block"), reason: adminReason }),
 ]);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

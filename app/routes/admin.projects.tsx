@@ -12,6 +12,7 @@ import { inputClass } from "~/components/ui/field";
 import { adminFormAction, domainFrom, requireAdminActor } from "~/utils/admin.server";
 import { formatMoneyRange } from "~/utils/money";
 import { hideProject, listProjectsForModeration, unhideProject } from "../../worker/domain/trust/moderation";
+import { adminReason } from "../../worker/domain/shared/reasons";
 
 export const meta: MetaFunction = () => [{ title: "Project moderation — MegiLance admin" }];
 
@@ -23,7 +24,7 @@ const querySchema = z.object({
 const intentSchema = z.object({
   intent: z.enum(["hide", "unhide"]),
   projectId: z.string().min(1).max(64),
-  reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)." }).max(500),
+  reason: adminReason,
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -14,6 +14,7 @@ import { LocalTime } from "~/components/ui/local-time";
 import { adminFormAction, domainFrom, requireAdminActor } from "~/utils/admin.server";
 import { hideReview, listReviewsForModeration, unhideReview } from "../../worker/domain/trust/review-moderation";
 import { REVIEW_MODERATION_STATUSES } from "../../worker/domain/trust/values";
+import { adminReason } from "../../worker/domain/shared/reasons";
 
 export const meta: MetaFunction = () => [{ title: "Review moderation — MegiLance admin" }];
 
@@ -26,7 +27,7 @@ const querySchema = z.object({
 const intentSchema = z.object({
   intent: z.enum(["hide", "unhide"]),
   reviewId: z.string().min(1).max(64),
-  reason: z.string().trim().min(3, { error: "Give a reason (at least 3 characters)." }).max(500),
+  reason: adminReason,
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -15,15 +15,15 @@ import { AppError } from "~/utils/domain.server";
 import { blockUser, unblockUser } from "../../worker/domain/trust/blocks";
 import { placePayoutHold, releasePayoutHold } from "../../worker/domain/wallet/holds";
 import { adminUserDetail } from "../../worker/domain/trust/users-admin";
+import { adminReason } from "../../worker/domain/shared/reasons";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.name ?? "User"} — MegiLance admin` }];
 
-const reason = z.string().trim().min(3, { error: "Give a reason (at least 3 characters)." }).max(500);
 const intentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("block"), reason }),
-  z.object({ intent: z.literal("unblock"), reason }),
-  z.object({ intent: z.literal("hold"), reason }),
-  z.object({ intent: z.literal("release"), reason }),
+  z.object({ intent: z.literal("block"), reason: adminReason }),
+  z.object({ intent: z.literal("unblock"), reason: adminReason }),
+  z.object({ intent: z.literal("hold"), reason: adminReason }),
+  z.object({ intent: z.literal("release"), reason: adminReason }),
 ]);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {

@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const call = await getCall(domainFrom(context), viewer.user.id, params.id ?? "");
     return { viewer: summarizeViewer(viewer), me: viewer.user.id, call };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such call.", { status: 404 });
+    if (error instanceof AppError && error.status === 404) throw new Response(error.message, { status: 404 });
     throw error;
   }
 }
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await run(domainFrom(context), viewer.user.id, id);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.status === 404) throw new Response("No such call.", { status: 404 });
+    if (error.status === 404) throw new Response(error.message, { status: 404 });
     // A call that moved on meanwhile (answered elsewhere, over) is simply shown as it is now.
     if (error.status !== 409 && error.status !== 403) throw error;
   }

@@ -15,17 +15,17 @@ import { formFailure } from "~/utils/disputes.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { contractReviews } from "../../worker/domain/reviews/queries";
 import { REVIEW_CRITERIA } from "../../worker/domain/reviews/criteria";
+import { reviewComment, reviewPrivateNote, reviewStars } from "../../worker/domain/reviews/inputs";
 import { writeReview } from "../../worker/domain/reviews/write";
 
 export const handle = { portal: true };
 
 export const meta: MetaFunction = () => [{ title: "Reviews — MegiLance" }];
 
-const rating = z.coerce.number().int().min(1, { message: "Choose a rating from 1 to 5." }).max(5);
 const reviewForm = z.object({
-  rating,
-  comment: z.string().trim().min(1, { message: "Write a few words about working together." }).max(5000),
-  privateNote: z.string().trim().max(2000).optional(),
+  rating: z.coerce.number().pipe(reviewStars),
+  comment: reviewComment,
+  privateNote: reviewPrivateNote.optional(),
 });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -19,7 +19,6 @@ import { loadTimePage, runTimeIntent, timeIntentSchema } from "~/utils/hourly.se
 import { formatMoney } from "~/utils/money";
 import { addDays } from "../../worker/domain/time/weeks";
 import { formatDay } from "../../worker/domain/time/format";
-import { paymentProviders } from "../../worker/platform/payments";
 
 export const handle = { portal: true };
 
@@ -53,9 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const unconfirmed = confirmationNeeded(form, ["approve"]);
   if (unconfirmed) return unconfirmed;
   try {
-    const done = await guarded(() =>
-      runTimeIntent(domainFrom(context), viewer.user, id, parsed.data, paymentProviders(context.cloudflare.env)),
-    );
+    const done = await guarded(() => runTimeIntent(domainFrom(context), viewer.user, id, parsed.data));
     // A stop that recorded less than ran (or nothing) says why, on the page itself.
     if (done && typeof done === "object" && "notice" in done && done.notice) return data({ notice: done.notice });
   } catch (error) {

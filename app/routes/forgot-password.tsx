@@ -9,11 +9,12 @@ import { Button } from "~/components/ui/button";
 import { Field } from "~/components/ui/field";
 import { requestPasswordReset } from "~/utils/accounts.server";
 import { domainFrom, requestMeta } from "~/utils/domain.server";
+import { emailAddress } from "../../worker/domain/auth/inputs";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password — MegiLance" }];
 
 export const forgotPasswordSchema = z.object({
-  email: z.email({ error: "Enter a valid email address." }).max(254),
+  email: emailAddress,
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {

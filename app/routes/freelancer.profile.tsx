@@ -29,6 +29,7 @@ import { AppError, domainFrom } from "~/utils/domain.server";
 import { replyWithAppError } from "~/utils/forms.server";
 import { SUPPORTED_CURRENCIES, toMajorText, toMinorUnits } from "~/utils/money";
 import { estimateFreelancerRate } from "../../worker/domain/estimates/freelancer-rate";
+import { invalidFields } from "../../worker/domain/shared/validate";
 import { RateGuide } from "~/components/matching/rate-estimate";
 
 export const meta: MetaFunction = () => [{ title: "My profile — MegiLance" }];
@@ -85,7 +86,7 @@ function toProfileInput(value: ProfileFormValue): FreelancerProfileInput {
   const hourlyRate = value.hourlyRate ? toMinorUnits(value.hourlyRate, value.currency) : null;
   if (value.hourlyRate && (hourlyRate === null || hourlyRate < 1))
     fields.hourlyRate = [`Use a positive amount with at most the decimals ${value.currency} has.`];
-  if (Object.keys(fields).length > 0) throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
+  if (Object.keys(fields).length > 0) throw invalidFields(fields);
   return {
     handle: value.handle,
     headline: value.headline,

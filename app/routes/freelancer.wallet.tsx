@@ -18,7 +18,6 @@ import { displayRatesFor } from "~/utils/display-currency.server";
 import { formatMoney, toMajorText, toMinorUnits } from "~/utils/money";
 import { requestPayout } from "../../worker/domain/wallet/payouts";
 import { getWallet } from "../../worker/domain/wallet/wallet";
-import { paymentProviders } from "../../worker/platform/payments";
 import { SANDBOX_LABEL } from "../../worker/platform/payments/sandbox";
 
 export const meta: MetaFunction = () => [{ title: "Wallet — MegiLance" }];
@@ -46,12 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!currency || amount === null || amount <= 0) return data({ error: "Enter a positive amount, like 150.00." }, { status: 422 });
   if (!isConfirmed(form)) return askToConfirm(form);
   try {
-    await requestPayout(
-      domainFrom(context),
-      viewer.user,
-      { amount, currency, idempotencyKey: String(form.get("key") ?? "") || null },
-      paymentProviders(context.cloudflare.env).payouts,
-    );
+    await requestPayout(domainFrom(context), viewer.user, { amount, currency, idempotencyKey: String(form.get("key") ?? "") || null });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const field = Object.values(error.fields ?? {}).flat()[0];

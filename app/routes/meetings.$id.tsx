@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     );
     return { viewer: summarizeViewer(viewer), me: viewer.user.id, meeting, nextStart };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such meeting.", { status: 404 });
+    if (error instanceof AppError && error.status === 404) throw new Response(error.message, { status: 404 });
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -9,18 +8,12 @@ import { Field, inputClass } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
 import { getBillingDetails, saveBillingDetails } from "../../worker/domain/invoices/billing";
+import { billingDetailsInput } from "../../worker/domain/invoices/billing-input";
+import { fieldErrorsOf } from "../../worker/domain/shared/validate";
 
 export const meta: MetaFunction = () => [{ title: "Billing details — MegiLance" }];
 
-const billingSchema = z.object({
-  legalName: z.string().trim().max(200, "Keep the name under 200 characters."),
-  taxId: z.string().trim().max(64, "Keep the tax ID under 64 characters."),
-  address: z.string().trim().max(500, "Keep the address under 500 characters."),
-  country: z
-    .string()
-    .trim()
-    .regex(/^([A-Za-z]{2})?$/, "Use a two-letter country code like DE."),
-});
+const billingSchema = billingDetailsInput;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
@@ -30,11 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const parsed = billingSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[String(issue.path[0])] ??= []).push(issue.message);
-    return data({ saved: false, fields }, { status: 422 });
-  }
+  if (!parsed.success) return data({ saved: false, fields: fieldErrorsOf(parsed.error) }, { status: 422 });
   await saveBillingDetails(domainFrom(context), viewer.user.id, parsed.data);
   return { saved: true, fields: {} as Record<string, string[]> };
 }

@@ -24,12 +24,13 @@ import { AppError, domainFrom, oauthProvidersFrom, requestMeta } from "~/utils/d
 import { replyWithAppError } from "~/utils/forms.server";
 import { portalPathFor, safeRedirect } from "~/utils/redirect";
 import { clearPendingSignInCookie, pendingSignInCookie, pendingSignInTicket, sessionCookie, startWebSession } from "~/utils/session.server";
+import { emailAddress } from "../../worker/domain/auth/inputs";
 import { challengeId } from "../../worker/domain/auth/passkeys-schema";
 
 export const meta: MetaFunction = () => [{ title: "Sign in — MegiLance" }];
 
 const redirectTo = z.string().max(2048).optional();
-const email = z.email({ error: "Enter a valid email address." }).max(254);
+const email = emailAddress;
 const password = z.string({ error: "Enter your password." }).max(256);
 
 /** Step one is the password or a passkey; step two (2FA on, after a password) a code, or a request to email one. */

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../worker/domain/auth/common-passwords";
+import { accountName, emailAddress, SIGNUP_ROLES } from "../../worker/domain/auth/inputs";
 import { AuthPage, textLinkClass } from "~/components/auth-page";
 import { OAuthButtons } from "~/components/oauth-buttons";
 import { FormErrors } from "~/components/ui/alert";
@@ -19,16 +20,14 @@ import { startWebSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Create your account — MegiLance" }];
 
-const SIGN_UP_ROLES = ["client", "freelancer"] as const;
-
 export const signUpSchema = z.object({
-  name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "Use at most 100 characters."),
-  email: z.email({ error: "Enter a valid email address." }).max(254, "Use at most 254 characters."),
+  name: accountName,
+  email: emailAddress,
   password: z
     .string({ error: "Choose a password." })
     .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
     .max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
-  role: z.enum(SIGN_UP_ROLES, { error: "Choose how you will use MegiLance." }),
+  role: z.enum(SIGNUP_ROLES, { error: "Choose how you will use MegiLance." }),
   redirectTo: z.string().max(2048).optional(),
 });
 
@@ -100,7 +99,7 @@ export default function SignUp() {
           id={fields.role.id}
           defaultValue={(fields.role.initialValue as string | undefined) ?? undefined}
           errors={fields.role.errors}
-          options={SIGN_UP_ROLES.map((role) =>
+          options={SIGNUP_ROLES.map((role) =>
             role === "client"
               ? { value: role, label: "Hire (client)", description: "Post projects and work with freelancers." }
               : { value: role, label: "Work (freelancer)", description: "Find projects and send proposals." },

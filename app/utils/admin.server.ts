@@ -1,6 +1,7 @@
 import { data, type AppLoadContext } from "@remix-run/cloudflare";
 import type { z } from "zod";
 import { AppError } from "../../worker/domain/errors";
+import { fieldErrorsOf } from "../../worker/domain/shared/validate";
 import type { AdminActor } from "../../worker/domain/auth/admin";
 import { requireRole } from "./auth.server";
 import { domainFrom, requestMeta } from "./domain.server";
@@ -20,9 +21,10 @@ export type ActionReply = { ok: true; message: string } | { ok: false; message: 
 export async function adminFormAction<S extends z.ZodType>(form: FormData, schema: S, run: (input: z.infer<S>) => Promise<string>) {
   const parsed = schema.safeParse(Object.fromEntries(form));
   if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    return data<ActionReply>({ ok: false, message: "Some fields need another look.", fields }, { status: 400 });
+    return data<ActionReply>(
+      { ok: false, message: "Some fields need another look.", fields: fieldErrorsOf(parsed.error) },
+      { status: 400 },
+    );
   }
   try {
     return data<ActionReply>({ ok: true, message: await run(parsed.data) });

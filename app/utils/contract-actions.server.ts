@@ -2,7 +2,12 @@ import { z } from "zod";
 import type { User } from "../../db/schema";
 import { acceptContract, declineContract, endContract, updateContractTerms } from "../../worker/domain/contracts/lifecycle";
 import type { DomainContext } from "../../worker/domain/context";
+import { weeklyHourLimit } from "../../worker/domain/contract-core/terms-input";
+import { declineReason, endReason } from "../../worker/domain/contracts/input";
 import { AppError } from "../../worker/domain/errors";
+import { changeRequest, milestoneTitle } from "../../worker/domain/milestones/inputs";
+import { moneyReason } from "../../worker/domain/shared/reasons";
+import { parseInput } from "../../worker/domain/shared/validate";
 import { addMilestone } from "../../worker/domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../../worker/domain/milestones/release";
 import { requestMilestoneChanges, submitMilestoneWithUploads } from "../../worker/domain/milestones/workflow";
@@ -11,7 +16,6 @@ import { cancelPayment } from "../../worker/domain/payments/cancel";
 import type { ChargeQuote } from "../../worker/domain/currency/payable";
 import { fundMilestone } from "../../worker/domain/payments/fund";
 import { quoteMilestoneCharge } from "../../worker/domain/payments/quote";
-import { paymentProviders } from "../../worker/platform/payments";
 import { toMinorUnits } from "./money";
 
 export { chosenFiles } from "../../worker/domain/files/uploads";
@@ -26,8 +30,8 @@ const key = z.string().min(8).max(100);
 /** Every button on the contract page; one schema, handled by one switch. */
 export const contractIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
-  z.object({ intent: z.literal("decline"), reason: text(1000).optional() }),
-  z.object({ intent: z.literal("end"), reason: required(1000, "Say why the contract ends.") }),
+  z.object({ intent: z.literal("decline"), reason: declineReason.optional() }),
+  z.object({ intent: z.literal("end"), reason: endReason }),
   z.object({
     intent: z.literal("terms"),
     amount: text(30).optional(),
@@ -37,7 +41,7 @@ export const contractIntentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("add-milestone"),
-    title: required(200, "Give the milestone a title."),
+    title: milestoneTitle,
     amount: required(30, "Enter an amount."),
     dueDate: date,
   }),
@@ -55,20 +59,20 @@ export const contractIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("cancel-payment"), milestoneId, paymentId: z.string().min(1).max(64) }),
   z.object({ intent: z.literal("submit"), milestoneId, message: text(5000).optional() }),
   z.object({ intent: z.literal("approve"), milestoneId, key }),
-  z.object({ intent: z.literal("request-changes"), milestoneId, message: required(5000, "Say what should change.") }),
+  z.object({ intent: z.literal("request-changes"), milestoneId, message: changeRequest }),
   z.object({
     intent: z.literal("release"),
     milestoneId,
     key,
     amount: required(30, "Enter an amount."),
-    reason: required(500, "Give a reason."),
+    reason: moneyReason,
   }),
   z.object({
     intent: z.literal("refund"),
     milestoneId,
     key,
     amount: required(30, "Enter an amount."),
-    reason: required(500, "Give a reason."),
+    reason: moneyReason,
   }),
 ]);
 export type ContractIntent = z.infer<typeof contractIntentSchema>;
@@ -116,10 +120,9 @@ export async function runContractIntent(
     case "end":
       return endContract(ctx, actor, contract.id, { reason: intent.reason });
     case "terms": {
-      const weekly = intent.weeklyHourLimit ? Number(intent.weeklyHourLimit) : null;
-      if (weekly !== null && (!Number.isInteger(weekly) || weekly < 1 || weekly > 168)) {
-        throw new AppError(422, "validation_failed", "A weekly limit is 1 to 168 hours.", { weeklyHourLimit: ["Use 1 to 168 hours."] });
-      }
+      const weekly = intent.weeklyHourLimit
+        ? parseInput(z.object({ weeklyHourLimit }), { weeklyHourLimit: Number(intent.weeklyHourLimit) }).weeklyHourLimit
+        : null;
       return updateContractTerms(
         ctx,
         actor,
@@ -136,18 +139,12 @@ export async function runContractIntent(
         dueDate: intent.dueDate || null,
       });
     case "fund":
-      return fundMilestone(
-        ctx,
-        actor,
-        intent.milestoneId,
-        {
-          provider: "sandbox",
-          idempotencyKey: intent.key,
-          currency: intent.currency || null,
-          chargedAmount: intent.chargedAmount ? Number(intent.chargedAmount) : null,
-        },
-        paymentProviders(),
-      );
+      return fundMilestone(ctx, actor, intent.milestoneId, {
+        provider: "sandbox",
+        idempotencyKey: intent.key,
+        currency: intent.currency || null,
+        chargedAmount: intent.chargedAmount ? Number(intent.chargedAmount) : null,
+      });
     case "cancel-payment":
       return cancelPayment(ctx, actor, intent.paymentId);
     case "submit":

@@ -2,13 +2,13 @@ import type { AppLoadContext } from "@remix-run/cloudflare";
 import type { DomainContext } from "../../worker/domain/context";
 import { AppError } from "../../worker/domain/errors";
 import { readVars, type Vars } from "../../worker/env";
-import { domainContextFromEnv } from "../../worker/platform/domain-context";
 import { requestMeta } from "../../worker/request-meta";
 
 export { AppError, requestMeta };
 
+/** The request's one domain context, built by the load context (app/load-context.ts); every call answers the same. */
 export function domainFrom(context: AppLoadContext): DomainContext {
-  return domainContextFromEnv(context.cloudflare.env);
+  return context.domain;
 }
 
 export function varsFrom(context: AppLoadContext): Vars {

@@ -1,17 +1,16 @@
 import { z } from "zod";
 import type { User } from "../../db/schema";
 import type { DomainContext } from "../../worker/domain/context";
-import { AppError } from "../../worker/domain/errors";
 import { approveTimesheet } from "../../worker/domain/hourly/approve";
 import { addManualEntry, deleteEntry, listEntries } from "../../worker/domain/hourly/entries";
 import { hourlyContractForParty } from "../../worker/domain/hourly/access";
+import { entryMemo, requireWeek, timesheetDisputeReason } from "../../worker/domain/hourly/inputs";
 import { startTimer, stopTimer } from "../../worker/domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet } from "../../worker/domain/hourly/timesheets";
 import { parseWeek } from "../../worker/domain/time/weeks";
-import type { PaymentProviders } from "../../worker/domain/payments/provider";
 
 const id = z.string().min(1).max(64);
-const memo = z.string().trim().max(1000).optional();
+const memo = entryMemo.optional();
 
 /** Every button on the time page; one schema, handled by one switch. */
 export const timeIntentSchema = z.discriminatedUnion("intent", [
@@ -30,7 +29,7 @@ export const timeIntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("dispute"),
     timesheetId: id,
-    reason: z.string().trim().min(1, "Say what is wrong with this week.").max(2000),
+    reason: timesheetDisputeReason,
   }),
 ]);
 export type TimeIntent = z.infer<typeof timeIntentSchema>;
@@ -57,29 +56,20 @@ export async function loadTimePage(ctx: DomainContext, userId: string, contractI
   };
 }
 
-export async function runTimeIntent(ctx: DomainContext, actor: User, contractId: string, intent: TimeIntent, providers: PaymentProviders) {
+export async function runTimeIntent(ctx: DomainContext, actor: User, contractId: string, intent: TimeIntent) {
   switch (intent.intent) {
     case "start":
       return startTimer(ctx, actor, contractId, { memo: intent.memo });
     case "stop":
       return stopTimer(ctx, actor, contractId, { memo: intent.memo });
-    case "add": {
-      const minutes = intent.hours * 60 + intent.minutes;
-      if (minutes < 1 || minutes > 1440)
-        throw new AppError(422, "validation_failed", "Log between 1 minute and 24 hours in one entry.", {
-          minutes: ["1 minute to 24 hours."],
-        });
-      return addManualEntry(ctx, actor, contractId, { date: intent.date, minutes, memo: intent.memo });
-    }
+    case "add":
+      return addManualEntry(ctx, actor, contractId, { date: intent.date, minutes: intent.hours * 60 + intent.minutes, memo: intent.memo });
     case "delete":
       return deleteEntry(ctx, actor, intent.entryId);
-    case "submit": {
-      const week = parseWeek(intent.week);
-      if (!week) throw new AppError(422, "validation_failed", "Not a week.");
-      return submitTimesheet(ctx, actor, contractId, week);
-    }
+    case "submit":
+      return submitTimesheet(ctx, actor, contractId, requireWeek(intent.week));
     case "approve":
-      return approveTimesheet(ctx, actor, intent.timesheetId, {}, providers);
+      return approveTimesheet(ctx, actor, intent.timesheetId, {});
     case "dispute":
       return disputeTimesheet(ctx, actor, intent.timesheetId, { reason: intent.reason });
     default:

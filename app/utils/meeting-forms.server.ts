@@ -1,5 +1,6 @@
 import { data } from "@remix-run/cloudflare";
 import type { z } from "zod";
+import { fieldErrorsOf } from "../../worker/domain/shared/validate";
 import { zonedWallTimeToDate } from "../../worker/domain/time/zoned";
 import { AppError } from "./domain.server";
 import { messageOf } from "./forms.server";
@@ -24,12 +25,7 @@ export function meetingFields(request: Request, form: FormData): Record<string, 
 
 /** Zod issues as field errors (`start` is the form's name of `startsAt`). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
+  return fieldErrorsOf(error, "form");
 }
 
 /** A domain refusal as the form shows it. */

@@ -267,10 +267,9 @@ describe("the hourly expiry of abandoned payments", () => {
     const longAgo = testContext(env, { now: new Date(Date.now() - PENDING_PAYMENT_LIFETIME_MS - 2 * HOUR_MS) });
     const lately = testContext(env, { now: new Date(Date.now() - 2 * HOUR_MS) });
     const f = await activeContract(longAgo.ctx);
-    const providers = longAgo.ctx.payments!;
     const start = async (ctx: typeof longAgo.ctx, title: string, provider: "stripe" | "usdc") => {
       const m = await addMilestone(ctx, f.client, f.contractId, { title, amount: 5_000 });
-      const { payment } = await fundMilestone(ctx, f.client, m.id, { provider }, providers);
+      const { payment } = await fundMilestone(ctx, f.client, m.id, { provider });
       return { milestoneId: m.id, payment };
     };
     const oldCard = await start(longAgo.ctx, "Old card", "stripe");
@@ -306,7 +305,7 @@ describe("the hourly expiry of abandoned payments", () => {
 
     // The client pays the expired milestones another way (in the domain: the fixture's API token is a day old).
     for (const p of [oldCard, oldUsdc]) {
-      const paid = await fundMilestone(ctx, f.client, p.milestoneId, { provider: "sandbox" }, providers);
+      const paid = await fundMilestone(ctx, f.client, p.milestoneId, { provider: "sandbox" });
       expect(paid.milestone.status).toBe("funded");
     }
     await expectBooksBalanced(f, 15_000);

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AdminActor } from "../domain/auth/admin";
+import { adminReason } from "../domain/shared/reasons";
 import { requestMeta } from "../request-meta";
 import type { ApiEnv } from "./context";
 import { requireRole } from "./viewer";
@@ -16,11 +17,7 @@ export function adminActor(c: Context<ApiEnv>): AdminActor {
   return { user: viewer.user, meta: requestMeta(c.req.raw) };
 }
 
-export const reasonSchema = z
-  .string()
-  .trim()
-  .min(3, { message: "Give a reason (at least 3 characters)." })
-  .max(500, { message: "Keep the reason under 500 characters." });
+export const reasonSchema = adminReason;
 
 export const reasonBody = z.object({ reason: reasonSchema });
 

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { addRole, registerUser, resetPassword, sendVerificationEmail, SIGNUP_ROLES, verifyEmail } from "../domain/auth/accounts";
+import { accountName, emailAddress } from "../domain/auth/inputs";
 import { issueTokenPair, rotateRefreshToken } from "../domain/auth/api-tokens";
 import { requestPasswordReset } from "../domain/auth/password-reset";
 import { revokeSession, createSession } from "../domain/auth/sessions";
@@ -14,14 +15,14 @@ import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
 const userBody = z.object({ user: userViewSchema });
 const statusBody = (status: string) => z.object({ status: z.literal(status) });
 
-const email = z.email({ message: "Enter a valid email address." }).max(254);
+const email = emailAddress;
 const password = z.string().min(1, { message: "Enter a password." }).max(256);
 const tags = ["auth"];
 
 const registerBody = z.object({
   email,
   password,
-  name: z.string().trim().min(1, { message: "Enter your name." }).max(100),
+  name: accountName,
   role: z.enum(SIGNUP_ROLES),
 });
 const loginBody = z.object({ email, password, code: z.string().max(32).optional() });

@@ -4,7 +4,7 @@ import { inviteesQuery, inviteToCallInput, startCallInput } from "../domain/call
 import { inviteToCall, listInvitees } from "../domain/calls/invites";
 import { relayMediaRequest } from "../domain/calls/media";
 import { CALL_HISTORY_PAGE_DEFAULT, CALL_HISTORY_PAGE_MAX } from "../domain/calls/rules";
-import { AppError } from "../domain/errors";
+import { callNotFound } from "../domain/calls/access";
 import { idParam } from "../domain/messaging/inputs";
 import { callsForwarder } from "../platform/calls-proxy";
 import { createRouter, type Router } from "./context";
@@ -117,7 +117,7 @@ router.all("/:id/partytracks/*", async (c) => {
   const viewer = requireViewer(c);
   const ctx = c.get("domain");
   const id = idParam.safeParse(c.req.param("id"));
-  if (!id.success) throw new AppError(404, "not_found", "No such call.");
+  if (!id.success) throw callNotFound();
   const prefix = `/api/calls/${id.data}/partytracks`;
   const rest = new URL(c.req.url).pathname.slice(prefix.length);
   const forward = ctx.config.calls ? callsForwarder(ctx.config.calls, prefix) : () => Promise.reject(new Error("unreachable"));

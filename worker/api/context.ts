@@ -2,7 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "../../db/client";
 import type { Viewer } from "../domain/auth/sessions";
 import type { DomainContext } from "../domain/context";
-import { AppError } from "../domain/errors";
+import { invalidInput } from "../domain/shared/validate";
 import type { Env } from "../env";
 
 export interface ApiVariables {
@@ -19,14 +19,7 @@ export type Router = OpenAPIHono<ApiEnv>;
 export function createRouter(): Router {
   return new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
-      if (!result.success) {
-        const fields: Record<string, string[]> = {};
-        for (const issue of result.error.issues) {
-          const key = issue.path.join(".") || "_";
-          (fields[key] ??= []).push(issue.message);
-        }
-        throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
-      }
+      if (!result.success) throw invalidInput(result.error);
     },
   });
 }

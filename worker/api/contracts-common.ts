@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError } from "../domain/errors";
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from "../domain/ledger/idempotency";
+import { parseInput } from "../domain/shared/validate";
 import type { ApiEnv } from "./context";
 
 export { amountSchema, dateSchema } from "../domain/contracts/input";
@@ -45,11 +46,5 @@ export async function optionalJson<T extends z.ZodType>(c: Context<ApiEnv>, sche
       throw new AppError(400, "bad_request", "The request body is not valid JSON.");
     }
   }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
-  }
-  return parsed.data;
+  return parseInput(schema, raw);
 }

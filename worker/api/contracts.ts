@@ -3,7 +3,9 @@ import { CONTRACT_TYPES } from "../../db/schema";
 import { acceptContract, declineContract, endContract, updateContractTerms } from "../domain/contracts/lifecycle";
 import { CONTRACT_LIST_STATUSES, CONTRACT_PAGE_DEFAULT, CONTRACT_PAGE_MAX, listContracts } from "../domain/contracts/list";
 import { getContractDetail } from "../domain/contracts/queries";
-import { MAX_WEEKLY_HOURS } from "../domain/contract-core/terms";
+import { weeklyHourLimit } from "../domain/contract-core/terms-input";
+import { declineReason, endReason } from "../domain/contracts/input";
+import { milestoneTitle } from "../domain/milestones/inputs";
 import { addMilestone } from "../domain/milestones/manage";
 import { amountSchema, dateSchema, idParams, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -36,19 +38,19 @@ const termsBody = z
     type: z.enum(CONTRACT_TYPES).optional(),
     amount: amountSchema.optional(),
     hourlyRate: amountSchema.optional(),
-    weeklyHourLimit: z.number().int().min(1).max(MAX_WEEKLY_HOURS).nullable().optional(),
+    weeklyHourLimit: weeklyHourLimit.nullable().optional(),
     startDate: dateSchema.nullable().optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one term." });
 
 const milestoneBody = z.object({
-  title: z.string().trim().min(1, { message: "Give the milestone a title." }).max(200),
+  title: milestoneTitle,
   amount: amountSchema,
   dueDate: dateSchema.nullable().optional(),
 });
 
-const endBody = z.object({ reason: z.string().trim().min(1, { message: "Say why the contract ends." }).max(1000) });
-const declineBody = z.object({ reason: z.string().trim().max(1000).nullable().optional() });
+const endBody = z.object({ reason: endReason });
+const declineBody = z.object({ reason: declineReason.nullable().optional() });
 
 export const contractRoutes: Router = createRouter()
   .openapi(

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { verifyCryptoPayment } from "../domain/payments/crypto-verify";
-import { paymentProviders } from "../platform/payments";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
@@ -29,7 +28,7 @@ export const cryptoPaymentRoutes: Router = createRouter().openapi(
   }),
   async (c) => {
     const viewer = requireViewer(c);
-    const result = await verifyCryptoPayment(c.get("domain"), viewer.user, c.req.valid("json"), paymentProviders(c.env));
+    const result = await verifyCryptoPayment(c.get("domain"), viewer.user, c.req.valid("json"));
     return c.json(result, 200);
   },
 );

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { DISPUTE_OUTCOMES, DISPUTE_STATUSES } from "../../db/schema";
+import { DISPUTE_STATUSES } from "../../db/schema";
+import { disputeEvidenceFileIds, disputeReason, disputeStatement, resolveDisputeInput } from "../domain/disputes/inputs";
 import { openDispute, respondToDispute } from "../domain/disputes/open";
 import { adminDisputeQueue, getDispute, listContractDisputes } from "../domain/disputes/queries";
 import { resolveDispute } from "../domain/disputes/resolve";
@@ -13,20 +14,9 @@ const disputeBody = z.object({ dispute: disputeViewSchema });
 
 const tags = ["disputes"];
 
-const evidenceFileIds = z.array(z.string().min(1).max(64)).max(10, { message: "Attach at most 10 files." }).optional();
-const openBody = z.object({
-  reason: z.string().trim().min(10, { message: "Explain the problem in at least 10 characters." }).max(5000),
-  evidenceFileIds,
-});
-const respondBody = z.object({
-  statement: z.string().trim().min(10, { message: "Give your side in at least 10 characters." }).max(5000),
-  evidenceFileIds,
-});
-const resolveBody = z.object({
-  outcome: z.enum(DISPUTE_OUTCOMES),
-  freelancerPercent: z.number().int().min(1).max(99).optional(),
-  note: z.string().trim().min(1, { message: "Explain the decision to both sides." }).max(5000),
-});
+const openBody = z.object({ reason: disputeReason, evidenceFileIds: disputeEvidenceFileIds });
+const respondBody = z.object({ statement: disputeStatement, evidenceFileIds: disputeEvidenceFileIds });
+const resolveBody = resolveDisputeInput;
 const queueQuery = pageQuery.extend({ status: z.enum(DISPUTE_STATUSES).optional() });
 
 export const disputeRoutes: Router = createRouter()

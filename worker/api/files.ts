@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
-import { isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
+import { fileTooLarge, isFilePurpose, MAX_ATTACHMENT_BYTES, openStoredFile, storeUpload } from "../domain/files/uploads";
 import { createRouter, type Router } from "./context";
 import { fileBytes, SIGNED_IN } from "./openapi";
 import { requireViewer } from "./viewer";
@@ -16,7 +16,7 @@ export const fileRoutes: Router = createRouter();
 fileRoutes.post("/uploads", async (c) => {
   const viewer = requireViewer(c);
   const length = Number(c.req.header("content-length") ?? 0);
-  if (length > MAX_REQUEST_BYTES) throw new AppError(413, "file_too_large", "Files can be at most 10 MB.", { file: ["Too large."] });
+  if (length > MAX_REQUEST_BYTES) throw fileTooLarge();
   if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(415, "unsupported_media_type", "Send the file as multipart/form-data in a field named file.");
   }
@@ -26,7 +26,7 @@ fileRoutes.post("/uploads", async (c) => {
   const file = form.file;
   if (!(file instanceof File))
     throw new AppError(422, "validation_failed", "Attach the file in a field named file.", { file: ["Required."] });
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new AppError(413, "file_too_large", "Files can be at most 10 MB.", { file: ["Too large."] });
+  if (file.size > MAX_ATTACHMENT_BYTES) throw fileTooLarge();
   const purpose = typeof form.purpose === "string" && form.purpose ? form.purpose : undefined;
   if (purpose !== undefined && !isFilePurpose(purpose)) {
     throw new AppError(422, "validation_failed", "purpose is image or attachment.", { purpose: ["Use image or attachment."] });

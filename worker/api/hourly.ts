@@ -1,13 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { PAYMENT_PROVIDERS } from "../../db/schema";
-import { AppError } from "../domain/errors";
 import { addManualEntry, deleteEntry, listEntries, updateEntry } from "../domain/hourly/entries";
 import { approveTimesheet } from "../domain/hourly/approve";
+import { entryChangeInput, entryMemo, manualEntryInput, requireWeek, timesheetDisputeReason, weekInput } from "../domain/hourly/inputs";
 import { startTimer, stopTimer } from "../domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet, timesheetForParty, toTimesheetView } from "../domain/hourly/timesheets";
-import { parseWeek } from "../domain/time/weeks";
-import { paymentProviders } from "../platform/payments";
-import { dateSchema, idParams, markReplay, optionalJson } from "./contracts-common";
+import { idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
@@ -25,21 +23,11 @@ const timesheetAnswer = z.object({ timesheet: timesheetViewSchema });
 const tags = ["hourly"];
 const errors = [403, 404, 409, 422];
 
-const minutesSchema = z
-  .number({ message: "Enter the time in whole minutes." })
-  .int({ message: "Enter the time in whole minutes." })
-  .min(1, { message: "Log at least one minute." })
-  .max(1440, { message: "One entry holds at most 24 hours (1440 minutes)." });
-const memoSchema = z.string().trim().max(1000, { message: "Keep the memo under 1000 characters." });
-const weekSchema = z
-  .string()
-  .refine((w) => parseWeek(w) !== null, { message: "Name a week as its Monday (2026-11-30) or ISO week (2026-W49)." });
+const weekSchema = weekInput;
 
-const entryBody = z.object({ date: dateSchema, minutes: minutesSchema, memo: memoSchema.nullable().optional() });
-const entryPatch = z
-  .object({ date: dateSchema.optional(), minutes: minutesSchema.optional(), memo: memoSchema.nullable().optional() })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one field." });
-const timerBody = z.object({ memo: memoSchema.nullable().optional() });
+const entryBody = manualEntryInput;
+const entryPatch = entryChangeInput;
+const timerBody = z.object({ memo: entryMemo.nullable().optional() });
 const entriesQuery = z.object({
   week: weekSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -51,14 +39,9 @@ const sheetsQuery = z.object({
 });
 const weekParams = z.object({ id: z.string().min(1).max(64), week: weekSchema });
 const approveBody = z.object({ provider: z.enum(PAYMENT_PROVIDERS).optional() });
-const disputeBody = z.object({ reason: z.string().trim().min(1, { message: "Say what is wrong with this week." }).max(2000) });
+const disputeBody = z.object({ reason: timesheetDisputeReason });
 
-function weekOf(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const week = parseWeek(value);
-  if (!week) throw new AppError(422, "validation_failed", "Not a week.", { week: ["Name a week as its Monday or ISO week."] });
-  return week;
-}
+const weekOf = (value: string | undefined): string | undefined => (value === undefined ? undefined : requireWeek(value));
 
 /** Time entries, the timer and weekly timesheets of hourly contracts (docs/decisions/015). */
 export const hourlyRoutes: Router = createRouter()
@@ -240,7 +223,7 @@ export const hourlyRoutes: Router = createRouter()
     async (c) => {
       const viewer = requireViewer(c);
       const body = await optionalJson(c, approveBody);
-      const result = await approveTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, body, paymentProviders(c.env));
+      const result = await approveTimesheet(c.get("domain"), viewer.user, c.req.valid("param").id, body);
       markReplay(c, result.replayed);
       return c.json({ timesheet: result.timesheet, settlement: result.settlement }, 200);
     },

@@ -11,7 +11,6 @@ import { approveMilestone } from "../domain/milestones/release";
 import { submitMilestone } from "../domain/milestones/workflow";
 import { confirmPayment } from "../domain/payments/confirm";
 import { requestPayout } from "../domain/wallet/payouts";
-import { paymentProviders } from "../platform/payments";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { fetchPdf, pageText } from "../test-support/pdf";
@@ -65,8 +64,7 @@ describe("invoices for money movements", () => {
       total: 9_000,
     });
 
-    const payout = () =>
-      requestPayout(ctx, f.freelancer, { amount: 9_000, currency: "USD", idempotencyKey: "all-of-it" }, paymentProviders().payouts);
+    const payout = () => requestPayout(ctx, f.freelancer, { amount: 9_000, currency: "USD", idempotencyKey: "all-of-it" });
     const first = await payout();
     await payout();
     const receipts = await invoicesFor(ctx, eq(invoices.payoutId, first.payout.id));

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { getBillingDetails, saveBillingDetails } from "../domain/invoices/billing";
+import { billingDetailsInput } from "../domain/invoices/billing-input";
 import { renderInvoicePdf } from "../domain/invoices/pdf";
 import { getInvoice, INVOICE_PAGE_MAX, listInvoices } from "../domain/invoices/queries";
 import { idParams } from "./contracts-common";
@@ -72,18 +73,7 @@ export const invoiceRoutes: Router = createRouter()
     },
   );
 
-const optionalText = (max: number, message: string) => z.string().trim().max(max, { message }).nullable().optional();
-const billingBody = z.object({
-  legalName: optionalText(200, "Keep the name under 200 characters."),
-  taxId: optionalText(64, "Keep the tax ID under 64 characters."),
-  address: optionalText(500, "Keep the address under 500 characters."),
-  country: z
-    .string()
-    .trim()
-    .regex(/^([A-Za-z]{2})?$/, { message: "Use a two-letter country code like DE." })
-    .nullable()
-    .optional(),
-});
+const billingBody = billingDetailsInput;
 
 /** What the viewer wants printed on invoices issued from now on. */
 export const billingRoutes: Router = createRouter()
@@ -114,13 +104,7 @@ export const billingRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const body = c.req.valid("json");
-      const billing = await saveBillingDetails(c.get("domain"), viewer.user.id, {
-        legalName: body.legalName ?? null,
-        taxId: body.taxId ?? null,
-        address: body.address ?? null,
-        country: body.country ?? null,
-      });
+      const billing = await saveBillingDetails(c.get("domain"), viewer.user.id, c.req.valid("json"));
       return c.json({ billing }, 200);
     },
   );

@@ -6,10 +6,10 @@ import {
   getMeeting,
   listMeetings,
   meetingCalendarFile,
+  meetingNotFound,
   proposeMeeting,
   rescheduleMeeting,
 } from "../domain/meetings/meetings";
-import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
 import { meetingViewSchema } from "../domain/meetings/view-schema";
 import { pageSchema } from "../domain/shared/views";
@@ -64,7 +64,7 @@ const router = createRouter()
 
 router.get("/:id/ics", async (c) => {
   const id = idParam.safeParse(c.req.param("id"));
-  if (!id.success) throw new AppError(404, "not_found", "No such meeting.");
+  if (!id.success) throw meetingNotFound();
   const file = await meetingCalendarFile(c.get("domain"), requireViewer(c).user.id, id.data);
   return c.body(file.text, 200, {
     "Content-Type": "text/calendar; charset=utf-8",

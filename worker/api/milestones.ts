@@ -1,12 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { PAYMENT_PROVIDERS } from "../../db/schema";
 import { getMilestone } from "../domain/milestones/access";
+import { changeRequest, milestoneTitle } from "../domain/milestones/inputs";
+import { moneyReason } from "../domain/shared/reasons";
+import { changesSomething, NOTHING_TO_CHANGE } from "../domain/shared/validate";
 import { updateMilestone } from "../domain/milestones/manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "../domain/milestones/release";
 import { requestMilestoneChanges, submitMilestone, SUBMISSION_FILES_MAX } from "../domain/milestones/workflow";
 import { fundMilestone } from "../domain/payments/fund";
 import { quoteMilestoneCharge } from "../domain/payments/quote";
-import { paymentProviders } from "../platform/payments";
 import { amountSchema, dateSchema, idempotencyKeyOf, idParams, markReplay, optionalJson } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -22,11 +24,11 @@ const tags = ["milestones"];
 
 const patchBody = z
   .object({
-    title: z.string().trim().min(1, { message: "Give the milestone a title." }).max(200).optional(),
+    title: milestoneTitle.optional(),
     amount: amountSchema.optional(),
     dueDate: dateSchema.nullable().optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "Change at least one field." });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 const fundBody = z.object({
   provider: z.enum(PAYMENT_PROVIDERS),
   /** The client's paying currency when it differs from the contract's: the rate is locked at funding. */
@@ -40,10 +42,10 @@ const submitBody = z.object({
   /** Keys of the freelancer's uploads (POST /api/uploads) handed in with the work. */
   files: z.array(z.string().min(1).max(512)).max(SUBMISSION_FILES_MAX).optional(),
 });
-const changesBody = z.object({ message: z.string().trim().min(1, { message: "Say what should change." }).max(5000) });
+const changesBody = z.object({ message: changeRequest });
 const movementBody = z.object({
   amount: amountSchema,
-  reason: z.string().trim().min(1, { message: "Give a reason." }).max(500),
+  reason: moneyReason,
 });
 
 const moneyErrors = [403, 404, 409, 422];
@@ -138,13 +140,10 @@ export const milestoneRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireViewer(c);
-      const result = await fundMilestone(
-        c.get("domain"),
-        viewer.user,
-        c.req.valid("param").id,
-        { ...c.req.valid("json"), idempotencyKey: idempotencyKeyOf(c) },
-        paymentProviders(c.env),
-      );
+      const result = await fundMilestone(c.get("domain"), viewer.user, c.req.valid("param").id, {
+        ...c.req.valid("json"),
+        idempotencyKey: idempotencyKeyOf(c),
+      });
       markReplay(c, result.replayed);
       return c.json({ milestone: result.milestone, payment: result.payment, nextAction: result.nextAction }, 200);
     },

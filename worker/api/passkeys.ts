@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { issueTokenPair } from "../domain/auth/api-tokens";
+import { emailAddress } from "../domain/auth/inputs";
 import {
   beginPasskeyRegistration,
   finishPasskeyRegistration,
@@ -164,7 +165,7 @@ export const passkeyRoutes: Router = router
       path: "/auth/passkey/options",
       tags,
       summary: "Options for a passwordless sign-in (for one email, or any discoverable passkey)",
-      body: z.object({ email: z.email({ message: "Enter a valid email address." }).max(254).optional() }),
+      body: z.object({ email: emailAddress.optional() }),
       ok: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON plus challengeId", schema: passkeyChallengeSchema },
       errors: [422, 429],
     }),

@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
 import { listPayouts, requestPayout } from "../domain/wallet/payouts";
-import { paymentProviders } from "../platform/payments";
 import { amountSchema, idempotencyKeyOf, markReplay, pageQuery } from "./contracts-common";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -36,12 +35,7 @@ export const payoutRoutes: Router = createRouter()
     }),
     async (c) => {
       const viewer = requireRole(c, "freelancer");
-      const result = await requestPayout(
-        c.get("domain"),
-        viewer.user,
-        { ...c.req.valid("json"), idempotencyKey: idempotencyKeyOf(c) },
-        paymentProviders().payouts,
-      );
+      const result = await requestPayout(c.get("domain"), viewer.user, { ...c.req.valid("json"), idempotencyKey: idempotencyKeyOf(c) });
       markReplay(c, result.replayed);
       return c.json({ payout: result.payout }, result.replayed ? 200 : 201);
     },

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { idParam } from "../domain/messaging/inputs";
 import { presenceOf } from "../platform/rooms";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
@@ -17,12 +18,7 @@ const userIds = z
         .filter(Boolean),
     ),
   ])
-  .pipe(
-    z
-      .array(z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, "Not a valid id."))
-      .min(1)
-      .max(PRESENCE_IDS_MAX),
-  );
+  .pipe(z.array(idParam).min(1).max(PRESENCE_IDS_MAX));
 
 export const presenceRoutes: Router = createRouter().openapi(
   jsonRoute({

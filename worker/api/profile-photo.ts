@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
-import { MAX_PHOTO_BYTES, removeProfilePhoto, setProfilePhoto } from "../domain/profiles/photo";
+import { MAX_PHOTO_BYTES, photoTooLarge, removeProfilePhoto, setProfilePhoto } from "../domain/profiles/photo";
 import { createRouter, type Router } from "./context";
 import { SIGNED_IN } from "./openapi";
 import { requireRole } from "./viewer";
@@ -14,7 +14,7 @@ export const profilePhotoRoutes: Router = createRouter();
 profilePhotoRoutes.post("/freelancers/me/photo", async (c) => {
   const viewer = requireRole(c, "freelancer");
   const length = Number(c.req.header("content-length") ?? 0);
-  if (length > MAX_REQUEST_BYTES) throw new AppError(413, "file_too_large", "A photo can be at most 5 MB.", { photo: ["Too large."] });
+  if (length > MAX_REQUEST_BYTES) throw photoTooLarge();
   if (!(c.req.header("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) {
     throw new AppError(415, "unsupported_media_type", "Send the photo as multipart/form-data in a field named photo.");
   }
@@ -24,7 +24,7 @@ profilePhotoRoutes.post("/freelancers/me/photo", async (c) => {
   const photo = form.photo;
   if (!(photo instanceof File))
     throw new AppError(422, "validation_failed", "Attach the picture in a field named photo.", { photo: ["Required."] });
-  if (photo.size > MAX_PHOTO_BYTES) throw new AppError(413, "file_too_large", "A photo can be at most 5 MB.", { photo: ["Too large."] });
+  if (photo.size > MAX_PHOTO_BYTES) throw photoTooLarge();
   const stored = await setProfilePhoto(c.get("domain"), c.env.FILES, viewer.user, new Uint8Array(await photo.arrayBuffer()));
   return c.json(stored, 200);
 });

@@ -1,7 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { idParam } from "../domain/messaging/inputs";
-import { getRecording, listConversationRecordings, openRecordingFile, storeRecordingChunk } from "../domain/recordings/recordings";
+import {
+  getRecording,
+  listConversationRecordings,
+  openRecordingFile,
+  recordingNotFound,
+  recordingPieceTooLarge,
+  storeRecordingChunk,
+} from "../domain/recordings/recordings";
 import { RECORDING_CHUNK_MAX_BYTES, RECORDINGS_PAGE_MAX } from "../domain/recordings/rules";
 import { recordingViewSchema } from "../domain/recordings/view-schema";
 import { pageSchema } from "../domain/shared/views";
@@ -54,13 +61,11 @@ router.put("/recordings/:id/chunks/:seq", async (c) => {
   const viewer = requireViewer(c);
   const id = idParam.safeParse(c.req.param("id"));
   const seq = z.coerce.number().int().min(0).max(1_000_000).safeParse(c.req.param("seq"));
-  if (!id.success) throw new AppError(404, "not_found", "No such recording.");
+  if (!id.success) throw recordingNotFound();
   if (!seq.success) throw new AppError(422, "validation_failed", "The piece number is not valid.", { seq: ["Not a piece number."] });
   const declared = Number(c.req.header("Content-Length") ?? "0");
   if (declared > RECORDING_CHUNK_MAX_BYTES) {
-    throw new AppError(413, "file_too_large", "A piece of a recording can be at most 8 MB.", {
-      file: ["A piece of a recording can be at most 8 MB."],
-    });
+    throw recordingPieceTooLarge();
   }
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   const recording = await storeRecordingChunk(c.get("domain"), viewer.user.id, id.data, {
@@ -74,7 +79,7 @@ router.put("/recordings/:id/chunks/:seq", async (c) => {
 router.get("/recordings/:id/file", async (c) => {
   const viewer = requireViewer(c);
   const id = idParam.safeParse(c.req.param("id"));
-  if (!id.success) throw new AppError(404, "not_found", "No such recording.");
+  if (!id.success) throw recordingNotFound();
   const { recording, body } = await openRecordingFile(c.get("domain"), viewer.user.id, id.data);
   const download = c.req.query("download") === "1";
   const filename = `call-recording-${recording.startedAt.slice(0, 10)}-${recording.id}.webm`;

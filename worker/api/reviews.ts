@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { jobSuccessFor } from "../domain/reviews/job-success";
 import { contractReviews, userReviews } from "../domain/reviews/queries";
+import { writeReviewInput } from "../domain/reviews/inputs";
 import { writeReview } from "../domain/reviews/write";
 import { idParams, pageQuery } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -9,17 +10,7 @@ import { requireViewer } from "./viewer";
 import { contractReviewsSchema, jobSuccessSchema, userReviewsSchema } from "../domain/reviews/view-schema";
 
 const tags = ["reviews"];
-const stars = z.number().int().min(1, { message: "Rate from 1 to 5." }).max(5, { message: "Rate from 1 to 5." });
-const reviewBody = z.object({
-  rating: stars,
-  skillRatings: z
-    .array(z.object({ skill: z.string().trim().min(1).max(60), rating: stars }))
-    .max(10, { message: "Rate at most 10 skills." })
-    .refine((list) => new Set(list.map((s) => s.skill.toLowerCase())).size === list.length, { message: "Rate each skill once." })
-    .optional(),
-  comment: z.string().trim().min(1, { message: "Write a few words about working together." }).max(5000),
-  privateNote: z.string().trim().max(2000).nullable().optional(),
-});
+const reviewBody = writeReviewInput;
 
 export const reviewRoutes: Router = createRouter()
   .openapi(

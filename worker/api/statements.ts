@@ -1,16 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { parseRange } from "../domain/analytics/range";
+import { dateSchema } from "../domain/contracts/input";
 import { STATEMENT_KINDS, STATEMENT_PAGE_MAX, statementLines, toStatementItem } from "../domain/statements/statement";
 import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireViewer } from "./viewer";
 
 const tags = ["statements"];
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-12-31." })
-  .optional()
-  .openapi({ example: "2026-12-01" });
+const day = dateSchema.optional().openapi({ example: "2026-12-01" });
 
 export const statementQuery = z.object({
   from: day,

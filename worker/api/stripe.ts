@@ -1,7 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { AppError } from "../domain/errors";
 import { reverseRelease } from "../domain/milestones/reverse-release";
-import { connectStatus, startConnectOnboarding } from "../domain/payments/stripe/connect";
+import { moneyReason } from "../domain/shared/reasons";
+import { connectStatus, startConnectOnboarding, STRIPE_NOT_CONFIGURED } from "../domain/payments/stripe/connect";
 import { requireFreshWebhook } from "../domain/payments/stripe/webhook-time";
 import { handleStripeEvent } from "../domain/payments/stripe/webhooks";
 import { idParams, markReplay } from "./contracts-common";
@@ -11,7 +12,7 @@ import { requireRole } from "./viewer";
 import { connectOnboardingSchema, connectStatusSchema, webhookReceiptSchema } from "../domain/payments/stripe/view-schema";
 import { releaseReversalSchema } from "../domain/milestones/view-schema";
 
-const reverseBody = z.object({ reason: z.string().trim().min(1, { message: "Give a reason." }).max(500) });
+const reverseBody = z.object({ reason: moneyReason });
 
 /** Stripe's webhook (signed, no session) and freelancers' Stripe Connect onboarding. */
 export const stripeRoutes: Router = createRouter()
@@ -27,7 +28,7 @@ export const stripeRoutes: Router = createRouter()
     async (c) => {
       const domain = c.get("domain");
       const stripe = domain.payments?.stripe;
-      if (!stripe) throw new AppError(404, "not_found", "Card payments (Stripe) are not configured on this server.");
+      if (!stripe) throw new AppError(404, "not_found", STRIPE_NOT_CONFIGURED);
       const signature = c.req.header("Stripe-Signature");
       if (!signature) throw new AppError(400, "bad_signature", "The Stripe-Signature header is missing.");
       const raw = await c.req.text();

@@ -8,7 +8,6 @@ import { accountBalance } from "../domain/ledger/balances";
 import { addMilestone } from "../domain/milestones/manage";
 import { releaseHeldFunds } from "../domain/milestones/release";
 import { fundMilestone } from "../domain/payments/fund";
-import { paymentProviders } from "../platform/payments";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
@@ -28,7 +27,7 @@ describe("wallet", () => {
     // An offer not yet accepted does not count as pending for the freelancer.
     const offer = await offeredContract(ctx, { freelancer: { user: f.freelancer, accessToken: f.freelancerToken } });
     const upfront = await addMilestone(ctx, offer.client, offer.contractId, { title: "Upfront", amount: 5_000 });
-    await fundMilestone(ctx, offer.client, upfront.id, { provider: "sandbox" }, paymentProviders());
+    await fundMilestone(ctx, offer.client, upfront.id, { provider: "sandbox" });
 
     const wallet = await call("/api/wallet?limit=2", { token: f.freelancerToken });
     expect(wallet.status).toBe(200);

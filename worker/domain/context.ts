@@ -84,3 +84,12 @@ export function createDomainContext(parts: DomainParts): DomainContext {
     files: parts.files,
   };
 }
+
+/**
+ * The deployment's payment providers, which arrive only through the request's context. A context without them
+ * is a wiring mistake, refused loudly rather than quietly paying in the sandbox.
+ */
+export function paymentsOf(ctx: DomainContext): PaymentProviders {
+  if (!ctx.payments) throw new Error("This context has no payment providers: build it with the deployment's (domainContextFromEnv).");
+  return ctx.payments;
+}

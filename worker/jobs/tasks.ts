@@ -7,7 +7,6 @@ import { CRON_WINDOW_MS } from "../domain/trust/weights";
 import { stripeDailyChecks } from "./stripe-daily";
 import { autoApproveStaleTimesheets } from "../domain/hourly/approve";
 import { issueMissingInvoices } from "../domain/invoices/sweep";
-import { paymentProviders } from "../platform/payments";
 import { disputeAndReviewDeadlines } from "./deadlines";
 import { describeExpiry, expireAbandonedPayments } from "../domain/payments/cancel";
 import { sweepMeetingReminders } from "../domain/meetings/reminders";
@@ -56,7 +55,7 @@ async function runTaskBody(ctx: DomainContext, task: TaskName): Promise<string> 
     case "daily.digest": {
       const { approved, failed } = await autoApproveStaleMilestones(ctx);
       const deadlines = await disputeAndReviewDeadlines(ctx);
-      const hours = await autoApproveStaleTimesheets(ctx, ctx.payments ?? paymentProviders());
+      const hours = await autoApproveStaleTimesheets(ctx);
       const invoiced = await issueMissingInvoices(ctx);
       const stripe = await stripeDailyChecks(ctx);
       const recordings = await deleteExpiredRecordings(ctx);

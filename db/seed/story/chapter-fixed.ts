@@ -130,12 +130,7 @@ export async function siteRefresh(s: StoryContext, cast: Cast): Promise<string> 
 
   await s.at(40, 10);
   const available = await accountBalance(s.ctx, ledgerAccounts.freelancer(freelancer.user.id), "USD");
-  await requestPayout(
-    s.ctx,
-    freelancer.user,
-    { amount: Math.floor(available / 10_000) * 10_000, currency: "USD" },
-    s.ctx.payments!.payouts,
-  );
+  await requestPayout(s.ctx, freelancer.user, { amount: Math.floor(available / 10_000) * 10_000, currency: "USD" });
   return contractId;
 }
 

@@ -7,7 +7,7 @@ import type { Db } from "../../client";
 import { outbox } from "../../schema";
 import { createDomainContext, type DomainContext } from "../../../worker/domain/context";
 import type { FileBucket } from "../../../worker/domain/files/uploads";
-import { paymentProviders } from "../../../worker/platform/payments";
+import { sandboxProviders } from "../../../worker/platform/payments";
 import { rngFor, seededId } from "../market-random";
 import { Timeline } from "./timeline";
 
@@ -62,7 +62,7 @@ export function storyContext(db: Db, bucket: FileBucket, options: { now: Date; s
         createdAt: new Date(clock),
       });
     },
-    payments: paymentProviders(),
+    payments: sandboxProviders(),
   });
   const moment = (days: number, hour: number, minute = 0) =>
     new Date(Math.min(today - days * DAY_MS + hour * HOUR_MS + minute * 60_000, options.now.getTime() - 60_000));

@@ -54,7 +54,7 @@ export async function accept(s: StoryContext, freelancer: Viewer, contractId: st
 
 export async function fund(s: StoryContext, client: Viewer, milestoneId: string, at: Moment) {
   await s.at(...at);
-  await fundMilestone(s.ctx, client.user, milestoneId, { provider: "sandbox" }, s.ctx.payments!);
+  await fundMilestone(s.ctx, client.user, milestoneId, { provider: "sandbox" });
 }
 
 export async function submit(s: StoryContext, freelancer: Viewer, milestoneId: string, at: Moment, message: string) {

@@ -1,6 +1,5 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { paymentProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { coverLetter, projectBody } from "../../test-support/market";
 import { callApi, createTestUser } from "../../test-support/users";
@@ -40,7 +39,7 @@ async function hire(t: ReturnType<typeof testContext>, at: string, amount: numbe
   const { contract } = await acceptProposal(ctx, client.user, proposal.id);
   await acceptContract(ctx, freelancer.user, contract.id);
   const milestone = await addMilestone(ctx, client.user, contract.id, { title: "All of it", amount });
-  await fundMilestone(ctx, client.user, milestone.id, { provider: "sandbox" }, paymentProviders());
+  await fundMilestone(ctx, client.user, milestone.id, { provider: "sandbox" });
   if (options.approve) {
     clock.advance(24 * HOUR);
     await submitMilestone(ctx, freelancer.user, milestone.id, { message: "Done" });

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { users, type Role, type User } from "../../../db/schema";
+import { users, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { auditStatement, recordEvent } from "../shared/audit";
@@ -9,8 +9,10 @@ import { consumeOneTimeToken, issueOneTimeToken } from "./one-time";
 import { hashPassword, verifyPassword } from "./password";
 import { revokeOtherSessionsStatement, type RequestMeta, type Viewer } from "./sessions";
 import { generateSecretToken, hashToken } from "./tokens";
+import { SIGNUP_ROLES } from "./inputs";
 
-export const SIGNUP_ROLES = ["client", "freelancer"] as const satisfies readonly Role[];
+export { SIGNUP_ROLES };
+
 export const MAILS_PER_HOUR = 3;
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -2,7 +2,6 @@ import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { payments } from "../../../db/schema";
-import { paymentProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { createTestUser } from "../../test-support/users";
 import { accountBalance } from "../ledger/balances";
@@ -16,8 +15,6 @@ import { acceptContract, declineContract, endContract, updateContractTerms } fro
 import { listContracts } from "./list";
 import { getContractDetail } from "./queries";
 import { activeContract, fundedMilestone, offeredContract, transactionSums } from "./test-fixtures";
-
-const providers = paymentProviders();
 
 describe("contract terms and answers", () => {
   it("lets the client adjust an offer, then the freelancer accepts it and the terms freeze", async () => {
@@ -78,7 +75,7 @@ describe("contract terms and answers", () => {
     const f = await offeredContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Upfront", amount: 8_000 });
     const unfunded = await addMilestone(ctx, f.client, f.contractId, { title: "Later", amount: 2_000 });
-    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, providers);
+    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" });
     const declined = await declineContract(ctx, f.freelancer, f.contractId, { reason: "Booked up" });
     expect(declined).toMatchObject({ status: "declined", endReason: "Booked up", funds: { held: 0, refunded: 8_000 } });
     expect(declined.milestones.map((x) => [x.id, x.status])).toEqual([
@@ -86,7 +83,7 @@ describe("contract terms and answers", () => {
       [unfunded.id, "cancelled"],
     ]);
     expect(await accountBalance(ctx, ledgerAccounts.clientRefunds(f.client.id), "USD")).toBe(8_000);
-    await expect(fundMilestone(ctx, f.client, unfunded.id, { provider: "sandbox" }, providers)).rejects.toMatchObject({ status: 409 });
+    await expect(fundMilestone(ctx, f.client, unfunded.id, { provider: "sandbox" })).rejects.toMatchObject({ status: 409 });
   });
 });
 
@@ -95,7 +92,7 @@ describe("ending a contract", () => {
     const { ctx } = testContext(env);
     const f = await fundedMilestone(ctx, 10_000);
     const second = await addMilestone(ctx, f.client, f.contractId, { title: "Second", amount: 4_000 });
-    await fundMilestone(ctx, f.client, second.id, { provider: "sandbox" }, providers);
+    await fundMilestone(ctx, f.client, second.id, { provider: "sandbox" });
     await releaseHeldFunds(ctx, f.client, f.milestoneId, { amount: 3_000, reason: "Part one" });
     await submitMilestone(ctx, f.freelancer, f.milestoneId, {});
     await expect(endContract(ctx, f.client, f.contractId, { reason: "Budget cut" })).rejects.toMatchObject({
@@ -135,12 +132,15 @@ describe("ending a contract", () => {
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Slow card", amount: 700 });
     const slow = {
-      ...providers,
+      ...ctx.payments!,
       funding: {
-        sandbox: { ...providers.funding.sandbox!, startPayment: async () => ({ providerRef: `slow_${m.id}`, status: "pending" as const }) },
+        sandbox: {
+          ...ctx.payments!.funding.sandbox!,
+          startPayment: async () => ({ providerRef: `slow_${m.id}`, status: "pending" as const }),
+        },
       },
     };
-    const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, slow);
+    const started = await fundMilestone({ ...ctx, payments: slow }, f.client, m.id, { provider: "sandbox" });
     expect(started.payment.status).toBe("pending");
     expect(started.milestone.status).toBe("pending");
     await endContract(ctx, f.client, f.contractId, { reason: "Changed plans" });

@@ -17,3 +17,10 @@ export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Use a date like 2026-12-31." })
   .refine(isCalendarDate, { message: "That is not a real date." });
+
+export const CONTRACT_REASON_MAX = 1000;
+
+/** Ending a contract says why; both sides see it. */
+export const endReason = z.string().trim().min(1, { message: "Say why the contract ends." }).max(CONTRACT_REASON_MAX);
+/** A freelancer may say why an offer is declined. */
+export const declineReason = z.string().trim().max(CONTRACT_REASON_MAX);

@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { toMinorUnits } from "../currency/minor-units";
 import { amountSchema, dateSchema } from "./input";
-import { MAX_AMOUNT_MINOR, MAX_WEEKLY_HOURS } from "../contract-core/terms";
+import { MAX_AMOUNT_MINOR } from "../contract-core/terms";
+import { weeklyHourLimit } from "../contract-core/terms-input";
+import { MILESTONE_TITLE_MAX, milestoneTitle } from "../milestones/inputs";
 
 /** The rules of an offer, shared by the API (minor units) and the offer form (amounts typed in major units). */
 export const MAX_OFFER_MILESTONES = 20;
 export const OFFER_TITLE_MAX = 200;
 export const OFFER_MESSAGE_MAX = 5000;
-export const MILESTONE_TITLE_MAX = 200;
 
 const title = z
   .string({ error: "Give the offer a title." })
@@ -16,16 +17,6 @@ const title = z
   .max(OFFER_TITLE_MAX, `Use at most ${OFFER_TITLE_MAX} characters.`);
 const message = z.string().trim().max(OFFER_MESSAGE_MAX, `Use at most ${OFFER_MESSAGE_MAX} characters.`);
 const startDate = dateSchema;
-const weeklyHourLimit = z
-  .number({ error: "Enter the weekly limit in hours." })
-  .int("Use whole hours.")
-  .min(1, "At least 1 hour a week.")
-  .max(MAX_WEEKLY_HOURS, `At most ${MAX_WEEKLY_HOURS} hours a week.`);
-const milestoneTitle = z
-  .string({ error: "Give the milestone a title." })
-  .trim()
-  .min(1, "Give the milestone a title.")
-  .max(MILESTONE_TITLE_MAX, `Use at most ${MILESTONE_TITLE_MAX} characters.`);
 
 const milestonesSchema = z
   .array(z.object({ title: milestoneTitle, amount: amountSchema, dueDate: dateSchema.nullable().optional() }))
@@ -116,7 +107,8 @@ export function offerFormSchema(currency: string) {
     const rows = (form.milestones ?? []).map((row, index) => ({ row, index })).filter(({ row }) => row.title || row.amount);
     if (rows.length === 0) ctx.addIssue({ code: "custom", path: ["milestones"], message: "Add at least one milestone." });
     const milestones = rows.map(({ row, index }) => {
-      if (!row.title) ctx.addIssue({ code: "custom", path: ["milestones", index, "title"], message: "Give the milestone a title." });
+      const title = milestoneTitle.safeParse(row.title ?? "");
+      if (!title.success) ctx.addIssue({ code: "custom", path: ["milestones", index, "title"], message: title.error.issues[0].message });
       const amount = majorAmount(currency, "the milestone's amount").safeParse(row.amount ?? "");
       if (!amount.success) ctx.addIssue({ code: "custom", path: ["milestones", index, "amount"], message: amount.error.issues[0].message });
       return { title: row.title ?? "", amount: amount.success ? amount.data : 0, dueDate: row.dueDate ?? null };

@@ -12,7 +12,6 @@ import { acceptProposal } from "../proposals/decide";
 import { sendProposal } from "../proposals/send";
 import { addMilestone } from "../milestones/manage";
 import { fundMilestone } from "../payments/fund";
-import { paymentProviders } from "../../platform/payments";
 import { acceptContract } from "./lifecycle";
 
 export interface ContractFixture {
@@ -74,7 +73,7 @@ export async function activeContract(ctx: DomainContext, options: Parameters<typ
 export async function fundedMilestone(ctx: DomainContext, amount = 100_000, options: Parameters<typeof offeredContract>[1] = {}) {
   const fixture = await activeContract(ctx, options);
   const milestone = await addMilestone(ctx, fixture.client, fixture.contractId, { title: "First delivery", amount });
-  const funded = await fundMilestone(ctx, fixture.client, milestone.id, { provider: "sandbox" }, paymentProviders());
+  const funded = await fundMilestone(ctx, fixture.client, milestone.id, { provider: "sandbox" });
   return { ...fixture, milestoneId: milestone.id, funded };
 }
 

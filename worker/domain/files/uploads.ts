@@ -28,6 +28,9 @@ function refuse(status: 413 | 415 | 422, code: string, message: string): AppErro
   return new AppError(status, code, message, { file: [message] });
 }
 
+/** A file past the size limit, refused as soon as its size is known (before reading it, where the edge can). */
+export const fileTooLarge = () => refuse(413, "file_too_large", "Files can be at most 10 MB.");
+
 /**
  * Stores an upload in R2 under a random key after checking what the bytes really are: PNG, JPEG, WebP or GIF
  * images (at most 5 MB; dimensions read from the header and bounded) and PDFs (at most 10 MB). Without a
@@ -47,7 +50,7 @@ export async function storeUpload(
   }
   const { bytes } = input;
   if (bytes.byteLength === 0) throw refuse(422, "empty_file", "The file is empty.");
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw refuse(413, "file_too_large", "Files can be at most 10 MB.");
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw fileTooLarge();
   const contentType = sniffContentType(bytes);
   if (!contentType) throw refuse(415, "unsupported_file_type", "Upload a PNG, JPEG, WebP or GIF image, or a PDF.");
   const purpose: FilePurpose = input.purpose ?? (isImageType(contentType) ? "image" : "attachment");

@@ -11,7 +11,7 @@ import {
 } from "../../../db/schema";
 import { requireMoneyReady, requireParty } from "../contract-core/access";
 import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
-import type { DomainContext } from "../context";
+import { paymentsOf, type DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { milestoneForParty, wrongState } from "../milestones/access";
@@ -230,8 +230,8 @@ export async function approveTimesheet(
   actor: User,
   timesheetId: string,
   input: { provider?: PaymentProviderName },
-  providers: PaymentProviders,
 ): Promise<ApproveResult> {
+  const providers = paymentsOf(ctx);
   const { sheet, access } = await timesheetForParty(ctx, timesheetId, actor.id);
   requireParty(access, "client", "approve timesheets");
   requireMoneyReady(actor);
@@ -243,10 +243,8 @@ export async function approveTimesheet(
  * Daily: approves weeks the client left unanswered for the milestone review window, and finishes any
  * approval whose charge or release was interrupted.
  */
-export async function autoApproveStaleTimesheets(
-  ctx: DomainContext,
-  providers: PaymentProviders,
-): Promise<{ approved: number; failed: number }> {
+export async function autoApproveStaleTimesheets(ctx: DomainContext): Promise<{ approved: number; failed: number }> {
+  const providers = paymentsOf(ctx);
   const cutoff = new Date(ctx.clock.now().getTime() - AUTO_APPROVE_AFTER_MS);
   const due = await ctx.db
     .select({ sheet: timesheets, contract: contracts })

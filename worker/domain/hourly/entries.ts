@@ -16,6 +16,8 @@ import {
   type HourlyAccess,
 } from "./access";
 import { stopTimerAtLimit, timerStopsAt } from "./timer";
+import { entryChangeInput, manualEntryInput, type EntryChangeInput, type ManualEntryInput } from "./inputs";
+import { parseInput } from "../shared/validate";
 import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
 import { addDays, isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "../time/weeks";
 
@@ -41,12 +43,8 @@ async function write<T>(access: HourlyAccess, run: () => Promise<T>): Promise<T>
 }
 
 /** The freelancer logs time by hand for a day. */
-export async function addManualEntry(
-  ctx: DomainContext,
-  actor: User,
-  contractId: string,
-  input: { date: string; minutes: number; memo?: string | null },
-): Promise<TimeEntryView> {
+export async function addManualEntry(ctx: DomainContext, actor: User, contractId: string, entry: ManualEntryInput): Promise<TimeEntryView> {
+  const input = parseInput(manualEntryInput, entry);
   const access = await hourlyContractForParty(ctx, contractId, actor.id);
   requireTimeLogger(access);
   requirePastDate(ctx, input.date);
@@ -75,12 +73,8 @@ export async function addManualEntry(
 }
 
 /** The freelancer corrects an entry while its week is not submitted. */
-export async function updateEntry(
-  ctx: DomainContext,
-  actor: User,
-  entryId: string,
-  input: { date?: string; minutes?: number; memo?: string | null },
-): Promise<TimeEntryView> {
+export async function updateEntry(ctx: DomainContext, actor: User, entryId: string, change: EntryChangeInput): Promise<TimeEntryView> {
+  const input = parseInput(entryChangeInput, change);
   const { entry, access } = await entryForParty(ctx, entryId, actor.id);
   requireParty(access, "freelancer", "change time entries");
   requireActive(access);

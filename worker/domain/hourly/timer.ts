@@ -13,11 +13,11 @@ import {
   type HourlyAccess,
 } from "./access";
 import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
+import { MAX_ENTRY_MINUTES } from "./inputs";
 import { formatDateTime } from "../time/format";
 import { formatMinutes, utcDate, weekStartAt } from "../time/weeks";
 
 /** One entry never holds more than a day. */
-const MAX_ENTRY_MINUTES = 24 * 60;
 const MINUTE_MS = 60_000;
 
 /** The freelancer starts a timer; its time counts in the week (UTC) it started in. */

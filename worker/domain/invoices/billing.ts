@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { billingDetails } from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { parseInput } from "../shared/validate";
+import { billingDetailsInput, type BillingDetailsChange } from "./billing-input";
 
 export interface BillingDetailsInput {
   legalName: string | null;
@@ -22,7 +24,8 @@ export async function getBillingDetails(ctx: DomainContext, userId: string): Pro
 }
 
 /** Saves what later invoices print; invoices already issued keep the details they were issued with. */
-export async function saveBillingDetails(ctx: DomainContext, userId: string, input: BillingDetailsInput): Promise<BillingDetailsInput> {
+export async function saveBillingDetails(ctx: DomainContext, userId: string, change: BillingDetailsChange): Promise<BillingDetailsInput> {
+  const input = parseInput(billingDetailsInput, change);
   const values = {
     legalName: blankToNull(input.legalName),
     taxId: blankToNull(input.taxId),

@@ -12,7 +12,7 @@ import { queueReminder } from "./reminders";
 import { MEETING_HORIZON_MS, MEETING_LEAD_MIN_MS } from "./rules";
 import { meetingViews, type MeetingView } from "./views";
 
-const meetingNotFound = () => new AppError(404, "not_found", "No such meeting.");
+export const meetingNotFound = () => new AppError(404, "not_found", "No such meeting.");
 
 async function view(ctx: DomainContext, row: Meeting): Promise<MeetingView> {
   const [result] = await meetingViews(ctx, [row]);

@@ -5,6 +5,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../shared/file-records";
 import { publishQuietly } from "../shared/publisher";
+import { parseInput } from "../shared/validate";
 import { memberIds, requireMembership } from "./conversations";
 import { MESSAGES_PAGE_MAX, MESSAGES_PER_MINUTE, sendMessageInput, type MessagePageQuery, type SendMessageInput } from "./inputs";
 import { unreadIn, unreadTotal } from "./unread";
@@ -23,23 +24,18 @@ export async function sendMessage(
   input: SendMessageInput,
 ): Promise<MessageView> {
   await requireMembership(ctx, conversationId, senderId);
-  const parsed = sendMessageInput.safeParse(input);
-  if (!parsed.success) {
-    const fields: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fields[issue.path.join(".") || "_"] ??= []).push(issue.message);
-    throw new AppError(422, "validation_failed", "Some fields are not valid.", fields);
-  }
+  const valid = parseInput(sendMessageInput, input);
   const limit = await ctx.rateLimiter.hit(`messaging:send:${senderId}`, MESSAGES_PER_MINUTE, MINUTE_MS);
   if (limit.limited) {
     throw new AppError(429, "too_many_messages", "You are sending messages too quickly. Please wait a moment.", undefined, {
       "Retry-After": String(limit.retryAfterSeconds),
     });
   }
-  const attachments = await ownedAttachments(ctx, senderId, conversationId, parsed.data.attachments ?? []);
+  const attachments = await ownedAttachments(ctx, senderId, conversationId, valid.attachments ?? []);
   const now = ctx.clock.now();
   const id = ctx.newId();
   const [inserted] = await ctx.db.batch([
-    ctx.db.insert(messages).values({ id, conversationId, senderId, body: parsed.data.body, attachments, createdAt: now }).returning(),
+    ctx.db.insert(messages).values({ id, conversationId, senderId, body: valid.body, attachments, createdAt: now }).returning(),
     ctx.db.update(conversations).set({ lastMessageId: id, lastActivityAt: now }).where(eq(conversations.id, conversationId)),
     ctx.db
       .update(conversationMembers)

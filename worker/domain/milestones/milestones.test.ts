@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contractEvents, events, ledgerTransactions, notifications } from "../../../db/schema";
-import { paymentProviders } from "../../platform/payments";
+import { sandboxProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { activeContract, fundedMilestone, offeredContract, transactionSums } from "../contracts/test-fixtures";
 import { getContractDetail } from "../contracts/queries";
@@ -16,7 +16,6 @@ import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "./release";
 import { AUTO_APPROVE_AFTER_MS } from "./view";
 import { requestMilestoneChanges, submitMilestone } from "./workflow";
 
-const providers = paymentProviders();
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe("milestone state machine", () => {
@@ -36,7 +35,7 @@ describe("milestone state machine", () => {
     const edited = await updateMilestone(ctx, f.client, created.id, { title: "Wireframes v2", amount: 100_001 });
     expect(edited.title).toBe("Wireframes v2");
 
-    const funded = await fundMilestone(ctx, f.client, created.id, { provider: "sandbox" }, providers);
+    const funded = await fundMilestone(ctx, f.client, created.id, { provider: "sandbox" });
     expect(funded.payment).toMatchObject({ provider: "sandbox", sandbox: true, status: "succeeded", amount: 100_001 });
     expect(funded.milestone).toMatchObject({ status: "funded", funds: { funded: 100_001, held: 100_001 } });
     await expect(updateMilestone(ctx, f.client, created.id, { title: "Too late" })).rejects.toMatchObject({ status: 409 });
@@ -79,11 +78,11 @@ describe("milestone state machine", () => {
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 5_000 });
     await expect(submitMilestone(ctx, f.freelancer, m.id, {})).rejects.toMatchObject({ status: 409, code: "invalid_state" });
     await expect(approveMilestone(ctx, f.client, m.id)).rejects.toMatchObject({ status: 409 });
-    await expect(fundMilestone(ctx, f.freelancer, m.id, { provider: "sandbox" }, providers)).rejects.toMatchObject({
+    await expect(fundMilestone(ctx, f.freelancer, m.id, { provider: "sandbox" })).rejects.toMatchObject({
       status: 403,
       code: "wrong_party",
     });
-    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, providers);
+    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" });
     await expect(submitMilestone(ctx, f.client, m.id, {})).rejects.toMatchObject({ status: 403, code: "wrong_party" });
     await expect(requestMilestoneChanges(ctx, f.client, m.id, { message: "x" })).rejects.toMatchObject({ status: 409 });
     await submitMilestone(ctx, f.freelancer, m.id, {});
@@ -96,7 +95,7 @@ describe("milestone state machine", () => {
     const { ctx } = testContext(env);
     const f = await offeredContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Upfront", amount: 1_000 });
-    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, providers);
+    await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" });
     await expect(submitMilestone(ctx, f.freelancer, m.id, {})).rejects.toMatchObject({ status: 409 });
     const hourly = await offeredContract(ctx, { budgetType: "hourly", bid: 5_000 });
     await expect(addMilestone(ctx, hourly.client, hourly.contractId, { title: "x", amount: 1 })).rejects.toMatchObject({
@@ -105,12 +104,13 @@ describe("milestone state machine", () => {
     });
   });
 
-  it("says provider_unavailable for stripe and usdc, and moves no money", async () => {
-    const { ctx } = testContext(env);
+  it("says provider_unavailable for stripe and usdc where only the sandbox is configured, and moves no money", async () => {
+    const { ctx: configured } = testContext(env);
+    const ctx = { ...configured, payments: sandboxProviders() };
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 5_000 });
     for (const provider of ["stripe", "usdc"] as const) {
-      await expect(fundMilestone(ctx, f.client, m.id, { provider }, providers)).rejects.toMatchObject({
+      await expect(fundMilestone(ctx, f.client, m.id, { provider })).rejects.toMatchObject({
         status: 422,
         code: "provider_unavailable",
       });

@@ -7,7 +7,6 @@ import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ledgerTransactions, milestones, payments } from "../../../db/schema";
-import { paymentProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { endContract } from "../contracts/lifecycle";
 import { activeContract, transactionSums, type ContractFixture } from "../contracts/test-fixtures";
@@ -175,7 +174,7 @@ class Runner {
       case "fund": {
         if (!target) return;
         const idempotencyKey = this.key(op.keyed);
-        const run = () => fundMilestone(ctx, f.client, target.id, { provider: "sandbox", idempotencyKey }, paymentProviders());
+        const run = () => fundMilestone(ctx, f.client, target.id, { provider: "sandbox", idempotencyKey });
         const outcome = await attempt(run);
         if (!op.keyed && target.paid) return expect(outcome).toBe("replayed");
         // A card payment under way must be finished or cancelled first.
@@ -191,7 +190,7 @@ class Runner {
         const idempotencyKey = this.key(op.keyed);
         let started: Awaited<ReturnType<typeof fundMilestone>> | null = null;
         const outcome = await attempt(async () => {
-          started = await fundMilestone(ctx, f.client, target.id, { provider: "stripe", idempotencyKey }, ctx.payments!);
+          started = await fundMilestone(ctx, f.client, target.id, { provider: "stripe", idempotencyKey });
           return started;
         });
         const live = liveCard(target);

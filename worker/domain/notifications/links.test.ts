@@ -29,7 +29,6 @@ import { approveMilestone } from "../milestones/release";
 import { requestMilestoneChanges, submitMilestone } from "../milestones/workflow";
 import { fundMilestone } from "../payments/fund";
 import { flagAgingCardFunds } from "../payments/stripe/hold-limit";
-import { paymentProviders } from "../../platform/payments";
 import { closeProject, inviteFreelancer, postProject } from "../projects/projects";
 import { acceptProposal, declineProposal } from "../proposals/decide";
 import { sendProposal, withdrawProposal } from "../proposals/send";
@@ -204,7 +203,7 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
   },
   async timesheet_approved() {
     const h = await hourlyWeek();
-    await approveTimesheet(ctx, h.client, h.timesheetId, { provider: "sandbox" }, paymentProviders());
+    await approveTimesheet(ctx, h.client, h.timesheetId, { provider: "sandbox" });
     await linksOpen("timesheet_approved", h.freelancer, "timesheet approved");
   },
   async milestone_changes_requested() {
@@ -228,7 +227,7 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
   async payment_failed() {
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Card work", amount: 20_000 });
-    const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" }, ctx.payments!);
+    const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" });
     const intent = await declineCard(started.payment.providerRef!);
     expect((await deliver(stripeEvent("payment_intent.payment_failed", intent))).status).toBe(200);
     await linksOpen("payment_failed", f.client, "the card was declined");
@@ -242,7 +241,7 @@ const scenarios: Record<NotificationType, () => Promise<void>> = {
     const staff = await admin();
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Held by card", amount: 10_000 });
-    const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" }, ctx.payments!);
+    const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" });
     const intent = await chargeCard(started.payment.providerRef!);
     expect((await deliver(stripeEvent("payment_intent.succeeded", intent))).status).toBe(200);
     await flagAgingCardFunds(testContext(env, { now: new Date(Date.now() + 81 * DAY_MS) }).ctx);

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { cryptoTransfers, payments, type Payment, type User } from "../../../db/schema";
 import { requireParty } from "../contract-core/access";
-import type { DomainContext } from "../context";
+import { paymentsOf, type DomainContext } from "../context";
 import { requireCurrency } from "../currency/currencies";
 import { AppError } from "../errors";
 import { milestoneForParty, wrongState } from "../milestones/access";
@@ -77,7 +77,7 @@ async function pendingUsdcPayment(ctx: DomainContext, actor: User, milestoneId: 
     throw pendingPaymentConflict(live);
   }
   if (live) return live;
-  const started = await fundMilestone(ctx, actor, milestoneId, { provider: "usdc" }, providers);
+  const started = await fundMilestone({ ...ctx, payments: providers }, actor, milestoneId, { provider: "usdc" });
   const [row] = await ctx.db.select().from(payments).where(eq(payments.id, started.payment.id)).limit(1);
   return row;
 }
@@ -87,7 +87,8 @@ async function pendingUsdcPayment(ctx: DomainContext, actor: User, milestoneId: 
  * Transfer to the platform address of at least the amount, enough confirmations, never used before), then
  * credit the funds held through confirmPayment, recording the transaction in the same atomic write.
  */
-export async function verifyCryptoPayment(ctx: DomainContext, actor: User, input: VerifyCryptoInput, providers: PaymentProviders) {
+export async function verifyCryptoPayment(ctx: DomainContext, actor: User, input: VerifyCryptoInput) {
+  const providers = paymentsOf(ctx);
   const chain = providers.usdc;
   if (!chain || !providers.funding.usdc) {
     throw new AppError(422, "provider_unavailable", "USDC payments are not available on this server.", { provider: ["Not configured."] });

@@ -2,7 +2,7 @@ import { and, count, eq, inArray } from "drizzle-orm";
 import { payments, type Payment, type PaymentProviderName, type User } from "../../../db/schema";
 import { requireMoneyReady, requireParty } from "../contract-core/access";
 import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
-import type { DomainContext } from "../context";
+import { paymentsOf, type DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
 import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
@@ -12,7 +12,6 @@ import { auditStatement } from "../shared/audit";
 import { lockedRateColumns, lockedRateView, lockFundingRate } from "../currency/funding-rate";
 import { quoteChanged } from "../currency/payable";
 import { confirmPayment } from "./confirm";
-import type { PaymentProviders } from "./provider";
 
 export const PROVIDER_NAMES: Record<PaymentProviderName, string> = { sandbox: "Sandbox", stripe: "Card payments (Stripe)", usdc: "USDC" };
 
@@ -81,8 +80,8 @@ export async function fundMilestone(
     /** The charge the client saw and confirmed (minor units of the paying currency); refused if it moved since. */
     chargedAmount?: number | null;
   },
-  providers: PaymentProviders,
 ): Promise<FundResult> {
+  const providers = paymentsOf(ctx);
   const access = await milestoneForParty(ctx, milestoneId, actor.id);
   requireParty(access, "client", "fund milestones");
   requireMoneyReady(actor);

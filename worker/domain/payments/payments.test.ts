@@ -2,7 +2,6 @@ import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { contractEvents, contracts, ledgerTransactions, payments } from "../../../db/schema";
-import { paymentProviders } from "../../platform/payments";
 import { testContext } from "../../test-support/context";
 import { activeContract } from "../contracts/test-fixtures";
 import { ledgerAccounts } from "../ledger/accounts";
@@ -15,8 +14,7 @@ import { fundMilestone } from "./fund";
 import type { PaymentProviders } from "./provider";
 
 /** A provider that leaves payments pending, the way a card payment waits for its webhook. */
-function webhookProvider(): PaymentProviders {
-  const base = paymentProviders();
+function webhookProvider(base: PaymentProviders): PaymentProviders {
   return {
     ...base,
     funding: {
@@ -34,11 +32,11 @@ describe("confirmPayment", () => {
     const { ctx } = testContext(env);
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 12_345 });
-    const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, webhookProvider());
+    const started = await fundMilestone({ ...ctx, payments: webhookProvider(ctx.payments!) }, f.client, m.id, { provider: "sandbox" });
     expect(started).toMatchObject({ payment: { status: "pending" }, milestone: { status: "pending", funds: { held: 0 } } });
     // While the payment is under way, the milestone cannot change and cannot be paid twice.
     await expect(
-      fundMilestone(ctx, f.client, m.id, { provider: "sandbox", idempotencyKey: "other" }, webhookProvider()),
+      fundMilestone({ ...ctx, payments: webhookProvider(ctx.payments!) }, f.client, m.id, { provider: "sandbox", idempotencyKey: "other" }),
     ).rejects.toMatchObject({
       status: 409,
       code: "already_funding",
@@ -69,7 +67,7 @@ describe("confirmPayment", () => {
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Build", amount: 500 });
     const broken: PaymentProviders = {
-      ...paymentProviders(),
+      ...ctx.payments!,
       funding: {
         sandbox: {
           name: "sandbox",
@@ -80,11 +78,11 @@ describe("confirmPayment", () => {
         },
       },
     };
-    await expect(fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, broken)).rejects.toMatchObject({
+    await expect(fundMilestone({ ...ctx, payments: broken }, f.client, m.id, { provider: "sandbox" })).rejects.toMatchObject({
       status: 502,
       code: "provider_error",
     });
-    const retried = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, paymentProviders());
+    const retried = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" });
     expect(retried).toMatchObject({ replayed: false, milestone: { status: "funded" } });
     const rows = await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id));
     expect(rows.map((p) => p.status).sort()).toEqual(["failed", "succeeded"]);
@@ -96,7 +94,7 @@ describe("cancelling a pending payment", () => {
     const { ctx } = testContext(env);
     const f = await activeContract(ctx);
     const m = await addMilestone(ctx, f.client, f.contractId, { title: "Declined meanwhile", amount: 2_500 });
-    const started = await fundMilestone(ctx, f.client, m.id, { provider: "sandbox" }, webhookProvider());
+    const started = await fundMilestone({ ...ctx, payments: webhookProvider(ctx.payments!) }, f.client, m.id, { provider: "sandbox" });
     const [read] = await ctx.db.select().from(payments).where(eq(payments.id, started.payment.id));
     const [before] = await ctx.db.select().from(contracts).where(eq(contracts.id, f.contractId));
     // A decline lands after our read: it changes only the payment, not the contract's version.

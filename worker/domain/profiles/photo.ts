@@ -24,9 +24,12 @@ function refuse(status: 413 | 415 | 422, code: string, message: string): AppErro
 }
 
 /** What is wrong with a would-be photo, before it is stored; nothing is written when this throws. */
+/** A photo past the size limit, refused as soon as its size is known. */
+export const photoTooLarge = () => refuse(413, "file_too_large", "A photo can be at most 5 MB.");
+
 export function checkPhoto(bytes: Uint8Array): { contentType: (typeof PHOTO_TYPES)[number]; width: number; height: number } {
   if (bytes.byteLength === 0) throw refuse(422, "empty_file", "The photo is empty.");
-  if (bytes.byteLength > MAX_PHOTO_BYTES) throw refuse(413, "file_too_large", "A photo can be at most 5 MB.");
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw photoTooLarge();
   const type = sniffContentType(bytes);
   const contentType = PHOTO_TYPES.find((t) => t === type);
   if (!contentType) throw refuse(415, "unsupported_file_type", "Upload a JPEG, PNG or WebP picture.");

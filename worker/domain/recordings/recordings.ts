@@ -17,7 +17,7 @@ import {
 } from "./rules";
 import { toRecordingView, type RecordingView } from "./views";
 
-const recordingNotFound = () => new AppError(404, "not_found", "No such recording.");
+export const recordingNotFound = () => new AppError(404, "not_found", "No such recording.");
 
 function bucketOf(ctx: DomainContext): FileStore {
   if (!ctx.files) throw new Error("No file bucket is wired into this domain context.");
@@ -105,6 +105,9 @@ function refuse(status: 409 | 413 | 415 | 422, code: string, message: string): A
   return new AppError(status, code, message, { file: [message] });
 }
 
+/** A piece past the size limit, refused as soon as its size is known. */
+export const recordingPieceTooLarge = () => refuse(413, "file_too_large", "A piece of a recording can be at most 8 MB.");
+
 /**
  * Stores piece `seq` of a recording (its recorder only, in order). A piece sent again (a retry after a lost answer)
  * is acknowledged without change. WebM of the recording's kind only, at most 8 MB a piece; the first piece must
@@ -125,8 +128,7 @@ export async function storeRecordingChunk(
   const mediaType = (input.contentType ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== expected) throw refuse(415, "unsupported_file_type", `Send the recording as ${expected}.`);
   if (input.bytes.byteLength === 0) throw refuse(422, "empty_file", "The piece is empty.");
-  if (input.bytes.byteLength > RECORDING_CHUNK_MAX_BYTES)
-    throw refuse(413, "file_too_large", "A piece of a recording can be at most 8 MB.");
+  if (input.bytes.byteLength > RECORDING_CHUNK_MAX_BYTES) throw recordingPieceTooLarge();
   if (row.bytes + input.bytes.byteLength > RECORDING_MAX_BYTES) throw refuse(413, "file_too_large", "A recording can be at most 2 GB.");
   if (input.seq < row.chunkCount) return (await views(ctx, [row]))[0];
   if (input.seq > row.chunkCount) throw refuse(409, "chunk_out_of_order", `Send piece ${row.chunkCount} first.`);

@@ -4,6 +4,7 @@ import { BUDGET_TYPES, EXPERIENCE_LEVELS, projects } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../currency/supported";
 import { parseInput } from "../shared/validate";
+import { listedProjects, publicProjects } from "../projects/listed";
 import { projectViewsSql, toProjectView, type ProjectView, type ProjectViewRow } from "../projects/views";
 import { requireCategory, requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "../shared/cursor";
@@ -17,8 +18,7 @@ export { PROJECT_SEARCH_STATUSES, PROJECT_SORTS } from "./project-filters";
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Title matches weigh most, then skills, then the description (bm25 column weights). */
 const BM25 = sql.raw("bm25(projects_fts, 10.0, 1.0, 4.0)");
-/** Listed: open, public and not hidden by a moderator (projects/listed.ts). Matches the partial listing indexes. */
-const LISTED = sql.raw(`"projects"."status" = 'open' AND "projects"."visibility" = 'public' AND "projects"."hidden_at" IS NULL`);
+const LISTED = listedProjects(`"projects"`);
 
 const amount = z.coerce.number().int().min(0).max(1e12);
 export const projectSearchSchema = z.object({
@@ -64,7 +64,7 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
 
   // Open projects (the default) keep the one listing rule as a literal; another status, or "any", keeps its other two terms.
   const status = data.status ?? "open";
-  const where: SQL[] = status === "open" ? [LISTED] : [sql`${projects.visibility} = 'public'`, sql`${projects.hiddenAt} is null`];
+  const where: SQL[] = status === "open" ? [LISTED] : [publicProjects(`"projects"`)];
   if (status !== "open" && status !== "any") where.unshift(sql`${projects.status} = ${status}`);
   if (data.category) where.push(sql`${projects.categorySlug} = ${(await requireCategory(ctx, data.category)).slug}`);
   const skillTerms = listParam(data.skills);

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { payouts, type Payout, type User } from "../../../db/schema";
 import { requireMoneyReady } from "../contract-core/access";
-import type { DomainContext } from "../context";
+import { paymentsOf, type DomainContext } from "../context";
 import { AppError } from "../errors";
 import { ledgerAccounts } from "../ledger/accounts";
 import { accountBalance } from "../ledger/balances";
@@ -10,7 +10,6 @@ import { keyReused, requestIdempotencyKey } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
 import { auditStatement } from "../shared/audit";
 import { issuePayoutInvoice, issueQuietly } from "../invoices/issue";
-import type { PayoutProvider } from "../payments/provider";
 import { requireNoPayoutHold } from "./holds";
 
 export const PAYOUT_PAGE_MAX = 50;
@@ -48,8 +47,8 @@ export async function requestPayout(
   ctx: DomainContext,
   actor: User,
   input: { amount: number; currency: string; idempotencyKey?: string | null },
-  provider: PayoutProvider,
 ): Promise<{ payout: PayoutView; replayed: boolean }> {
+  const provider = paymentsOf(ctx).payouts;
   requireMoneyReady(actor);
   const now = ctx.clock.now();
   const key = input.idempotencyKey

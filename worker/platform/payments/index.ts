@@ -6,17 +6,21 @@ import { stripeFunding, stripeGateway } from "./stripe";
 
 const cache = new WeakMap<object, PaymentProviders>();
 
+/** The sandbox alone: what the demo seed pays with, outside any deployment. */
+export function sandboxProviders(): PaymentProviders {
+  return { funding: { sandbox: sandboxFunding }, payouts: sandboxPayouts };
+}
+
 /**
  * The payment providers of this deployment. The sandbox is always there; Stripe registers when its secret
  * key is set (without it, "stripe" answers 422 provider_unavailable). The USDC adapter registers here when
  * configured. Payouts from the balance stay with the sandbox; card-funded releases go to Stripe Connect.
  */
-export function paymentProviders(env?: Env): PaymentProviders {
-  if (!env) return { funding: { sandbox: sandboxFunding }, payouts: sandboxPayouts };
+export function paymentProviders(env: Env): PaymentProviders {
   const known = cache.get(env);
   if (known) return known;
   const vars = readVars(env as unknown as Record<string, unknown>);
-  const providers: PaymentProviders = { funding: { sandbox: sandboxFunding }, payouts: sandboxPayouts };
+  const providers = sandboxProviders();
   if (vars.STRIPE_SECRET_KEY) {
     const gateway = stripeGateway(
       {

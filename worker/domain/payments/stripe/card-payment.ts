@@ -17,7 +17,7 @@ export interface CardPaymentStep {
 export async function cardPaymentStep(ctx: DomainContext, actor: User, milestoneId: string): Promise<CardPaymentStep> {
   const stripe = stripeOrUnavailable(ctx);
   // Without an Idempotency-Key, funding a milestone with a live payment answers that payment.
-  const result = await fundMilestone(ctx, actor, milestoneId, { provider: "stripe" }, ctx.payments!);
+  const result = await fundMilestone(ctx, actor, milestoneId, { provider: "stripe" });
   const { payment } = result;
   const next = result.nextAction as { clientSecret?: string } | null;
   if (next?.clientSecret) return { paymentId: payment.id, clientSecret: next.clientSecret, publishableKey: stripe.publishableKey };

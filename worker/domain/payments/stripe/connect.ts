@@ -16,10 +16,12 @@ export interface ConnectStatus {
   payoutsEnabled: boolean;
 }
 
+export const STRIPE_NOT_CONFIGURED = "Card payments (Stripe) are not configured on this server.";
+
 export function stripeOrUnavailable(ctx: DomainContext): StripeGateway {
   const stripe = ctx.payments?.stripe;
   if (!stripe) {
-    throw new AppError(422, "provider_unavailable", "Card payments (Stripe) are not configured on this server.");
+    throw new AppError(422, "provider_unavailable", STRIPE_NOT_CONFIGURED);
   }
   return stripe;
 }

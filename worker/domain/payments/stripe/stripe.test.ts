@@ -25,7 +25,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 async function cardFunded(ctx: DomainContext, amount: number) {
   const f = await activeContract(ctx);
   const m = await addMilestone(ctx, f.client, f.contractId, { title: "Card work", amount });
-  const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" }, ctx.payments!);
+  const started = await fundMilestone(ctx, f.client, m.id, { provider: "stripe" });
   const intent = await chargeCard(started.payment.providerRef!);
   expect((await deliver(stripeEvent("payment_intent.succeeded", intent))).status).toBe(200);
   return { ...f, milestoneId: m.id, paymentId: started.payment.id, chargeId: intent.latest_charge as string };
