@@ -111,11 +111,14 @@ describe("releases of card-funded milestones", () => {
     const f = await cardFunded(ctx, 40_000);
     await connectFreelancer(ctx, f.freelancer);
     await failNext("POST", "/v1/transfers");
+    // Posting the project queued its saved-search alerts; what matters here is what the release queues.
+    const before = queued.length;
     const released = await releaseHeldFunds(ctx, f.client, f.milestoneId, { amount: 40_000, reason: "All of it" });
-    expect(queued).toEqual([{ type: "stripe.settle", milestoneId: f.milestoneId }]);
+    const settle = queued.slice(before);
+    expect(settle).toEqual([{ type: "stripe.settle", milestoneId: f.milestoneId }]);
 
     const runJob = async (id: string) => {
-      const batch = createMessageBatch("jobs", [{ id, timestamp: new Date(), attempts: 1, body: queued[0] }]);
+      const batch = createMessageBatch("jobs", [{ id, timestamp: new Date(), attempts: 1, body: settle[0] }]);
       const execution = createExecutionContext();
       await worker.queue(batch, env, execution);
       return getQueueResult(batch, execution);
