@@ -86,7 +86,8 @@ describe("profile photo and portfolio", () => {
     await page.waitForURL((url) => url.pathname.startsWith("/f/"));
     const gallery = page.getByRole("list", { name: "Portfolio items" });
     const shown = gallery.getByRole("listitem").filter({ hasText: title });
-    expect(await shown.getByRole("img", { name: `${title}, 1 of 1` }).count()).toBe(1);
+    // An in-page navigation: the address changes before the public page is drawn, so wait for the item.
+    await expect.poll(() => shown.getByRole("img", { name: `${title}, 1 of 1` }).count()).toBe(1);
     expect(await shown.getByRole("list", { name: `Skills used in ${title}` }).textContent()).toContain("React");
     expect(await shown.getByRole("link", { name: /bakery\.example/ }).getAttribute("href")).toBe("https://bakery.example/order");
     expect(await page.locator("main img").first().getAttribute("src")).toBe(photoSrc);
