@@ -10,30 +10,36 @@ export interface RecorderProgress {
 }
 
 const KEEPALIVE_MAX_BYTES = 60 * 1024;
-const ATTEMPTS = 3;
+/** Waits between tries of a piece the network or the server failed: it is kept and tried again, in order. */
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
 
-/** Sends one piece, in order, retrying a few times; a piece already stored is acknowledged by the server. */
-async function uploadPiece(recordingId: string, seq: number, piece: Blob, contentType: string): Promise<void> {
-  let lastError = "";
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    try {
-      const res = await fetch(`/api/recordings/${recordingId}/chunks/${seq}`, {
-        method: "PUT",
-        headers: { "Content-Type": contentType },
-        body: piece,
-        // Small pieces outlive a closing tab.
-        keepalive: piece.size <= KEEPALIVE_MAX_BYTES,
-      });
-      if (res.ok) return;
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      lastError = body?.error?.message ?? `The server answered ${res.status}.`;
-      if (res.status < 500) break;
-    } catch (cause) {
-      lastError = (cause as Error).message;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500 * (attempt + 1)));
+/** Why a piece was not stored, and whether trying it again can help (the network or the server, not the piece). */
+class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
   }
-  throw new Error(lastError);
+}
+
+/** Sends one piece; a piece already stored is acknowledged by the server, so a retry is safe. */
+async function uploadPiece(recordingId: string, seq: number, piece: Blob, contentType: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/recordings/${recordingId}/chunks/${seq}`, {
+      method: "PUT",
+      headers: { "Content-Type": contentType },
+      body: piece,
+      // Small pieces outlive a closing tab.
+      keepalive: piece.size <= KEEPALIVE_MAX_BYTES,
+    });
+  } catch (cause) {
+    throw new UploadError((cause as Error).message || "The network failed.", true);
+  }
+  if (res.ok) return;
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  throw new UploadError(body?.error?.message ?? `The server answered ${res.status}.`, res.status >= 500 || res.status === 429);
 }
 
 /**
@@ -54,18 +60,47 @@ export function useCallRecorder(media: CallMedia): RecorderProgress {
     const recorder = new MediaRecorder(mix.stream, { mimeType: recorderMimeType(kind) });
     const contentType = RECORDING_CONTENT_TYPES[kind];
     let seq = 0;
-    let queue = Promise.resolve();
+    // Pieces not yet stored, oldest first. Only the oldest is ever in flight, so the server receives them in order.
+    const pending: { seq: number; piece: Blob }[] = [];
+    let draining = false;
+    let stopped = false;
+    let refused = false;
     setProgress({ pieces: 0, bytes: 0, error: null });
+    const drain = async () => {
+      if (draining) return;
+      draining = true;
+      let failures = 0;
+      while (pending.length) {
+        const { seq: n, piece } = pending[0];
+        try {
+          await uploadPiece(recordingId, n, piece, contentType);
+          pending.shift();
+          failures = 0;
+          setProgress((p) => ({ pieces: p.pieces + 1, bytes: p.bytes + piece.size, error: null }));
+        } catch (cause) {
+          const error = cause as UploadError;
+          const retrying = error.transient && !stopped;
+          setProgress((p) => ({
+            ...p,
+            error: `Part ${n + 1} of the recording did not upload: ${error.message}${retrying ? " Trying again…" : ""}`,
+          }));
+          if (!error.transient) {
+            // The server refused the piece itself: later pieces cannot follow it.
+            refused = true;
+            pending.length = 0;
+          }
+          if (!retrying) break;
+          // Past the last wait, the piece stays first in line and is tried again with the next piece.
+          if (failures >= RETRY_DELAYS_MS.length) break;
+          await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[failures++]));
+        }
+      }
+      draining = false;
+    };
     recorder.addEventListener("dataavailable", (event) => {
-      if (!event.data.size) return;
-      const piece = event.data;
-      const n = seq++;
-      queue = queue.then(() =>
-        uploadPiece(recordingId, n, piece, contentType).then(
-          () => setProgress((p) => ({ ...p, pieces: p.pieces + 1, bytes: p.bytes + piece.size })),
-          (cause: Error) => setProgress((p) => ({ ...p, error: `A part of the recording did not upload: ${cause.message}` })),
-        ),
-      );
+      if (!event.data.size || refused) return;
+      pending.push({ seq: seq++, piece: event.data });
+      void drain();
     });
     recorder.addEventListener("stop", () => mix.stop());
     recorder.start(RECORDING_TIMESLICE_MS);
@@ -74,6 +109,7 @@ export function useCallRecorder(media: CallMedia): RecorderProgress {
     };
     window.addEventListener("pagehide", flush);
     return () => {
+      stopped = true;
       window.removeEventListener("pagehide", flush);
       if (recorder.state !== "inactive") recorder.stop();
     };
