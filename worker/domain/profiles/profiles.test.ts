@@ -21,7 +21,10 @@ const profile = (handle = uniqueWord("h")) => ({
   currency: "usd",
   availabilityHoursPerWeek: 30,
   timezone: "Europe/Berlin",
-  languages: ["English", "German"],
+  languages: [
+    { code: "English", level: "native" as const },
+    { code: "de", level: "fluent" as const },
+  ],
   country: "de",
 });
 
@@ -43,6 +46,10 @@ describe("freelancer profiles", () => {
       { slug: "javascript", name: "JavaScript", years: 6 },
       { slug: "react", name: "React", years: 4 },
       { slug: "postgresql", name: "PostgreSQL", years: 0 },
+    ]);
+    expect(saved.languages).toEqual([
+      { code: "en", name: "English", level: "native" },
+      { code: "de", name: "German", level: "fluent" },
     ]);
     const pub = await getPublicFreelancerProfile(ctx, handle.toUpperCase());
     expect(pub.userId).toBe(user.id);
@@ -68,6 +75,16 @@ describe("freelancer profiles", () => {
       code: "handle_taken",
     });
     await expect(saveFreelancerProfile(ctx, other.user, profile("admin"))).rejects.toMatchObject({ status: 409 });
+    for (const languages of [
+      [{ code: "Klingon", level: "fluent" as const }],
+      [{ code: "de", level: "perfect" as "fluent" }],
+      [
+        { code: "German", level: "fluent" as const },
+        { code: "de", level: "basic" as const },
+      ],
+    ])
+      await expect(saveFreelancerProfile(ctx, user, { languages })).rejects.toMatchObject({ status: 422 });
+    expect((await getMyFreelancerProfile(ctx, user)).languages.map((l) => l.code)).toEqual(["en", "de"]);
     await expect(saveFreelancerProfile(ctx, user, { timezone: "Mars/Olympus" })).rejects.toMatchObject({
       status: 422,
       fields: { timezone: expect.any(Array) },
