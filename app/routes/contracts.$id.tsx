@@ -149,7 +149,7 @@ export default function ContractPage() {
         <div>
           <p className="text-muted flex items-center gap-2 text-sm">
             <Avatar name={other.name} photoUrl={other.photoUrl} size="md" />
-            <span className="min-w-0 break-words">
+            <span className="min-w-0">
               Contract with {other.name} ·{" "}
               <Link to={`/projects/${c.project.id}`} className="underline">
                 {c.project.title}

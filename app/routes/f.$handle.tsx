@@ -135,7 +135,7 @@ export default function FreelancerProfilePage() {
                 {profile.languages.length ? (
                   <ul aria-label="Languages">
                     {profile.languages.map((language) => (
-                      <li key={language.code} className="break-words">
+                      <li key={language.code}>
                         {language.name} <span className="text-muted">· {LANGUAGE_LEVEL_LABELS[language.level]}</span>
                       </li>
                     ))}

@@ -94,7 +94,7 @@ export function LanguagePicker({
         <ul className="mt-2 space-y-2" aria-label={`Chosen ${label.toLowerCase()}`}>
           {picked.map((language, index) => (
             <li key={language.code} className="border-subtle flex flex-wrap items-center gap-2 rounded-lg border py-1 pr-1 pl-3 text-sm">
-              <span className="min-w-0 flex-1 break-words">{language.name}</span>
+              <span className="min-w-0 flex-1">{language.name}</span>
               <label className="flex items-center gap-1">
                 <span className="sr-only">Level of {language.name}</span>
                 <select

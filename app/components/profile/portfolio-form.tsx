@@ -171,12 +171,12 @@ export function PortfolioForm({
             {uploads.map((upload) => (
               <li key={upload.id} className="min-w-0 text-sm">
                 {upload.problem ? (
-                  <p role="alert" className="break-words text-red-700 dark:text-red-300">
+                  <p role="alert" className="text-red-700 dark:text-red-300">
                     {upload.problem}
                   </p>
                 ) : (
                   <>
-                    <span id={`portfolio-upload-${upload.id}`} className="block break-words">
+                    <span id={`portfolio-upload-${upload.id}`} className="block">
                       Uploading {upload.name} · {Math.round(upload.progress * 100)}%
                     </span>
                     <progress
