@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   getPortfolioItem,
   listPortfolio,
+  portfolioProjectChoices,
   removePortfolioItem,
   reorderPortfolio,
   updatePortfolioItem,
@@ -28,8 +29,9 @@ const intentSchema = z.object({ intent: z.enum(["save", "up", "down", "delete"])
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const viewer = await requireRole(request, context, "freelancer");
-  const item = await orErrorPage(getPortfolioItem(domainFrom(context), viewer.user, params.id ?? ""));
-  return { item };
+  const ctx = domainFrom(context);
+  const item = await orErrorPage(getPortfolioItem(ctx, viewer.user, params.id ?? ""));
+  return { item, projects: await portfolioProjectChoices(ctx, viewer.user) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -74,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditPortfolioItem() {
-  const { item } = useLoaderData<typeof loader>();
+  const { item, projects } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const pending = usePendingConfirmation();
   if (pending) {
@@ -102,7 +104,12 @@ export default function EditPortfolioItem() {
         <h1 className="mt-1 text-2xl font-bold tracking-tight break-words">Edit “{item.title}”</h1>
       </div>
       <Card>
-        <PortfolioForm item={item} lastResult={answer && "result" in answer ? answer.result : null} submitLabel="Save item" />
+        <PortfolioForm
+          item={item}
+          projects={projects}
+          lastResult={answer && "result" in answer ? answer.result : null}
+          submitLabel="Save item"
+        />
       </Card>
     </div>
   );

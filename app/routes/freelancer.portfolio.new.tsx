@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
-import { Link, useActionData } from "@remix-run/react";
-import { addPortfolioItem } from "../../worker/domain/profiles/portfolio";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { addPortfolioItem, portfolioProjectChoices } from "../../worker/domain/profiles/portfolio";
 import { PortfolioForm, portfolioFormSchema } from "~/components/profile/portfolio-form";
 import { RouteError } from "~/components/route-error";
 import { Card } from "~/components/ui/card";
@@ -13,8 +13,8 @@ import { portfolioInputFromForm } from "~/utils/portfolio-form.server";
 export const meta: MetaFunction = () => [{ title: "Add a portfolio item — MegiLance" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, "freelancer");
-  return null;
+  const viewer = await requireRole(request, context, "freelancer");
+  return { projects: await portfolioProjectChoices(domainFrom(context), viewer.user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPortfolioItem() {
+  const { projects } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="max-w-3xl space-y-6">
@@ -45,7 +46,7 @@ export default function NewPortfolioItem() {
         <h1 className="mt-1 text-2xl font-bold tracking-tight">Add a portfolio item</h1>
       </div>
       <Card>
-        <PortfolioForm item={null} lastResult={answer?.result} submitLabel="Add to portfolio" />
+        <PortfolioForm item={null} projects={projects} lastResult={answer?.result} submitLabel="Add to portfolio" />
       </Card>
     </div>
   );

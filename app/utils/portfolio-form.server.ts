@@ -50,5 +50,6 @@ export async function portfolioInputFromForm(
     link: value.link ?? null,
     skills: skillLines(value.skills),
     imageKeys: [...kept, ...added],
+    projectId: value.projectId || null,
   };
 }

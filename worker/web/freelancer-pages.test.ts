@@ -2,9 +2,13 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { User } from "../../db/schema";
 import { createSession } from "../domain/auth/sessions";
+import { eq } from "drizzle-orm";
+import { portfolioItems, projects } from "../../db/schema";
+import { activeContract } from "../domain/contracts/test-fixtures";
 import { listFavorites } from "../domain/favorites/favorites";
 import { getPublicFreelancerProfile } from "../domain/profiles/freelancer";
 import { domainContextFromEnv } from "../platform/domain-context";
+import { createProject } from "../test-support/messaging";
 import { createTestUser } from "../test-support/users";
 
 const ORIGIN = "http://localhost";
@@ -162,5 +166,55 @@ describe("freelancer pages without JavaScript", () => {
     expect(await save.text()).toContain("Remove from saved");
     const favorites = await listFavorites(domainContextFromEnv(env), client, { type: "freelancers" });
     expect(favorites.items.map((f) => f.freelancer.handle)).toContain(handle);
+  });
+
+  it("links a portfolio item to a project the freelancer worked on, and refuses one they did not", async () => {
+    const ctx = domainContextFromEnv(env);
+    const hired = await activeContract(ctx);
+    const [project] = await ctx.db.select().from(projects).where(eq(projects.clientId, hired.client.id));
+    const user = hired.freelancer;
+    const b = await browserFor(user);
+    const word = uniqueWord();
+    const handle = `work-${word}`;
+    expect((await b.post("/freelancer/profile", profileFields(handle, word))).status).toBe(302);
+
+    const editor = plain(await (await b.get("/freelancer/portfolio/new")).text());
+    expect(editor).toContain("Project on MegiLance");
+    expect(editor).toMatch(/<option value="">None<\/option>/);
+    expect(editor).toContain(`<option value="${project.id}">${project.title}</option>`);
+
+    const stranger = await createTestUser(env, { roles: ["client"] });
+    const otherProject = await createProject(stranger.user);
+    const refused = await b.post("/freelancer/portfolio/new", { intent: "save", title: "Not my work", projectId: otherProject });
+    expect(refused.status).toBe(422);
+    expect(plain(await refused.text())).toContain("Pick a project you worked on here.");
+    expect(await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.freelancerId, user.id))).toEqual([]);
+
+    const added = await b.post("/freelancer/portfolio/new", { intent: "save", title: `Dashboard ${word}`, projectId: project.id });
+    expect(added.status).toBe(302);
+    const [item] = await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.freelancerId, user.id));
+    expect(item.projectId).toBe(project.id);
+
+    const editing = plain(await (await b.get(`/freelancer/portfolio/${item.id}`)).text());
+    expect(editing).toMatch(new RegExp(`<option value="${project.id}" selected="">`));
+
+    const page = plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text());
+    expect(page).toContain("From the project");
+    expect(page).toContain(`href="/projects/${project.id}"`);
+    const api = await SELF.fetch(`${ORIGIN}/api/freelancers/${handle}`);
+    expect(api.status).toBe(200);
+    const { profile } = (await api.json()) as { profile: { portfolio: unknown[] } };
+    expect(profile.portfolio).toEqual([
+      expect.objectContaining({ id: item.id, projectId: project.id, project: { id: project.id, title: project.title } }),
+    ]);
+
+    // Choosing "None" takes the reference away again, and the page stops linking.
+    const cleared = await b.post(`/freelancer/portfolio/${item.id}`, { intent: "save", title: `Dashboard ${word}`, projectId: "" });
+    expect(cleared.status).toBe(302);
+    const [after] = await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.id, item.id));
+    expect(after.projectId).toBeNull();
+    expect(plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text())).not.toContain(
+      `href="/projects/${project.id}"`,
+    );
   });
 });

@@ -1,19 +1,19 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { z } from "zod";
 import { MAX_PORTFOLIO_IMAGES, MAX_PORTFOLIO_SKILLS, portfolioItemSchema } from "../../../worker/domain/profiles/input";
-import { TextAreaField } from "../marketplace/fields";
+import { SelectField, TextAreaField } from "../marketplace/fields";
 import { FormErrors } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Field, FieldErrors } from "../ui/field";
 import { SkillPicker } from "./skill-picker";
 
-/** The domain's portfolio fields; skills arrive from the picker one a line, images beside the schema. */
+/** The domain's portfolio fields; skills arrive from the picker one a line, images beside the schema, no project as "". */
 export const portfolioFormSchema = portfolioItemSchema
   .pick({ title: true, description: true, link: true })
-  .extend({ skills: z.string().max(2000).optional() });
+  .extend({ skills: z.string().max(2000).optional(), projectId: z.string().trim().max(64).optional() });
 export type PortfolioFormValue = z.infer<typeof portfolioFormSchema>;
 
 export type EditableItem = {
@@ -22,6 +22,7 @@ export type EditableItem = {
   link: string | null;
   skills: Array<{ slug: string; name: string }>;
   images: Array<{ key: string; url: string }>;
+  projectId: string | null;
 };
 
 type Upload = { id: number; name: string; progress: number; problem: string | null };
@@ -51,10 +52,13 @@ function uploadImage(file: File, onProgress: (fraction: number) => void): Promis
 /** Add or edit a portfolio item: text fields, skills from suggestions, and up to 8 ordered images. */
 export function PortfolioForm({
   item,
+  projects,
   lastResult,
   submitLabel,
 }: {
   item: EditableItem | null;
+  /** Projects the freelancer worked on here, newest first, which the item may come from. */
+  projects: Array<{ id: string; title: string }>;
   lastResult?: SubmissionResult<string[]> | null;
   submitLabel: string;
 }) {
@@ -91,7 +95,12 @@ export function PortfolioForm({
   const [form, fields] = useForm({
     id: "portfolio-item",
     lastResult,
-    defaultValue: { title: item?.title ?? "", description: item?.description ?? "", link: item?.link ?? "" },
+    defaultValue: {
+      title: item?.title ?? "",
+      description: item?.description ?? "",
+      link: item?.link ?? "",
+      projectId: item?.projectId ?? "",
+    },
     constraint: getZodConstraint(portfolioFormSchema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -120,6 +129,13 @@ export function PortfolioForm({
         hint="Where people can see the work, e.g. https://example.com"
         errors={fields.link.errors}
         inputProps={getInputProps(fields.link, { type: "url" })}
+      />
+      <SelectField
+        label="Project on MegiLance"
+        hint="The contract this work came from; your profile links to it while the project is public."
+        errors={fields.projectId.errors}
+        options={[{ value: "", label: "None" }, ...projects.map((p) => ({ value: p.id, label: p.title }))]}
+        selectProps={getSelectProps(fields.projectId)}
       />
       <SkillPicker
         name="skills"

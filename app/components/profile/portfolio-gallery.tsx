@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { Badge } from "../ui/badge";
 import { EmptyState } from "../ui/empty-state";
 
@@ -8,6 +9,8 @@ export type GalleryItem = {
   images: Array<{ key: string; url: string; width: number | null; height: number | null }>;
   link: string | null;
   skills: Array<{ slug: string; name: string }>;
+  /** The project on MegiLance the work came from, while that project is public. */
+  project: { id: string; title: string } | null;
 };
 
 function hostOf(link: string): string {
@@ -63,6 +66,14 @@ export function PortfolioGallery({ items }: { items: GalleryItem[] }) {
                     </li>
                   ))}
                 </ul>
+              ) : null}
+              {item.project ? (
+                <p className="text-sm break-words">
+                  From the project{" "}
+                  <Link to={`/projects/${item.project.id}`} className="font-medium underline">
+                    {item.project.title}
+                  </Link>
+                </p>
               ) : null}
               {item.link ? (
                 <a href={item.link} rel="noopener noreferrer nofollow" target="_blank" className="text-sm font-medium break-all underline">

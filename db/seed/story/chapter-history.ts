@@ -1,5 +1,6 @@
 /** Frankie's earlier work for another client, reviewed on both sides: with the others, enough for a job success score. */
 import { endContract } from "../../../worker/domain/contracts/lifecycle";
+import { addPortfolioItem } from "../../../worker/domain/profiles/portfolio";
 import { writeReview } from "../../../worker/domain/reviews/write";
 import type { Cast } from "./cast";
 import type { StoryContext } from "./context";
@@ -8,7 +9,7 @@ import { accept, completeMilestone, offer, postAndPropose } from "./hire";
 export async function earlierWork(s: StoryContext, cast: Cast): Promise<string> {
   const [bookingClient] = cast.otherClients;
   const { freelancer } = cast;
-  const { proposalId } = await postAndPropose(
+  const { projectId, proposalId } = await postAndPropose(
     s,
     bookingClient,
     freelancer,
@@ -60,6 +61,14 @@ export async function earlierWork(s: StoryContext, cast: Cast): Promise<string> 
   await writeReview(s.ctx, freelancer.user, contractId, {
     rating: 5,
     comment: "Quick decisions and access to everything I needed from day one.",
+  });
+  // The work goes into the portfolio, naming the project it came from (the public profile links to it).
+  await s.at(105, 10);
+  await addPortfolioItem(s.ctx, freelancer.user, {
+    title: "Booking pages: 6.1 s to 1.9 s on phones",
+    description: "Measured on real phones, then cut oversized images, blocking scripts and late fonts from a React booking flow.",
+    skills: ["React", "JavaScript"],
+    projectId,
   });
   return contractId;
 }

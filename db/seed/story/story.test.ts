@@ -67,14 +67,22 @@ describe("the demo story", () => {
     expect(photos).toEqual([expect.objectContaining({ content_type: "image/png", width: 256, height: 256, scope: "public" })]);
     expect(await one("SELECT count(*) FROM users WHERE photo_key IS NOT NULL")).toBeGreaterThanOrEqual(3);
     const items = await rows(
-      `SELECT title, json_array_length(image_keys) AS images, skills, url FROM portfolio_items WHERE freelancer_id = ${DEMO_FREELANCER} ORDER BY position`,
+      `SELECT i.title, json_array_length(i.image_keys) AS images, i.skills, i.url, p.title AS project, p.visibility
+       FROM portfolio_items i LEFT JOIN projects p ON p.id = i.project_id WHERE i.freelancer_id = ${DEMO_FREELANCER} ORDER BY i.position`,
     );
     expect(items.map((i) => [i.title, Number(i.images)])).toEqual([
+      ["Booking pages: 6.1 s to 1.9 s on phones", 0],
       ["Fabrikam Studio: design system", 2],
       ["Northwind Outfitters: marketing site", 3],
     ]);
-    expect(JSON.parse(String(items[1].skills)).map((k: { slug: string }) => k.slug)).toEqual(["react", "typescript", "tailwind-css"]);
-    expect(items[1].url).toBe("https://northwind.example/");
+    expect(JSON.parse(String(items[2].skills)).map((k: { slug: string }) => k.slug)).toEqual(["react", "typescript", "tailwind-css"]);
+    expect(items[2].url).toBe("https://northwind.example/");
+    // The work from the earlier contract names its public project, so the profile links to it.
+    expect(items.map((i) => [i.project, i.visibility])).toEqual([
+      ["Speed up our booking pages", "public"],
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it("keeps the freelancer's saved searches, with an instant alert and a daily digest sent once", async () => {

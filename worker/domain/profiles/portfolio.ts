@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, inArray, min, sql } from "drizzle-orm";
-import { contracts, files, portfolioItems, users, type PortfolioItem, type User } from "../../../db/schema";
+import { and, asc, count, desc, eq, inArray, max, min, sql } from "drizzle-orm";
+import { contracts, files, portfolioItems, projects, users, type PortfolioItem, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement, type FileTarget } from "../shared/file-records";
@@ -15,13 +15,31 @@ import {
   type PortfolioOrderInput,
   type PortfolioPatch,
 } from "./input";
-import { portfolioImagesByKey, toPortfolioView, type PortfolioView } from "./views";
+import {
+  portfolioImagesByKey,
+  portfolioProjectQuery,
+  portfolioRowsQuery,
+  toPortfolioImage,
+  toPortfolioView,
+  type PortfolioProject,
+  type PortfolioRow,
+  type PortfolioView,
+} from "./views";
 
 /** The order a portfolio is shown in, on the profile and in the editor. */
 export const portfolioOrder = [asc(portfolioItems.position), desc(portfolioItems.createdAt), desc(portfolioItems.id)];
 
+/** One item's view: its images and its publicly visible project, read together in one round trip. */
 async function view(ctx: DomainContext, item: PortfolioItem): Promise<PortfolioView> {
-  return toPortfolioView(item, await portfolioImagesByKey(ctx, item.imageKeys));
+  if (!item.projectId) return toPortfolioView(item, await portfolioImagesByKey(ctx, item.imageKeys), null);
+  const [images, [project]] = await ctx.db.batch([
+    ctx.db
+      .select()
+      .from(files)
+      .where(inArray(files.key, item.imageKeys.length ? item.imageKeys : [""])),
+    portfolioProjectQuery(ctx, item.projectId),
+  ]);
+  return toPortfolioView(item, new Map(images.map((f) => [f.key, toPortfolioImage(ctx, f)])), project ?? null);
 }
 
 async function requireOwnItem(ctx: DomainContext, actor: User, id: string): Promise<PortfolioItem> {
@@ -33,17 +51,34 @@ async function requireOwnItem(ctx: DomainContext, actor: User, id: string): Prom
 
 export async function listPortfolio(ctx: DomainContext, actor: User): Promise<PortfolioView[]> {
   requireActorRole(actor, "freelancer");
-  const items = await ctx.db
-    .select()
-    .from(portfolioItems)
+  const rows: PortfolioRow[] = await portfolioRowsQuery(ctx)
     .where(eq(portfolioItems.freelancerId, actor.id))
     .orderBy(...portfolioOrder)
     .limit(MAX_PORTFOLIO_ITEMS);
   const images = await portfolioImagesByKey(
     ctx,
-    items.flatMap((i) => i.imageKeys),
+    rows.flatMap((r) => r.item.imageKeys),
   );
-  return items.map((i) => toPortfolioView(i, images));
+  return rows.map((r) => toPortfolioView(r.item, images, r.project));
+}
+
+/** How many projects the portfolio editor offers to link an item to. */
+export const MAX_PORTFOLIO_PROJECT_CHOICES = 50;
+
+/**
+ * The projects a portfolio item may name (the ones requireOwnProject accepts): those the freelancer has or had a
+ * contract on, the newest contract first, in one query.
+ */
+export async function portfolioProjectChoices(ctx: DomainContext, actor: User): Promise<PortfolioProject[]> {
+  requireActorRole(actor, "freelancer");
+  return ctx.db
+    .select({ id: projects.id, title: projects.title })
+    .from(contracts)
+    .innerJoin(projects, eq(projects.id, contracts.projectId))
+    .where(eq(contracts.freelancerId, actor.id))
+    .groupBy(projects.id)
+    .orderBy(desc(max(contracts.createdAt)), desc(projects.id))
+    .limit(MAX_PORTFOLIO_PROJECT_CHOICES);
 }
 
 export async function getPortfolioItem(ctx: DomainContext, actor: User, id: string): Promise<PortfolioView> {

@@ -4,7 +4,7 @@
  * the handle in SQL so nothing waits for the handle to be looked up first.
  */
 import { eq, inArray, sql } from "drizzle-orm";
-import { files, portfolioItems, type PortfolioItem, type StoredFile } from "../../../db/schema";
+import { files, portfolioItems, type StoredFile } from "../../../db/schema";
 import { portfolioOrder } from "./portfolio";
 import { profileViewStatement } from "../analytics/activity";
 import type { DomainContext } from "../context";
@@ -19,6 +19,8 @@ import {
   toProfileCredentials,
   type FreelancerProfileView,
   type FreelancerSummaryRow,
+  portfolioRowsQuery,
+  type PortfolioRow,
 } from "./views";
 
 export interface PublicProfileOptions {
@@ -40,9 +42,7 @@ export async function loadPublicProfile(
   const userId = sql`(${byHandle})`;
   const reads = [
     ctx.db.all<FreelancerSummaryRow>(freelancerSummariesSql(ctx, byHandle, sql`page.user_id`)),
-    ctx.db
-      .select()
-      .from(portfolioItems)
+    portfolioRowsQuery(ctx)
       .where(eq(portfolioItems.freelancerId, userId))
       .orderBy(...portfolioOrder),
     ctx.db
@@ -60,7 +60,7 @@ export async function loadPublicProfile(
   const countView = options.countViewBy ? [profileViewStatement(ctx, { handle }, options.countViewBy.viewerId)] : [];
   const [summaries, items, images, ...rest] = (await ctx.db.batch([...reads, ...countView] as never)) as [
     FreelancerSummaryRow[],
-    PortfolioItem[],
+    PortfolioRow[],
     StoredFile[],
     ...unknown[],
   ];
@@ -69,7 +69,7 @@ export async function loadPublicProfile(
   const profile = {
     ...toFreelancerSummary(ctx, summaries[0]),
     ...toProfileCredentials(summaries[0]),
-    portfolio: items.map((i) => toPortfolioView(i, imageViews)),
+    portfolio: items.map((r) => toPortfolioView(r.item, imageViews, r.project)),
   };
   const track = options.trackRecord ? toTrackRecord(ctx, rest.slice(0, 5) as never) : null;
   const openProjects = options.openProjectsOf ? (rest[track ? 5 : 0] as Array<{ id: string; title: string }>) : null;

@@ -35,6 +35,8 @@ export const portfolioViewSchema = z.object({
   link: z.string().nullable(),
   skills: z.array(z.object({ slug: z.string(), name: z.string() })),
   projectId: z.string().nullable(),
+  /** The project on MegiLance this work came from, while that project is public; null otherwise. */
+  project: z.object({ id: z.string(), title: z.string() }).nullable(),
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
 });

@@ -1,6 +1,15 @@
-import { eq, inArray, sql, type SQL } from "drizzle-orm";
-import { files, portfolioItems, type Certification, type EducationEntry, type PortfolioItem, type StoredFile } from "../../../db/schema";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import {
+  files,
+  portfolioItems,
+  projects,
+  type Certification,
+  type EducationEntry,
+  type PortfolioItem,
+  type StoredFile,
+} from "../../../db/schema";
 import type { DomainContext } from "../context";
+import { publicProjects } from "../projects/listed";
 import { fileUrl } from "../shared/file-records";
 import { toLanguageView, type LanguageEntry, type LanguageView } from "./languages";
 import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
@@ -49,7 +58,30 @@ export async function portfolioImagesByKey(ctx: DomainContext, keys: string[]): 
   return new Map(rows.map((f) => [f.key, toPortfolioImage(ctx, f)]));
 }
 
-export function toPortfolioView(item: PortfolioItem, images: Map<string, PortfolioImage>) {
+/** The project a portfolio item came from, shown only while anyone may open it (public, not hidden by a moderator). */
+export type PortfolioProject = { id: string; title: string };
+
+/** Joined to a portfolio item read: its project, when that project is publicly visible (null otherwise). */
+export const portfolioProjectJoin = and(eq(projects.id, portfolioItems.projectId), publicProjects("projects"));
+
+/** Portfolio items with their publicly visible project, in one statement: add `.where(...)` and `.orderBy(...)`. */
+export function portfolioRowsQuery(ctx: DomainContext) {
+  return ctx.db
+    .select({ item: portfolioItems, project: { id: projects.id, title: projects.title } })
+    .from(portfolioItems)
+    .leftJoin(projects, portfolioProjectJoin);
+}
+export type PortfolioRow = { item: PortfolioItem; project: PortfolioProject | null };
+
+/** A single item's publicly visible project, as a batchable query (empty when it has none or it is not public). */
+export function portfolioProjectQuery(ctx: DomainContext, projectId: string | null) {
+  return ctx.db
+    .select({ id: projects.id, title: projects.title })
+    .from(projects)
+    .where(and(eq(projects.id, projectId ?? ""), publicProjects("projects")));
+}
+
+export function toPortfolioView(item: PortfolioItem, images: Map<string, PortfolioImage>, project: PortfolioProject | null) {
   return {
     id: item.id,
     title: item.title,
@@ -58,6 +90,7 @@ export function toPortfolioView(item: PortfolioItem, images: Map<string, Portfol
     link: item.url,
     skills: item.skills,
     projectId: item.projectId,
+    project,
     createdAt: item.createdAt.toISOString(),
     updatedAt: item.updatedAt.toISOString(),
   };
@@ -154,15 +187,13 @@ export async function loadFreelancerProfileView(ctx: DomainContext, userId: stri
   const [row] = await freelancerSummariesQuery(ctx, [userId]);
   if (!row) return null;
   const summary = { ...toFreelancerSummary(ctx, row), ...toProfileCredentials(row) };
-  const items = await ctx.db
-    .select()
-    .from(portfolioItems)
+  const rows: PortfolioRow[] = await portfolioRowsQuery(ctx)
     .where(eq(portfolioItems.freelancerId, userId))
     .orderBy(sql`${portfolioItems.position}`, sql`${portfolioItems.createdAt} DESC`, sql`${portfolioItems.id} DESC`);
   const images = await portfolioImagesByKey(
     ctx,
-    items.flatMap((i) => i.imageKeys),
+    rows.flatMap((r) => r.item.imageKeys),
   );
-  return { ...summary, portfolio: items.map((i) => toPortfolioView(i, images)) };
+  return { ...summary, portfolio: rows.map((r) => toPortfolioView(r.item, images, r.project)) };
 }
 export type FreelancerProfileView = NonNullable<Awaited<ReturnType<typeof loadFreelancerProfileView>>>;
