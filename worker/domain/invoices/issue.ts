@@ -220,7 +220,13 @@ export async function issueFeeInvoice(ctx: DomainContext, transactionId: string)
   const collectedRow = collectedIn ? rateRowOn(collectedIn, txn.createdAt) : null;
   const reverseCharge = !feeTax && taxTreatmentFor(taxBuyerOf(billing), txn.createdAt).treatment === "reverse_charge";
   const tax: InvoiceDraft["tax"] = collectedIn
-    ? { treatment: "charged", kind: collectedRow?.kind ?? "vat", jurisdiction: collectedIn, feeTaxAmount: feeTax, feeTaxRateBps: collectedRow?.rateBps ?? 0 }
+    ? {
+        treatment: "charged",
+        kind: collectedRow?.kind ?? "vat",
+        jurisdiction: collectedIn,
+        feeTaxAmount: feeTax,
+        feeTaxRateBps: collectedRow?.rateBps ?? 0,
+      }
     : reverseCharge
       ? { treatment: "reverse_charge", kind: "vat", jurisdiction: billing?.country ?? null, feeTaxAmount: 0, feeTaxRateBps: 0 }
       : undefined;

@@ -26,7 +26,11 @@ export function invoiceRows(i: Invoice) {
   }));
   if (i.feeAmount) {
     const taxName = TAX_NAMES[i.taxKind];
-    const detail = i.feeTaxAmount ? `, incl. ${taxName} ${percentOfBps(i.feeTaxRateBps)}` : i.taxTreatment === "reverse_charge" ? ", reverse charge" : "";
+    const detail = i.feeTaxAmount
+      ? `, incl. ${taxName} ${percentOfBps(i.feeTaxRateBps)}`
+      : i.taxTreatment === "reverse_charge"
+        ? ", reverse charge"
+        : "";
     rows.push({
       description: `Platform fee (${percentOfBps(i.feeRateBps)}${detail})`,
       quantity: 1,
@@ -36,7 +40,15 @@ export function invoiceRows(i: Invoice) {
       gross: -i.feeAmount,
     });
   }
-  if (i.taxAmount) rows.push({ description: `Tax (${percentOfBps(i.taxRateBps)})`, quantity: 1, unitAmount: i.taxAmount, net: 0, tax: i.taxAmount, gross: i.taxAmount });
+  if (i.taxAmount)
+    rows.push({
+      description: `Tax (${percentOfBps(i.taxRateBps)})`,
+      quantity: 1,
+      unitAmount: i.taxAmount,
+      net: 0,
+      tax: i.taxAmount,
+      gross: i.taxAmount,
+    });
   return rows;
 }
 

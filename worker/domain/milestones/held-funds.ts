@@ -82,7 +82,9 @@ export function heldMovementStatements(
     amount: movement.amount,
     currency: milestone.currency,
     reason: movement.reason,
-    ...(feeTax ? { feeTax: { treatment: feeTax.treatment, kind: feeTax.kind, rateBps: feeTax.rateBps, jurisdiction: feeTax.jurisdiction } } : {}),
+    ...(feeTax
+      ? { feeTax: { treatment: feeTax.treatment, kind: feeTax.kind, rateBps: feeTax.rateBps, jurisdiction: feeTax.jurisdiction } }
+      : {}),
     ...movement.eventData,
   };
   return {

@@ -36,7 +36,8 @@ export async function commitHeldMovement(
   replayAs: User | null,
 ): Promise<MilestoneMoneyResult> {
   // The fee's tax follows the freelancer's billing details at the moment of release.
-  const feeTax = movement.kind === "release" ? taxTreatmentFor(await taxBuyerFor(ctx, access.contract.freelancerId), ctx.clock.now()) : null;
+  const feeTax =
+    movement.kind === "release" ? taxTreatmentFor(await taxBuyerFor(ctx, access.contract.freelancerId), ctx.clock.now()) : null;
   const { transactionId, statements } = heldMovementStatements(ctx, access, movement, feeTax);
   try {
     await commitMoneyBatch(ctx, [bumpContractStatement(ctx, access.contract), ...statements]);
