@@ -44,7 +44,7 @@ export const vatPrefix = (country: string) => (country === "GR" ? "EL" : country
 export function normalVatNumber(country: string, value: string): string | null {
   if (!EU_COUNTRIES.has(country)) return null;
   const prefix = vatPrefix(country);
-  let compact = value.toUpperCase().replace(/[\s.\-]/g, "");
+  let compact = value.toUpperCase().replace(/[\s.-]/g, "");
   if (compact.startsWith(prefix)) compact = compact.slice(prefix.length);
   return VAT_FORMATS[country].test(compact) ? `${prefix}${compact}` : null;
 }
