@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { TAX_KINDS } from "../../db/schema";
 import { lookUpTaxRate, taxRateQuery } from "../domain/tax/lookup";
 import { SUMMARY_YEARS, taxSummary, taxSummaryCsv } from "../domain/tax/summary";
-import { renderTaxSummaryPdf } from "../domain/tax/summary-pdf";
 import { createRouter, type Router } from "./context";
 import { fileBytes, jsonRoute } from "./openapi";
 import { requireRole } from "./viewer";
@@ -93,6 +92,8 @@ export const taxRoutes: Router = createRouter()
           "Content-Disposition": `attachment; filename="megilance-tax-summary-${year}.csv"`,
         });
       }
+      // pdf-lib is loaded when a PDF is first asked for: it is large, and it builds tables when it loads.
+      const { renderTaxSummaryPdf } = await import("../domain/tax/summary-pdf");
       const bytes = await renderTaxSummaryPdf(summary, viewer.user.name);
       return c.body(bytes as unknown as ArrayBuffer, 200, {
         ...headers,
