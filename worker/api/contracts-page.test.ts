@@ -1,36 +1,16 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { payments, type User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
+import { payments } from "../../db/schema";
 import { activeContract } from "../domain/contracts/test-fixtures";
 import { milestoneForParty } from "../domain/milestones/access";
 import { addMilestone } from "../domain/milestones/manage";
 import { SANDBOX_LABEL } from "../platform/payments/sandbox";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
+import { browserFor, htmlOf } from "../test-support/web";
 
 const ORIGIN = "http://localhost";
-
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { ctx } = testContext(env);
-  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
-
-/** React separates adjacent text with empty comments; readers do not see them. */
-const plain = (html: string) => html.replace(/<!-- -->/g, "");
 
 /** The hidden fields of the form that posts `intent` for a milestone. */
 function formFields(html: string, intent: string): Record<string, string> {
@@ -53,7 +33,7 @@ describe("the contract page", () => {
 
     const page = await client.get(path);
     expect(page.status).toBe(200);
-    const html = plain(await page.text());
+    const html = page.html;
     expect(html).toContain("Funds held for this milestone");
     expect(html).toContain(SANDBOX_LABEL);
     expect(html).toContain("Fund $250.00");
@@ -64,7 +44,7 @@ describe("the contract page", () => {
     // Unconfirmed, the page only asks (naming the amount); the confirmation page posts the same fields, confirmed.
     const asked = await client.post(path, fundForm);
     expect(asked.status).toBe(200);
-    expect(plain(await asked.text())).toContain("Fund $250.00?");
+    expect(await htmlOf(asked)).toContain("Fund $250.00?");
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
     const fund = { ...fundForm, _confirmed: "yes" };
     for (let i = 0; i < 2; i++) {
@@ -74,18 +54,18 @@ describe("the contract page", () => {
     }
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(1);
 
-    const working = plain(await (await freelancer.get(path)).text());
+    const working = (await freelancer.get(path)).html;
     expect(working).toContain("Submit work for review");
     expect((await freelancer.post(path, { ...formFields(working, "submit"), message: "Done" })).status).toBe(302);
 
-    const review = plain(await (await client.get(path)).text());
+    const review = (await client.get(path)).html;
     expect(review).toContain("Approve and pay $250.00");
     expect((await client.post(path, formFields(review, "approve"))).status).toBe(200);
     expect((await milestoneForParty(ctx, m.id, f.client.id)).milestone.status).toBe("submitted");
     expect((await client.post(path, { ...formFields(review, "approve"), _confirmed: "yes" })).status).toBe(302);
     const after = await milestoneForParty(ctx, m.id, f.client.id);
     expect(after.milestone.status).toBe("approved");
-    expect(plain(await (await client.get(path)).text())).toContain("Work approved and paid");
+    expect((await client.get(path)).html).toContain("Work approved and paid");
   });
 
   it("shows domain errors on the page and hides the contract from strangers", async () => {
