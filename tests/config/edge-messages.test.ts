@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { sentencesOf, sentencesSharedByEdges, sentencesUnder } from "../../scripts/edge-messages";
 
 /**
- * Each rule lives once, in `worker/domain`, and the edges reuse its schema (docs/decisions/044-one-home-per-rule.md).
+ * Each rule lives once, in `worker/domain`, and the edges reuse its schema (docs/decisions/045-one-home-per-rule.md).
  * A validation or refusal sentence spelled out both in the Remix app and in the API, or in the API and again in
  * the domain, is a rule written twice: the next change will update one copy and not the other.
  */
