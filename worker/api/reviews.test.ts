@@ -10,7 +10,7 @@ import type { DomainContext } from "../domain/context";
 import { runTask } from "../jobs/tasks";
 import { contractReviews, userReviews } from "../domain/reviews/queries";
 import { REVIEW_HIDDEN_MS } from "../domain/reviews/rules";
-import { writeReview } from "../domain/reviews/write";
+import { writeReview, type ReviewInput } from "../domain/reviews/write";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
@@ -32,7 +32,7 @@ describe("writing a review", () => {
   it("checks the review with its schema in the domain, for every caller, and writes nothing it refuses", async () => {
     const { ctx } = testContext(env);
     const f = await endedContract(ctx);
-    const refusals = [
+    const refusals: Array<[ReviewInput, Record<string, string[]>]> = [
       [{ ...review, rating: 0 }, { rating: ["Rate from 1 to 5."] }],
       [{ ...review, comment: "  " }, { comment: ["Write a few words about working together."] }],
       [
@@ -45,7 +45,7 @@ describe("writing a review", () => {
         },
         { skillRatings: ["Rate each skill once."] },
       ],
-    ] as const;
+    ];
     for (const [input, fields] of refusals) {
       await expect(writeReview(ctx, f.client, f.contractId, input)).rejects.toMatchObject({
         status: 422,
