@@ -80,6 +80,13 @@ describe("call recording in the browser", () => {
     await expectAccessible(freelancer.page);
     const callId = new URL(client.page.url()).pathname.split("/").pop()!;
     expect(await db.select().from(schema.callRecordings).where(eq(schema.callRecordings.callId, callId))).toEqual([]);
+    // The first piece meets a failing server four times in a row: it is kept and sent again, and the pieces after it wait.
+    let refusals = 0;
+    await client.page.route(/\/api\/recordings\/[^/]+\/chunks\/0$/, (route) => {
+      if (refusals >= 4) return route.continue();
+      refusals++;
+      return route.fulfill({ status: 503, json: { error: { code: "unavailable", message: "The service is busy." } } });
+    });
     await recordingRegion(freelancer.page).getByRole("button", { name: "Agree to record" }).click();
     for (const page of [client.page, freelancer.page]) {
       await expect.poll(() => recordingRegion(page).getByRole("status").textContent()).toContain("Recording is on (video and audio)");
@@ -91,6 +98,7 @@ describe("call recording in the browser", () => {
     const [during] = await db.select().from(schema.callRecordings).where(eq(schema.callRecordings.callId, callId));
     expect(during.status).toBe("recording");
     expect(during.chunkCount).toBeGreaterThanOrEqual(3);
+    expect(refusals).toBe(4);
     await expectAccessible(client.page);
 
     await recordingRegion(freelancer.page).getByRole("button", { name: "Stop recording" }).click();
@@ -127,7 +135,11 @@ describe("call recording in the browser", () => {
     expect(download).toMatchObject({ status: 200, type: "video/webm" });
     expect(download.disposition).toMatch(/^attachment/);
     expect(download.bytes).toBeGreaterThan(10_000);
-    for (const watch of watches) expect(watch.errors).toEqual([]);
+    // The browser reports each refused answer; nothing else went wrong.
+    const [clientWatch, freelancerWatch] = watches;
+    expect(clientWatch.errors.filter((e) => !/status of 503/.test(e))).toEqual([]);
+    expect(clientWatch.errors.length).toBeLessThanOrEqual(4);
+    expect(freelancerWatch.errors).toEqual([]);
     await client.context.close();
     await freelancer.context.close();
   }, 150_000);

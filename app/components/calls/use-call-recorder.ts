@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { RECORDING_CONTENT_TYPES, RECORDING_TIMESLICE_MS } from "../../../worker/domain/recordings/rules";
+import { RecordingPieces } from "./recording-pieces";
 import { mixForRecording, recorderMimeType } from "./recording-mix.client";
 import type { CallMedia } from "./use-call-media";
 
@@ -59,22 +60,21 @@ export function useCallRecorder(media: CallMedia): RecorderProgress {
     const mix = mixForRecording(kind, streams.current);
     const recorder = new MediaRecorder(mix.stream, { mimeType: recorderMimeType(kind) });
     const contentType = RECORDING_CONTENT_TYPES[kind];
-    let seq = 0;
-    // Pieces not yet stored, oldest first. Only the oldest is ever in flight, so the server receives them in order.
-    const pending: { seq: number; piece: Blob }[] = [];
+    const pieces = new RecordingPieces(contentType);
     let draining = false;
     let stopped = false;
     let refused = false;
     setProgress({ pieces: 0, bytes: 0, error: null });
+    // Only one piece is ever in flight, so the server receives them in order.
     const drain = async () => {
       if (draining) return;
       draining = true;
       let failures = 0;
-      while (pending.length) {
-        const { seq: n, piece } = pending[0];
+      for (let next = pieces.next(stopped); next; next = pieces.next(stopped)) {
+        const { seq: n, piece } = next;
         try {
           await uploadPiece(recordingId, n, piece, contentType);
-          pending.shift();
+          pieces.stored();
           failures = 0;
           setProgress((p) => ({ pieces: p.pieces + 1, bytes: p.bytes + piece.size, error: null }));
         } catch (cause) {
@@ -87,10 +87,10 @@ export function useCallRecorder(media: CallMedia): RecorderProgress {
           if (!error.transient) {
             // The server refused the piece itself: later pieces cannot follow it.
             refused = true;
-            pending.length = 0;
+            pieces.clear();
           }
           if (!retrying) break;
-          // Past the last wait, the piece stays first in line and is tried again with the next piece.
+          // Past the last wait, the piece stays first in line and is tried again when the recorder hands over more.
           if (failures >= RETRY_DELAYS_MS.length) break;
           await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[failures++]));
         }
@@ -99,7 +99,7 @@ export function useCallRecorder(media: CallMedia): RecorderProgress {
     };
     recorder.addEventListener("dataavailable", (event) => {
       if (!event.data.size || refused) return;
-      pending.push({ seq: seq++, piece: event.data });
+      pieces.add(event.data);
       void drain();
     });
     recorder.addEventListener("stop", () => mix.stop());
