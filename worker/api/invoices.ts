@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { getBillingDetails, saveBillingDetails } from "../domain/invoices/billing";
 import { billingDetailsInput } from "../domain/invoices/billing-input";
-import { renderInvoicePdf } from "../domain/invoices/pdf";
 import { getInvoice, INVOICE_PAGE_MAX, listInvoices } from "../domain/invoices/queries";
 import { idParams } from "./contracts-common";
 import { createRouter, type Router } from "./context";
@@ -64,6 +63,8 @@ export const invoiceRoutes: Router = createRouter()
     async (c) => {
       const viewer = requireViewer(c);
       const invoice = await getInvoice(c.get("domain"), viewer.user, c.req.valid("param").id);
+      // pdf-lib is loaded when a PDF is first asked for: it is large, and it builds tables when it loads.
+      const { renderInvoicePdf } = await import("../domain/invoices/pdf");
       const bytes = await renderInvoicePdf(invoice);
       return c.body(bytes as unknown as ArrayBuffer, 200, {
         "Content-Type": "application/pdf",

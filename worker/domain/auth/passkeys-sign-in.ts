@@ -1,11 +1,8 @@
-import {
-  generateAuthenticationOptions,
-  verifyAuthenticationResponse,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialRequestOptionsJSON,
-  type VerifiedAuthenticationResponse,
+import type {
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialRequestOptionsJSON,
+  VerifiedAuthenticationResponse,
 } from "@simplewebauthn/server";
-import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, eq } from "drizzle-orm";
 import { passkeys, users, webauthnChallenges, type Session, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
@@ -18,6 +15,7 @@ import type { AuthenticationAnswer } from "./passkeys-schema";
 import { createSession, markSessionVerified, type RequestMeta, type Viewer } from "./sessions";
 import { blockedError } from "./blocked";
 import { recordSignIn } from "./sign-in";
+import { webauthn } from "./webauthn";
 
 /** Unauthenticated requests for sign-in options write a row each, so they are capped per IP. */
 export const PASSKEY_OPTIONS_PER_IP = 30;
@@ -50,6 +48,7 @@ async function createAssertionChallenge(
   allowCredentials?: AllowList,
 ): Promise<PasskeyChallenge> {
   const rp = relyingParty(ctx);
+  const { generateAuthenticationOptions } = await webauthn();
   const options = await generateAuthenticationOptions({
     rpID: rp.rpID,
     allowCredentials,
@@ -69,6 +68,7 @@ async function decoyCredentialId(ctx: DomainContext, email: string): Promise<str
   const encoder = new TextEncoder();
   const key = await crypto.subtle.importKey("raw", encoder.encode(ctx.config.secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
   const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(`passkey-decoy:${normalizeEmail(email)}`));
+  const { isoBase64URL } = await webauthn();
   return isoBase64URL.fromBuffer(new Uint8Array(mac));
 }
 
@@ -103,7 +103,8 @@ export async function beginPasskeySignIn(
   return createAssertionChallenge(ctx, user?.id ?? null, allow);
 }
 
-function userHandleMatches(userHandle: string, userId: string): boolean {
+async function userHandleMatches(userHandle: string, userId: string): Promise<boolean> {
+  const { isoBase64URL } = await webauthn();
   try {
     return isoBase64URL.toUTF8String(userHandle) === userId;
   } catch {
@@ -144,9 +145,10 @@ async function verifyAssertion(
   };
   if (stored.userId && stored.userId !== user.id) throw await fail("passkey_not_allowed");
   const userHandle = response.response.userHandle ?? undefined;
-  if (userHandle && !userHandleMatches(userHandle, user.id)) throw await fail("user_handle_mismatch");
+  if (userHandle && !(await userHandleMatches(userHandle, user.id))) throw await fail("user_handle_mismatch");
 
   const rp = relyingParty(ctx);
+  const { isoBase64URL, verifyAuthenticationResponse } = await webauthn();
   let verification: VerifiedAuthenticationResponse;
   try {
     verification = await verifyAuthenticationResponse({

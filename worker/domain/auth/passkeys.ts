@@ -1,11 +1,8 @@
-import {
-  generateRegistrationOptions,
-  verifyRegistrationResponse,
-  type AuthenticatorTransportFuture,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type VerifiedRegistrationResponse,
+import type {
+  AuthenticatorTransportFuture,
+  PublicKeyCredentialCreationOptionsJSON,
+  VerifiedRegistrationResponse,
 } from "@simplewebauthn/server";
-import { decodeClientDataJSON, isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, desc, eq } from "drizzle-orm";
 import { passkeys, webauthnChallenges } from "../../../db/schema";
 import type { DomainContext } from "../context";
@@ -15,6 +12,7 @@ import { authEmails } from "./emails";
 import { PASSKEY_CHALLENGE_TTL_MS, relyingParty, storeChallenge, takeChallenge } from "./passkeys-challenges";
 import { passkeyName, type RegistrationAnswer } from "./passkeys-schema";
 import { requireRecentVerification, type RequestMeta, type Viewer } from "./sessions";
+import { webauthn } from "./webauthn";
 
 /** Keeps the list on one page and the allow-list of a sign-in request small. */
 export const MAX_PASSKEYS_PER_USER = 20;
@@ -56,6 +54,7 @@ export async function beginPasskeyRegistration(ctx: DomainContext, viewer: Viewe
   const existing = await ownPasskeys(ctx, viewer.user.id);
   if (existing.length >= MAX_PASSKEYS_PER_USER) throw tooManyPasskeys();
   const rp = relyingParty(ctx);
+  const { generateRegistrationOptions } = await webauthn();
   const options = await generateRegistrationOptions({
     rpName: rp.rpName,
     rpID: rp.rpID,
@@ -85,6 +84,7 @@ export async function finishPasskeyRegistration(
   const name = passkeyName.safeParse(input.name);
   if (!name.success)
     throw new AppError(422, "validation_failed", "Some fields are not valid.", { name: name.error.issues.map((i) => i.message) });
+  const { decodeClientDataJSON, isoBase64URL, verifyRegistrationResponse } = await webauthn();
   let answered: string;
   try {
     answered = decodeClientDataJSON(input.response.response.clientDataJSON).challenge;

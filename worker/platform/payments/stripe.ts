@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import type { FundingProvider } from "../../domain/payments/provider";
 import type { StripeEvent, StripeGateway } from "../../domain/settlement/gateway";
 
@@ -16,12 +16,16 @@ export interface StripeSettings {
 /** Where settlement retries go: the Worker's jobs queue. */
 export type SettleQueue = (milestoneId: string) => Promise<void>;
 
-const crypto = Stripe.createSubtleCryptoProvider();
+type StripeLibrary = typeof import("stripe").default;
 
-function client(settings: StripeSettings): Stripe {
+// Loaded when first used: the library is large, and most requests never talk to Stripe.
+let library: Promise<StripeLibrary> | undefined;
+const loadStripe = () => (library ??= import("stripe").then((m) => m.default));
+
+function client(StripeClient: StripeLibrary, settings: StripeSettings): Stripe {
   const base = settings.apiBase ? new URL(settings.apiBase) : null;
-  return new Stripe(settings.secretKey, {
-    httpClient: Stripe.createFetchHttpClient(),
+  return new StripeClient(settings.secretKey, {
+    httpClient: StripeClient.createFetchHttpClient(),
     // Stripe retries network failures with the same idempotency key, which is safe.
     maxNetworkRetries: 1,
     telemetry: false,
@@ -37,11 +41,14 @@ function client(settings: StripeSettings): Stripe {
 
 /** The Stripe API behind the domain's gateway: fetch for HTTP, SubtleCrypto for webhook signatures. */
 export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue): StripeGateway {
-  const stripe = client(settings);
+  let instance: Promise<Stripe> | undefined;
+  const api = () => (instance ??= loadStripe().then((StripeClient) => client(StripeClient, settings)));
   return {
     publishableKey: settings.publishableKey,
     async createPaymentIntent(input) {
-      const intent = await stripe.paymentIntents.create(
+      const intent = await (
+        await api()
+      ).paymentIntents.create(
         {
           amount: input.amount,
           currency: input.currency.toLowerCase(),
@@ -56,23 +63,27 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       return { id: intent.id, clientSecret: intent.client_secret };
     },
     async paymentIntentSecret(id) {
-      const intent = await stripe.paymentIntents.retrieve(id);
+      const intent = await (await api()).paymentIntents.retrieve(id);
       if (!intent.client_secret) throw new Error(`PaymentIntent ${id} came back without a client secret`);
       return intent.client_secret;
     },
     async cancelPaymentIntent(id) {
       const asObject = (intent: Stripe.PaymentIntent) => intent as unknown as Record<string, unknown> & { id: string; status: string };
+      const [StripeClient, stripe] = await Promise.all([loadStripe(), api()]);
       try {
         return asObject(await stripe.paymentIntents.cancel(id, { cancellation_reason: "abandoned" }));
       } catch (error) {
         // Too late (or already done): Stripe's state error carries the intent; read it again if it does not.
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.code !== "payment_intent_unexpected_state") throw error;
+        if (!(error instanceof StripeClient.errors.StripeInvalidRequestError) || error.code !== "payment_intent_unexpected_state")
+          throw error;
         const carried = error.payment_intent as Stripe.PaymentIntent | undefined;
         return asObject(carried?.id === id ? carried : await stripe.paymentIntents.retrieve(id));
       }
     },
     async createTransfer(input) {
-      const transfer = await stripe.transfers.create(
+      const transfer = await (
+        await api()
+      ).transfers.create(
         {
           amount: input.amount,
           currency: input.currency.toLowerCase(),
@@ -86,14 +97,15 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       return { id: transfer.id };
     },
     async refundCharge(input) {
-      const refund = await stripe.refunds.create(
-        { charge: input.charge, amount: input.amount, metadata: input.metadata },
-        { idempotencyKey: input.idempotencyKey },
-      );
+      const refund = await (
+        await api()
+      ).refunds.create({ charge: input.charge, amount: input.amount, metadata: input.metadata }, { idempotencyKey: input.idempotencyKey });
       return { id: refund.id };
     },
     async reverseTransfer(input) {
-      const reversal = await stripe.transfers.createReversal(
+      const reversal = await (
+        await api()
+      ).transfers.createReversal(
         input.transfer,
         { amount: input.amount, metadata: input.metadata },
         { idempotencyKey: input.idempotencyKey },
@@ -101,7 +113,9 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       return { id: reversal.id };
     },
     async createExpressAccount(input) {
-      const account = await stripe.accounts.create(
+      const account = await (
+        await api()
+      ).accounts.create(
         {
           type: "express",
           email: input.email,
@@ -113,7 +127,9 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
       return { id: account.id };
     },
     async createAccountLink(input) {
-      const link = await stripe.accountLinks.create({
+      const link = await (
+        await api()
+      ).accountLinks.create({
         account: input.account,
         refresh_url: input.refreshUrl,
         return_url: input.returnUrl,
@@ -127,6 +143,8 @@ export function stripeGateway(settings: StripeSettings, settleLater: SettleQueue
         .split(",")
         .map((s) => s.trim())
         .filter(Boolean);
+      const [StripeClient, stripe] = await Promise.all([loadStripe(), api()]);
+      const crypto = StripeClient.createSubtleCryptoProvider();
       let failure: unknown = new Error("No webhook secret is configured.");
       for (const secret of secrets) {
         try {

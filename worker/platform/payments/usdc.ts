@@ -1,12 +1,4 @@
-import {
-  createPublicClient,
-  erc20Abi,
-  http,
-  parseEventLogs,
-  TransactionNotFoundError,
-  TransactionReceiptNotFoundError,
-  type PublicClient,
-} from "viem";
+import type { PublicClient } from "viem";
 import { tokenUnitsFor, USDC_FUNDS_CURRENCY, type OnchainTransaction, type UsdcChain } from "../../domain/payments/crypto";
 import type { FundingProvider } from "../../domain/payments/provider";
 import { AppError } from "../../domain/errors";
@@ -35,10 +27,19 @@ export function usdcConfig(vars: Vars): UsdcConfig | null {
   };
 }
 
+// Loaded when first used: the library is large, and most requests never read the chain.
+let library: Promise<typeof import("viem")> | undefined;
+const loadViem = () => (library ??= import("viem"));
+
 /** Reads transactions and their USDC Transfer logs over JSON-RPC with viem. */
 export function usdcChain(config: UsdcConfig): UsdcChain {
-  // cacheTime 0: viem would otherwise reuse the chain head for seconds and undercount confirmations.
-  const client: PublicClient = createPublicClient({ cacheTime: 0, transport: http(config.rpcUrl, { retryCount: 1, timeout: 10_000 }) });
+  let client: PublicClient | undefined;
+  const connected = async () => {
+    const viem = await loadViem();
+    // cacheTime 0: viem would otherwise reuse the chain head for seconds and undercount confirmations.
+    client ??= viem.createPublicClient({ cacheTime: 0, transport: viem.http(config.rpcUrl, { retryCount: 1, timeout: 10_000 }) });
+    return { viem, client };
+  };
   return {
     chainId: config.chainId,
     tokenAddress: config.tokenAddress,
@@ -46,6 +47,8 @@ export function usdcChain(config: UsdcConfig): UsdcChain {
     requiredConfirmations: config.confirmations,
     tokenDecimals: USDC_DECIMALS,
     async inspect(hash): Promise<OnchainTransaction> {
+      const { viem, client } = await connected();
+      const { erc20Abi, parseEventLogs, TransactionNotFoundError, TransactionReceiptNotFoundError } = viem;
       let receipt;
       try {
         receipt = await client.getTransactionReceipt({ hash });
