@@ -17,6 +17,7 @@ import { WhiteboardLink } from "~/components/contract/whiteboard-link";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
+import { Avatar } from "~/components/ui/avatar";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -146,11 +147,14 @@ export default function ContractPage() {
     <PortalShell title="Contract" viewer={viewer}>
       <div className="max-w-4xl space-y-6">
         <div>
-          <p className="text-muted text-sm">
-            Contract with {other.name} ·{" "}
-            <Link to={`/projects/${c.project.id}`} className="underline">
-              {c.project.title}
-            </Link>
+          <p className="text-muted flex items-center gap-2 text-sm">
+            <Avatar name={other.name} photoUrl={other.photoUrl} size="md" />
+            <span className="min-w-0">
+              Contract with {other.name} ·{" "}
+              <Link to={`/projects/${c.project.id}`} className="underline">
+                {c.project.title}
+              </Link>
+            </span>
           </p>
           <h1 className="mt-1 flex flex-wrap items-center gap-3 text-2xl font-bold tracking-tight">
             <span className="min-w-0 break-words">{c.title}</span>{" "}

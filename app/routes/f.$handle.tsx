@@ -5,6 +5,7 @@ import { z } from "zod";
 import { isbot } from "isbot";
 import { saveFreelancer, unsaveFreelancer } from "../../worker/domain/favorites/favorites";
 import { loadPublicProfile } from "../../worker/domain/profiles/public-page";
+import { LANGUAGE_LEVEL_LABELS } from "../../worker/domain/profiles/languages";
 import { MessageFreelancer } from "~/components/messaging/message-freelancer";
 import { TrackRecord } from "~/components/reviews/track-record";
 import { orErrorPage } from "~/components/marketplace/errors.server";
@@ -130,7 +131,19 @@ export default function FreelancerProfilePage() {
             </div>
             <div>
               <dt className="text-muted">Languages</dt>
-              <dd>{profile.languages.length ? profile.languages.join(", ") : "Not stated"}</dd>
+              <dd>
+                {profile.languages.length ? (
+                  <ul aria-label="Languages">
+                    {profile.languages.map((language) => (
+                      <li key={language.code}>
+                        {language.name} <span className="text-muted">· {LANGUAGE_LEVEL_LABELS[language.level]}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  "Not stated"
+                )}
+              </dd>
             </div>
           </dl>
           {profile.bio ? <p className="mt-4 whitespace-pre-line">{profile.bio}</p> : null}

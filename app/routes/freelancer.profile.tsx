@@ -18,6 +18,8 @@ import { PhotoPicker } from "~/components/profile/photo-picker";
 import { PortfolioManager } from "~/components/profile/portfolio-manager";
 import { SkillPicker } from "~/components/profile/skill-picker";
 import { TimeZonePicker } from "~/components/profile/time-zone-picker";
+import { LanguagePicker, languagesText } from "~/components/profile/language-picker";
+import { DEFAULT_LANGUAGE_LEVEL, LANGUAGE_LEVELS, MAX_LANGUAGES, type LanguageLevel } from "../../worker/domain/profiles/languages";
 import { SelectField, TextAreaField } from "~/components/marketplace/fields";
 import { RouteError } from "~/components/route-error";
 import { FormErrors } from "~/components/ui/alert";
@@ -54,7 +56,7 @@ const profileFormSchema = z.object({
   currency: z.string({ error: "Choose a currency." }).length(3),
   availabilityHoursPerWeek: z.number().int("Use whole hours.").min(0).max(168, "A week has 168 hours.").optional(),
   timezone: z.string().trim().max(64).optional(),
-  languages: z.string().trim().max(500).optional(),
+  languages: z.string().trim().max(1000).optional(),
   country: z.string().trim().length(2, "Choose a country from the list.").optional(),
   certifications: z.array(certificationSchema).max(MAX_CERTIFICATIONS).optional(),
   education: z.array(educationSchema).max(MAX_EDUCATION).optional(),
@@ -83,6 +85,13 @@ function toProfileInput(value: ProfileFormValue): FreelancerProfileInput {
     if (entry.includes(":")) (fields.skills ??= []).push(`Write "${entry}" as name or name:years, e.g. React:5.`);
     return entry;
   });
+  const languages = listOf(value.languages, /[,\n]/).map((line) => {
+    const [term, levelText] = line.split(":").map((part) => part.trim());
+    const level = (levelText ? levelText.toLowerCase() : DEFAULT_LANGUAGE_LEVEL) as LanguageLevel;
+    if (!LANGUAGE_LEVELS.includes(level))
+      (fields.languages ??= []).push(`Give "${term}" a level: ${LANGUAGE_LEVELS.join(", ")}, e.g. ${term}: fluent.`);
+    return { code: term, level };
+  });
   const hourlyRate = value.hourlyRate ? toMinorUnits(value.hourlyRate, value.currency) : null;
   if (value.hourlyRate && (hourlyRate === null || hourlyRate < 1))
     fields.hourlyRate = [`Use a positive amount with at most the decimals ${value.currency} has.`];
@@ -96,7 +105,7 @@ function toProfileInput(value: ProfileFormValue): FreelancerProfileInput {
     currency: value.currency,
     availabilityHoursPerWeek: value.availabilityHoursPerWeek ?? null,
     timezone: value.timezone ?? "UTC",
-    languages: listOf(value.languages, /[,\n]/),
+    languages,
     country: value.country ?? null,
     certifications: value.certifications ?? [],
     education: value.education ?? [],
@@ -128,7 +137,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         currency: profile.currency,
         availabilityHoursPerWeek: profile.availabilityHoursPerWeek !== null ? String(profile.availabilityHoursPerWeek) : "",
         timezone: profile.timezone,
-        languages: profile.languages.join(", "),
+        languages: languagesText(profile.languages),
         country: profile.country ?? "",
         certifications: profile.certifications.map((c) => ({ ...c, year: String(c.year) })),
         education: profile.education.map((e) => ({
@@ -150,6 +159,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     rateEstimate,
     portfolio,
     countries: countryOptions(),
+    languages: profile?.languages ?? [],
   };
 }
 
@@ -166,7 +176,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function EditFreelancerProfile() {
-  const { handle, name, photoUrl, defaultValue, rateEstimate, portfolio, countries } = useLoaderData<typeof loader>();
+  const { handle, name, photoUrl, defaultValue, rateEstimate, portfolio, countries, languages } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const [form, fields] = useForm({
@@ -245,14 +255,15 @@ export default function EditFreelancerProfile() {
               defaultZone={defaultValue.timezone}
               errors={fields.timezone.errors}
             />
-            <Field
-              label="Languages"
-              hint="Comma-separated, e.g. English, German"
-              errors={fields.languages.errors}
-              inputProps={getInputProps(fields.languages, { type: "text" })}
-            />
             <SelectField label="Country" errors={fields.country.errors} options={countries} selectProps={getSelectProps(fields.country)} />
           </div>
+          <LanguagePicker
+            name={fields.languages.name}
+            label="Languages"
+            errors={fields.languages.errors}
+            defaultLanguages={languages}
+            max={MAX_LANGUAGES}
+          />
           <fieldset className="space-y-3">
             <legend className="text-sm font-medium">Certifications</legend>
             <FieldErrors id={fields.certifications.errorId} errors={fields.certifications.errors} />

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/clo
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { FREELANCER_SORTS, searchFreelancers } from "../../worker/domain/search/freelancers";
+import { LANGUAGES } from "../../worker/domain/profiles/languages";
 import { SelectField } from "~/components/marketplace/fields";
 import { MarketplaceFrame } from "~/components/marketplace/frame";
 import { CursorPager } from "~/components/marketplace/pager";
@@ -38,11 +39,17 @@ const filtersSchema = z.object({
       .trim()
       .regex(/^[a-zA-Z]{2}$/),
   ),
+  language: optional(z.string().trim().max(40)),
   availability: optional(z.coerce.number().int().min(0).max(168)),
   rating: optional(z.coerce.number().min(0).max(5)),
   sort: optional(z.enum(FREELANCER_SORTS)),
   cursor: optional(z.string().max(500)),
 });
+
+const LANGUAGE_OPTIONS = [
+  { value: "", label: "Any language" },
+  ...[...LANGUAGES].sort((a, b) => a.name.localeCompare(b.name, "en")).map((l) => ({ value: l.code, label: l.name })),
+];
 
 const RATING_OPTIONS = [
   { value: "", label: "Any rating" },
@@ -84,14 +91,21 @@ export default function FreelancerSearch() {
   const { viewer, filters, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
   const searching = useNavigation().state === "loading";
   const filtered = Boolean(
-    filters.skills || filters.currency || filters.min || filters.max || filters.country || filters.availability || filters.rating,
+    filters.skills ||
+    filters.currency ||
+    filters.min ||
+    filters.max ||
+    filters.country ||
+    filters.language ||
+    filters.availability ||
+    filters.rating,
   );
   return (
     <MarketplaceFrame title="Freelancers" viewer={viewer}>
       <div className="space-y-6">
         <div>
           <h1 className="text-2xl font-bold tracking-tight">Find freelancers</h1>
-          <p className="text-muted mt-1">Search freelancers by words, skills, rate, country and availability.</p>
+          <p className="text-muted mt-1">Search freelancers by words, skills, rate, country, language and availability.</p>
         </div>
         <Form
           method="get"
@@ -134,6 +148,11 @@ export default function FreelancerSearch() {
                 label="Country"
                 hint="Two-letter code, e.g. DE"
                 inputProps={{ id: "country", name: "country", maxLength: 2, defaultValue: filters.country ?? "" }}
+              />
+              <SelectField
+                label="Speaks"
+                options={LANGUAGE_OPTIONS}
+                selectProps={{ id: "language", name: "language", defaultValue: filters.language ?? "" }}
               />
               <Field
                 label="Available at least (hours/week)"

@@ -4,6 +4,7 @@ import { createdAtColumn, idColumn } from "./columns";
 import { skills } from "./marketplace-taxonomy";
 import { users } from "./users";
 import { COMPANY_SIZES } from "./values";
+import type { LanguageEntry } from "../../worker/domain/profiles/languages";
 
 const updatedAtColumn = () =>
   integer("updated_at", { mode: "timestamp_ms" })
@@ -39,7 +40,8 @@ export const freelancerProfiles = sqliteTable(
     currency: text("currency").notNull().default("USD"),
     availabilityHoursPerWeek: integer("availability_hours_per_week"),
     timezone: text("timezone").notNull().default("UTC"),
-    languages: text("languages", { mode: "json" }).$type<string[]>().notNull(),
+    /** ISO 639-1 codes with a level (worker/domain/profiles/languages.ts), in the order the freelancer lists them. */
+    languages: text("languages", { mode: "json" }).$type<LanguageEntry[]>().notNull(),
     country: text("country"),
     /** Shown on the public page, in the order the freelancer lists them. */
     certifications: text("certifications", { mode: "json" }).$type<Certification[]>().notNull().default([]),

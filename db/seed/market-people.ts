@@ -1,11 +1,13 @@
 /** Word lists for the demo market: places, names and companies. */
+import type { LanguageEntry } from "../../worker/domain/profiles/languages";
+
 export interface Place {
   country: string;
   timezone: string;
   cities: string[];
   first: string[];
   last: string[];
-  languages: string[];
+  languages: LanguageEntry[];
 }
 
 export const PLACES: Place[] = [
@@ -15,7 +17,10 @@ export const PLACES: Place[] = [
     cities: ["New York", "Boston", "Atlanta"],
     first: ["Emily", "Michael", "Jessica", "David", "Ashley", "James"],
     last: ["Johnson", "Miller", "Davis", "Wilson", "Moore"],
-    languages: ["English", "Spanish"],
+    languages: [
+      { code: "en", level: "native" },
+      { code: "es", level: "conversational" },
+    ],
   },
   {
     country: "US",
@@ -23,7 +28,7 @@ export const PLACES: Place[] = [
     cities: ["San Francisco", "Seattle", "Los Angeles"],
     first: ["Ryan", "Megan", "Tyler", "Lauren", "Kevin"],
     last: ["Anderson", "Thompson", "Garcia", "Martinez", "Clark"],
-    languages: ["English"],
+    languages: [{ code: "en", level: "native" }],
   },
   {
     country: "CA",
@@ -31,7 +36,10 @@ export const PLACES: Place[] = [
     cities: ["Toronto", "Ottawa", "Montreal"],
     first: ["Liam", "Chloe", "Noah", "Olivia", "Ethan"],
     last: ["Tremblay", "Roy", "MacDonald", "Campbell", "Nguyen"],
-    languages: ["English", "French"],
+    languages: [
+      { code: "en", level: "native" },
+      { code: "fr", level: "conversational" },
+    ],
   },
   {
     country: "GB",
@@ -39,7 +47,7 @@ export const PLACES: Place[] = [
     cities: ["London", "Manchester", "Bristol", "Edinburgh"],
     first: ["Oliver", "Amelia", "Harry", "Isla", "George", "Sophie"],
     last: ["Smith", "Taylor", "Brown", "Evans", "Walker", "Hughes"],
-    languages: ["English"],
+    languages: [{ code: "en", level: "native" }],
   },
   {
     country: "DE",
@@ -47,7 +55,10 @@ export const PLACES: Place[] = [
     cities: ["Berlin", "Munich", "Hamburg", "Cologne"],
     first: ["Lukas", "Lena", "Jonas", "Anna", "Felix", "Mia"],
     last: ["Müller", "Schmidt", "Schneider", "Fischer", "Weber"],
-    languages: ["German", "English"],
+    languages: [
+      { code: "de", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "FR",
@@ -55,7 +66,10 @@ export const PLACES: Place[] = [
     cities: ["Paris", "Lyon", "Toulouse"],
     first: ["Louis", "Camille", "Hugo", "Léa", "Jules"],
     last: ["Martin", "Bernard", "Dubois", "Moreau", "Laurent"],
-    languages: ["French", "English"],
+    languages: [
+      { code: "fr", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "ES",
@@ -63,7 +77,10 @@ export const PLACES: Place[] = [
     cities: ["Madrid", "Barcelona", "Valencia"],
     first: ["Pablo", "Lucía", "Javier", "Carmen", "Diego"],
     last: ["García", "Fernández", "López", "Sánchez", "Romero"],
-    languages: ["Spanish", "English"],
+    languages: [
+      { code: "es", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "NL",
@@ -71,7 +88,10 @@ export const PLACES: Place[] = [
     cities: ["Amsterdam", "Rotterdam", "Utrecht"],
     first: ["Daan", "Emma", "Sem", "Julia", "Lars"],
     last: ["de Jong", "Jansen", "de Vries", "Bakker", "Visser"],
-    languages: ["Dutch", "English"],
+    languages: [
+      { code: "nl", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "PL",
@@ -79,7 +99,10 @@ export const PLACES: Place[] = [
     cities: ["Warsaw", "Kraków", "Wrocław"],
     first: ["Jakub", "Zuzanna", "Kacper", "Maja", "Piotr"],
     last: ["Nowak", "Kowalski", "Wiśniewski", "Wójcik", "Kamiński"],
-    languages: ["Polish", "English"],
+    languages: [
+      { code: "pl", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "UA",
@@ -87,7 +110,10 @@ export const PLACES: Place[] = [
     cities: ["Kyiv", "Lviv", "Kharkiv"],
     first: ["Oleksandr", "Olena", "Dmytro", "Iryna", "Andriy"],
     last: ["Shevchenko", "Kovalenko", "Bondarenko", "Tkachenko", "Kravchenko"],
-    languages: ["Ukrainian", "English"],
+    languages: [
+      { code: "uk", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "PK",
@@ -95,7 +121,10 @@ export const PLACES: Place[] = [
     cities: ["Lahore", "Karachi", "Islamabad"],
     first: ["Ahmed", "Ayesha", "Bilal", "Fatima", "Hamza", "Zainab"],
     last: ["Khan", "Malik", "Qureshi", "Siddiqui", "Butt", "Chaudhry"],
-    languages: ["Urdu", "English"],
+    languages: [
+      { code: "ur", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "IN",
@@ -103,7 +132,10 @@ export const PLACES: Place[] = [
     cities: ["Bengaluru", "Pune", "Hyderabad", "Delhi"],
     first: ["Arjun", "Priya", "Rohan", "Ananya", "Vikram", "Sneha"],
     last: ["Sharma", "Patel", "Iyer", "Reddy", "Gupta", "Nair"],
-    languages: ["Hindi", "English"],
+    languages: [
+      { code: "hi", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "BD",
@@ -111,7 +143,10 @@ export const PLACES: Place[] = [
     cities: ["Dhaka", "Chittagong"],
     first: ["Tanvir", "Nusrat", "Rafi", "Sadia"],
     last: ["Rahman", "Hossain", "Islam", "Chowdhury"],
-    languages: ["Bengali", "English"],
+    languages: [
+      { code: "bn", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "PH",
@@ -119,7 +154,10 @@ export const PLACES: Place[] = [
     cities: ["Manila", "Cebu", "Davao"],
     first: ["Mark", "Angelica", "John Paul", "Kristine", "Carlo"],
     last: ["Santos", "Reyes", "Cruz", "Bautista", "Garcia"],
-    languages: ["Filipino", "English"],
+    languages: [
+      { code: "tl", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "VN",
@@ -127,7 +165,10 @@ export const PLACES: Place[] = [
     cities: ["Ho Chi Minh City", "Hanoi", "Da Nang"],
     first: ["Minh", "Linh", "Huy", "Trang"],
     last: ["Nguyen", "Tran", "Le", "Pham"],
-    languages: ["Vietnamese", "English"],
+    languages: [
+      { code: "vi", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "NG",
@@ -135,7 +176,10 @@ export const PLACES: Place[] = [
     cities: ["Lagos", "Abuja", "Ibadan"],
     first: ["Chinedu", "Adaeze", "Tunde", "Ngozi", "Emeka"],
     last: ["Okafor", "Adeyemi", "Okoro", "Balogun", "Eze"],
-    languages: ["English", "Yoruba"],
+    languages: [
+      { code: "en", level: "native" },
+      { code: "yo", level: "conversational" },
+    ],
   },
   {
     country: "KE",
@@ -143,7 +187,10 @@ export const PLACES: Place[] = [
     cities: ["Nairobi", "Mombasa"],
     first: ["Brian", "Wanjiru", "Kevin", "Achieng"],
     last: ["Otieno", "Kamau", "Mwangi", "Odhiambo"],
-    languages: ["English", "Swahili"],
+    languages: [
+      { code: "en", level: "native" },
+      { code: "sw", level: "conversational" },
+    ],
   },
   {
     country: "EG",
@@ -151,7 +198,10 @@ export const PLACES: Place[] = [
     cities: ["Cairo", "Alexandria"],
     first: ["Omar", "Nour", "Youssef", "Mariam"],
     last: ["Hassan", "Mahmoud", "Ibrahim", "Salem"],
-    languages: ["Arabic", "English"],
+    languages: [
+      { code: "ar", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "AE",
@@ -159,7 +209,10 @@ export const PLACES: Place[] = [
     cities: ["Dubai", "Abu Dhabi"],
     first: ["Khalid", "Layla", "Saeed", "Hessa"],
     last: ["Al Mansoori", "Al Hashimi", "Al Suwaidi"],
-    languages: ["Arabic", "English"],
+    languages: [
+      { code: "ar", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "BR",
@@ -167,7 +220,10 @@ export const PLACES: Place[] = [
     cities: ["São Paulo", "Rio de Janeiro", "Belo Horizonte"],
     first: ["Lucas", "Beatriz", "Gabriel", "Mariana", "Rafael"],
     last: ["Silva", "Santos", "Oliveira", "Souza", "Costa"],
-    languages: ["Portuguese", "English"],
+    languages: [
+      { code: "pt", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "AR",
@@ -175,7 +231,10 @@ export const PLACES: Place[] = [
     cities: ["Buenos Aires", "Córdoba", "Rosario"],
     first: ["Santiago", "Valentina", "Mateo", "Martina"],
     last: ["González", "Rodríguez", "Fernández", "Pérez"],
-    languages: ["Spanish", "English"],
+    languages: [
+      { code: "es", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "MX",
@@ -183,7 +242,10 @@ export const PLACES: Place[] = [
     cities: ["Mexico City", "Guadalajara", "Monterrey"],
     first: ["José", "Ximena", "Luis", "Fernanda"],
     last: ["Hernández", "Ramírez", "Torres", "Flores"],
-    languages: ["Spanish", "English"],
+    languages: [
+      { code: "es", level: "native" },
+      { code: "en", level: "fluent" },
+    ],
   },
   {
     country: "AU",
@@ -191,7 +253,7 @@ export const PLACES: Place[] = [
     cities: ["Sydney", "Melbourne", "Brisbane"],
     first: ["Jack", "Charlotte", "William", "Ruby"],
     last: ["Williams", "Jones", "Kelly", "Murphy"],
-    languages: ["English"],
+    languages: [{ code: "en", level: "native" }],
   },
   {
     country: "SG",
@@ -199,7 +261,10 @@ export const PLACES: Place[] = [
     cities: ["Singapore"],
     first: ["Wei Jie", "Hui Min", "Jun Hao", "Xin Yi"],
     last: ["Tan", "Lim", "Lee", "Ng"],
-    languages: ["English", "Mandarin"],
+    languages: [
+      { code: "en", level: "native" },
+      { code: "zh", level: "conversational" },
+    ],
   },
 ];
 

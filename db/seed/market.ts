@@ -299,7 +299,10 @@ async function demoFreelancer(db: AnyDb, userId: string, now: Date) {
       currency: "USD",
       availabilityHoursPerWeek: 30,
       timezone: "Europe/London",
-      languages: ["English", "Spanish"],
+      languages: [
+        { code: "en", level: "native" },
+        { code: "es", level: "conversational" },
+      ],
       country: "GB",
       certifications: [
         {

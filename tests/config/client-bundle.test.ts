@@ -35,4 +35,22 @@ describe("the browser build", () => {
       .filter((chunk) => chunk.marks.length > 0);
     expect(leaking).toEqual([]);
   });
+
+  it("loads no validation library on the landing page: its forms validate on the server", () => {
+    const manifestFile = readdirSync(CLIENT).find((name) => name.startsWith("manifest-"))!;
+    const source = readFileSync(join(CLIENT, manifestFile), "utf8");
+    const manifest = JSON.parse(source.slice(source.indexOf("{"), source.lastIndexOf("}") + 1)) as {
+      entry: { module: string; imports: string[] };
+      routes: Record<string, { module: string; imports?: string[] }>;
+    };
+    const landing = new Set([manifest.entry.module, ...manifest.entry.imports]);
+    for (const id of ["root", "routes/_index"]) {
+      landing.add(manifest.routes[id].module);
+      for (const url of manifest.routes[id].imports ?? []) landing.add(url);
+    }
+    const zodIn = (url: string) => readFileSync(join(ROOT, "build/client", url), "utf8").includes("_zod");
+    // The mark is zod's own: the chunk that carries zod for other pages has it.
+    expect(readdirSync(CLIENT).some((name) => name.endsWith(".js") && zodIn(`/assets/${name}`))).toBe(true);
+    expect([...landing].filter(zodIn)).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@ import { roomKindOf } from "../../party/kinds";
 import { PRESENCE_ROOM_ID, roomAtPath } from "../../worker/domain/rooms/names";
 
 /**
- * partykit.json is the one list of rooms (docs/decisions/047-rooms-manifest.md). The Worker takes its room kinds
+ * partykit.json is the one list of rooms (docs/decisions/048-rooms-manifest.md). The Worker takes its room kinds
  * from it; what cannot be derived — wrangler's bindings and migrations, the entry's class exports, the binding types —
  * must agree with it, and each failure names what is missing and where to add it.
  */

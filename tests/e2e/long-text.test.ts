@@ -69,7 +69,7 @@ async function plantLongWords(tag: string) {
     handle,
     headline: word("Headline", 120),
     bio: `See ${longUrl} and ${word("Biography", 200)}`,
-    languages: [word("Language", 60)],
+    languages: [{ code: word("Language", 60), level: "fluent" }],
     skillsText: "",
   });
   await db.insert(schema.portfolioItems).values({

@@ -36,7 +36,7 @@ async function plantReviewedFreelancer(tag: string) {
     userId: freelancerId,
     handle,
     headline: "Careful TypeScript developer",
-    languages: ["English"],
+    languages: [{ code: "en", level: "native" }],
     // As the reviews below leave it: (5 + 1) / 2.
     ratingAvg: 3,
     ratingCount: 2,

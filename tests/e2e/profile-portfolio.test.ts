@@ -1,7 +1,7 @@
 /**
  * The demo freelancer, by clicks alone: chooses and frames a photo and uploads it, adds a portfolio item with an
  * image, a link and a skill picked from suggestions, and sees both on the public profile; at 390 px wide none of
- * these pages scrolls sideways.
+ * these pages scrolls sideways. The image uploads with a progress bar; languages are picked by name with a level.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
@@ -63,13 +63,28 @@ describe("profile photo and portfolio", () => {
     await page.getByRole("searchbox", { name: /Add a skill/ }).fill("reac");
     await page.getByRole("button", { name: "Add React", exact: true }).click();
     await expect.poll(() => page.getByRole("list", { name: "Chosen skills used" }).textContent()).toContain("React");
+    // The image uploads as soon as it is chosen, with a labelled progress bar; held here until the bar is checked.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/api/uploads", async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByLabel("Add images").setInputFiles({
       name: "order-screen.png",
       mimeType: "image/png",
       buffer: Buffer.from(wireframePng(480, 320, [234, 88, 12])),
     });
+    const bar = page.getByRole("progressbar", { name: /Uploading order-screen\.png/ });
+    await bar.waitFor();
+    expect(await page.getByRole("button", { name: "Uploading images…" }).isDisabled()).toBe(true);
     expect(await fitsWidth(page)).toBe(true);
     await expectAccessible(page);
+    release();
+    const chosen = page.getByRole("list", { name: "Images, in the order shown" });
+    await expect.poll(() => chosen.getByRole("img", { name: "1 of 1" }).count()).toBe(1);
+    expect(await bar.count()).toBe(0);
+    await page.unroute("**/api/uploads");
     await page.getByRole("button", { name: "Add to portfolio" }).click();
     await page.waitForURL((url) => url.pathname === "/freelancer/profile");
     const yours = page.getByRole("list", { name: /Your portfolio/ });
@@ -93,6 +108,34 @@ describe("profile photo and portfolio", () => {
     };
     expect(new URL(api.profile.photoUrl).pathname).toBe(photoSrc);
     expect(api.profile.portfolio.find((i) => i.title === title)?.images).toEqual([expect.objectContaining({ width: 480, height: 320 })]);
+
+    // Languages with a level, picked by name on the profile form, shown on the public page and in the API.
+    await navigate(page, "My profile");
+    await page.waitForURL((url) => url.pathname === "/freelancer/profile");
+    await hydrated(page);
+    const chosenLanguages = page.getByRole("list", { name: "Chosen languages" });
+    const removeLanguage = chosenLanguages.getByRole("button", { name: /^Remove / });
+    while ((await removeLanguage.count()) > 0) await removeLanguage.first().click();
+    await page.getByRole("searchbox", { name: "Add a language" }).fill("germ");
+    await page.getByRole("button", { name: "Add German", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Add a language" }).fill("portu");
+    await page.getByRole("button", { name: "Add Portuguese", exact: true }).click();
+    await page.getByLabel("Level of German").selectOption("native");
+    await page.getByLabel("Level of Portuguese").selectOption("basic");
+    expect(await fitsWidth(page)).toBe(true);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Save profile" }).last().click();
+    await page.waitForURL((url) => url.pathname === `/f/${handle}`);
+    const spoken = page.getByRole("list", { name: "Languages" });
+    await expect.poll(() => spoken.textContent()).toBe("German · Native or bilingualPortuguese · Basic");
+    expect(await fitsWidth(page)).toBe(true);
+    const languages = (await (await page.request.get(`${baseUrl}/api/freelancers/${handle}`)).json()) as {
+      profile: { languages: Array<{ code: string; name: string; level: string }> };
+    };
+    expect(languages.profile.languages).toEqual([
+      { code: "de", name: "German", level: "native" },
+      { code: "pt", name: "Portuguese", level: "basic" },
+    ]);
     expect(unexpectedErrors(watched.errors)).toEqual([]);
     await context.close();
   });

@@ -1,14 +1,16 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { payments } from "../../db/schema";
+import { payments, users } from "../../db/schema";
 import { activeContract } from "../domain/contracts/test-fixtures";
+import { getContractDetail } from "../domain/contracts/queries";
 import { milestoneForParty } from "../domain/milestones/access";
 import { addMilestone } from "../domain/milestones/manage";
 import { SANDBOX_LABEL } from "../platform/payments/sandbox";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
 import { browserFor, htmlOf } from "../test-support/web";
+import { initials } from "../../app/components/ui/avatar";
 
 const ORIGIN = "http://localhost";
 
@@ -82,5 +84,38 @@ describe("the contract page", () => {
     expect((await stranger.get(path)).status).toBe(404);
     expect((await stranger.post(path, { intent: "end", reason: "mine" })).status).toBe(404);
     expect((await SELF.fetch(`${ORIGIN}${path}`, { redirect: "manual" })).status).toBe(302);
+  });
+
+  it("shows each side the other party's face: the photo when they have one, initials when not", async () => {
+    const { ctx } = testContext(env);
+    const f = await activeContract(ctx);
+    const photoKey = `photos/${f.freelancer.id}-face.webp`;
+    await ctx.db.update(users).set({ photoKey }).where(eq(users.id, f.freelancer.id));
+    const path = `/contracts/${f.contractId}`;
+
+    const clientPage = (await (await browserFor(f.client)).get(path)).html;
+    const header = clientPage.slice(clientPage.indexOf("Contract with"), clientPage.indexOf("<h1"));
+    const beforeHeader = clientPage.slice(
+      clientPage.lastIndexOf("<p", clientPage.indexOf("Contract with")),
+      clientPage.indexOf("Contract with"),
+    );
+    expect(header).toContain(f.freelancer.name);
+    expect(beforeHeader).toContain(`<img src="/api/files/${photoKey}"`);
+
+    const freelancerPage = (await (await browserFor(f.freelancer)).get(path)).html;
+    const theirs = freelancerPage.slice(
+      freelancerPage.lastIndexOf("<p", freelancerPage.indexOf("Contract with")),
+      freelancerPage.indexOf("Contract with"),
+    );
+    expect(theirs).not.toContain("<img");
+    expect(theirs).toContain(`>${initials(f.client.name)}</span>`);
+
+    const detail = await getContractDetail(ctx, f.client.id, f.contractId);
+    expect(detail.freelancer).toEqual({
+      id: f.freelancer.id,
+      name: f.freelancer.name,
+      photoUrl: `${ctx.config.appOrigin}/api/files/${photoKey}`,
+    });
+    expect(detail.client).toEqual({ id: f.client.id, name: f.client.name, photoUrl: null });
   });
 });

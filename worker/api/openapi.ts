@@ -1,8 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { errorBodySchema } from "../domain/errors";
+import type { ErrorBody } from "../domain/errors";
 
-/** The domain's error body as a named component of the document (zod 4 schemas gain `.openapi` only when built by this `z`). */
-export const apiErrorSchema = z.object(errorBodySchema.shape).openapi("Error");
+/** The domain's error body (`ErrorBody`) as a named component of the document. */
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.array(z.string())).optional(),
+    }),
+  })
+  .openapi("Error") satisfies z.ZodType<ErrorBody>;
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 

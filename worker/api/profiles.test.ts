@@ -22,7 +22,10 @@ describe("freelancer profile API", () => {
       currency: "EUR",
       availabilityHoursPerWeek: 20,
       timezone: "Asia/Karachi",
-      languages: ["English", "Urdu"],
+      languages: [
+        { code: "English", level: "fluent" },
+        { code: "ur", level: "native" },
+      ],
       country: "PK",
     });
     expect(put.status).toBe(200);
@@ -34,6 +37,24 @@ describe("freelancer profile API", () => {
     const found = await call("GET", `/api/freelancers?q=${handle}&skills=k8s`);
     expect(found.body.items.map((f: { userId: string }) => f.userId)).toEqual([me.user.id]);
     expect(found.body.total).toBe(1);
+    expect(pub.body.profile.languages).toEqual([
+      { code: "en", name: "English", level: "fluent" },
+      { code: "ur", name: "Urdu", level: "native" },
+    ]);
+    expect(found.body.items[0].languages).toEqual(pub.body.profile.languages);
+    const speaks = async (language: string) =>
+      (await call("GET", `/api/freelancers?q=${handle}&language=${encodeURIComponent(language)}`)).body.items.map(
+        (f: { userId: string }) => f.userId,
+      );
+    expect(await speaks("ur")).toEqual([me.user.id]);
+    expect(await speaks("Urdu")).toEqual([me.user.id]);
+    expect(await speaks("de")).toEqual([]);
+    const unknown = await call("GET", `/api/freelancers?language=Klingon`);
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.error.fields).toHaveProperty("language");
+    const badLevel = await call("PUT", "/api/freelancers/me/profile", me.accessToken, { languages: [{ code: "de", level: "perfect" }] });
+    expect(badLevel.status).toBe(422);
+    expect((await call("GET", `/api/freelancers/${handle}`)).body.profile.languages).toHaveLength(2);
     expect((await call("GET", "/api/freelancers/nobody-here-at-all")).status).toBe(404);
   });
 

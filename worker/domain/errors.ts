@@ -1,5 +1,4 @@
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -16,16 +15,14 @@ export class AppError extends Error {
   }
 }
 
-/** The body of every API error: a stable code to branch on, a sentence for people, and per-field messages. */
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-  }),
-});
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+/**
+ * The body of every API error: a stable code to branch on, a sentence for people, and per-field messages. Its
+ * schema for the API reference is `apiErrorSchema` in `worker/api/openapi.ts`; this module stays free of zod, as
+ * pages in the browser import `AppError`.
+ */
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: FieldErrors };
+}
 
 export function errorBody(code: string, message: string, fields?: FieldErrors): ErrorBody {
   return { error: fields ? { code, message, fields } : { code, message } };

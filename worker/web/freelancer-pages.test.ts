@@ -24,7 +24,7 @@ function profileFields(handle: string, word: string): Record<string, string> {
     currency: "USD",
     availabilityHoursPerWeek: "30",
     timezone: "Europe/Berlin",
-    languages: "English, German",
+    languages: "English: native\nGerman: conversational",
     country: "de",
   };
 }
@@ -58,6 +58,10 @@ describe("freelancer pages without JavaScript", () => {
     expect((await b.post("/freelancer/profile", { ...profileFields(handle, word), ...rows })).status).toBe(302);
     const stored = await getPublicFreelancerProfile(domainContextFromEnv(env), handle);
     expect(stored.certifications).toEqual([{ name: "Certified Kubernetes Administrator", issuer: "CNCF", year: 2024 }]);
+    expect(stored.languages).toEqual([
+      { code: "en", name: "English", level: "native" },
+      { code: "de", name: "German", level: "conversational" },
+    ]);
     expect(stored.education).toEqual([{ school: "TU Berlin", degree: "MSc", field: "Databases", startYear: 2014, endYear: 2016 }]);
     const html = await htmlOf(await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } }));
     for (const text of ["Certified Kubernetes Administrator", "CNCF, 2024", "TU Berlin", "MSc, Databases (2014–2016)"])
@@ -79,6 +83,14 @@ describe("freelancer pages without JavaScript", () => {
     expect(badRate.status).toBe(422);
     expect(await htmlOf(badRate)).toContain("at most the decimals USD has");
 
+    const badLevel = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "German: perfect" });
+    expect(badLevel.status).toBe(422);
+    expect(plain(await badLevel.text())).toContain("Give &quot;German&quot; a level: basic, conversational, fluent, native");
+    const unknown = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "Klingon: fluent" });
+    expect(unknown.status).toBe(422);
+    expect(plain(await unknown.text())).toContain("Choose a language from the list.");
+    await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
+
     const saved = await b.post("/freelancer/profile", profileFields(handle, word));
     expect(saved.status).toBe(302);
     expect(saved.headers.get("location")).toBe(`/f/${handle}`);
@@ -91,10 +103,13 @@ describe("freelancer pages without JavaScript", () => {
     const html = await htmlOf(page);
     for (const text of [`Database tuning ${word}`, "Ten years of making slow queries fast.", "$45.50 per hour", "PostgreSQL · 6 yrs"])
       expect(html).toContain(text);
-    for (const text of ["30 hours a week", "Europe/Berlin", "English, German", ">DE<", "No reviews yet"]) expect(html).toContain(text);
+    for (const text of ["30 hours a week", "Europe/Berlin", ">DE<", "No reviews yet"]) expect(html).toContain(text);
+    expect(html).toMatch(/English <span[^>]*>· Native or bilingual<\/span>/);
+    expect(html).toMatch(/German <span[^>]*>· Conversational<\/span>/);
 
     const edit = (await b.get("/freelancer/profile")).html;
     expect(edit).toContain("PostgreSQL:6");
+    expect(edit).toContain("English: native\nGerman: conversational");
     expect(edit).toContain('value="45.50"');
   });
 

@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useRef, useState, type ChangeEvent } from "react";
 import { z } from "zod";
 import { MAX_PORTFOLIO_IMAGES, MAX_PORTFOLIO_SKILLS, portfolioItemSchema } from "../../../worker/domain/profiles/input";
 import { TextAreaField } from "../marketplace/fields";
@@ -24,6 +24,30 @@ export type EditableItem = {
   images: Array<{ key: string; url: string }>;
 };
 
+type Upload = { id: number; name: string; progress: number; problem: string | null };
+
+/** Sends one image to the upload API, reporting how much of it has gone; resolves with the stored file's key. */
+function uploadImage(file: File, onProgress: (fraction: number) => void): Promise<{ key: string; url: string }> {
+  return new Promise((resolve, reject) => {
+    const body = new FormData();
+    body.set("file", file);
+    body.set("purpose", "image");
+    const request = new XMLHttpRequest();
+    request.open("POST", "/api/uploads");
+    request.responseType = "json";
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    request.onload = () => {
+      const answer = request.response as { file?: { key: string; url: string }; error?: { message: string } } | null;
+      if (request.status === 201 && answer?.file) resolve(answer.file);
+      else reject(new Error(answer?.error?.message ?? "The image could not be uploaded. Try again."));
+    };
+    request.onerror = () => reject(new Error("The connection dropped. Try again."));
+    request.send(body);
+  });
+}
+
 /** Add or edit a portfolio item: text fields, skills from suggestions, and up to 8 ordered images. */
 export function PortfolioForm({
   item,
@@ -36,6 +60,34 @@ export function PortfolioForm({
 }) {
   const busy = useNavigation().state === "submitting";
   const [images, setImages] = useState(item?.images ?? []);
+  // With JavaScript, chosen images upload at once with a progress bar each; without it, they travel with the form.
+  const [ready, setReady] = useState(false);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const nextUpload = useRef(0);
+  useEffect(() => setReady(true), []);
+  const uploading = uploads.some((u) => u.problem === null);
+  const room = MAX_PORTFOLIO_IMAGES - images.length - uploads.filter((u) => u.problem === null).length;
+  const patch = (id: number, change: Partial<Upload>) => setUploads((list) => list.map((u) => (u.id === id ? { ...u, ...change } : u)));
+  function choose(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = [...(event.target.files ?? [])];
+    event.target.value = "";
+    const fits = chosen.slice(0, Math.max(room, 0));
+    const refused = chosen.slice(fits.length).map((file) => ({
+      id: nextUpload.current++,
+      name: file.name,
+      progress: 0,
+      problem: `Not added: a portfolio item shows at most ${MAX_PORTFOLIO_IMAGES} images.`,
+    }));
+    const started = fits.map((file) => ({ file, upload: { id: nextUpload.current++, name: file.name, progress: 0, problem: null } }));
+    setUploads((list) => [...list.filter((u) => u.problem === null), ...started.map((s) => s.upload), ...refused]);
+    for (const { file, upload } of started)
+      uploadImage(file, (progress) => patch(upload.id, { progress }))
+        .then((stored) => {
+          setImages((list) => [...list, stored]);
+          setUploads((list) => list.filter((u) => u.id !== upload.id));
+        })
+        .catch((error: Error) => patch(upload.id, { problem: `${file.name}: ${error.message}` }));
+  }
   const [form, fields] = useForm({
     id: "portfolio-item",
     lastResult,
@@ -106,16 +158,45 @@ export function PortfolioForm({
         </label>
         <input
           id="portfolio-images"
-          name="images"
+          name={ready ? undefined : "images"}
           type="file"
           multiple
           accept="image/png,image/jpeg,image/webp,image/gif"
+          onChange={ready ? choose : undefined}
+          disabled={ready && room <= 0}
           className="block w-full max-w-full text-sm"
         />
+        {uploads.length ? (
+          <ul className="space-y-2" aria-label="Image uploads">
+            {uploads.map((upload) => (
+              <li key={upload.id} className="min-w-0 text-sm">
+                {upload.problem ? (
+                  <p role="alert" className="text-red-700 dark:text-red-300">
+                    {upload.problem}
+                  </p>
+                ) : (
+                  <>
+                    <span id={`portfolio-upload-${upload.id}`} className="block">
+                      Uploading {upload.name} · {Math.round(upload.progress * 100)}%
+                    </span>
+                    <progress
+                      value={upload.progress}
+                      max={1}
+                      aria-labelledby={`portfolio-upload-${upload.id}`}
+                      className="mt-1 block w-full"
+                    >
+                      {Math.round(upload.progress * 100)}%
+                    </progress>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <FieldErrors id="portfolio-images-error" errors={imageErrors} />
       </fieldset>
-      <Button type="submit" disabled={busy}>
-        {busy ? "Saving and uploading…" : submitLabel}
+      <Button type="submit" disabled={busy || uploading}>
+        {busy ? "Saving…" : uploading ? "Uploading images…" : submitLabel}
       </Button>
     </Form>
   );

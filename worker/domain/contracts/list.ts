@@ -120,7 +120,7 @@ export async function listContracts(
   const progress = progressFrom(progressRows);
   const items = page.map((row) => {
     const role = partyRole(row.contract, userId) ?? "client";
-    const view = viewOf(row, funds.get(row.contract.id) ?? NO_FUNDS, role);
+    const view = viewOf(ctx, row, funds.get(row.contract.id) ?? NO_FUNDS, role);
     return {
       ...view,
       otherParty: role === "client" ? view.freelancer : view.client,

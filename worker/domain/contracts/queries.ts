@@ -5,7 +5,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
-import { fileViewsByKey } from "../shared/file-records";
+import { fileUrl, fileViewsByKey } from "../shared/file-records";
 import { toMilestoneView } from "../milestones/view";
 import { contractForParty, type PartyRole } from "../contract-core/access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
@@ -30,7 +30,9 @@ export function contractRows(ctx: DomainContext, where: SQL | undefined, limit: 
         budgetType: projects.budgetType,
         projectTitle: projects.title,
         clientName: clientUser.name,
+        clientPhoto: clientUser.photoKey,
         freelancerName: freelancerUser.name,
+        freelancerPhoto: freelancerUser.photoKey,
       })
       .from(contracts)
       .$dynamic(),
@@ -50,13 +52,14 @@ export function contractIdsQuery(ctx: DomainContext, where: SQL | undefined, lim
 
 type ContractRow = Awaited<ReturnType<typeof contractRows>>[number];
 
-export function viewOf(row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
+export function viewOf(ctx: DomainContext, row: ContractRow, funds: HeldFunds, viewerRole: PartyRole): ContractView {
+  const photo = (key: string | null) => (key ? fileUrl(ctx, key) : null);
   return toContractView({
     contract: row.contract,
     projectBudgetType: row.budgetType,
     projectTitle: row.projectTitle,
-    client: { id: row.contract.clientId, name: row.clientName },
-    freelancer: { id: row.contract.freelancerId, name: row.freelancerName },
+    client: { id: row.contract.clientId, name: row.clientName, photoUrl: photo(row.clientPhoto) },
+    freelancer: { id: row.contract.freelancerId, name: row.freelancerName, photoUrl: photo(row.freelancerPhoto) },
     funds,
     viewerRole,
   });
@@ -98,7 +101,7 @@ export async function getContractDetail(ctx: DomainContext, userId: string, cont
     list.flatMap((m) => m.submissionFiles),
   );
   return {
-    ...viewOf(row, funds, access.role),
+    ...viewOf(ctx, row, funds, access.role),
     milestones: list.map((m) => toMilestoneView(m, perMilestone.get(m.id), facts.get(m.id), files)),
     timeline: withOfferEvent(row.contract, events).map(toTimelineEntry),
   };

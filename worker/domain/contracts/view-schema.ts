@@ -5,6 +5,8 @@ import { personSummarySchema, timestampSchema, type SameShape } from "../shared/
 import type { ContractDetailView, ContractView } from "./view";
 
 const partyRoleSchema = z.enum(["client", "freelancer"]);
+/** A party to the contract, with the photo pages show beside their name. */
+const partySummarySchema = personSummarySchema.extend({ photoUrl: z.url().nullable() });
 
 /** A contract with its terms and held funds, as lists and the contract page show it. */
 export const contractViewSchema = z.object({
@@ -21,8 +23,8 @@ export const contractViewSchema = z.object({
   currency: z.string(),
   project: z.object({ id: z.string(), title: z.string() }),
   proposalId: z.string(),
-  client: personSummarySchema,
-  freelancer: personSummarySchema,
+  client: partySummarySchema,
+  freelancer: partySummarySchema,
   viewerRole: partyRoleSchema,
   funds: heldFundsSchema,
   createdAt: timestampSchema,

@@ -7,6 +7,8 @@ import { resolveTerms } from "../contract-core/terms";
 export interface PartySummary {
   id: string;
   name: string;
+  /** Their square profile photo; null shows initials. */
+  photoUrl: string | null;
 }
 
 export interface ContractViewInput {

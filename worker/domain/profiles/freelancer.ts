@@ -8,6 +8,7 @@ import { requireActorRole } from "../projects/access";
 import { fieldError, parseInput } from "../shared/validate";
 import { requireSkillMap, skillsBySlug, skillsSearchText } from "../taxonomy/taxonomy";
 import { isValidTimeZone, normalizeCountry } from "./countries";
+import { toLanguageEntries } from "./languages";
 import { freelancerProfilePatchSchema, RESERVED_HANDLES, type FreelancerProfileInput } from "./input";
 import { loadFreelancerProfileView, type FreelancerProfileView } from "./views";
 
@@ -87,7 +88,7 @@ export async function saveFreelancerProfile(
     availabilityHoursPerWeek:
       data.availabilityHoursPerWeek !== undefined ? data.availabilityHoursPerWeek : (current?.availabilityHoursPerWeek ?? null),
     timezone: data.timezone ?? current?.timezone ?? "UTC",
-    languages: data.languages ?? current?.languages ?? [],
+    languages: data.languages ? toLanguageEntries(data.languages) : (current?.languages ?? []),
     country: country !== undefined ? country : (current?.country ?? null),
     certifications: data.certifications ?? current?.certifications ?? [],
     education: data.education ?? current?.education ?? [],

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { COMPANY_SIZES } from "../../../db/schema/values";
 import { amountSchema } from "../projects/input";
+import { languageListSchema } from "./languages";
 
 export const MAX_PROFILE_SKILLS = 30;
 export const MAX_PORTFOLIO_ITEMS = 50;
@@ -63,7 +64,8 @@ export const freelancerProfileSchema = z.object({
   currency: z.string().trim().length(3).optional(),
   availabilityHoursPerWeek: z.number().int().min(0).max(168).nullable().optional(),
   timezone: z.string().trim().min(1).max(64).optional(),
-  languages: z.array(z.string().trim().min(1).max(40)).max(10).optional(),
+  /** Replaces the whole list when given: [{code, level}], code an ISO 639-1 code or English name. */
+  languages: languageListSchema.optional(),
   country: z.string().trim().length(2).nullable().optional(),
   /** Replaces the whole list when given. */
   certifications: z.array(certificationSchema).max(MAX_CERTIFICATIONS, `List at most ${MAX_CERTIFICATIONS} certifications.`).optional(),

@@ -1,5 +1,5 @@
-import { and, asc, count, desc, eq, min } from "drizzle-orm";
-import { contracts, portfolioItems, type PortfolioItem, type User } from "../../../db/schema";
+import { and, asc, count, desc, eq, inArray, min, sql } from "drizzle-orm";
+import { contracts, files, portfolioItems, users, type PortfolioItem, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement, type FileTarget } from "../shared/file-records";
@@ -107,6 +107,33 @@ export async function addPortfolioItem(ctx: DomainContext, actor: User, input: P
   return view(ctx, item);
 }
 
+/**
+ * Forgets the freelancer's public images among `keys` that no portfolio item shows any more (nor their photo): run in
+ * the batch that changes the items, after the change, so the check sees the new lists. Returns the forgotten keys.
+ */
+function forgetUnusedImagesStatement(ctx: DomainContext, ownerId: string, keys: string[]) {
+  return ctx.db
+    .delete(files)
+    .where(
+      and(
+        inArray(files.key, keys.length ? keys : [""]),
+        eq(files.ownerId, ownerId),
+        eq(files.scope, "public"),
+        sql`NOT EXISTS (SELECT 1 FROM ${portfolioItems}, json_each(${portfolioItems.imageKeys}) AS shown
+          WHERE ${portfolioItems.freelancerId} = ${ownerId} AND shown.value = ${files.key})`,
+        sql`NOT EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${ownerId} AND ${users.photoKey} = ${files.key})`,
+      ),
+    )
+    .returning({ key: files.key });
+}
+
+/** Takes forgotten images out of the bucket (R2 deletes are idempotent, so a retry is safe). */
+async function deleteStoredImages(ctx: DomainContext, forgotten: Array<{ key: string }>): Promise<void> {
+  if (forgotten.length === 0) return;
+  if (!ctx.files) throw new Error("No file bucket is wired into this domain context.");
+  await ctx.files.delete(forgotten.map((f) => f.key));
+}
+
 export async function updatePortfolioItem(ctx: DomainContext, actor: User, id: string, patch: PortfolioPatch): Promise<PortfolioView> {
   const item = await requireOwnItem(ctx, actor, id);
   const data = parseInput(portfolioPatchSchema, patch);
@@ -119,14 +146,17 @@ export async function updatePortfolioItem(ctx: DomainContext, actor: User, id: s
   }
   if (data.skills !== undefined) changes.skills = await resolveSkills(ctx, data.skills);
   if (data.projectId !== undefined) changes.projectId = await requireOwnProject(ctx, actor, data.projectId);
-  const [[updated]] = await ctx.db.batch([
+  const dropped = changes.imageKeys ? item.imageKeys.filter((k) => !changes.imageKeys!.includes(k)) : [];
+  const [[updated], , forgotten] = await ctx.db.batch([
     ctx.db
       .update(portfolioItems)
       .set(changes)
       .where(and(eq(portfolioItems.id, item.id), eq(portfolioItems.freelancerId, actor.id)))
       .returning(),
     scopeFilesStatement(ctx, actor.id, changes.imageKeys ?? [], PUBLIC),
+    forgetUnusedImagesStatement(ctx, actor.id, dropped),
   ]);
+  await deleteStoredImages(ctx, forgotten);
   return view(ctx, updated);
 }
 
@@ -149,7 +179,12 @@ export async function reorderPortfolio(ctx: DomainContext, actor: User, input: P
   return listPortfolio(ctx, actor);
 }
 
+/** Deletes the item, and its images from the bucket unless another of the freelancer's items shows them too. */
 export async function removePortfolioItem(ctx: DomainContext, actor: User, id: string): Promise<void> {
   const item = await requireOwnItem(ctx, actor, id);
-  await ctx.db.delete(portfolioItems).where(eq(portfolioItems.id, item.id));
+  const [, forgotten] = await ctx.db.batch([
+    ctx.db.delete(portfolioItems).where(and(eq(portfolioItems.id, item.id), eq(portfolioItems.freelancerId, actor.id))),
+    forgetUnusedImagesStatement(ctx, actor.id, item.imageKeys),
+  ]);
+  await deleteStoredImages(ctx, forgotten);
 }

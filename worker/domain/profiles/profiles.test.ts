@@ -1,5 +1,7 @@
 import { env } from "cloudflare:test";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { files } from "../../../db/schema";
 import { testContext } from "../../test-support/context";
 import { pdfBytes, pngBytes } from "../../test-support/images";
 import { coverLetter, projectBody, uniqueWord } from "../../test-support/market";
@@ -21,7 +23,10 @@ const profile = (handle = uniqueWord("h")) => ({
   currency: "usd",
   availabilityHoursPerWeek: 30,
   timezone: "Europe/Berlin",
-  languages: ["English", "German"],
+  languages: [
+    { code: "English", level: "native" as const },
+    { code: "de", level: "fluent" as const },
+  ],
   country: "de",
 });
 
@@ -43,6 +48,10 @@ describe("freelancer profiles", () => {
       { slug: "javascript", name: "JavaScript", years: 6 },
       { slug: "react", name: "React", years: 4 },
       { slug: "postgresql", name: "PostgreSQL", years: 0 },
+    ]);
+    expect(saved.languages).toEqual([
+      { code: "en", name: "English", level: "native" },
+      { code: "de", name: "German", level: "fluent" },
     ]);
     const pub = await getPublicFreelancerProfile(ctx, handle.toUpperCase());
     expect(pub.userId).toBe(user.id);
@@ -68,6 +77,16 @@ describe("freelancer profiles", () => {
       code: "handle_taken",
     });
     await expect(saveFreelancerProfile(ctx, other.user, profile("admin"))).rejects.toMatchObject({ status: 409 });
+    for (const languages of [
+      [{ code: "Klingon", level: "fluent" as const }],
+      [{ code: "de", level: "perfect" as "fluent" }],
+      [
+        { code: "German", level: "fluent" as const },
+        { code: "de", level: "basic" as const },
+      ],
+    ])
+      await expect(saveFreelancerProfile(ctx, user, { languages })).rejects.toMatchObject({ status: 422 });
+    expect((await getMyFreelancerProfile(ctx, user)).languages.map((l) => l.code)).toEqual(["en", "de"]);
     await expect(saveFreelancerProfile(ctx, user, { timezone: "Mars/Olympus" })).rejects.toMatchObject({
       status: 422,
       fields: { timezone: expect.any(Array) },
@@ -113,6 +132,39 @@ describe("portfolio", () => {
     await removePortfolioItem(ctx, user, item.id);
     expect(await listPortfolio(ctx, user)).toEqual([]);
     await expect(removePortfolioItem(ctx, user, item.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("portfolio images in the bucket", () => {
+  it("leave R2 when their item is deleted or they are taken off it, unless another item still shows them", async () => {
+    const { ctx } = testContext(env);
+    const { user } = await createTestUser(ctx, { roles: ["freelancer"] });
+    await saveFreelancerProfile(ctx, user, profile());
+    const [cover, detail, shared] = await Promise.all(
+      [pngBytes(400, 300), pngBytes(300, 400), pngBytes(200, 200)].map((bytes) => storeUpload(ctx, env.FILES, user, { bytes })),
+    );
+    const inBucket = async (key: string) => (await env.FILES.get(key)) !== null;
+    const recorded = async (key: string) => (await ctx.db.select().from(files).where(eq(files.key, key))).length === 1;
+    const first = await addPortfolioItem(ctx, user, { title: "Brand kit", imageKeys: [cover.key, detail.key, shared.key] });
+    const second = await addPortfolioItem(ctx, user, { title: "Poster", imageKeys: [shared.key] });
+    for (const key of [cover.key, detail.key, shared.key]) expect(await inBucket(key)).toBe(true);
+
+    // Taking one image off the item deletes that image only.
+    await updatePortfolioItem(ctx, user, first.id, { imageKeys: [cover.key, shared.key] });
+    expect(await inBucket(detail.key)).toBe(false);
+    expect(await recorded(detail.key)).toBe(false);
+    expect(await inBucket(cover.key)).toBe(true);
+
+    // Deleting the item deletes its own image; the one the other item shows stays.
+    await removePortfolioItem(ctx, user, first.id);
+    expect(await inBucket(cover.key)).toBe(false);
+    expect(await recorded(cover.key)).toBe(false);
+    expect(await inBucket(shared.key)).toBe(true);
+    expect((await listPortfolio(ctx, user))[0].images.map((i) => i.key)).toEqual([shared.key]);
+
+    await removePortfolioItem(ctx, user, second.id);
+    expect(await inBucket(shared.key)).toBe(false);
+    expect(await recorded(shared.key)).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { timestampSchema, type SameShape } from "../shared/views";
+import { languageViewSchema } from "./languages";
 import type { ClientProfileView } from "./client";
 import type { FreelancerProfileView, FreelancerSummary, PortfolioView } from "./views";
 
@@ -16,7 +17,7 @@ export const freelancerSummarySchema = z.object({
   currency: z.string(),
   availabilityHoursPerWeek: z.number().int().nullable(),
   timezone: z.string(),
-  languages: z.array(z.string()),
+  languages: z.array(languageViewSchema),
   country: z.string().nullable(),
   rating: z.object({ average: z.number(), count: z.number().int() }),
   url: z.string(),

@@ -2,6 +2,7 @@ import { eq, inArray, sql, type SQL } from "drizzle-orm";
 import { files, portfolioItems, type Certification, type EducationEntry, type PortfolioItem, type StoredFile } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { fileUrl } from "../shared/file-records";
+import { toLanguageView, type LanguageEntry, type LanguageView } from "./languages";
 import { ratingFromJson, ratingJsonSql, type RatingSummary } from "../reviews/ratings";
 
 export interface FreelancerSummary {
@@ -17,7 +18,8 @@ export interface FreelancerSummary {
   currency: string;
   availabilityHoursPerWeek: number | null;
   timezone: string;
-  languages: string[];
+  /** ISO 639-1 code, English name and level, in the order the freelancer lists them. */
+  languages: LanguageView[];
   country: string | null;
   /** From the visible reviews of their work (reviews/ratings.ts), never from the profile's search columns. */
   rating: RatingSummary;
@@ -118,7 +120,7 @@ export function toFreelancerSummary(ctx: DomainContext, row: FreelancerSummaryRo
     currency: row.currency,
     availabilityHoursPerWeek: row.availability_hours_per_week === null ? null : Number(row.availability_hours_per_week),
     timezone: row.timezone,
-    languages: JSON.parse(row.languages) as string[],
+    languages: (JSON.parse(row.languages) as LanguageEntry[]).map(toLanguageView),
     country: row.country,
     rating: ratingFromJson(row.rating),
     url: `/f/${row.handle}`,

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { freelancerProfiles } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { normalizeCurrency } from "../currency/supported";
-import { parseInput } from "../shared/validate";
+import { fieldError, parseInput } from "../shared/validate";
+import { languageCode } from "../profiles/languages";
 import { normalizeCountry } from "../profiles/countries";
 import { freelancerSummariesSql, toFreelancerSummary, type FreelancerSummary, type FreelancerSummaryRow } from "../profiles/views";
 import { requireSkills } from "../taxonomy/taxonomy";
@@ -25,6 +26,8 @@ export const freelancerSearchSchema = z.object({
   rateMax: amount.optional(),
   currency: z.string().length(3).optional(),
   country: z.string().length(2).optional(),
+  /** An ISO 639-1 code ("de") or English name: freelancers who list that language, at any level. */
+  language: z.string().trim().min(2).max(40).optional(),
   availability: z.coerce.number().int().min(0).max(168).optional(),
   rating: z.coerce.number().min(0).max(5).optional(),
   sort: z.enum(FREELANCER_SORTS).optional(),
@@ -63,6 +66,11 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   if (data.rateMax !== undefined) where.push(sql`${fp.hourlyRate} <= ${data.rateMax}`);
   if (data.currency) where.push(sql`${fp.currency} = ${normalizeCurrency(data.currency) ?? data.currency.toUpperCase()}`);
   if (data.country) where.push(sql`${fp.country} = ${normalizeCountry(data.country) ?? data.country.toUpperCase()}`);
+  if (data.language) {
+    const code = languageCode(data.language);
+    if (!code) throw fieldError("language", `We do not know the language "${data.language}".`);
+    where.push(sql`EXISTS (SELECT 1 FROM json_each(${fp.languages}) AS l WHERE json_extract(l.value, '$.code') = ${code})`);
+  }
   if (data.availability !== undefined) where.push(sql`${fp.availabilityHoursPerWeek} >= ${data.availability}`);
   if (data.rating !== undefined) where.push(sql`${fp.ratingAvg} >= ${data.rating}`);
   if (sort === "rate_low" || sort === "rate_high") where.push(sql`${fp.hourlyRate} IS NOT NULL`);
