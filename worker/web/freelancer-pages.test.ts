@@ -85,10 +85,10 @@ describe("freelancer pages without JavaScript", () => {
 
     const badLevel = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "German: perfect" });
     expect(badLevel.status).toBe(422);
-    expect(plain(await badLevel.text())).toContain("Give &quot;German&quot; a level: basic, conversational, fluent, native");
+    expect(await htmlOf(badLevel)).toContain("Give &quot;German&quot; a level: basic, conversational, fluent, native");
     const unknown = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "Klingon: fluent" });
     expect(unknown.status).toBe(422);
-    expect(plain(await unknown.text())).toContain("Choose a language from the list.");
+    expect(await htmlOf(unknown)).toContain("Choose a language from the list.");
     await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
 
     const saved = await b.post("/freelancer/profile", profileFields(handle, word));
