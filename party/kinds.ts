@@ -1,15 +1,12 @@
-/** Room kinds served at /parties/<kind>/<id>, and the wrangler binding of each (partykit.json lists the same). */
-export const ROOM_BINDINGS = {
-  presence: "Presence",
-  conversation: "Conversation",
-  user: "User",
-  whiteboard: "Whiteboard",
-  call: "Call",
-} as const;
+import manifest from "../partykit.json";
 
-export type RoomKind = keyof typeof ROOM_BINDINGS;
+/**
+ * The room kinds, from partykit.json (the one list of rooms): each is served at /parties/<kind>/<id>, where
+ * partyserver finds the Durable Object binding whose kebab-case name is the kind (tests/config/rooms.test.ts).
+ */
+export type RoomKind = keyof typeof manifest.parties;
 
 export function roomKindOf(pathname: string): RoomKind | null {
   const kind = pathname.split("/")[2] ?? "";
-  return Object.hasOwn(ROOM_BINDINGS, kind) ? (kind as RoomKind) : null;
+  return Object.hasOwn(manifest.parties, kind) ? (kind as RoomKind) : null;
 }

@@ -5,7 +5,7 @@ import ts from "typescript";
 /**
  * Sentences a person reads (validation and refusal messages) written out in the Remix app and in the API. A
  * sentence spelled in both is a rule written twice: it belongs in `worker/domain`, whose schema both edges reuse
- * (docs/decisions/044-one-home-per-rule.md). `npx tsx scripts/edge-messages.ts` lists the ones shared today;
+ * (docs/decisions/045-one-home-per-rule.md). `npx tsx scripts/edge-messages.ts` lists the ones shared today;
  * tests/config/edge-messages.test.ts fails when there is one.
  */
 

@@ -12,7 +12,7 @@ import { requireRole } from "~/utils/auth.server";
 import { askToConfirm, isConfirmed } from "~/utils/confirm.server";
 import { formFailure } from "~/utils/disputes.server";
 import { formatMoney } from "~/utils/money";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { resolveDisputeInput, splitPercent } from "../../worker/domain/disputes/inputs";
 import { getDispute } from "../../worker/domain/disputes/queries";
 import { resolveDispute } from "../../worker/domain/disputes/resolve";
@@ -30,7 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
     return { dispute: await getDispute(domainFrom(context), viewer.user, params.id ?? "") };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such dispute.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }
@@ -45,7 +45,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     await resolveDispute(domainFrom(context), viewer.user, params.id ?? "", parsed.data);
   } catch (error) {
-    return formFailure(error, "No such dispute.");
+    return formFailure(error);
   }
   return redirect(`/admin/disputes/${params.id}`);
 }

@@ -7,7 +7,7 @@ import { ReplyForm, STATUS_LABEL, TicketStatus, TicketThread } from "~/component
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireRole } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { text, uploadFormAttachments } from "~/utils/support.server";
 
@@ -16,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
     return { ...(await getTicket(domainFrom(context), viewer.user, params.id ?? "")), me: viewer.user.id };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such support ticket.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.status === 404) throw new Response("No such support ticket.", { status: 404 });
+    throwIfNotFound(error);
     return data({ error: messageOf(error) }, { status: error.status });
   }
   return redirect(`/admin/support/${id}`);

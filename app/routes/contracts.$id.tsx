@@ -24,7 +24,7 @@ import { Card } from "~/components/ui/card";
 import { Field, inputClass } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { chargeToConfirm, chosenFiles, contractIntentSchema, runContractIntent } from "~/utils/contract-actions.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { confirmationNeeded } from "~/utils/confirm.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney, toMajorText } from "~/utils/money";
@@ -44,7 +44,7 @@ async function loadContract(context: LoaderFunctionArgs["context"], userId: stri
   try {
     return await getContractDetail(domainFrom(context), userId, id);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such contract.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }
@@ -100,7 +100,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.status === 404) throw new Response("No such contract.", { status: 404 });
+    throwIfNotFound(error);
     // The rate moved since the client saw it: nothing was charged; show the new charge to confirm.
     const quote =
       error.code === "quote_changed" && parsed.data.intent === "fund"

@@ -7,7 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { formatMoney } from "~/utils/money";
 import { milestoneForParty } from "../../worker/domain/milestones/access";
@@ -39,7 +39,7 @@ async function cardTarget(context: LoaderFunctionArgs["context"], userId: string
   try {
     access = await milestoneForParty(ctx, milestoneId, userId);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such milestone.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
   if (access.contract.id !== contractId) throw new Response("No such milestone on this contract.", { status: 404 });

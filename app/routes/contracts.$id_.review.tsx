@@ -1,6 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { PortalShell } from "~/components/portal/portal-shell";
 import { ReviewList } from "~/components/reviews/review-list";
 import { RouteError } from "~/components/route-error";
@@ -12,21 +11,15 @@ import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { formFailure } from "~/utils/disputes.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { contractReviews } from "../../worker/domain/reviews/queries";
 import { REVIEW_CRITERIA } from "../../worker/domain/reviews/criteria";
-import { reviewComment, reviewPrivateNote, reviewStars } from "../../worker/domain/reviews/inputs";
+import { REVIEW_COMMENT_MAX, REVIEW_PRIVATE_NOTE_MAX } from "../../worker/domain/reviews/inputs";
 import { writeReview } from "../../worker/domain/reviews/write";
 
 export const handle = { portal: true };
 
 export const meta: MetaFunction = () => [{ title: "Reviews — MegiLance" }];
-
-const reviewForm = z.object({
-  rating: z.coerce.number().pipe(reviewStars),
-  comment: reviewComment,
-  privateNote: reviewPrivateNote.optional(),
-});
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
@@ -34,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const reviews = await contractReviews(domainFrom(context), viewer.user, params.id ?? "");
     return { viewer: summarizeViewer(viewer), contractId: params.id ?? "", reviews };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such contract.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }
@@ -42,20 +35,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const form = await request.formData();
-  const parsed = reviewForm.safeParse({
-    rating: form.get("rating") ?? "",
-    comment: form.get("comment") ?? "",
-    privateNote: form.get("privateNote") ?? undefined,
-  });
-  if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Check the form." };
-  const skillRatings = form
-    .getAll("skill")
-    .map((skill, i) => ({ skill: String(skill), rating: Number(form.getAll("skillRating")[i]) }))
-    .filter((s) => s.skill && s.rating >= 1 && s.rating <= 5);
+  const stars = form.getAll("skillRating");
+  // The review's own schema (writeReviewInput) checks the fields in writeReview, for this form as for the API.
+  const review = {
+    rating: Number(form.get("rating") ?? ""),
+    comment: String(form.get("comment") ?? ""),
+    privateNote: form.has("privateNote") ? String(form.get("privateNote")) : undefined,
+    // A skill left at "Not rated" is not part of the review.
+    skillRatings: form.getAll("skill").flatMap((skill, i) => (stars[i] ? [{ skill: String(skill), rating: Number(stars[i]) }] : [])),
+  };
   try {
-    await writeReview(domainFrom(context), viewer.user, params.id ?? "", { ...parsed.data, skillRatings });
+    await writeReview(domainFrom(context), viewer.user, params.id ?? "", review);
   } catch (error) {
-    return formFailure(error, "No such contract.");
+    return formFailure(error);
   }
   return redirect(`/contracts/${params.id}/review`);
 }
@@ -121,13 +113,13 @@ export default function ContractReviews() {
                 <label htmlFor="comment" className="block text-sm font-medium">
                   Your review
                 </label>
-                <textarea id="comment" name="comment" required maxLength={5000} rows={4} className={inputClass} />
+                <textarea id="comment" name="comment" required maxLength={REVIEW_COMMENT_MAX} rows={4} className={inputClass} />
               </div>
               <div>
                 <label htmlFor="privateNote" className="block text-sm font-medium">
                   Private note to MegiLance (optional, never shown to the {other})
                 </label>
-                <textarea id="privateNote" name="privateNote" maxLength={2000} rows={2} className={inputClass} />
+                <textarea id="privateNote" name="privateNote" maxLength={REVIEW_PRIVATE_NOTE_MAX} rows={2} className={inputClass} />
               </div>
               <Button>Publish my review</Button>
             </Form>

@@ -13,7 +13,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { Field } from "~/components/ui/field";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { loadTimePage, runTimeIntent, timeIntentSchema } from "~/utils/hourly.server";
 import { formatMoney } from "~/utils/money";
@@ -30,7 +30,7 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such contract.", { status: 404 });
+    throwIfNotFound(error);
     if (error instanceof AppError && error.code === "invalid_state") throw new Response(error.message, { status: 409 });
     throw error;
   }

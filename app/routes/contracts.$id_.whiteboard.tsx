@@ -5,7 +5,7 @@ import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { Whiteboard } from "~/components/whiteboard/board";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { domainFrom, throwIfNotFound } from "~/utils/domain.server";
 
 export const handle = { portal: true };
 
@@ -17,7 +17,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const id = params.id ?? "";
   const access = await contractForParty(domainFrom(context), id, viewer.user.id).catch((error) => {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such contract.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   });
   return {

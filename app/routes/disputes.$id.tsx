@@ -8,7 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Card } from "~/components/ui/card";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { formFailure, statementFrom } from "~/utils/disputes.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { respondToDispute } from "../../worker/domain/disputes/open";
 import { getDispute } from "../../worker/domain/disputes/queries";
 
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const dispute = await getDispute(domainFrom(context), viewer.user, params.id ?? "");
     return { viewer: summarizeViewer(viewer), dispute };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such dispute.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }
@@ -36,7 +36,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const statement = await statementFrom(context, viewer.user, await request.formData());
     await respondToDispute(domainFrom(context), viewer.user, id, statement);
   } catch (error) {
-    return formFailure(error, "No such dispute.");
+    return formFailure(error);
   }
   return redirect(`/disputes/${id}`);
 }

@@ -34,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     viewer.user,
     wallet.balances.map((b) => b.currency),
   );
-  return { ...wallet, payoutKey: crypto.randomUUID(), sandboxLabel: SANDBOX_LABEL, display };
+  const year = domainFrom(context).clock.now().getUTCFullYear();
+  return { ...wallet, payoutKey: crypto.randomUUID(), sandboxLabel: SANDBOX_LABEL, display, year };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -70,7 +71,7 @@ function payoutConfirmation(values: FormValues, sandboxLabel: string): Confirmat
 }
 
 export default function Wallet() {
-  const { balances, entries, payoutKey, sandboxLabel, display } = useLoaderData<typeof loader>();
+  const { balances, entries, payoutKey, sandboxLabel, display, year } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const failed = answer && "error" in answer ? answer : null;
   const pending = usePendingConfirmation();
@@ -129,6 +130,21 @@ export default function Wallet() {
       ) : (
         <EmptyState title="Nothing earned yet">Payments show here once a client approves your work.</EmptyState>
       )}
+      <Card title="Tax summary" description="Earnings, platform fees and the VAT or GST charged on them, for your tax return.">
+        <ul className="space-y-2 text-sm">
+          {[year, year - 1].map((y) => (
+            <li key={y} className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              <span className="font-medium">{y}</span>
+              <a href={`/api/tax/summary?year=${y}&format=csv`} download={`megilance-tax-summary-${y}.csv`} className="underline">
+                Download {y} summary (CSV)
+              </a>
+              <a href={`/api/tax/summary?year=${y}&format=pdf`} download={`megilance-tax-summary-${y}.pdf`} className="underline">
+                Download {y} summary (PDF)
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Card>
       <Card title="Statement">
         {entries.items.length ? (
           <ul className="divide-subtle divide-y text-sm">

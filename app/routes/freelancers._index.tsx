@@ -18,6 +18,7 @@ import { AppError, domainFrom } from "~/utils/domain.server";
 import { formatMoney, SUPPORTED_CURRENCIES, toMinorUnits } from "~/utils/money";
 import { getViewer } from "~/utils/session.server";
 import { formatCounted } from "~/utils/count";
+import { FILTERS_CLEARED } from "../../worker/domain/search/project-url";
 
 export const handle = { portal: true };
 
@@ -71,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
   const filters = parsed.success ? parsed.data : {};
   const base = { viewer: viewer ? summarizeViewer(viewer) : null, filters, items: [], nextCursor: null, total: 0, totalCapped: false };
-  if (!parsed.success) return data({ ...base, error: "Some filters were not valid, so we cleared them." }, { status: 400 });
+  if (!parsed.success) return data({ ...base, error: FILTERS_CLEARED }, { status: 400 });
   const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
   const rateMin = money(filters.min);
   const rateMax = money(filters.max);

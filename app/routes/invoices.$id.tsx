@@ -6,7 +6,7 @@ import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { buttonClass } from "~/components/ui/button";
 import { requireUser, summarizeViewer } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { getInvoice } from "../../worker/domain/invoices/queries";
 
 export const handle = { portal: true };
@@ -20,7 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   try {
     return { viewer: summarizeViewer(viewer), invoice: await getInvoice(domainFrom(context), viewer.user, params.id ?? "") };
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such invoice.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }

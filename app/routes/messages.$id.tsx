@@ -16,7 +16,7 @@ import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
 import { requireUser } from "~/utils/auth.server";
 import { listConversationCalls } from "~/utils/calls.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import {
   ATTACHMENTS_PER_MESSAGE_MAX,
@@ -42,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = params.id ?? "";
   const before = new URL(request.url).searchParams.get("before") ?? undefined;
   const conversation = await getConversation(ctx, viewer.user.id, id).catch((error) => {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such conversation.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   });
   const page = await listMessages(ctx, viewer.user.id, id, { before, limit: PAGE_SIZE });
@@ -78,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    if (error.status === 404) throw new Response("No such conversation.", { status: 404 });
+    throwIfNotFound(error);
     const fieldError = Object.values(error.fields ?? {}).flat()[0];
     return data({ error: fieldError ?? messageOf(error) }, { status: error.status });
   }

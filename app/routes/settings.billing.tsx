@@ -4,7 +4,7 @@ import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
-import { Field, inputClass } from "~/components/ui/field";
+import { Field, FieldErrors, inputClass } from "~/components/ui/field";
 import { requireUser } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
 import { getBillingDetails, saveBillingDetails } from "../../worker/domain/invoices/billing";
@@ -37,7 +37,7 @@ export default function BillingSettings() {
       <h1 className="text-2xl font-bold tracking-tight">Billing details</h1>
       {result?.saved ? <Alert tone="success">Saved. Invoices issued from now on print these details.</Alert> : null}
       <Card
-        title="Printed on your invoices"
+        title="Printed on your invoices, and the basis for tax"
         description="Invoices already issued keep the details they were issued with. Leave a field empty to leave it off."
       >
         <Form method="post" className="space-y-4">
@@ -68,6 +68,31 @@ export default function BillingSettings() {
             label="Country (two-letter code)"
             errors={errors.country}
             inputProps={{ id: "billing-country", name: "country", maxLength: 2, defaultValue: billing.country ?? "" }}
+          />
+          <fieldset>
+            <legend className="block text-sm font-medium">Buying as</legend>
+            <p className="text-muted text-xs">
+              Decides the VAT or GST on the platform fee: an EU business with a valid VAT number above pays no VAT (reverse charge).
+            </p>
+            <div className="mt-1 flex flex-wrap gap-4 text-sm">
+              {(
+                [
+                  ["personal", "A person"],
+                  ["business", "A business"],
+                ] as const
+              ).map(([value, label]) => (
+                <label key={value} className="flex items-center gap-2">
+                  <input type="radio" name="taxStatus" value={value} defaultChecked={billing.taxStatus === value} />
+                  {label}
+                </label>
+              ))}
+            </div>
+            <FieldErrors id="billing-status-error" errors={errors.taxStatus} />
+          </fieldset>
+          <Field
+            label="Canadian province (two-letter code, Canada only)"
+            errors={errors.province}
+            inputProps={{ id: "billing-province", name: "province", maxLength: 2, defaultValue: billing.province ?? "" }}
           />
           <div className="flex flex-wrap items-center gap-4">
             <Button>Save billing details</Button>

@@ -6,7 +6,7 @@ import { ReplyForm, TicketStatus, TicketThread } from "~/components/support/tick
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { requireUser } from "~/utils/auth.server";
-import { AppError, domainFrom } from "~/utils/domain.server";
+import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
 import { messageOf } from "~/utils/forms.server";
 import { text, uploadFormAttachments } from "~/utils/support.server";
 
@@ -14,7 +14,7 @@ async function load(context: LoaderFunctionArgs["context"], user: Parameters<typ
   try {
     return await getTicket(domainFrom(context), user, id);
   } catch (error) {
-    if (error instanceof AppError && error.status === 404) throw new Response("No such support ticket.", { status: 404 });
+    throwIfNotFound(error);
     throw error;
   }
 }

@@ -9,10 +9,10 @@ export async function statementFrom(context: AppLoadContext, user: User, form: F
   return { text: text(form, "text"), evidenceFileIds: await uploadFormAttachments(context, user, form) };
 }
 
-/** A domain refusal shown above the form with its status; a 404 becomes the not-found page. */
-export function formFailure(error: unknown, notFound: string) {
+/** A domain refusal shown above the form with its status; a 404 becomes the not-found page (in the domain's words unless given). */
+export function formFailure(error: unknown, notFound?: string) {
   if (!(error instanceof AppError)) throw error;
-  if (error.status === 404) throw new Response(notFound, { status: 404 });
+  if (error.status === 404) throw new Response(notFound ?? error.message, { status: 404 });
   const field = Object.values(error.fields ?? {}).flat()[0];
   return data({ error: field ?? messageOf(error) }, { status: error.status });
 }

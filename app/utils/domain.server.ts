@@ -6,6 +6,11 @@ import { requestMeta } from "../../worker/request-meta";
 
 export { AppError, requestMeta };
 
+/** A domain's 404 becomes the page's not-found answer, in the domain's own words (they are written once, there). */
+export function throwIfNotFound(error: unknown): void {
+  if (error instanceof AppError && error.status === 404) throw new Response(error.message, { status: 404 });
+}
+
 /** The request's one domain context, built by the load context (app/load-context.ts); every call answers the same. */
 export function domainFrom(context: AppLoadContext): DomainContext {
   return context.domain;

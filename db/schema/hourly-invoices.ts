@@ -4,7 +4,7 @@ import { createdAtColumn, idColumn } from "./columns";
 import { contracts } from "./marketplace-projects";
 import { milestones, payments } from "./money";
 import { users } from "./users";
-import { TIME_ENTRY_SOURCES, TIMESHEET_STATUSES, INVOICE_KINDS } from "./values";
+import { TIME_ENTRY_SOURCES, TIMESHEET_STATUSES, INVOICE_KINDS, TAX_KINDS, TAX_STATUSES, TAX_TREATMENTS } from "./values";
 
 const timestamp = (name: string) => integer(name, { mode: "timestamp_ms" });
 
@@ -132,6 +132,14 @@ export const invoices = sqliteTable(
     taxAmount: integer("tax_amount").notNull().default(0),
     /** subtotal − feeAmount + taxAmount. */
     total: integer("total").notNull(),
+    /** On a fee statement: the VAT or GST included in feeAmount (the fee is tax-inclusive). */
+    feeTaxAmount: integer("fee_tax_amount").notNull().default(0),
+    feeTaxRateBps: integer("fee_tax_rate_bps").notNull().default(0),
+    /** How tax applies to the buyer: none, charged, or reverse charge (the recipient accounts for the VAT). */
+    taxTreatment: text("tax_treatment", { enum: TAX_TREATMENTS }).notNull().default("none"),
+    taxKind: text("tax_kind", { enum: TAX_KINDS }).notNull().default("none"),
+    /** Where the tax is owed: DE, GB, CA-ON; null when none is. */
+    taxJurisdiction: text("tax_jurisdiction"),
     contractId: text("contract_id").references(() => contracts.id),
     milestoneId: text("milestone_id").references(() => milestones.id),
     paymentId: text("payment_id"),
@@ -170,6 +178,10 @@ export const billingDetails = sqliteTable("billing_details", {
   taxId: text("tax_id"),
   address: text("address"),
   country: text("country"),
+  /** Business or personal: an EU business with a VAT number is charged no VAT (reverse charge). */
+  taxStatus: text("tax_status", { enum: TAX_STATUSES }),
+  /** Canadian province (two letters), for GST or HST. */
+  province: text("province"),
   updatedAt: timestamp("updated_at").notNull(),
 });
 

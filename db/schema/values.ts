@@ -141,3 +141,11 @@ export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
 // users
 export const ROLES = ["client", "freelancer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Tax: the buyer's status, the kind of tax, and how it applied to a document. */
+export const TAX_STATUSES = ["personal", "business"] as const;
+export type TaxStatus = (typeof TAX_STATUSES)[number];
+export const TAX_KINDS = ["vat", "gst", "hst", "none"] as const;
+export type TaxKind = (typeof TAX_KINDS)[number];
+export const TAX_TREATMENTS = ["none", "charged", "reverse_charge"] as const;
+export type TaxTreatmentKind = (typeof TAX_TREATMENTS)[number];

@@ -4,11 +4,30 @@ import { describe, expect, it } from "vitest";
 import { sentencesOf, sentencesSharedByEdges, sentencesUnder } from "../../scripts/edge-messages";
 
 /**
- * Each rule lives once, in `worker/domain`, and the edges reuse its schema (docs/decisions/044-one-home-per-rule.md).
+ * Each rule lives once, in `worker/domain`, and the edges reuse its schema (docs/decisions/045-one-home-per-rule.md).
  * A validation or refusal sentence spelled out both in the Remix app and in the API, or in the API and again in
  * the domain, is a rule written twice: the next change will update one copy and not the other.
  */
 const ROOT = resolve(import.meta.dirname, "../..");
+
+/**
+ * Sentences the app still spells like the domain does: the profile form's own checks (app/routes/freelancer.profile.tsx,
+ * to move with the profile form's next change), the amount and budget-type checks the project and proposal forms make
+ * on typed text before the domain sees numbers, and the call banner's words for an answer that failed for any reason.
+ * The list only shrinks.
+ */
+const STILL_SHARED_WITH_DOMAIN = [
+  "Choose a handle for your public page.",
+  "Use letters, digits, - and _ only.",
+  "Write a headline.",
+  "Write a headline of at least 5 characters.",
+  "Use at most 5,000 characters.",
+  "Use whole hours.",
+  "Use at least 3 characters.",
+  "That amount is too long.",
+  "Choose fixed price or hourly.",
+  "This call is no longer ringing.",
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -51,6 +70,17 @@ describe("rules written at the edges", () => {
       .filter(([sentence]) => domain.has(sentence))
       .map(([sentence, files]) => `${sentence}  (api: ${files.join(", ")}; domain: ${domain.get(sentence)!.join(", ")})`);
     expect(again).toEqual([]);
+  });
+
+  it("spells no sentence of the domain again in app/, beyond the few still waiting for their own change", () => {
+    const domain = sentencesUnder(ROOT, "worker/domain");
+    const app = sentencesUnder(ROOT, "app");
+    const again = [...app.entries()]
+      .filter(([sentence]) => domain.has(sentence) && !STILL_SHARED_WITH_DOMAIN.includes(sentence))
+      .map(([sentence, files]) => `${sentence}  (app: ${files.join(", ")}; domain: ${domain.get(sentence)!.join(", ")})`);
+    expect(again).toEqual([]);
+    const settled = STILL_SHARED_WITH_DOMAIN.filter((sentence) => !(domain.has(sentence) && app.has(sentence)));
+    expect(settled, "no longer written twice: take them off STILL_SHARED_WITH_DOMAIN").toEqual([]);
   });
 
   it("turns zod issues into field errors in one place (worker/domain/shared/validate.ts)", () => {

@@ -1,38 +1,22 @@
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { confirmedClick } from "./demo-session";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 const client = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(client, { schema });
 
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   client.close();
 });
-
-async function signedIn(email: string, landing: string, options: { width: number; theme?: "light" | "dark" }) {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: options.width, height: 900 } });
-  if (options.theme === "dark") await context.addCookies([{ name: "theme", value: "dark", url: baseUrl }]);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(landing)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${landing}`);
-  return { context, page };
-}
 
 /** Setup only: the steps before the page under test go through the JSON API with the page's own session. */
 function api<T = any>(page: Page, path: string, body?: unknown): Promise<T> {
@@ -88,8 +72,8 @@ describe("a payment started and never finished, on the contract page", () => {
   for (const theme of ["light", "dark"] as const) {
     it(`shows "Payment started with USDC — Cancel", cancels it and funds another way on a phone (${theme} theme)`, async () => {
       const word = `orbit${theme}${Date.now().toString(36)}`;
-      const c = await signedIn("client@demo.test", "/client", { width: 375, theme });
-      const f = await signedIn("freelancer@demo.test", "/freelancer", { width: 1100 });
+      const c = await signedIn(browser, "client@demo.test", { redirectTo: "/client", width: 375, theme });
+      const f = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/freelancer", width: 1100 });
       const watch = watchConsoleErrors(c.page);
 
       const { project } = await api(c.page, "/api/projects", {

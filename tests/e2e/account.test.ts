@@ -1,28 +1,15 @@
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
 import { generateTOTP } from "@oslojs/otp";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, watchConsoleErrors, expectAccessible } from "./browser";
+import { DEMO_PASSWORD, submitSignIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 const PASSWORD = "correct horse battery staple 42";
 const TOTP_PERIOD_MS = 30_000;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-}
+const browser = browserForThisFile();
 
 async function heading(page: Page) {
   return page.getByRole("heading", { level: 1 }).textContent();
@@ -33,7 +20,7 @@ async function verificationLinkFor(admin: BrowserContext, email: string): Promis
   const page = await admin.newPage();
   const watch = watchConsoleErrors(page);
   await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(`/admin/mail?to=${email}`)}`);
-  await signIn(page, "admin@demo.test", DEMO_PASSWORD);
+  await submitSignIn(page, "admin@demo.test", DEMO_PASSWORD);
   await page.waitForURL(/\/admin\/mail\?to=/);
   const mailLink = page.getByRole("link", { name: "Confirm your email address" });
   await expect
@@ -110,7 +97,7 @@ describe("accounts in the browser", () => {
     await expect.poll(() => page.getByRole("link", { name: "Sign in" }).count()).toBeGreaterThan(0);
 
     await page.goto(`${baseUrl}/sign-in`);
-    await signIn(page, email, PASSWORD);
+    await submitSignIn(page, email, PASSWORD);
     await expect.poll(() => heading(page)).toBe("Two-step verification");
     // Each time step is accepted once, and enrolment spent the current one.
     while (currentStep() <= enrolStep) await page.waitForTimeout(500);
@@ -129,7 +116,7 @@ describe("accounts in the browser", () => {
     const watch = watchConsoleErrors(page);
     await page.goto(`${baseUrl}/client`);
     expect(page.url()).toBe(`${baseUrl}/sign-in?redirectTo=%2Fclient`);
-    await signIn(page, "client@demo.test", DEMO_PASSWORD);
+    await submitSignIn(page, "client@demo.test", DEMO_PASSWORD);
     await page.waitForURL(`${baseUrl}/client`);
     await expect.poll(() => heading(page)).toBe("Client portal");
     expect(watch.errors).toEqual([]);
@@ -139,7 +126,7 @@ describe("accounts in the browser", () => {
     const freelancer = await phone.newPage();
     const freelancerWatch = watchConsoleErrors(freelancer);
     await freelancer.goto(`${baseUrl}/sign-in`);
-    await signIn(freelancer, "freelancer@demo.test", DEMO_PASSWORD);
+    await submitSignIn(freelancer, "freelancer@demo.test", DEMO_PASSWORD);
     await freelancer.waitForURL(`${baseUrl}/freelancer`);
     // On a phone the side navigation folds into a menu.
     const nav = freelancer.getByRole("navigation", { name: "Portal" });

@@ -1,37 +1,21 @@
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import { eq } from "drizzle-orm";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { confirmedClick } from "./demo-session";
+import { NEW_PASSWORD, signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(client, { schema });
-const PASSWORD = "a sturdy passphrase 42";
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   client.close();
 });
-
-async function signIn(email: string, password: string, landing: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${landing}`);
-  return page;
-}
 
 /** Today's footprint of a scam account: five more accounts on its address, and messages that take the deal off the platform. */
 async function plantFraudActivity(userId: string): Promise<void> {
@@ -95,14 +79,14 @@ describe("admin blocks a fraudulent account from its alert", () => {
     const registered = await fetch(`${baseUrl}/api/auth/register`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ email, password: PASSWORD, name, role: "freelancer" }),
+      body: JSON.stringify({ email, password: NEW_PASSWORD, name, role: "freelancer" }),
     });
     expect(registered.status).toBe(201);
     const { user } = (await registered.json()) as { user: { id: string } };
-    const scammer = await signIn(email, PASSWORD, "/freelancer");
+    const scammer = (await signedIn(browser, email, { password: NEW_PASSWORD, landsOn: "/freelancer" })).page;
     await plantFraudActivity(user.id);
 
-    const admin = await signIn("admin@demo.test", "megilance-demo", "/admin");
+    const admin = (await signedIn(browser, "admin@demo.test", { landsOn: "/admin" })).page;
     const watch = watchConsoleErrors(admin);
     await admin.getByRole("link", { name: "Fraud alerts" }).click();
     await admin.waitForURL(`${baseUrl}/admin/fraud`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { CHROMIUM_PATH } from "../../scripts/ensure-chromium";
 
 export const CHROMIUM_FLAGS = [
@@ -17,6 +17,28 @@ export const CHROMIUM_FLAGS = [
 
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+}
+
+/**
+ * The test file's one Chromium, launched before its first test and closed after its last. Call it once at the top
+ * of the file (`const browser = browserForThisFile()`) and use the result as the browser in tests and hooks; before
+ * the launch it throws, naming the mistake.
+ */
+export function browserForThisFile(extraArgs: string[] = []): Browser {
+  let launched: Browser | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await launched?.close();
+  });
+  return new Proxy({} as Browser, {
+    get(_, key) {
+      if (!launched) throw new Error("The file's browser starts before its first test: use it inside a test or a hook.");
+      const value: unknown = Reflect.get(launched, key, launched);
+      return typeof value === "function" ? value.bind(launched) : value;
+    },
+  });
 }
 
 /** Fails the test on any console error the page logs, unless the test says it expects one. */

@@ -1,49 +1,22 @@
 import { createClient } from "@libsql/client";
 import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { registered, signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a sturdy passphrase 42";
 const dbClient = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(dbClient, { schema });
 /** Chromium's synthetic camera and microphone, granted without a prompt; media may play before a click. */
 const FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser(FAKE_MEDIA);
-});
-afterAll(async () => {
-  await browser?.close();
+const browser = browserForThisFile(FAKE_MEDIA);
+afterAll(() => {
   dbClient.close();
 });
-
-async function registered(role: "client" | "freelancer", name: string): Promise<string> {
-  const email = `${role}-${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const res = await fetch(`${baseUrl}/api/auth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, name, role }),
-  });
-  expect(res.status).toBe(201);
-  await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, email));
-  return email;
-}
-
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return { context, page };
-}
 
 async function json<T>(page: Page, path: string, body: unknown): Promise<T> {
   const result = await page.evaluate(
@@ -65,8 +38,8 @@ const recordingRegion = (page: Page) => page.getByRole("region", { name: "Record
 
 describe("call recording in the browser", () => {
   it("records a call once both agree, saves it while the call goes on, and plays it back from the conversation", async () => {
-    const client = await signedIn(await registered("client", "Rosa Client"));
-    const freelancer = await signedIn(await registered("freelancer", "Theo Freelancer"));
+    const client = await signedIn(browser, await registered("client", "Rosa Client"));
+    const freelancer = await signedIn(browser, await registered("freelancer", "Theo Freelancer"));
     const watches = [watchConsoleErrors(client.page), watchConsoleErrors(freelancer.page)];
     const { project } = await json<{ project: { id: string } }>(client.page, "/api/projects", {
       title: `Record our kick-off ${Date.now()}`,

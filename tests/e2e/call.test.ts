@@ -1,56 +1,13 @@
-import { createClient } from "@libsql/client";
-import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import * as schema from "../../db/schema";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { registered, signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
-const NEW_PASSWORD = "a sturdy passphrase 42";
-const dbClient = createClient({ url: inject("stackDatabaseUrl") });
-const db = drizzle(dbClient, { schema });
 /** Chromium's synthetic camera and microphone, granted without a prompt; media may play before a click. */
 const FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"];
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser(FAKE_MEDIA);
-});
-afterAll(async () => {
-  await browser?.close();
-  dbClient.close();
-});
-
-/** A newly registered account with a confirmed email, so the demo pair's conversations stay as other journeys expect. */
-async function registered(role: "client" | "freelancer", name: string): Promise<string> {
-  const email = `${role}-${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const res = await fetch(`${baseUrl}/api/auth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: NEW_PASSWORD, name, role }),
-  });
-  expect(res.status).toBe(201);
-  await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, email));
-  return email;
-}
-
-async function signedIn(
-  email: string,
-  options: { phone?: boolean; dark?: boolean; password?: string } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: options.phone ? { width: 375, height: 800 } : { width: 1100, height: 900 } });
-  if (options.dark) await context.addCookies([{ name: "theme", value: "dark", url: baseUrl }]);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=/messages`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(options.password ?? DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}/messages`);
-  return { context, page };
-}
+const browser = browserForThisFile(FAKE_MEDIA);
 
 async function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
   const result = await page.evaluate(
@@ -118,8 +75,8 @@ const status = (page: Page) => page.getByRole("status").filter({ hasNotText: /^$
 
 describe("video calls in the browser", () => {
   it("a client calls a freelancer from the conversation; both see the other's video, then the history shows the call", async () => {
-    const client = await signedIn("client@demo.test");
-    const freelancer = await signedIn("freelancer@demo.test");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/messages" });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/messages" });
     const clientWatch = watchConsoleErrors(client.page);
     const freelancerWatch = watchConsoleErrors(freelancer.page);
     const me = await json<{ user: { id: string } }>(freelancer.page, "/api/auth/me");
@@ -177,11 +134,11 @@ describe("video calls in the browser", () => {
   }, 120_000);
 
   it("a freelancer on a phone in dark theme calls from a contract; the client declines from the banner", async () => {
-    const client = await signedIn(await registered("client", "Cleo Client"), { password: NEW_PASSWORD });
-    const freelancer = await signedIn(await registered("freelancer", "Finn Freelancer"), {
-      phone: true,
-      dark: true,
-      password: NEW_PASSWORD,
+    const client = await signedIn(browser, await registered("client", "Cleo Client"), { redirectTo: "/messages" });
+    const freelancer = await signedIn(browser, await registered("freelancer", "Finn Freelancer"), {
+      redirectTo: "/messages",
+      theme: "dark",
+      context: { viewport: { width: 375, height: 800 } },
     });
     const freelancerWatch = watchConsoleErrors(freelancer.page);
     const contractId = await contractBetween(client.page, freelancer.page);

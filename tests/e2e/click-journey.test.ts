@@ -4,24 +4,21 @@
  * for changes, approve, end and review each other. Each browser opens the landing page once; after that there
  * is no typed address, no reload and no back button: only clicks and typing.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { launchBrowser, watchConsoleErrors } from "./browser";
-import { followMailLink, navigate, openNotification, PASSWORD, signIn, signOut, signUp } from "./clicks";
+import { browserForThisFile, watchConsoleErrors } from "./browser";
+import { followMailLink, navigate, openNotification, signIn, signOut, signUp } from "./clicks";
+import { NEW_PASSWORD } from "./people";
 
 const baseUrl = inject("baseUrl");
 /** Money steps answer after a round of writes; on a busy machine that takes more than the default poll. */
 const SLOW = { timeout: 20_000 };
-let browser: Browser;
+const browser = browserForThisFile();
 const contexts: BrowserContext[] = [];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
 afterAll(async () => {
   for (const context of contexts) await context.close();
-  await browser?.close();
 });
 
 /** A browser window that has opened the landing page: the only address this test ever types. */
@@ -70,7 +67,7 @@ describe("the hire journey, by clicking alone", () => {
       await f.waitForURL((url) => url.pathname === "/admin");
     }
     await signOut(f);
-    await signIn(f, freelancerPerson.email, PASSWORD);
+    await signIn(f, freelancerPerson.email, NEW_PASSWORD);
     await expect.poll(() => f.getByText(`Welcome back, ${freelancerPerson.name}.`).count()).toBe(1);
 
     // Post: the confirmation counts at once, and the reminder leaves the portal with the next form sent.

@@ -5,14 +5,13 @@
  */
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
-
-export const PASSWORD = "a sturdy passphrase 42";
+import { NEW_PASSWORD, submitSignIn } from "./people";
 
 export async function signUp(page: Page, person: { name: string; email: string; role: "client" | "freelancer" }): Promise<void> {
   await page.getByRole("link", { name: "Get started" }).click();
   await page.getByLabel("Full name").fill(person.name);
   await page.getByLabel("Email", { exact: true }).fill(person.email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Password", { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole("radio", { name: person.role === "client" ? /^Hire \(client\)/ : /^Work \(freelancer\)/ }).check();
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL((url) => url.pathname === `/${person.role}`);
@@ -20,9 +19,7 @@ export async function signUp(page: Page, person: { name: string; email: string; 
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByRole("link", { name: "Sign in", exact: true }).first().click();
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await submitSignIn(page, email, password);
   await page.waitForURL((url) => url.pathname !== "/sign-in");
 }
 

@@ -1,30 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { confirmedClick } from "./demo-session";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(email: string, redirectTo: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${redirectTo}`);
-  return { context, page };
-}
+const browser = browserForThisFile();
 
 /** Chrome logs the 4xx answers of forms that refuse on purpose; nothing else may reach the console. */
 const unexpected = (errors: string[]) =>
@@ -34,8 +15,8 @@ describe("a contract from proposal to reviews, in the browser", () => {
   it("hires, funds with the sandbox, submits, approves, pays out, ends and reviews on both sides", async () => {
     const word = `quasar${Date.now().toString(36)}`;
     const title = `Design a ${word} landing page`;
-    const client = await signedIn("client@demo.test", "/client/projects/new", 1280);
-    const freelancer = await signedIn("freelancer@demo.test", "/projects", 375);
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/client/projects/new", width: 1280 });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/projects", width: 375 });
     const clientWatch = watchConsoleErrors(client.page);
     const freelancerWatch = watchConsoleErrors(freelancer.page);
     const c = client.page;

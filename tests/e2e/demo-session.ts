@@ -1,24 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-
-export const DEMO_PASSWORD = "megilance-demo";
-
-/** A new browser context signed in as a demo account through the sign-in form, landed on `landing`. */
-export async function signInAs(
-  browser: Browser,
-  baseUrl: string,
-  email: string,
-  landing: string,
-  width = 1100,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(landing)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${landing}`);
-  return { context, page };
-}
+import type { Locator, Page } from "playwright-core";
 
 /** Setup only: a JSON API call made with the page's own session (GET without a body, POST with one). */
 export function apiFromPage<T = any>(page: Page, path: string, body?: unknown): Promise<T> {

@@ -1,30 +1,12 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { hydrated } from "./demo-session";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(email: string, redirectTo: string, width = 1100): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${redirectTo}`);
-  return { context, page };
-}
+const browser = browserForThisFile();
 
 /** Setup only: the steps before the dispute go through the JSON API with the page's own session. */
 function api<T = any>(page: Page, path: string, body?: unknown): Promise<T> {
@@ -49,9 +31,9 @@ const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 describe("a dispute in the browser", () => {
   it("the client opens a dispute with evidence, the freelancer answers, an admin splits the held funds", async () => {
     const word = `nebula${Date.now().toString(36)}`;
-    const client = await signedIn("client@demo.test", "/client");
-    const freelancer = await signedIn("freelancer@demo.test", "/freelancer", 375);
-    const admin = await signedIn("admin@demo.test", "/admin/disputes");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/client" });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/freelancer", width: 375 });
+    const admin = await signedIn(browser, "admin@demo.test", { redirectTo: "/admin/disputes" });
     const watches = [client, freelancer, admin].map((s) => watchConsoleErrors(s.page));
 
     const { project } = await api(client.page, "/api/projects", {

@@ -1,52 +1,31 @@
 import { createClient } from "@libsql/client";
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import type { CallsRequest } from "../setup/calls-media-stand-in";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { registered, signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
 const callsUrl = inject("callsMediaUrl");
-const PASSWORD = "a sturdy passphrase 42";
 const dbClient = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(dbClient, { schema });
 /** Chromium's synthetic camera and microphone, granted without a prompt; media may play before a click. */
 const FAKE_MEDIA = ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"];
 
-let browser: Browser;
+const browser = browserForThisFile(FAKE_MEDIA);
 
-beforeAll(async () => {
-  browser = await launchBrowser(FAKE_MEDIA);
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   dbClient.close();
 });
 
-async function registered(role: "client" | "freelancer", name: string): Promise<{ email: string; id: string }> {
-  const email = `${role}-${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const res = await fetch(`${baseUrl}/api/auth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, name, role }),
-  });
-  expect(res.status).toBe(201);
-  const [user] = await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, email)).returning();
-  return { email, id: user.id };
-}
-
 /**
- * A signed-in page whose RTCPeerConnections are recorded (window.connections), so the test can see which
- * connections carry the call: browser-to-browser links, or the one connection to Cloudflare Calls.
+ * Records the page's RTCPeerConnections (window.connections), so the test can see which connections carry the
+ * call: browser-to-browser links, or the one connection to Cloudflare Calls.
  */
-async function signedIn(
-  email: string,
-  options: { phone?: boolean; dark?: boolean } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: options.phone ? { width: 375, height: 800 } : { width: 1100, height: 900 } });
-  if (options.dark) await context.addCookies([{ name: "theme", value: "dark", url: baseUrl }]);
+async function recordPeerConnections(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const Original = window.RTCPeerConnection;
     const connections: RTCPeerConnection[] = [];
@@ -58,13 +37,6 @@ async function signedIn(
       }
     } as typeof RTCPeerConnection;
   });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=/messages`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}/messages`);
-  return { context, page };
 }
 
 async function post<T>(page: Page, path: string, body: unknown): Promise<T> {
@@ -127,9 +99,14 @@ describe("group video calls through Cloudflare Calls", () => {
     const ana = await registered("client", "Ana Organiser");
     const ben = await registered("freelancer", "Ben Builder");
     const cleo = await registered("freelancer", "Cleo Coder");
-    const a = await signedIn(ana.email);
-    const b = await signedIn(ben.email);
-    const c = await signedIn(cleo.email, { phone: true, dark: true });
+    const a = await signedIn(browser, ana, { redirectTo: "/messages", prepare: recordPeerConnections });
+    const b = await signedIn(browser, ben, { redirectTo: "/messages", prepare: recordPeerConnections });
+    const c = await signedIn(browser, cleo, {
+      redirectTo: "/messages",
+      prepare: recordPeerConnections,
+      theme: "dark",
+      context: { viewport: { width: 375, height: 800 } },
+    });
     const watches = [a, b, c].map(({ page }) => watchConsoleErrors(page));
     // Ana has a conversation with each of them; Ben and Cleo do not know each other.
     const { conversation } = await post<{ conversation: { id: string } }>(a.page, "/api/conversations", { participantId: ben.id });

@@ -1,19 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
-import { apiFromPage, hydrated, signInAs, unexpectedErrors } from "./demo-session";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { apiFromPage, hydrated, unexpectedErrors } from "./demo-session";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const signedIn = (email: string, landing: string, width: number) => signInAs(browser, baseUrl, email, landing, width);
 const api = apiFromPage;
 const unexpected = unexpectedErrors;
 
@@ -21,8 +13,8 @@ describe("hiring by offer, in the browser, from both sides", () => {
   it("hires from a proposal with a reviewed offer, the freelancer accepts it from the dashboard, and money moves only after a confirmation", async () => {
     const word = `nebula${Date.now().toString(36)}`;
     const title = `Build the ${word} pricing page`;
-    const c = (await signedIn("client@demo.test", "/client", 1280)).page;
-    const f = (await signedIn("freelancer@demo.test", "/freelancer", 390)).page;
+    const c = (await signedIn(browser, "client@demo.test", { redirectTo: "/client", width: 1280 })).page;
+    const f = (await signedIn(browser, "freelancer@demo.test", { redirectTo: "/freelancer", width: 390 })).page;
     const clientWatch = watchConsoleErrors(c);
     const freelancerWatch = watchConsoleErrors(f);
 

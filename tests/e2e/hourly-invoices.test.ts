@@ -1,19 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { confirmedClick } from "./demo-session";
+import { DEMO_PASSWORD, signInOn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 async function api(path: string, token: string | null, body?: unknown, method?: string) {
   const res = await fetch(`${baseUrl}${path}`, {
@@ -58,14 +50,6 @@ async function hourlyContract(): Promise<string> {
   return contract.id;
 }
 
-async function signIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${redirectTo}`);
-}
-
 describe("hourly work and invoices in the browser", () => {
   it("the freelancer tracks a week, the client approves it, and both find the invoice as HTML and PDF", async () => {
     const contractId = await hourlyContract();
@@ -73,7 +57,7 @@ describe("hourly work and invoices in the browser", () => {
     const freelancerContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const freelancer = await freelancerContext.newPage();
     const freelancerWatch = watchConsoleErrors(freelancer);
-    await signIn(freelancer, "freelancer@demo.test", `/contracts/${contractId}`);
+    await signInOn(freelancer, "freelancer@demo.test", { redirectTo: `/contracts/${contractId}` });
     await freelancer.getByRole("link", { name: "Time and timesheets" }).click();
     await freelancer.waitForURL(`${baseUrl}/contracts/${contractId}/time`);
     await expectAccessible(freelancer);
@@ -100,7 +84,7 @@ describe("hourly work and invoices in the browser", () => {
     const clientContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
     const client = await clientContext.newPage();
     const clientWatch = watchConsoleErrors(client);
-    await signIn(client, "client@demo.test", "/settings/billing");
+    await signInOn(client, "client@demo.test", { redirectTo: "/settings/billing" });
     await expectAccessible(client);
     await client.getByLabel("Tax ID (VAT, GST, EIN)").fill("DE999888777");
     await client.getByRole("button", { name: "Save billing details" }).click();

@@ -1,17 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signIn, signOut, signUp } from "./clicks";
+import { NEW_PASSWORD } from "./people";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("landing page", () => {
   it("renders, links to sign-in and sign-up, and keeps the chosen theme after reload", async () => {
@@ -87,10 +81,7 @@ describe("landing page", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(baseUrl);
-    await page.getByRole("link", { name: "Sign in", exact: true }).first().click();
-    await page.getByLabel("Email", { exact: true }).fill("freelancer@demo.test");
-    await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signIn(page, "freelancer@demo.test", DEMO_PASSWORD);
     await page.waitForURL(`${baseUrl}/freelancer`);
     await page.getByRole("link", { name: "MegiLance home" }).click();
     await page.waitForURL(`${baseUrl}/`);
@@ -104,23 +95,12 @@ describe("landing page", () => {
     const page = await context.newPage();
     const email = `newcomer-${Date.now().toString(36)}@example.test`;
     await page.goto(baseUrl);
-    await page.getByRole("link", { name: "Get started" }).click();
-    await page.getByLabel("Full name").fill("Nova Newcomer");
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill("a sturdy passphrase 42");
-    await page.getByRole("radio", { name: /^Hire \(client\)/ }).check();
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUp(page, { name: "Nova Newcomer", email, role: "client" });
     await page.waitForURL(`${baseUrl}/client`);
     await expect.poll(() => page.getByText("Welcome, Nova Newcomer.").count()).toBe(1);
 
-    await page.getByRole("button", { name: /account menu/i }).click();
-    await page.getByRole("button", { name: "Sign out" }).click();
-    await page.waitForURL(`${baseUrl}/`);
-    await expect.poll(() => page.getByRole("link", { name: "Get started" }).count()).toBe(1);
-    await page.getByRole("link", { name: "Sign in", exact: true }).first().click();
-    await page.getByLabel("Email", { exact: true }).fill(email);
-    await page.getByLabel("Password", { exact: true }).fill("a sturdy passphrase 42");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await signOut(page);
+    await signIn(page, email, NEW_PASSWORD);
     await page.waitForURL(`${baseUrl}/client`);
     await expect.poll(() => page.getByText("Welcome back, Nova Newcomer.").count()).toBe(1);
     await context.close();

@@ -1,25 +1,22 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
-import { launchBrowser } from "./browser";
+import { browserForThisFile } from "./browser";
 import { crawl, PHONE_WIDTH_PX } from "./crawler";
+import { signIn } from "./clicks";
 
 const baseUrl = inject("baseUrl");
 /** Generous caps: today a role reaches far fewer distinct routes; hitting a cap fails the crawl. */
 const LIMITS = { maxPages: 400, variantsPerRoute: 3, axeEvery: 12 };
-let browser: Browser;
+const browser = browserForThisFile();
 const visitedPerRole: Record<string, number> = {};
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
+afterAll(() => {
   console.log(
     `[link crawler] pages visited per role: ${Object.entries(visitedPerRole)
       .map(([role, n]) => `${role} ${n}`)
       .join(", ")}`,
   );
-  await browser?.close();
 });
 
 /** Signs in the way a person does: from the landing page, through the sign-in form. */
@@ -27,11 +24,7 @@ async function signedIn(email: string): Promise<{ context: BrowserContext; lande
   const context = await browser.newContext({ viewport: { width: PHONE_WIDTH_PX, height: 844 } });
   const page = await context.newPage();
   await page.goto(baseUrl);
-  await page.getByRole("link", { name: "Sign in", exact: true }).first().click();
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.pathname !== "/sign-in");
+  await signIn(page, email, DEMO_PASSWORD);
   const landedOn = new URL(page.url()).pathname;
   await page.close();
   return { context, landedOn };

@@ -4,25 +4,24 @@
  */
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
 import { hashPassword } from "../../worker/domain/auth/password";
-import { launchBrowser, watchConsoleErrors } from "./browser";
+import { browserForThisFile, watchConsoleErrors } from "./browser";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(client, { schema });
 const PASSWORD = "long-words-everywhere";
 const PHONE = { width: 390, height: 844 };
-let browser: Browser;
+/** A phone's browser: its width, touch and mobile viewport. */
+const ON_A_PHONE = { viewport: PHONE, isMobile: true, hasTouch: true };
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   client.close();
 });
 
@@ -179,17 +178,6 @@ async function plantLongWords(tag: string) {
   return { clientEmail, freelancerEmail, handle, projectId, contractId, conversationId, title };
 }
 
-async function signedIn(email: string, viewport = PHONE): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, isMobile: viewport.width < 500, hasTouch: viewport.width < 500 });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return { context, page };
-}
-
 /** Pages that show none of the planted words (they only frame the others), so they are measured but not required to. */
 const FRAMES = new Set(["/", "/sign-in", "/freelancers"]);
 const LONG = 40;
@@ -262,7 +250,7 @@ describe("long text never breaks a page", () => {
   });
 
   it("at 390 px, the client's dashboard, proposals, contract, messages and notifications fit the screen, menus too", async () => {
-    const { context, page } = await signedIn(planted.clientEmail);
+    const { context, page } = await signedIn(browser, planted.clientEmail, { password: PASSWORD, context: ON_A_PHONE });
     const watch = watchConsoleErrors(page);
     await expectNoSidewaysScroll(page, [
       "/client",
@@ -282,7 +270,7 @@ describe("long text never breaks a page", () => {
   });
 
   it("at 390 px, the freelancer's dashboard, profile, contract, messages and notifications fit the screen, menus too", async () => {
-    const { context, page } = await signedIn(planted.freelancerEmail);
+    const { context, page } = await signedIn(browser, planted.freelancerEmail, { password: PASSWORD, context: ON_A_PHONE });
     const watch = watchConsoleErrors(page);
     await expectNoSidewaysScroll(page, [
       "/freelancer",

@@ -1,27 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, watchConsoleErrors, expectAccessible } from "./browser";
 import { confirmedClick } from "./demo-session";
+import { signInOn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${redirectTo}`);
-}
+const browser = browserForThisFile();
 
 /** Chrome logs the 4xx answers of forms that refuse on purpose; nothing else may reach the console. */
 const unexpected = (errors: string[]) =>
@@ -35,7 +19,7 @@ describe("marketplace in the browser", () => {
     const clientContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const client = await clientContext.newPage();
     const clientWatch = watchConsoleErrors(client);
-    await signIn(client, "client@demo.test", "/client/projects/new");
+    await signInOn(client, "client@demo.test", { redirectTo: "/client/projects/new" });
     await client.getByLabel("Title").fill(title);
     await client
       .getByLabel("Description")
@@ -55,7 +39,7 @@ describe("marketplace in the browser", () => {
     const freelancerContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const freelancer = await freelancerContext.newPage();
     const freelancerWatch = watchConsoleErrors(freelancer);
-    await signIn(freelancer, "freelancer@demo.test", "/projects");
+    await signInOn(freelancer, "freelancer@demo.test", { redirectTo: "/projects" });
     await expectAccessible(freelancer);
     await freelancer.getByRole("searchbox", { name: "Search projects" }).fill(word);
     await freelancer.getByRole("button", { name: "Search", exact: true }).click();

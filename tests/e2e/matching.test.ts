@@ -1,33 +1,17 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signInOn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string, redirectTo: string) {
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(redirectTo)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${redirectTo}`);
-}
+const browser = browserForThisFile();
 
 describe("matching and price guides in the browser", () => {
   it("a client sees a live price guide, then matches on the project page, and invites one to apply", async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
     const client = await context.newPage();
     const watch = watchConsoleErrors(client);
-    await signIn(client, "client@demo.test", "/client/projects/new");
+    await signInOn(client, "client@demo.test", { redirectTo: "/client/projects/new" });
     const guide = client.getByRole("region", { name: "Price guide" });
     await expect.poll(() => guide.textContent()).toContain("Choose a category");
     await client.getByLabel("Title").fill(`React dashboard for our sales team ${Date.now().toString(36)}`);
@@ -60,7 +44,7 @@ describe("matching and price guides in the browser", () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const watch = watchConsoleErrors(page);
-    await signIn(page, "freelancer@demo.test", "/freelancer");
+    await signInOn(page, "freelancer@demo.test", { redirectTo: "/freelancer" });
     const section = page.getByRole("region", { name: "Recommended projects" });
     await expect.poll(() => section.getByRole("link").count()).toBeGreaterThan(0);
     expect(await section.getByText(/^Match score \d+ out of 100$/).count()).toBeGreaterThan(0);

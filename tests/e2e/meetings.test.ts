@@ -1,50 +1,20 @@
 import { createClient } from "@libsql/client";
 import { and, eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { registered, signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const PASSWORD = "a sturdy passphrase 42";
 const dbClient = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(dbClient, { schema });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+const browser = browserForThisFile();
+afterAll(() => {
   dbClient.close();
 });
-
-async function registered(role: "client" | "freelancer", name: string): Promise<string> {
-  const email = `${role}-${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const res = await fetch(`${baseUrl}/api/auth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, name, role }),
-  });
-  expect(res.status).toBe(201);
-  await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, email));
-  return email;
-}
-
-async function signedIn(email: string, options: { timezoneId: string; phone?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    timezoneId: options.timezoneId,
-    viewport: options.phone ? { width: 390, height: 844 } : { width: 1100, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return { context, page };
-}
 
 async function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
   const result = await page.evaluate(
@@ -86,8 +56,10 @@ const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentEl
 
 describe("meetings in the browser", () => {
   it("a client proposes a meeting from the contract; the freelancer on a phone, in another time zone, accepts it", async () => {
-    const client = await signedIn(await registered("client", "Mira Client"), { timezoneId: "Europe/Berlin" });
-    const freelancer = await signedIn(await registered("freelancer", "Noah Freelancer"), { timezoneId: "America/New_York", phone: true });
+    const client = await signedIn(browser, await registered("client", "Mira Client"), { context: { timezoneId: "Europe/Berlin" } });
+    const freelancer = await signedIn(browser, await registered("freelancer", "Noah Freelancer"), {
+      context: { timezoneId: "America/New_York", viewport: { width: 390, height: 844 } },
+    });
     const watches = [watchConsoleErrors(client.page), watchConsoleErrors(freelancer.page)];
     const contractId = await contractBetween(client.page, freelancer.page);
     await freelancer.page.goto(`${baseUrl}/meetings`);

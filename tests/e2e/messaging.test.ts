@@ -1,29 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, watchConsoleErrors, expectAccessible } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { browserForThisFile, watchConsoleErrors, expectAccessible } from "./browser";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(email: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=/messages`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}/messages`);
-  return { context, page };
-}
+const browser = browserForThisFile();
 
 function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
   return page.evaluate(
@@ -44,8 +26,8 @@ const live = (page: Page) => expect.poll(() => page.getByText("live updates on")
 
 describe("messaging in the browser", () => {
   it("two people talk live: typing, messages, read receipts, history after a reload, and unread counts", async () => {
-    const client = await signedIn("client@demo.test");
-    const freelancer = await signedIn("freelancer@demo.test");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/messages" });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/messages" });
     const clientWatch = watchConsoleErrors(client.page);
     const freelancerWatch = watchConsoleErrors(freelancer.page);
     const me = await json<{ user: { id: string } }>(freelancer.page, "/api/auth/me");
@@ -96,8 +78,8 @@ describe("messaging in the browser", () => {
   }, 120_000);
 
   it("sends a message without JavaScript through the form, and shows why an empty one is refused", async () => {
-    const scripted = await signedIn("client@demo.test");
-    const helper = await signedIn("freelancer@demo.test");
+    const scripted = await signedIn(browser, "client@demo.test", { redirectTo: "/messages" });
+    const helper = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/messages" });
     const me = await json<{ user: { id: string } }>(helper.page, "/api/auth/me");
     const { conversation } = await json<{ conversation: { id: string } }>(scripted.page, "/api/conversations", {
       participantId: me.user.id,
@@ -105,7 +87,7 @@ describe("messaging in the browser", () => {
     await helper.context.close();
     await scripted.context.close();
 
-    const client = await signedIn("client@demo.test", { javaScriptEnabled: false });
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/messages", context: { javaScriptEnabled: false } });
     await client.page.goto(`${baseUrl}/messages/${conversation.id}`);
     const box = client.page.getByRole("textbox", { name: "Message" });
     const text = `Sent with no scripts ${Date.now()}`;

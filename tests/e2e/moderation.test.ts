@@ -1,21 +1,17 @@
 import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 import * as schema from "../../db/schema";
 import { newId } from "../../db/schema/ids";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signInOn } from "./people";
 
 const baseUrl = inject("baseUrl");
 const client = createClient({ url: inject("stackDatabaseUrl") });
 const db = drizzle(client, { schema });
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   client.close();
 });
 
@@ -133,11 +129,7 @@ describe("review moderation", () => {
     await expect.poll(() => page.getByText("3.0 / 5").count()).toBe(1);
     expect(await page.getByText(abusive).count()).toBe(1);
 
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel("Email", { exact: true }).fill("admin@demo.test");
-    await page.getByLabel("Password", { exact: true }).fill("megilance-demo");
-    await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await page.waitForURL(`${baseUrl}/admin`);
+    await signInOn(page, "admin@demo.test", { landsOn: "/admin" });
     await page.getByRole("link", { name: "Review moderation" }).click();
     await page.waitForURL(`${baseUrl}/admin/reviews`);
     await page.getByLabel("User id (author or subject)").fill(freelancerId);

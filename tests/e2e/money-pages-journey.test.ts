@@ -4,22 +4,16 @@
  * and the invoice, and the refund's credit note through the statement; the freelancer sees the split; both read the
  * same outcome. Client, freelancer and admin each have their own browser context.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { navigate, openNotification } from "./clicks";
-import { apiFromPage, confirmedClick, hydrated, signInAs, unexpectedErrors } from "./demo-session";
+import { apiFromPage, confirmedClick, hydrated, unexpectedErrors } from "./demo-session";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const euros = (minor: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(minor / 100);
 const pounds = (minor: number) => new Intl.NumberFormat("en-US", { style: "currency", currency: "GBP" }).format(minor / 100);
@@ -57,9 +51,9 @@ describe("money pages in three browsers", () => {
   it("a euro contract paid in pounds is disputed and split; both sides read the same outcome and the client finds every pound", async () => {
     const word = `quasar${Date.now().toString(36)}`;
     const milestoneTitle = `Launch copy ${word}`;
-    const client = await signInAs(browser, baseUrl, "client@demo.test", "/client");
-    const freelancer = await signInAs(browser, baseUrl, "freelancer@demo.test", "/freelancer", 390);
-    const admin = await signInAs(browser, baseUrl, "admin@demo.test", "/admin");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/client" });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/freelancer", width: 390 });
+    const admin = await signedIn(browser, "admin@demo.test", { redirectTo: "/admin" });
     const watches = [client, freelancer, admin].map((s) => watchConsoleErrors(s.page));
     const [c, f, a] = [client.page, freelancer.page, admin.page];
 

@@ -1,18 +1,10 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signInOn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 describe("the payouts page", () => {
   for (const theme of ["light", "dark"] as const) {
@@ -21,11 +13,7 @@ describe("the payouts page", () => {
       if (theme === "dark") await context.addCookies([{ name: "theme", value: "dark", url: baseUrl }]);
       const page = await context.newPage();
       const watch = watchConsoleErrors(page);
-      await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent("/settings/payouts")}`);
-      await page.getByLabel("Email", { exact: true }).fill("freelancer@demo.test");
-      await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-      await page.getByRole("button", { name: "Sign in", exact: true }).click();
-      await page.waitForURL(`${baseUrl}/settings/payouts`);
+      await signInOn(page, "freelancer@demo.test", { redirectTo: "/settings/payouts" });
       await expect.poll(() => page.getByRole("heading", { name: "Payouts", level: 1 }).count()).toBe(1);
       // The local stack runs without a Stripe key: the page says so instead of offering a dead button.
       await expect.poll(() => page.getByRole("heading", { name: "Card payments are off" }).count()).toBe(1);

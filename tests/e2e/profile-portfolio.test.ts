@@ -3,23 +3,16 @@
  * image, a link and a skill picked from suggestions, and sees both on the public profile; at 390 px wide none of
  * these pages scrolls sideways. The image uploads with a progress bar; languages are picked by name with a level.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo-accounts";
 import { wireframePng } from "../../db/seed/story/files";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
 import { navigate, signIn } from "./clicks";
 import { hydrated, unexpectedErrors } from "./demo-session";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForThisFile();
 
 const fitsWidth = (page: Page) =>
   page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) <= window.innerWidth);

@@ -1,48 +1,10 @@
-import { createClient } from "@libsql/client";
-import { eq } from "drizzle-orm";
-import { drizzle } from "drizzle-orm/libsql";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import * as schema from "../../db/schema";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
-import { navigate, PASSWORD } from "./clicks";
+import { describe, expect, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { navigate } from "./clicks";
 import { confirmedClick, hydrated, unexpectedErrors } from "./demo-session";
+import { registered, signedIn } from "./people";
 
-const baseUrl = inject("baseUrl");
-const dbClient = createClient({ url: inject("stackDatabaseUrl") });
-const db = drizzle(dbClient, { schema });
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  dbClient.close();
-});
-
-async function registered(role: "client" | "freelancer", name: string): Promise<string> {
-  const email = `${role}-${Math.random().toString(36).slice(2, 10)}@example.test`;
-  const res = await fetch(`${baseUrl}/api/auth/register`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ email, password: PASSWORD, name, role }),
-  });
-  expect(res.status).toBe(201);
-  await db.update(schema.users).set({ emailVerifiedAt: new Date() }).where(eq(schema.users.email, email));
-  return email;
-}
-
-async function signedIn(email: string, width = 1100): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
-  return page;
-}
+const browser = browserForThisFile();
 
 const word = () =>
   `zq${crypto
@@ -53,7 +15,7 @@ const word = () =>
 describe("saved searches in the browser", () => {
   it("a freelancer saves a search by clicking, finds it on the list, opens it, switches its alerts and deletes it", async () => {
     const term = word();
-    const client = await signedIn(await registered("client", "Rita Client"));
+    const client = (await signedIn(browser, await registered("client", "Rita Client"))).page;
     const posted = await client.evaluate(
       async (title) =>
         (
@@ -76,7 +38,7 @@ describe("saved searches in the browser", () => {
     );
     expect(posted).toBe(201);
 
-    const page = await signedIn(await registered("freelancer", "Sam Freelancer"), 390);
+    const page = (await signedIn(browser, await registered("freelancer", "Sam Freelancer"), { width: 390 })).page;
     const watch = watchConsoleErrors(page);
     await navigate(page, "Find work");
     await page.waitForURL(/\/projects$/);

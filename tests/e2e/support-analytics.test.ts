@@ -1,29 +1,11 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import { describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 const MINIMAL_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signedIn(email: string, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}${path}`);
-  return page;
-}
+const browser = browserForThisFile();
 
 const unexpected = (errors: string[]) =>
   errors.filter((e) => !/Failed to load resource: the server responded with a status of 4\d\d/.test(e));
@@ -31,7 +13,9 @@ const unexpected = (errors: string[]) =>
 describe("support and analytics in the browser", () => {
   it("a freelancer opens a ticket with a file, an admin answers it, and the freelancer reads the answer", async () => {
     const subject = `Payout question ${Date.now().toString(36)}`;
-    const user = await signedIn("freelancer@demo.test", "/support", { width: 375, height: 800 });
+    const user = (
+      await signedIn(browser, "freelancer@demo.test", { redirectTo: "/support", context: { viewport: { width: 375, height: 800 } } })
+    ).page;
     const userWatch = watchConsoleErrors(user);
     await expectAccessible(user);
     await user.getByLabel("What is it about?").selectOption("payments");
@@ -45,7 +29,7 @@ describe("support and analytics in the browser", () => {
     expect(await user.getByRole("link", { name: "statement.pdf" }).count()).toBe(1);
     expect(await user.getByText("Waiting for support").count()).toBe(1);
 
-    const admin = await signedIn("admin@demo.test", "/admin/support");
+    const admin = (await signedIn(browser, "admin@demo.test", { redirectTo: "/admin/support", width: 1280 })).page;
     const adminWatch = watchConsoleErrors(admin);
     await admin.getByRole("link", { name: subject }).click();
     await admin.waitForURL(new RegExp(`${baseUrl}/admin/support/[0-9A-Z]+$`));
@@ -66,7 +50,7 @@ describe("support and analytics in the browser", () => {
   });
 
   it("the admin reads charts for a range, exports CSV, and portals show their own figures", async () => {
-    const admin = await signedIn("admin@demo.test", "/admin/analytics");
+    const admin = (await signedIn(browser, "admin@demo.test", { redirectTo: "/admin/analytics", width: 1280 })).page;
     const watch = watchConsoleErrors(admin);
     await expect.poll(() => admin.getByRole("heading", { level: 1 }).textContent()).toBe("Analytics");
     expect(await admin.getByRole("img", { name: /Users per day/ }).count()).toBe(1);
@@ -95,13 +79,18 @@ describe("support and analytics in the browser", () => {
     await expectAccessible(admin);
     expect(unexpected(watch.errors)).toEqual([]);
 
-    const freelancer = await signedIn("freelancer@demo.test", "/freelancer/analytics", { width: 375, height: 800 });
+    const freelancer = (
+      await signedIn(browser, "freelancer@demo.test", {
+        redirectTo: "/freelancer/analytics",
+        context: { viewport: { width: 375, height: 800 } },
+      })
+    ).page;
     await expect.poll(() => freelancer.getByRole("heading", { level: 1 }).textContent()).toBe("Your analytics");
     expect(await freelancer.getByText("Proposal success rate").count()).toBe(1);
     expect(await freelancer.getByRole("img", { name: /Profile views per day/ }).count()).toBe(1);
     await expectAccessible(freelancer);
 
-    const client = await signedIn("client@demo.test", "/client/spending");
+    const client = (await signedIn(browser, "client@demo.test", { redirectTo: "/client/spending", width: 1280 })).page;
     await expect.poll(() => client.getByRole("heading", { level: 1 }).textContent()).toBe("Spending by project");
     await expectAccessible(client);
   });

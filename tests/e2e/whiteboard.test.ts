@@ -1,38 +1,18 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectAccessible, launchBrowser, watchConsoleErrors } from "./browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { expectAccessible, browserForThisFile, watchConsoleErrors } from "./browser";
+import { signedIn } from "./people";
 
 const baseUrl = inject("baseUrl");
-const DEMO_PASSWORD = "megilance-demo";
 
-let browser: Browser;
+const browser = browserForThisFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 /** A failed test must not leave its users online for the next one. */
 const opened: BrowserContext[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((context) => context.close().catch(() => undefined)));
 });
-
-async function signedIn(
-  email: string,
-  options: { viewport?: { width: number; height: number }; colorScheme?: "light" | "dark" } = {},
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
-  opened.push(context);
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}/sign-in?redirectTo=/messages`);
-  await page.getByLabel("Email", { exact: true }).fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(`${baseUrl}/messages`);
-  return { context, page };
-}
+const closedAfterTheTest = (context: BrowserContext) => void opened.push(context);
 
 async function json<T>(page: Page, path: string, body?: unknown): Promise<T> {
   const result = await page.evaluate(
@@ -112,8 +92,8 @@ function inkAt(page: Page, fx: number, fy: number): Promise<boolean> {
 
 describe("the contract whiteboard in the browser", () => {
   it("client and freelancer draw together, see each other live, undo their own work, and the board comes back after both leave", async () => {
-    const client = await signedIn("client@demo.test");
-    const freelancer = await signedIn("freelancer@demo.test");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/messages", prepare: closedAfterTheTest });
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/messages", prepare: closedAfterTheTest });
     const clientWatch = watchConsoleErrors(client.page);
     const freelancerWatch = watchConsoleErrors(freelancer.page);
 
@@ -173,7 +153,11 @@ describe("the contract whiteboard in the browser", () => {
     await freelancer.context.close();
 
     // Nobody is on the board any more; the next visit restores it, on a phone-sized screen in the dark theme.
-    const later = await signedIn("freelancer@demo.test", { viewport: { width: 375, height: 800 }, colorScheme: "dark" });
+    const later = await signedIn(browser, "freelancer@demo.test", {
+      redirectTo: "/messages",
+      prepare: closedAfterTheTest,
+      context: { viewport: { width: 375, height: 800 }, colorScheme: "dark" },
+    });
     await later.page.goto(`${baseUrl}/contracts/${contractId}/whiteboard`);
     await connected(later.page);
     await expect.poll(() => shapeCount(later.page)).toBe(2);
@@ -184,10 +168,10 @@ describe("the contract whiteboard in the browser", () => {
   }, 150_000);
 
   it("a presence dot turns online when the other person connects, and offline with a last-seen time when they leave", async () => {
-    const freelancer = await signedIn("freelancer@demo.test");
+    const freelancer = await signedIn(browser, "freelancer@demo.test", { redirectTo: "/messages", prepare: closedAfterTheTest });
     const watch = watchConsoleErrors(freelancer.page);
     const { user: me } = await json<{ user: { id: string } }>(freelancer.page, "/api/auth/me");
-    const first = await signedIn("client@demo.test");
+    const first = await signedIn(browser, "client@demo.test", { redirectTo: "/messages", prepare: closedAfterTheTest });
     const { conversation } = await json<{ conversation: { id: string } }>(first.page, "/api/conversations", { participantId: me.id });
     await first.context.close();
 
@@ -195,7 +179,7 @@ describe("the contract whiteboard in the browser", () => {
     const dot = (text: RegExp) => freelancer.page.getByRole("main").getByTitle(text);
     await expect.poll(() => dot(/^Offline, last seen/).count(), { timeout: 15_000 }).toBe(1);
 
-    const client = await signedIn("client@demo.test");
+    const client = await signedIn(browser, "client@demo.test", { redirectTo: "/messages", prepare: closedAfterTheTest });
     await expect.poll(() => dot(/^Online$/).count(), { timeout: 15_000 }).toBe(1);
     await client.context.close();
     await expect.poll(() => dot(/^Offline, last seen just now$/).count(), { timeout: 15_000 }).toBe(1);

@@ -33,6 +33,7 @@ import { stripeRoutes } from "./stripe";
 import { hourlyRoutes } from "./hourly";
 import { billingRoutes, invoiceRoutes } from "./invoices";
 import { statementRoutes } from "./statements";
+import { taxRoutes } from "./tax";
 import { multicurrencyRoutes } from "./multicurrency";
 import { cryptoPaymentRoutes } from "./crypto-payments";
 import { paymentRoutes } from "./payments";
@@ -94,6 +95,7 @@ export function createApi() {
   api.route("/invoices", invoiceRoutes);
   api.route("/billing-details", billingRoutes);
   api.route("/statements", statementRoutes);
+  api.route("/tax", taxRoutes);
   api.route("/multicurrency", multicurrencyRoutes);
   api.route("/payments/crypto", cryptoPaymentRoutes);
   api.route("/payments", paymentRoutes);

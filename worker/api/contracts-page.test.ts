@@ -1,8 +1,7 @@
 import { env, SELF } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { payments, users, type User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
+import { payments, users } from "../../db/schema";
 import { activeContract } from "../domain/contracts/test-fixtures";
 import { getContractDetail } from "../domain/contracts/queries";
 import { milestoneForParty } from "../domain/milestones/access";
@@ -10,29 +9,10 @@ import { addMilestone } from "../domain/milestones/manage";
 import { SANDBOX_LABEL } from "../platform/payments/sandbox";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
+import { browserFor, htmlOf } from "../test-support/web";
 import { initials } from "../../app/components/ui/avatar";
 
 const ORIGIN = "http://localhost";
-
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { ctx } = testContext(env);
-  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
-
-/** React separates adjacent text with empty comments; readers do not see them. */
-const plain = (html: string) => html.replace(/<!-- -->/g, "");
 
 /** The hidden fields of the form that posts `intent` for a milestone. */
 function formFields(html: string, intent: string): Record<string, string> {
@@ -55,7 +35,7 @@ describe("the contract page", () => {
 
     const page = await client.get(path);
     expect(page.status).toBe(200);
-    const html = plain(await page.text());
+    const html = page.html;
     expect(html).toContain("Funds held for this milestone");
     expect(html).toContain(SANDBOX_LABEL);
     expect(html).toContain("Fund $250.00");
@@ -66,7 +46,7 @@ describe("the contract page", () => {
     // Unconfirmed, the page only asks (naming the amount); the confirmation page posts the same fields, confirmed.
     const asked = await client.post(path, fundForm);
     expect(asked.status).toBe(200);
-    expect(plain(await asked.text())).toContain("Fund $250.00?");
+    expect(await htmlOf(asked)).toContain("Fund $250.00?");
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
     const fund = { ...fundForm, _confirmed: "yes" };
     for (let i = 0; i < 2; i++) {
@@ -76,18 +56,18 @@ describe("the contract page", () => {
     }
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(1);
 
-    const working = plain(await (await freelancer.get(path)).text());
+    const working = (await freelancer.get(path)).html;
     expect(working).toContain("Submit work for review");
     expect((await freelancer.post(path, { ...formFields(working, "submit"), message: "Done" })).status).toBe(302);
 
-    const review = plain(await (await client.get(path)).text());
+    const review = (await client.get(path)).html;
     expect(review).toContain("Approve and pay $250.00");
     expect((await client.post(path, formFields(review, "approve"))).status).toBe(200);
     expect((await milestoneForParty(ctx, m.id, f.client.id)).milestone.status).toBe("submitted");
     expect((await client.post(path, { ...formFields(review, "approve"), _confirmed: "yes" })).status).toBe(302);
     const after = await milestoneForParty(ctx, m.id, f.client.id);
     expect(after.milestone.status).toBe("approved");
-    expect(plain(await (await client.get(path)).text())).toContain("Work approved and paid");
+    expect((await client.get(path)).html).toContain("Work approved and paid");
   });
 
   it("shows domain errors on the page and hides the contract from strangers", async () => {
@@ -113,7 +93,7 @@ describe("the contract page", () => {
     await ctx.db.update(users).set({ photoKey }).where(eq(users.id, f.freelancer.id));
     const path = `/contracts/${f.contractId}`;
 
-    const clientPage = plain(await (await (await browserFor(f.client)).get(path)).text());
+    const clientPage = (await (await browserFor(f.client)).get(path)).html;
     const header = clientPage.slice(clientPage.indexOf("Contract with"), clientPage.indexOf("<h1"));
     const beforeHeader = clientPage.slice(
       clientPage.lastIndexOf("<p", clientPage.indexOf("Contract with")),
@@ -122,7 +102,7 @@ describe("the contract page", () => {
     expect(header).toContain(f.freelancer.name);
     expect(beforeHeader).toContain(`<img src="/api/files/${photoKey}"`);
 
-    const freelancerPage = plain(await (await (await browserFor(f.freelancer)).get(path)).text());
+    const freelancerPage = (await (await browserFor(f.freelancer)).get(path)).html;
     const theirs = freelancerPage.slice(
       freelancerPage.lastIndexOf("<p", freelancerPage.indexOf("Contract with")),
       freelancerPage.indexOf("Contract with"),

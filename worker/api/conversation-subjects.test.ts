@@ -1,8 +1,7 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { notifications, projectInvites, type User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
+import { notifications, projectInvites } from "../../db/schema";
 import { acceptContract } from "../domain/contracts/lifecycle";
 import { messageFreelancer } from "../domain/messaging/invite";
 import { closeProject, postProject } from "../domain/projects/projects";
@@ -12,6 +11,7 @@ import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { coverLetter, projectBody } from "../test-support/market";
 import { createTestUser } from "../test-support/users";
+import { browserFor } from "../test-support/web";
 
 const { ctx } = testContext(env);
 const start = (token: string, body: Record<string, unknown>) => call("/api/conversations", { token, body });
@@ -159,34 +159,19 @@ describe("a conversation per pair and subject, opened from where people meet", (
 
   it("the web's Message buttons post to /messages/start and land in the conversation", async () => {
     const { client, freelancer, proposal } = await applied();
-    const browser = await signedInBrowser(client.user);
+    const browser = await browserFor(client.user);
     const res = await browser.post("/messages/start", { proposalId: proposal.id });
     expect(res.status).toBe(302);
     const location = res.headers.get("location") ?? "";
     expect(location).toMatch(/^\/messages\/[0-9A-Z]+$/);
     const page = await browser.get(location);
     expect(page.status).toBe(200);
-    const html = (await page.text()).replace(/<!-- -->/g, "");
+    const html = page.html;
     expect(html).toContain("Frankie Freelancer");
     expect(html).toContain("Proposal:");
     expect((await browser.post("/messages/start", { proposalId: "01NOSUCHPROPOSAL0000000000" })).status).toBe(404);
-    const other = await signedInBrowser(freelancer.user);
+    const other = await browserFor(freelancer.user);
     const again = await other.post("/messages/start", { proposalId: proposal.id });
     expect(again.headers.get("location")).toBe(location);
   });
 });
-
-async function signedInBrowser(user: User) {
-  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`http://localhost${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`http://localhost${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: "http://localhost", "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}

@@ -8,7 +8,7 @@ import { formatRate } from "../domain/currency/format";
 import { convertAmount } from "../domain/currency/rates";
 import { addMilestone } from "../domain/milestones/manage";
 import { testContext } from "../test-support/context";
-import { browserFor } from "../test-support/web";
+import { browserFor, htmlOf } from "../test-support/web";
 
 // INR has only a shipped default rate (the test feed leaves it out), so it holds still while other tests refresh.
 describe("amounts in the viewer's currency", () => {
@@ -52,7 +52,7 @@ describe("amounts in the viewer's currency", () => {
       _confirmed: "yes",
     });
     expect(asked.status).toBe(200);
-    const confirm = (await asked.text()).replace(/<!-- -->/g, "");
+    const confirm = await htmlOf(asked);
     expect(confirm).toContain(`You will be charged <strong>${formatMoney(converted, "INR")}</strong> for $100.00`);
     expect(confirm).toContain(`1 USD = ${formatRate(quote.rateText)} INR`);
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
@@ -66,7 +66,7 @@ describe("amounts in the viewer's currency", () => {
       _confirmed: "yes",
     });
     expect(stale.status).toBe(409);
-    expect((await stale.text()).replace(/<!-- -->/g, "")).toContain(`name="chargedAmount" value="${converted}"`);
+    expect(await htmlOf(stale)).toContain(`name="chargedAmount" value="${converted}"`);
     expect(await ctx.db.select().from(payments).where(eq(payments.milestoneId, m.id))).toHaveLength(0);
     const posted = await client.post(`/contracts/${f.contractId}`, {
       intent: "fund",

@@ -10,7 +10,7 @@ import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { pdfBytes } from "../test-support/images";
 import { createTestUser } from "../test-support/users";
-import { browserFor } from "../test-support/web";
+import { browserFor, htmlOf } from "../test-support/web";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -266,7 +266,7 @@ describe("the admin's dispute page", () => {
 
     const asked = await page.post(path, decision);
     expect(asked.status).toBe(200);
-    const html = (await asked.text()).replace(/<!-- -->/g, "");
+    const html = await htmlOf(asked);
     expect(html).toContain("Decide this dispute?");
     expect(html).toContain("Of the $100.00 held, 40% goes to the freelancer");
     expect(await ledgerCount(f.contractId)).toEqual(before);

@@ -9,7 +9,7 @@ import { submitTimesheet } from "../domain/hourly/timesheets";
 import { utcDate, weekStartAt } from "../domain/time/weeks";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
-import { browserFor } from "../test-support/web";
+import { browserFor, htmlOf } from "../test-support/web";
 
 const MINUTE = 60_000;
 
@@ -100,7 +100,7 @@ describe("hours are never dropped or cut without a word", () => {
     // A stop within half a minute is explained on the page (no JavaScript needed).
     const stop = await browser.post(`/contracts/${f.contractId}/time`, { intent: "stop" });
     expect(stop.status).toBe(200);
-    expect((await stop.text()).replace(/<!-- -->/g, "")).toContain("under half a minute, so nothing was recorded");
+    expect(await htmlOf(stop)).toContain("under half a minute, so nothing was recorded");
 
     await addManualEntry(ctx, f.freelancer, f.contractId, { date: utcDate(new Date()), minutes: 30 });
     await submitTimesheet(ctx, f.freelancer, f.contractId, weekStartAt(new Date()));

@@ -184,13 +184,81 @@ describe("invoice API", () => {
   });
 });
 
+describe("tax on fee statements", () => {
+  async function releasedFor(billing: Record<string, string>) {
+    const { ctx } = testContext(env);
+    const f = await fundedMilestone(ctx, 10_000);
+    const saved = await call("/api/billing-details", { token: f.freelancerToken, method: "PUT", body: billing });
+    expect(saved.status).toBe(200);
+    await submitMilestone(ctx, f.freelancer, f.milestoneId, {});
+    const approval = await approveMilestone(ctx, f.client, f.milestoneId);
+    const [fee] = await invoicesFor(ctx, eq(invoices.ledgerTransactionId, approval.transactionId as string));
+    const view = await call(`/api/invoices/${fee.id}`, { token: f.freelancerToken });
+    expect(view.status).toBe(200);
+    const pdf = await pageText((await fetchPdf(`/api/invoices/${fee.id}/pdf`, f.freelancerToken)).bytes);
+    return { f, fee, invoice: view.body.invoice, pdf };
+  }
+
+  it("shows the VAT included in a UK freelancer's fee: net, tax and gross per line, adding up to the total", async () => {
+    const { invoice, pdf } = await releasedFor({ country: "GB", taxStatus: "business", taxId: "GB123456789" });
+    expect(invoice).toMatchObject({ subtotal: 10_000, feeAmount: 1_000, total: 9_000 });
+    expect(invoice.tax).toEqual({
+      treatment: "charged",
+      kind: "vat",
+      jurisdiction: "GB",
+      feeTaxAmount: 167,
+      feeTaxRateBps: 2000,
+      note: null,
+    });
+    expect(invoice.rows).toEqual([
+      { description: "Released for: First delivery", quantity: 1, unitAmount: 10_000, net: 10_000, tax: 0, gross: 10_000 },
+      { description: "Platform fee (10%, incl. VAT 20%)", quantity: 1, unitAmount: -1_000, net: -833, tax: -167, gross: -1_000 },
+    ]);
+    const rows = invoice.rows as { net: number; tax: number; gross: number }[];
+    for (const row of rows) expect(row.net + row.tax).toBe(row.gross);
+    expect(rows.reduce((sum, row) => sum + row.gross, 0)).toBe(invoice.total);
+    for (const text of ["Net", "Tax", "Gross", "-8.33 USD", "-1.67 USD", "VAT in the fee (20%, GB)", "1.67 USD"])
+      expect(pdf).toContain(text);
+  });
+
+  it("prints the reverse-charge wording for an EU business with a VAT number, and charges it no VAT", async () => {
+    const { invoice, pdf } = await releasedFor({ country: "DE", taxStatus: "business", taxId: "DE 123 456 789", legalName: "Acme GmbH" });
+    expect(invoice.recipient.taxId).toBe("DE123456789");
+    expect(invoice.tax).toMatchObject({ treatment: "reverse_charge", kind: "vat", jurisdiction: "DE", feeTaxAmount: 0 });
+    expect(invoice.tax.note).toBe("Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive 2006/112/EC).");
+    expect(invoice.rows[1]).toMatchObject({ description: "Platform fee (10%, reverse charge)", net: -1_000, tax: 0, gross: -1_000 });
+    expect(pdf.replace(/\n/g, " ")).toContain("Reverse charge: VAT to be accounted for by the recipient (Art. 196 Directive");
+  });
+
+  it("charges an EU consumer their country's VAT, and nobody elsewhere", async () => {
+    const consumer = await releasedFor({ country: "FR", taxStatus: "personal" });
+    expect(consumer.invoice.tax).toMatchObject({
+      treatment: "charged",
+      kind: "vat",
+      jurisdiction: "FR",
+      feeTaxAmount: 167,
+      feeTaxRateBps: 2000,
+    });
+    const elsewhere = await releasedFor({ country: "US", taxStatus: "business" });
+    expect(elsewhere.invoice.tax).toEqual({
+      treatment: "none",
+      kind: "none",
+      jurisdiction: null,
+      feeTaxAmount: 0,
+      feeTaxRateBps: 0,
+      note: null,
+    });
+    expect(elsewhere.invoice.total).toBe(9_000);
+  });
+});
+
 describe("billing details", () => {
   it("saves the viewer's own details, refuses bad input unchanged, and prints them on invoices issued later", async () => {
     const { ctx } = testContext(env);
     const client = await createTestUser(env, { roles: ["client"] });
     expect((await call("/api/billing-details", { method: "PUT", body: { taxId: "X" } })).status).toBe(401);
     const empty = await call("/api/billing-details", { token: client.accessToken });
-    expect(empty.body.billing).toEqual({ legalName: null, taxId: null, address: null, country: null });
+    expect(empty.body.billing).toEqual({ legalName: null, taxId: null, address: null, country: null, taxStatus: null, province: null });
     const saved = await call("/api/billing-details", {
       token: client.accessToken,
       method: "PUT",
@@ -202,6 +270,8 @@ describe("billing details", () => {
       taxId: "DE123456789",
       address: "Hauptstr. 1, 10115 Berlin",
       country: "DE",
+      taxStatus: null,
+      province: null,
     });
     const bad = await call("/api/billing-details", { token: client.accessToken, method: "PUT", body: { country: "Germany" } });
     expect(bad.status).toBe(422);

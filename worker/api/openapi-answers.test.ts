@@ -184,6 +184,22 @@ describe("real answers match the document", () => {
       expect(pdf.headers.get("Content-Type")).toBe("application/pdf");
       ok(await call("PUT", "/api/billing-details", {}, { ...asClient, body: { legalName: "Acme GmbH", country: "DE" } }));
       ok(await call("GET", "/api/billing-details", {}, asClient));
+      ok(
+        await call(
+          "PUT",
+          "/api/billing-details",
+          {},
+          { ...asFreelancer, body: { country: "GB", taxStatus: "business", taxId: "GB123456789" } },
+        ),
+      );
+      expect(
+        (await call("PUT", "/api/billing-details", {}, { ...asClient, body: { country: "DE", taxStatus: "business", taxId: "X1" } }))
+          .status,
+      ).toBe(422);
+      ok(await call("GET", "/api/tax/rates", {}, { query: "country=DE" }));
+      expect((await call("GET", "/api/tax/rates", {}, { query: "country=XX" })).status).toBe(422);
+      ok(await call("GET", "/api/tax/summary", {}, { ...asFreelancer, query: `year=${new Date().getUTCFullYear()}` }));
+      expect((await call("GET", "/api/tax/summary", {}, { ...asClient, query: "year=2026" })).status).toBe(403);
       ok(await call("GET", "/api/milestones/{id}", { id: f.milestoneId }, asClient));
       ok(await call("GET", "/api/statements", {}, asClient));
       ok(await call("GET", "/api/wallet", {}, asFreelancer));

@@ -10,7 +10,7 @@ import type { DomainContext } from "../domain/context";
 import { runTask } from "../jobs/tasks";
 import { contractReviews, userReviews } from "../domain/reviews/queries";
 import { REVIEW_HIDDEN_MS } from "../domain/reviews/rules";
-import { writeReview } from "../domain/reviews/write";
+import { writeReview, type ReviewInput } from "../domain/reviews/write";
 import { call } from "../test-support/api";
 import { testContext } from "../test-support/context";
 import { createTestUser } from "../test-support/users";
@@ -27,6 +27,38 @@ const review = {
   comment: "Great to work with.",
   privateNote: "Slow to answer at times.",
 };
+
+describe("writing a review", () => {
+  it("checks the review with its schema in the domain, for every caller, and writes nothing it refuses", async () => {
+    const { ctx } = testContext(env);
+    const f = await endedContract(ctx);
+    const refusals: Array<[ReviewInput, Record<string, string[]>]> = [
+      [{ ...review, rating: 0 }, { rating: ["Rate from 1 to 5."] }],
+      [{ ...review, comment: "  " }, { comment: ["Write a few words about working together."] }],
+      [
+        {
+          ...review,
+          skillRatings: [
+            { skill: "TypeScript", rating: 5 },
+            { skill: "typescript", rating: 4 },
+          ],
+        },
+        { skillRatings: ["Rate each skill once."] },
+      ],
+    ];
+    for (const [input, fields] of refusals) {
+      await expect(writeReview(ctx, f.client, f.contractId, input)).rejects.toMatchObject({
+        status: 422,
+        code: "validation_failed",
+        fields,
+      });
+    }
+    expect(await ctx.db.select().from(reviews).where(eq(reviews.contractId, f.contractId))).toHaveLength(0);
+    await writeReview(ctx, f.client, f.contractId, { ...review, comment: "  Trimmed by the schema.  ", privateNote: "  " });
+    const [written] = await ctx.db.select().from(reviews).where(eq(reviews.contractId, f.contractId));
+    expect(written).toMatchObject({ comment: "Trimmed by the schema.", privateNote: null });
+  });
+});
 
 describe("review API", () => {
   it("keeps strangers out, refuses reviews before the end, and allows one per side", async () => {

@@ -1,31 +1,11 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { calls, type User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
+import { calls } from "../../db/schema";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { ringingCall } from "../test-support/calls";
-import { testContext } from "../test-support/context";
 import { conversationPair, createTestUser } from "../test-support/messaging";
-
-const ORIGIN = "http://localhost";
-
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { ctx } = testContext(env);
-  const { token } = await createSession(ctx, { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
+import { browserFor } from "../test-support/web";
 
 const callsIn = async (conversationId: string) =>
   domainContextFromEnv(env).db.select().from(calls).where(eq(calls.conversationId, conversationId));
@@ -34,7 +14,7 @@ describe("call pages without JavaScript", () => {
   it("Start call on a conversation opens a ringing call, and a second press joins the same call", async () => {
     const { client, conversationId } = await conversationPair();
     const browser = await browserFor(client.user);
-    const conversationPage = await (await browser.get(`/messages/${conversationId}`)).text();
+    const conversationPage = (await browser.get(`/messages/${conversationId}`)).html;
     expect(conversationPage).toContain('action="/calls/start"');
     const started = await browser.post("/calls/start", { conversationId });
     expect(started.status).toBe(302);
@@ -43,7 +23,7 @@ describe("call pages without JavaScript", () => {
     const again = await browser.post("/calls/start", { conversationId });
     expect(again.headers.get("Location")).toBe(location);
     expect(await callsIn(conversationId)).toHaveLength(1);
-    const page = await (await browser.get(location)).text();
+    const page = (await browser.get(location)).html;
     expect(page).toContain("Ringing…");
   });
 
@@ -57,7 +37,7 @@ describe("call pages without JavaScript", () => {
     expect((await callsIn(conversationId)).map((c) => c.status)).toEqual(["ringing"]);
 
     const callee = await browserFor(freelancer.user);
-    const page = await (await callee.get(`/calls/${call.id}`)).text();
+    const page = (await callee.get(`/calls/${call.id}`)).html;
     expect(page).toContain(`${client.user.name} is calling you.`);
     const accepted = await callee.post(`/calls/${call.id}`, { intent: "accept" });
     expect(accepted.status).toBe(302);
@@ -67,7 +47,7 @@ describe("call pages without JavaScript", () => {
     const [ended] = await callsIn(conversationId);
     expect(ended.status).toBe("ended");
     expect(ended.durationSeconds).toEqual(expect.any(Number));
-    const history = await (await callee.get(`/messages/${conversationId}`)).text();
-    expect(history.replace(/<!-- -->/g, "")).toMatch(/Video call, \d+ s \(started by /);
+    const history = (await callee.get(`/messages/${conversationId}`)).html;
+    expect(history).toMatch(/Video call, \d+ s \(started by /);
   });
 });

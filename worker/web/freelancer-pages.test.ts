@@ -1,7 +1,5 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
 import { eq } from "drizzle-orm";
 import { portfolioItems, projects } from "../../db/schema";
 import { activeContract } from "../domain/contracts/test-fixtures";
@@ -10,27 +8,9 @@ import { getPublicFreelancerProfile } from "../domain/profiles/freelancer";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { createProject } from "../test-support/messaging";
 import { createTestUser } from "../test-support/users";
+import { browserFor, htmlOf } from "../test-support/web";
 
 const ORIGIN = "http://localhost";
-
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { token } = await createSession(domainContextFromEnv(env), { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
-
-/** React separates adjacent text with empty comments; readers do not see them. */
-const plain = (html: string) => html.replace(/<!-- -->/g, "");
 
 let counter = 0;
 function uniqueWord() {
@@ -63,7 +43,7 @@ describe("freelancer pages without JavaScript", () => {
       ...profileFields(handle, word),
       __intent__: JSON.stringify({ type: "insert", payload: { name: "certifications" } }),
     });
-    expect(plain(await added.text())).toContain('name="certifications[0].issuer"');
+    expect(await htmlOf(added)).toContain('name="certifications[0].issuer"');
     const rows = {
       "certifications[0].name": "Certified Kubernetes Administrator",
       "certifications[0].issuer": "CNCF",
@@ -76,7 +56,7 @@ describe("freelancer pages without JavaScript", () => {
     };
     const bad = await b.post("/freelancer/profile", { ...profileFields(handle, word), ...rows, "certifications[0].year": "1800" });
     expect(bad.status).toBe(400);
-    expect(plain(await bad.text())).toContain("Enter a year from 1950 on.");
+    expect(await htmlOf(bad)).toContain("Enter a year from 1950 on.");
     await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
 
     expect((await b.post("/freelancer/profile", { ...profileFields(handle, word), ...rows })).status).toBe(302);
@@ -87,7 +67,7 @@ describe("freelancer pages without JavaScript", () => {
       { code: "de", name: "German", level: "conversational" },
     ]);
     expect(stored.education).toEqual([{ school: "TU Berlin", degree: "MSc", field: "Databases", startYear: 2014, endYear: 2016 }]);
-    const html = plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text());
+    const html = await htmlOf(await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } }));
     for (const text of ["Certified Kubernetes Administrator", "CNCF, 2024", "TU Berlin", "MSc, Databases (2014–2016)"])
       expect(html).toContain(text);
   });
@@ -100,19 +80,19 @@ describe("freelancer pages without JavaScript", () => {
 
     const refused = await b.post("/freelancer/profile", { ...profileFields(handle, word), skills: "Underwater Basket Weaving:3" });
     expect(refused.status).toBe(422);
-    expect(plain(await refused.text())).toContain("Unknown skill &quot;underwater basket weaving&quot;");
+    expect(await htmlOf(refused)).toContain("Unknown skill &quot;underwater basket weaving&quot;");
     await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
 
     const badRate = await b.post("/freelancer/profile", { ...profileFields(handle, word), hourlyRate: "1.005" });
     expect(badRate.status).toBe(422);
-    expect(plain(await badRate.text())).toContain("at most the decimals USD has");
+    expect(await htmlOf(badRate)).toContain("at most the decimals USD has");
 
     const badLevel = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "German: perfect" });
     expect(badLevel.status).toBe(422);
-    expect(plain(await badLevel.text())).toContain("Give &quot;German&quot; a level: basic, conversational, fluent, native");
+    expect(await htmlOf(badLevel)).toContain("Give &quot;German&quot; a level: basic, conversational, fluent, native");
     const unknown = await b.post("/freelancer/profile", { ...profileFields(handle, word), languages: "Klingon: fluent" });
     expect(unknown.status).toBe(422);
-    expect(plain(await unknown.text())).toContain("Choose a language from the list.");
+    expect(await htmlOf(unknown)).toContain("Choose a language from the list.");
     await expect(getPublicFreelancerProfile(domainContextFromEnv(env), handle)).rejects.toMatchObject({ status: 404 });
 
     const saved = await b.post("/freelancer/profile", profileFields(handle, word));
@@ -124,14 +104,14 @@ describe("freelancer pages without JavaScript", () => {
 
     const page = await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } });
     expect(page.status).toBe(200);
-    const html = plain(await page.text());
+    const html = await htmlOf(page);
     for (const text of [`Database tuning ${word}`, "Ten years of making slow queries fast.", "$45.50 per hour", "PostgreSQL · 6 yrs"])
       expect(html).toContain(text);
     for (const text of ["30 hours a week", "Europe/Berlin", ">DE<", "No reviews yet"]) expect(html).toContain(text);
     expect(html).toMatch(/English <span[^>]*>· Native or bilingual<\/span>/);
     expect(html).toMatch(/German <span[^>]*>· Conversational<\/span>/);
 
-    const edit = plain(await (await b.get("/freelancer/profile")).text());
+    const edit = (await b.get("/freelancer/profile")).html;
     expect(edit).toContain("PostgreSQL:6");
     expect(edit).toContain("English: native\nGerman: conversational");
     expect(edit).toContain('value="45.50"');
@@ -151,14 +131,14 @@ describe("freelancer pages without JavaScript", () => {
 
     const { user: client } = await createTestUser(env, { roles: ["client"] });
     const b = await browserFor(client);
-    const found = plain(await (await b.get(`/freelancers?q=${word}&skills=postgres&min=40&max=50&currency=USD&country=de`)).text());
+    const found = (await b.get(`/freelancers?q=${word}&skills=postgres&min=40&max=50&currency=USD&country=de`)).html;
     expect(found).toContain("1 freelancer found");
     expect(found).toContain(`href="/f/${handle}"`);
     expect(found).toContain("$45.50 per hour");
 
-    const missed = plain(await (await b.get(`/freelancers?q=${word}&skills=js`)).text());
+    const missed = (await b.get(`/freelancers?q=${word}&skills=js`)).html;
     expect(missed).toContain("0 freelancers found");
-    const tooCheap = plain(await (await b.get(`/freelancers?q=${word}&min=50&currency=USD`)).text());
+    const tooCheap = (await b.get(`/freelancers?q=${word}&min=50&currency=USD`)).html;
     expect(tooCheap).toContain("0 freelancers found");
 
     const save = await b.post(`/f/${handle}`, { intent: "save" });
@@ -178,7 +158,7 @@ describe("freelancer pages without JavaScript", () => {
     const handle = `work-${word}`;
     expect((await b.post("/freelancer/profile", profileFields(handle, word))).status).toBe(302);
 
-    const editor = plain(await (await b.get("/freelancer/portfolio/new")).text());
+    const editor = (await b.get("/freelancer/portfolio/new")).html;
     expect(editor).toContain("Project on MegiLance");
     expect(editor).toMatch(/<option value="">None<\/option>/);
     expect(editor).toContain(`<option value="${project.id}">${project.title}</option>`);
@@ -187,7 +167,7 @@ describe("freelancer pages without JavaScript", () => {
     const otherProject = await createProject(stranger.user);
     const refused = await b.post("/freelancer/portfolio/new", { intent: "save", title: "Not my work", projectId: otherProject });
     expect(refused.status).toBe(422);
-    expect(plain(await refused.text())).toContain("Pick a project you worked on here.");
+    expect(await htmlOf(refused)).toContain("Pick a project you worked on here.");
     expect(await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.freelancerId, user.id))).toEqual([]);
 
     const added = await b.post("/freelancer/portfolio/new", { intent: "save", title: `Dashboard ${word}`, projectId: project.id });
@@ -195,10 +175,10 @@ describe("freelancer pages without JavaScript", () => {
     const [item] = await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.freelancerId, user.id));
     expect(item.projectId).toBe(project.id);
 
-    const editing = plain(await (await b.get(`/freelancer/portfolio/${item.id}`)).text());
+    const editing = (await b.get(`/freelancer/portfolio/${item.id}`)).html;
     expect(editing).toMatch(new RegExp(`<option value="${project.id}" selected="">`));
 
-    const page = plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text());
+    const page = await htmlOf(await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } }));
     expect(page).toContain("From the project");
     expect(page).toContain(`href="/projects/${project.id}"`);
     const api = await SELF.fetch(`${ORIGIN}/api/freelancers/${handle}`);
@@ -213,7 +193,7 @@ describe("freelancer pages without JavaScript", () => {
     expect(cleared.status).toBe(302);
     const [after] = await ctx.db.select().from(portfolioItems).where(eq(portfolioItems.id, item.id));
     expect(after.projectId).toBeNull();
-    expect(plain(await (await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } })).text())).not.toContain(
+    expect(await htmlOf(await SELF.fetch(`${ORIGIN}/f/${handle}`, { headers: { Host: "localhost" } }))).not.toContain(
       `href="/projects/${project.id}"`,
     );
   });

@@ -1,7 +1,5 @@
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { User } from "../../db/schema";
-import { createSession } from "../domain/auth/sessions";
 import { getContractDetail } from "../domain/contracts/queries";
 import { acceptContract } from "../domain/contracts/lifecycle";
 import { addMilestone } from "../domain/milestones/manage";
@@ -10,31 +8,12 @@ import { sendProposal } from "../domain/proposals/send";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { coverLetter, projectBody, uniqueWord } from "../test-support/market";
 import { createTestUser } from "../test-support/users";
+import { browserFor, htmlOf } from "../test-support/web";
 
 const ORIGIN = "http://localhost";
 
-/** A browser without JavaScript, signed in with a web session cookie. */
-async function browserFor(user: User) {
-  const { token } = await createSession(domainContextFromEnv(env), { userId: user.id, kind: "web", mfaVerified: true, meta: {} });
-  const headers = { Host: "localhost", Cookie: `megilance_session=${token}` };
-  return {
-    get: (path: string) => SELF.fetch(`${ORIGIN}${path}`, { headers, redirect: "manual" }),
-    post: (path: string, fields: Array<[string, string]> | Record<string, string>) =>
-      SELF.fetch(`${ORIGIN}${path}`, {
-        method: "POST",
-        body: new URLSearchParams(fields),
-        headers: { ...headers, Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
-        redirect: "manual",
-      }),
-  };
-}
-
-/** React separates adjacent text with empty comments; readers do not see them. */
-const plain = async (res: Response) =>
-  (await res.text())
-    .replace(/<!-- -->/g, "")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'");
+/** The page's text with quotes as a reader sees them (the entities React writes for " and ' decoded). */
+const readable = (html: string) => html.replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
 
 async function proposalOnNewProject(word: string) {
   const ctx = domainContextFromEnv(env);
@@ -58,7 +37,7 @@ describe("the offer page without JavaScript", () => {
 
     const form = await b.get(path);
     expect(form.status).toBe(200);
-    const formHtml = await plain(form);
+    const formHtml = readable(form.html);
     expect(formHtml).toContain(`Hire ${freelancer.name}`);
     expect(formHtml).toContain("Review offer");
 
@@ -74,12 +53,12 @@ describe("the offer page without JavaScript", () => {
     ];
     const review = await b.post(path, fields);
     expect(review.status).toBe(200);
-    const reviewHtml = await plain(review);
+    const reviewHtml = readable(await htmlOf(review));
     expect(reviewHtml).toContain(`Send this offer to ${freelancer.name}?`);
     expect(reviewHtml).toContain("Fixed price: $1,500.50 in 2 milestones");
     expect(reviewHtml).toContain('name="_confirmed" value="yes"');
     // Nothing was sent by the unconfirmed post.
-    expect((await b.get("/client/contracts?tab=offered").then(plain)).includes(`${word} dashboard`)).toBe(false);
+    expect(readable((await b.get("/client/contracts?tab=offered")).html).includes(`${word} dashboard`)).toBe(false);
 
     const sent = await b.post(path, [...fields, ["_confirmed", "yes"]]);
     expect(sent.status).toBe(302);
@@ -92,13 +71,13 @@ describe("the offer page without JavaScript", () => {
       ["Export", 60_050],
     ]);
 
-    const list = await plain(await b.get("/client/contracts?tab=offered"));
+    const list = readable((await b.get("/client/contracts?tab=offered")).html);
     expect(list).toContain(`${word} dashboard`);
     expect(list).toContain("Waiting for the freelancer to answer");
     expect(list).toContain("Offers<span");
 
     // The proposal is decided now: the page says so instead of showing the form again.
-    const again = await plain(await b.get(path));
+    const again = readable((await b.get(path)).html);
     expect(again).toContain("You cannot make an offer on this proposal now");
   });
 
@@ -126,7 +105,7 @@ describe("money moves on the contract page only after a confirmation", () => {
 
     const asked = await b.post(`/contracts/${contract.id}`, fields);
     expect(asked.status).toBe(200);
-    const page = await plain(asked);
+    const page = readable(await htmlOf(asked));
     expect(page).toContain("Fund $420.00?");
     expect(page).toContain(`$420.00 for “${word} charts” is charged to you and held in escrow.`);
     expect((await getContractDetail(ctx, client.id, contract.id)).funds.held).toBe(0);
@@ -139,7 +118,7 @@ describe("money moves on the contract page only after a confirmation", () => {
 
     // Ending is confirmed too; unconfirmed, the contract stays active.
     const end = await b.post(`/contracts/${contract.id}`, { intent: "end", reason: "Plans changed" });
-    expect(await plain(end)).toContain("End this contract?");
+    expect(readable(await htmlOf(end))).toContain("End this contract?");
     expect((await getContractDetail(ctx, client.id, contract.id)).status).toBe("active");
   });
 });

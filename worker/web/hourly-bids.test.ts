@@ -7,10 +7,10 @@ import { sendProposal } from "../domain/proposals/send";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { coverLetter, projectBody, uniqueWord } from "../test-support/market";
 import { createTestUser } from "../test-support/users";
-import { browserFor } from "../test-support/web";
+import { browserFor, htmlOf } from "../test-support/web";
 
 /** A form post's answer as the browser reads it. */
-const answer = async (res: Response) => ({ status: res.status, html: (await res.text()).replace(/<!-- -->/g, "") });
+const answer = async (res: Response) => ({ status: res.status, html: await htmlOf(res) });
 
 async function people() {
   const ctx = domainContextFromEnv(env);

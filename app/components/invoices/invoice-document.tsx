@@ -14,6 +14,8 @@ export interface InvoiceDocumentData {
   issuer: InvoiceParty;
   recipient: InvoiceParty;
   lines: { description: string; quantity: number; unitAmount: number; amount: number }[];
+  rows: { description: string; quantity: number; unitAmount: number; net: number; tax: number; gross: number }[];
+  tax: { treatment: string; kind: string; jurisdiction: string | null; feeTaxAmount: number; feeTaxRateBps: number; note: string | null };
   currency: string;
   subtotal: number;
   feeRateBps: number;
@@ -85,19 +87,27 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
               <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">
                 Unit
               </th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">
+                Net
+              </th>
+              <th scope="col" className="whitespace-nowrap py-2 pr-3 text-right">
+                Tax
+              </th>
               <th scope="col" className="whitespace-nowrap py-2 text-right">
-                Amount
+                Gross
               </th>
             </tr>
           </thead>
           <tbody>
-            {i.lines.map((line, n) => (
+            {i.rows.map((row, n) => (
               <tr key={n} className="border-subtle border-b align-top">
-                <td className="py-2 pr-3">{line.description}</td>
+                <td className="py-2 pr-3">{row.description}</td>
                 {/* Figures keep to one line; the description wraps instead. */}
-                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{line.quantity}</td>
-                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{money(line.unitAmount)}</td>
-                <td className="whitespace-nowrap py-2 text-right tabular-nums">{money(line.amount)}</td>
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{row.quantity}</td>
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{money(row.unitAmount)}</td>
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{money(row.net)}</td>
+                <td className="whitespace-nowrap py-2 pr-3 text-right tabular-nums">{money(row.tax)}</td>
+                <td className="whitespace-nowrap py-2 text-right tabular-nums">{money(row.gross)}</td>
               </tr>
             ))}
           </tbody>
@@ -112,11 +122,24 @@ export function InvoiceDocument({ invoice: i }: { invoice: InvoiceDocumentData }
             <dd className="text-right tabular-nums">{money(-i.feeAmount)}</dd>
           </>
         ) : null}
+        {i.tax.feeTaxAmount ? (
+          <>
+            <dt>
+              {i.tax.kind.toUpperCase()} in the fee ({percent(i.tax.feeTaxRateBps)}, {i.tax.jurisdiction})
+            </dt>
+            <dd className="text-right tabular-nums">{money(i.tax.feeTaxAmount)}</dd>
+          </>
+        ) : null}
         <dt>Tax ({percent(i.taxRateBps)})</dt>
         <dd className="text-right tabular-nums">{money(i.taxAmount)}</dd>
         <dt className="border-subtle border-t pt-1 font-semibold">Total</dt>
         <dd className="border-subtle border-t pt-1 text-right font-semibold tabular-nums">{money(i.total)}</dd>
       </dl>
+      {i.tax.note ? (
+        <p className="border-subtle mt-4 rounded-control border p-3 text-sm font-semibold" data-testid="tax-note">
+          {i.tax.note}
+        </p>
+      ) : null}
       {i.credits ? (
         <p className="mt-4 text-sm">
           Credits invoice{" "}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { BUDGET_TYPES, EXPERIENCE_LEVELS, PROJECT_VISIBILITIES } from "../../../db/schema/values";
 import { AppError } from "../../../worker/domain/errors";
-import type { ProjectInput } from "../../../worker/domain/projects/input";
+import { projectDescription, type ProjectInput } from "../../../worker/domain/projects/input";
 import { toMinorUnits } from "../../utils/money";
 
 const majorAmount = (label: string) =>
@@ -18,11 +18,7 @@ export const projectFormSchema = z.object({
     .trim()
     .min(3, "Use at least 3 characters.")
     .max(150, "Use at most 150 characters."),
-  description: z
-    .string({ error: "Describe the work." })
-    .trim()
-    .min(10, "Describe the work in at least 10 characters.")
-    .max(20_000, "Use at most 20,000 characters."),
+  description: projectDescription,
   category: z.string({ error: "Choose a category." }).min(1).max(64),
   skills: z.string({ error: "Name at least one skill." }).trim().min(1, "Name at least one skill.").max(1000),
   budgetType: z.enum(BUDGET_TYPES, { error: "Choose fixed price or hourly." }),

@@ -1,6 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../../worker/domain/auth/common-passwords";
+import { passkeyName } from "../../../worker/domain/auth/passkeys-schema";
 
 const code = z
   .string({ error: "Enter a code." })
@@ -31,7 +32,8 @@ export const securitySchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("passkey-begin") }),
   z.object({
     intent: z.literal("passkey-finish"),
-    name: z.string({ error: "Give the passkey a name." }).trim().min(1, "Give the passkey a name.").max(64, "Use at most 64 characters."),
+    // A missing name is an empty one: the domain's rule says what to do.
+    name: z.preprocess((value) => value ?? "", passkeyName),
     response: z.string().min(2).max(40_000),
   }),
   z.object({ intent: z.literal("passkey-remove"), passkeyId: z.string().min(1).max(1400) }),

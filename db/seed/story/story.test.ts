@@ -188,6 +188,17 @@ describe("the demo story", () => {
     ).toBe(0);
     expect(await one(`SELECT count(*) FROM invoices WHERE recipient_id = ${DEMO_CLIENT} OR issuer_id = ${DEMO_CLIENT}`)).toBeGreaterThan(3);
     expect(await one(`SELECT count(*) FROM invoices WHERE kind = 'payout' AND recipient_id = ${DEMO_FREELANCER}`)).toBe(1);
+    // The demo freelancer is a UK sole trader: every fee statement carries UK VAT, also kept in its own ledger account.
+    const statements = await rows(
+      `SELECT fee_amount, fee_tax_amount, tax_treatment, tax_jurisdiction FROM invoices WHERE kind = 'fee' AND recipient_id = ${DEMO_FREELANCER}`,
+    );
+    expect(statements.length).toBe(7);
+    for (const fee of statements) {
+      expect(fee).toMatchObject({ tax_treatment: "charged", tax_jurisdiction: "GB" });
+      expect(Number(fee.fee_tax_amount)).toBe(Math.round((Number(fee.fee_amount) * 2000) / 12_000));
+    }
+    const taxed = statements.reduce((sum, fee) => sum + Number(fee.fee_tax_amount), 0);
+    expect(await one(`SELECT sum(amount) FROM ledger_entries WHERE account = 'tax:GB'`)).toBe(taxed);
   });
 
   it("happened in order: invoice numbers follow their dates across all the chapters", async () => {

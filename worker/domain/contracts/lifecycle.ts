@@ -96,6 +96,7 @@ async function closingStatements(ctx: DomainContext, access: ContractAccess, act
           eventType: "milestone.refunded",
           statusWhenEmpty: "refunded",
         },
+        null,
       );
       statements.push(...refund.statements);
     } else if (milestone.status === "pending") {

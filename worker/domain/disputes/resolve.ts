@@ -9,7 +9,9 @@ import { commitMoneyBatch, isChangedMeanwhile } from "../ledger/batch";
 import { loadMilestone } from "../milestones/access";
 import { heldMovementStatements } from "../milestones/held-funds";
 import { issueRefundCreditNotes } from "../invoices/credit-notes";
+import { taxBuyerFor } from "../invoices/billing";
 import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
+import { taxTreatmentFor } from "../tax/treatment";
 import { settleAfterMovement } from "../settlement/settle";
 import { refundRefusal } from "../milestones/refund-policy";
 import { statusAfterDecision } from "../ledger/outcome";
@@ -48,7 +50,8 @@ async function settlementStatements(
   const { dispute, contract } = row;
   const milestone = await loadMilestone(ctx, dispute.milestoneId);
   if (!milestone) throw disputeNotFound();
-  const funds = (await milestoneFunds(ctx, [contract.id])).get(milestone.id) ?? NO_FUNDS;
+  const [fundsByMilestone, feeBuyer] = await Promise.all([milestoneFunds(ctx, [contract.id]), taxBuyerFor(ctx, contract.freelancerId)]);
+  const funds = fundsByMilestone.get(milestone.id) ?? NO_FUNDS;
   const split = splitHeld(funds.held, s.outcome, s.freelancerPercent);
   const now = ctx.clock.now();
   const memo = `Dispute ${s.byDefault ? "decided by default" : "decided"}: ${s.outcome}`;
@@ -89,6 +92,7 @@ async function settlementStatements(
         statusWhenEmpty: finalStatus,
         eventData: { disputeId: dispute.id },
       },
+      taxTreatmentFor(feeBuyer, now),
     );
     releaseId = release.transactionId;
     statements.push(...release.statements);
@@ -111,6 +115,7 @@ async function settlementStatements(
           statusWhenEmpty: finalStatus,
           eventData: { disputeId: dispute.id },
         },
+        null,
       ).statements,
     );
   }

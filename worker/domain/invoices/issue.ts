@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import {
+  billingDetails,
   contracts,
   invoices,
   invoiceSequences,
@@ -14,9 +15,14 @@ import {
   type InvoiceLine,
   type InvoiceParty,
   type Payment,
+  type TaxKind,
+  type TaxTreatmentKind,
 } from "../../../db/schema";
 import type { DomainContext } from "../context";
-import { ledgerAccounts } from "../ledger/accounts";
+import { isTaxAccount, ledgerAccounts, TAX_ACCOUNT_PREFIX } from "../ledger/accounts";
+import { rateRowOn } from "../tax/rates";
+import { taxTreatmentFor } from "../tax/treatment";
+import { taxBuyerOf } from "./billing";
 import { platformFee, PLATFORM_FEE_BPS } from "../ledger/fees";
 import { formatMinutes, isoWeekLabel } from "../time/weeks";
 import { platformParty, userParty } from "./parties";
@@ -35,6 +41,8 @@ export interface InvoiceDraft {
   currency: string;
   feeRateBps?: number;
   feeAmount?: number;
+  /** How tax applied (a fee statement: the VAT or GST included in its fee). */
+  tax?: { treatment: TaxTreatmentKind; kind: TaxKind; jurisdiction: string | null; feeTaxAmount: number; feeTaxRateBps: number };
   contractId?: string | null;
   milestoneId?: string | null;
   paymentId?: string | null;
@@ -98,6 +106,11 @@ export async function issueInvoice(ctx: DomainContext, draft: InvoiceDraft): Pro
         taxRateBps: INVOICE_TAX_BPS,
         taxAmount,
         total: subtotal - feeAmount + taxAmount,
+        feeTaxAmount: draft.tax?.feeTaxAmount ?? 0,
+        feeTaxRateBps: draft.tax?.feeTaxRateBps ?? 0,
+        taxTreatment: draft.tax?.treatment ?? "none",
+        taxKind: draft.tax?.kind ?? "none",
+        taxJurisdiction: draft.tax?.jurisdiction ?? null,
         contractId: draft.contractId ?? null,
         milestoneId: draft.milestoneId ?? null,
         paymentId: draft.paymentId ?? null,
@@ -195,9 +208,28 @@ export async function issueFeeInvoice(ctx: DomainContext, transactionId: string)
     txn.milestoneId ? ctx.db.select().from(milestones).where(eq(milestones.id, txn.milestoneId)) : Promise.resolve([]),
   ]);
   const released = -entries.filter((e) => e.account === ledgerAccounts.escrow(contract.id)).reduce((s, e) => s + e.amount, 0);
-  const fee = entries.filter((e) => e.account === ledgerAccounts.platformFees).reduce((s, e) => s + e.amount, 0);
+  const taxEntries = entries.filter((e) => isTaxAccount(e.account));
+  const feeTax = taxEntries.reduce((s, e) => s + e.amount, 0);
+  // The fee is tax-inclusive: what the platform kept plus the VAT or GST it collected on it.
+  const fee = entries.filter((e) => e.account === ledgerAccounts.platformFees).reduce((s, e) => s + e.amount, 0) + feeTax;
   if (released <= 0) return null;
   const title = milestone ? milestone.title : "contract work";
+  const [billing] = await ctx.db.select().from(billingDetails).where(eq(billingDetails.userId, contract.freelancerId)).limit(1);
+  // The ledger says how much tax went to which jurisdiction; the rate is that jurisdiction's on the day of the release.
+  const collectedIn = taxEntries[0]?.account.slice(TAX_ACCOUNT_PREFIX.length) ?? null;
+  const collectedRow = collectedIn ? rateRowOn(collectedIn, txn.createdAt) : null;
+  const reverseCharge = !feeTax && taxTreatmentFor(taxBuyerOf(billing), txn.createdAt).treatment === "reverse_charge";
+  const tax: InvoiceDraft["tax"] = collectedIn
+    ? {
+        treatment: "charged",
+        kind: collectedRow?.kind ?? "vat",
+        jurisdiction: collectedIn,
+        feeTaxAmount: feeTax,
+        feeTaxRateBps: collectedRow?.rateBps ?? 0,
+      }
+    : reverseCharge
+      ? { treatment: "reverse_charge", kind: "vat", jurisdiction: billing?.country ?? null, feeTaxAmount: 0, feeTaxRateBps: 0 }
+      : undefined;
   return issueInvoice(ctx, {
     kind: "fee",
     sourceKey: `fee:${txn.id}`,
@@ -210,6 +242,7 @@ export async function issueFeeInvoice(ctx: DomainContext, transactionId: string)
     // The rate actually applied: derived from the entries, equal to PLATFORM_FEE_BPS when nothing was rounded away.
     feeRateBps: fee === platformFee(released) ? PLATFORM_FEE_BPS : Math.round((fee * 10_000) / released),
     feeAmount: fee,
+    tax,
     contractId: contract.id,
     milestoneId: txn.milestoneId,
     ledgerTransactionId: txn.id,

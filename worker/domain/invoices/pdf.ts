@@ -82,20 +82,24 @@ export async function renderInvoicePdf(invoice: InvoiceView): Promise<Uint8Array
   down(20);
 
   const right = PAGE.width - MARGIN;
-  const cols = { qty: right - 190, unit: right - 100 };
+  const cols = { qty: right - 330, unit: right - 250, net: right - 170, tax: right - 90 };
   text("Description", MARGIN, { font: bold });
   text("Qty", cols.qty, { font: bold, alignRight: true });
   text("Unit", cols.unit, { font: bold, alignRight: true });
-  text("Amount", right, { font: bold, alignRight: true });
+  text("Net", cols.net, { font: bold, alignRight: true });
+  text("Tax", cols.tax, { font: bold, alignRight: true });
+  text("Gross", right, { font: bold, alignRight: true });
   down(6);
   page.drawLine({ start: { x: MARGIN, y }, end: { x: right, y }, thickness: 0.5, color: MUTED });
   down(14);
-  for (const line of invoice.lines) {
-    const described = wrap(printable(line.description, regular), regular, 10, cols.qty - MARGIN - 60);
+  for (const line of invoice.rows) {
+    const described = wrap(printable(line.description, regular), regular, 10, cols.qty - MARGIN - 30);
     text(described[0], MARGIN);
-    text(String(line.quantity), cols.qty, { alignRight: true });
-    text(money(line.unitAmount), cols.unit, { alignRight: true });
-    text(money(line.amount), right, { alignRight: true });
+    text(String(line.quantity), cols.qty, { alignRight: true, size: 9 });
+    text(money(line.unitAmount), cols.unit, { alignRight: true, size: 9 });
+    text(money(line.net), cols.net, { alignRight: true, size: 9 });
+    text(money(line.tax), cols.tax, { alignRight: true, size: 9 });
+    text(money(line.gross), right, { alignRight: true, size: 9 });
     for (const more of described.slice(1)) {
       down(13);
       text(more, MARGIN);
@@ -107,12 +111,25 @@ export async function renderInvoicePdf(invoice: InvoiceView): Promise<Uint8Array
 
   const totals: [string, string, boolean][] = [["Subtotal", money(invoice.subtotal), false]];
   if (invoice.feeAmount) totals.push([`Platform fee (${percentOfBps(invoice.feeRateBps)})`, money(-invoice.feeAmount), false]);
+  if (invoice.tax.feeTaxAmount)
+    totals.push([
+      `${invoice.tax.kind.toUpperCase()} in the fee (${percentOfBps(invoice.tax.feeTaxRateBps)}, ${invoice.tax.jurisdiction})`,
+      money(invoice.tax.feeTaxAmount),
+      false,
+    ]);
   totals.push([`Tax (${percentOfBps(invoice.taxRateBps)})`, money(invoice.taxAmount), false]);
   totals.push(["Total", money(invoice.total), true]);
   for (const [label, value, strong] of totals) {
-    text(label, cols.unit, { font: strong ? bold : regular, alignRight: true });
+    text(label, right - 100, { font: strong ? bold : regular, alignRight: true });
     text(value, right, { font: strong ? bold : regular, alignRight: true });
     down(16);
+  }
+  if (invoice.tax.note) {
+    for (const line of wrap(printable(invoice.tax.note, bold), bold, 10, right - MARGIN)) {
+      text(line, MARGIN, { font: bold });
+      down(13);
+    }
+    down(4);
   }
   if (invoice.credits) {
     text(`Credits invoice ${invoice.credits.number}.`, MARGIN);

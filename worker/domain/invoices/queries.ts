@@ -2,10 +2,69 @@ import { and, desc, eq, lt, or } from "drizzle-orm";
 import { invoices, type Invoice, type User } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { REVERSE_CHARGE_WORDING } from "../tax/treatment";
+import { percentOfBps } from "./format";
 
 export const INVOICE_PAGE_MAX = 50;
 
 export const INVOICE_TITLES = { charge: "Invoice", payout: "Payout receipt", fee: "Fee statement", credit_note: "Credit note" } as const;
+
+const TAX_NAMES = { vat: "VAT", gst: "GST", hst: "HST", none: "Tax" } as const;
+
+/**
+ * The invoice's rows with net, tax and gross each: its lines, and on a fee statement the platform fee as a
+ * deduction with the VAT or GST it includes. The gross column adds up to the total.
+ */
+export function invoiceRows(i: Invoice) {
+  const rows = i.lines.map((line) => ({
+    description: line.description,
+    quantity: line.quantity,
+    unitAmount: line.unitAmount,
+    net: line.amount,
+    tax: 0,
+    gross: line.amount,
+  }));
+  if (i.feeAmount) {
+    const taxName = TAX_NAMES[i.taxKind];
+    const detail = i.feeTaxAmount
+      ? `, incl. ${taxName} ${percentOfBps(i.feeTaxRateBps)}`
+      : i.taxTreatment === "reverse_charge"
+        ? ", reverse charge"
+        : "";
+    rows.push({
+      description: `Platform fee (${percentOfBps(i.feeRateBps)}${detail})`,
+      quantity: 1,
+      unitAmount: -i.feeAmount,
+      net: -(i.feeAmount - i.feeTaxAmount),
+      tax: -i.feeTaxAmount,
+      gross: -i.feeAmount,
+    });
+  }
+  if (i.taxAmount)
+    rows.push({
+      description: `Tax (${percentOfBps(i.taxRateBps)})`,
+      quantity: 1,
+      unitAmount: i.taxAmount,
+      net: 0,
+      tax: i.taxAmount,
+      gross: i.taxAmount,
+    });
+  return rows;
+}
+
+/** How tax applied to the document, and the wording it must print. */
+export function invoiceTax(i: Invoice) {
+  return {
+    treatment: i.taxTreatment,
+    kind: i.taxKind,
+    jurisdiction: i.taxJurisdiction,
+    /** The VAT or GST included in the platform fee (fee statements). */
+    feeTaxAmount: i.feeTaxAmount,
+    feeTaxRateBps: i.feeTaxRateBps,
+    /** Legal wording to print, e.g. for a reverse charge; null when none is needed. */
+    note: i.taxTreatment === "reverse_charge" ? REVERSE_CHARGE_WORDING : null,
+  };
+}
 
 /** The invoice a credit note credits, by number. */
 type CreditedInvoice = { id: string; number: string } | null;
@@ -19,6 +78,9 @@ export function toInvoiceView(i: Invoice, credits: CreditedInvoice = null) {
     issuer: i.issuer,
     recipient: i.recipient,
     lines: i.lines,
+    /** The lines with net, tax and gross each (the fee as a deduction on a fee statement); gross adds up to the total. */
+    rows: invoiceRows(i),
+    tax: invoiceTax(i),
     currency: i.currency,
     subtotal: i.subtotal,
     feeRateBps: i.feeRateBps,

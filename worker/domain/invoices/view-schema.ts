@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INVOICE_KINDS } from "../../../db/schema";
+import { INVOICE_KINDS, TAX_KINDS, TAX_STATUSES, TAX_TREATMENTS } from "../../../db/schema";
 import { pageSchema, timestampSchema, type SameShape } from "../shared/views";
 import type { BillingDetailsInput } from "./billing";
 import type { InvoiceView } from "./queries";
@@ -30,6 +30,24 @@ export const invoiceViewSchema = z.object({
       amount: z.number().int(),
     }),
   ),
+  rows: z.array(
+    z.object({
+      description: z.string(),
+      quantity: z.number(),
+      unitAmount: z.number().int(),
+      net: z.number().int(),
+      tax: z.number().int(),
+      gross: z.number().int(),
+    }),
+  ),
+  tax: z.object({
+    treatment: z.enum(TAX_TREATMENTS),
+    kind: z.enum(TAX_KINDS),
+    jurisdiction: z.string().nullable(),
+    feeTaxAmount: z.number().int(),
+    feeTaxRateBps: z.number().int(),
+    note: z.string().nullable(),
+  }),
   currency: z.string(),
   subtotal: z.number().int(),
   feeRateBps: z.number().int(),
@@ -56,6 +74,10 @@ export const billingDetailsSchema = z.object({
   taxId: z.string().nullable(),
   address: z.string().nullable(),
   country: z.string().nullable(),
+  /** Business or personal: decides VAT reverse charge for EU businesses with a VAT number. */
+  taxStatus: z.enum(TAX_STATUSES).nullable(),
+  /** Canadian province, for GST or HST. */
+  province: z.string().nullable(),
 });
 
 export const invoiceViewShape: SameShape<InvoiceView, z.infer<typeof invoiceViewSchema>> = true;

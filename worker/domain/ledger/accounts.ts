@@ -1,5 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 
+export const TAX_ACCOUNT_PREFIX = "tax:";
+
 /**
  * Ledger account names. Internal accounts (escrow, freelancer balances, platform fees) can never go below
  * zero; `external:` accounts stand for money outside the platform and are negative or positive freely.
@@ -10,6 +12,8 @@ export const ledgerAccounts = {
   /** What a freelancer has earned and not yet paid out. */
   freelancer: (userId: string) => `freelancer:${userId}`,
   platformFees: "platform:fees",
+  /** VAT or GST the platform collected on its fees and owes to one jurisdiction (DE, GB, CA-ON). */
+  tax: (jurisdiction: string) => `${TAX_ACCOUNT_PREFIX}${jurisdiction}`,
   /** The client's card, bank or wallet: the source of funding. */
   clientFunding: (userId: string) => `external:client:${userId}`,
   /** Money sent back to the client. */
@@ -35,4 +39,8 @@ export function clientRefundsAccountSql(userId: SQLWrapper | string): SQL {
 
 export function isExternalAccount(account: string): boolean {
   return account.startsWith("external:");
+}
+
+export function isTaxAccount(account: string): boolean {
+  return account.startsWith(TAX_ACCOUNT_PREFIX);
 }

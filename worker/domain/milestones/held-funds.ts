@@ -8,6 +8,7 @@ import type { HeldFunds } from "../ledger/balances";
 import { platformFee } from "../ledger/fees";
 import { ledgerTransactionStatements, type Posting } from "../ledger/ledger";
 import { auditStatement } from "../shared/audit";
+import { splitInclusive, type TaxTreatment } from "../tax/treatment";
 
 export type HeldMovementKind = "release" | "refund";
 
@@ -28,8 +29,12 @@ export interface HeldMovement {
   eventData?: Record<string, unknown>;
 }
 
-/** Release: held -> freelancer minus the platform fee. Refund: held -> back to the client. */
-export function heldMovementPostings(contract: Contract, kind: HeldMovementKind, amount: number): Posting[] {
+/**
+ * Release: held -> freelancer minus the platform fee; the fee is tax-inclusive, so the VAT or GST it holds
+ * goes to the jurisdiction's tax account and the rest to the platform's fees. Refund: held -> back to the client.
+ * `feeTax` is the fee buyer's (the freelancer's) treatment; a refund takes none.
+ */
+export function heldMovementPostings(contract: Contract, kind: HeldMovementKind, amount: number, feeTax: TaxTreatment | null): Posting[] {
   const escrow = ledgerAccounts.escrow(contract.id);
   if (kind === "refund") {
     return [
@@ -37,11 +42,14 @@ export function heldMovementPostings(contract: Contract, kind: HeldMovementKind,
       { account: ledgerAccounts.clientRefunds(contract.clientId), amount },
     ];
   }
+  if (!feeTax) throw new Error("A release needs the fee's tax treatment");
   const fee = platformFee(amount);
+  const { net, tax } = splitInclusive(fee, feeTax.rateBps);
   return [
     { account: escrow, amount: -amount },
     { account: ledgerAccounts.freelancer(contract.freelancerId), amount: amount - fee },
-    { account: ledgerAccounts.platformFees, amount: fee },
+    { account: ledgerAccounts.platformFees, amount: net },
+    ...(tax && feeTax.jurisdiction ? [{ account: ledgerAccounts.tax(feeTax.jurisdiction), amount: tax }] : []),
   ];
 }
 
@@ -53,6 +61,8 @@ export function heldMovementStatements(
   ctx: DomainContext,
   target: { contract: Contract; milestone: Milestone; funds: HeldFunds },
   movement: HeldMovement,
+  /** The platform fee's tax for a release (taxTreatmentFor the freelancer's billing details); null for a refund. */
+  feeTax: TaxTreatment | null,
 ): { transactionId: string; statements: BatchItem<"sqlite">[] } {
   const { contract, milestone, funds } = target;
   const heldAfter = funds.held - movement.amount;
@@ -66,9 +76,17 @@ export function heldMovementStatements(
     milestoneId: milestone.id,
     actorId: movement.actorId,
     memo: movement.reason,
-    postings: heldMovementPostings(contract, movement.kind, movement.amount),
+    postings: heldMovementPostings(contract, movement.kind, movement.amount, feeTax),
   });
-  const data = { amount: movement.amount, currency: milestone.currency, reason: movement.reason, ...movement.eventData };
+  const data = {
+    amount: movement.amount,
+    currency: milestone.currency,
+    reason: movement.reason,
+    ...(feeTax
+      ? { feeTax: { treatment: feeTax.treatment, kind: feeTax.kind, rateBps: feeTax.rateBps, jurisdiction: feeTax.jurisdiction } }
+      : {}),
+    ...movement.eventData,
+  };
   return {
     transactionId: ledger.id,
     statements: [

@@ -6,13 +6,13 @@ import { env } from "cloudflare:test";
 import { and, eq } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ledgerTransactions, milestones, payments } from "../../../db/schema";
+import { ledgerEntries, ledgerTransactions, milestones, payments } from "../../../db/schema";
 import { testContext } from "../../test-support/context";
 import { endContract } from "../contracts/lifecycle";
 import { activeContract, transactionSums, type ContractFixture } from "../contracts/test-fixtures";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { ledgerAccounts } from "../ledger/accounts";
+import { isTaxAccount, ledgerAccounts } from "../ledger/accounts";
 import { accountBalance, milestoneFunds } from "../ledger/balances";
 import { platformFee } from "../ledger/fees";
 import { cancelPayment } from "../payments/cancel";
@@ -25,6 +25,9 @@ import { splitHeld } from "../disputes/rules";
 import { createTestUser } from "../../test-support/users";
 import { chargeCard } from "../../test-support/stripe";
 import type { User } from "../../../db/schema";
+import { saveBillingDetails } from "../invoices/billing";
+import type { BillingDetailsChange } from "../invoices/billing-input";
+import { splitInclusive, taxTreatmentFor, type TaxTreatment } from "../tax/treatment";
 import { addMilestone } from "./manage";
 import { approveMilestone, refundHeldFunds, releaseHeldFunds } from "./release";
 import { requestMilestoneChanges, submitMilestone } from "./workflow";
@@ -58,7 +61,22 @@ interface Model {
   milestones: ModelMilestone[];
   freelancerEarned: number;
   transactions: number;
+  /** The fee's tax treatment for the freelancer (who buys the platform's service). */
+  feeTax: TaxTreatment;
+  /** The fees the platform kept, and the VAT or GST collected on them. */
+  feesNet: number;
+  taxCollected: number;
 }
+
+/** The freelancer's billing details: no country, taxed (EU consumer, UK, Canadian HST), reverse charge, or untaxed. */
+const buyerArb: fc.Arbitrary<BillingDetailsChange> = fc.constantFrom(
+  {},
+  { country: "DE", taxStatus: "personal" as const },
+  { country: "DE", taxStatus: "business" as const, taxId: "DE123456789" },
+  { country: "GB", taxStatus: "business" as const, taxId: "GB123456789" },
+  { country: "CA", province: "ON", taxStatus: "personal" as const },
+  { country: "US", taxStatus: "business" as const },
+);
 
 type Outcome = "release" | "refund" | "split";
 type Op =
@@ -117,6 +135,8 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
 let disputesResolved = 0;
 let lateCredited = 0;
 let lateRefunded = 0;
+let taxedRuns = 0;
+let reverseChargeRuns = 0;
 
 const held = (x: ModelMilestone) => x.funded - x.released - x.refunded;
 const liveCard = (x: ModelMilestone) => x.cards.find((c) => c.status === "pending");
@@ -371,7 +391,11 @@ class Runner {
 
   private released(target: ModelMilestone, amount: number) {
     target.released += amount;
-    this.model.freelancerEarned += amount - platformFee(amount);
+    const fee = platformFee(amount);
+    const { net, tax } = splitInclusive(fee, this.model.feeTax.rateBps);
+    this.model.freelancerEarned += amount - fee;
+    this.model.feesNet += net;
+    this.model.taxCollected += tax;
     this.model.transactions++;
   }
 }
@@ -390,6 +414,36 @@ async function checkBooks(ctx: DomainContext, f: ContractFixture, model: Model) 
   const total = model.milestones.reduce((sum, x) => sum + x.funded - x.released - x.refunded, 0);
   expect(escrow, "escrow = funded - released - refunded").toBe(total);
 
+  // Tax sits in its own account: per release, gross fee = net fee + tax, and what left escrow = share + fee + tax.
+  const entries = await ctx.db
+    .select({
+      txn: ledgerEntries.transactionId,
+      kind: ledgerTransactions.kind,
+      account: ledgerEntries.account,
+      amount: ledgerEntries.amount,
+    })
+    .from(ledgerEntries)
+    .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerEntries.transactionId))
+    .where(eq(ledgerTransactions.contractId, f.contractId));
+  let feesNet = 0;
+  let taxCollected = 0;
+  for (const txn of new Set(entries.filter((e) => e.kind === "release").map((e) => e.txn))) {
+    const of = (test: (account: string) => boolean) =>
+      entries.filter((e) => e.txn === txn && test(e.account)).reduce((sum, e) => sum + e.amount, 0);
+    const released = -of((a) => a === ledgerAccounts.escrow(f.contractId));
+    const net = of((a) => a === ledgerAccounts.platformFees);
+    const tax = of(isTaxAccount);
+    const gross = platformFee(released);
+    expect(net + tax, `release ${txn}: gross fee = net + tax`).toBe(gross);
+    expect(tax).toBe(splitInclusive(gross, model.feeTax.rateBps).tax);
+    expect(of((a) => a === ledgerAccounts.freelancer(f.freelancer.id)) + net + tax).toBe(released);
+    if (tax) expect(of((a) => a === ledgerAccounts.tax(model.feeTax.jurisdiction!))).toBe(tax);
+    feesNet += net;
+    taxCollected += tax;
+  }
+  expect(feesNet, "fees kept").toBe(model.feesNet);
+  expect(taxCollected, "tax collected").toBe(model.taxCollected);
+
   const funds = await milestoneFunds(ctx, [f.contractId]);
   const rows = await ctx.db.select().from(milestones).where(eq(milestones.contractId, f.contractId));
   for (const x of model.milestones) {
@@ -405,36 +459,55 @@ async function checkBooks(ctx: DomainContext, f: ContractFixture, model: Model) 
 }
 
 describe("money properties", () => {
-  it("keeps the books balanced and true to the model under random operations, disputes, card payments and cancels, retries and duplicate confirmations", async () => {
+  it("keeps the books balanced and true to the model, tax on the fee included, under random operations, disputes, card payments and cancels, retries and duplicate confirmations", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom("USD", "EUR", "JPY"), fc.array(opArb, { minLength: 6, maxLength: 16 }), async (currency, ops) => {
-        const { ctx } = testContext(env);
-        const f = await activeContract(ctx, { currency });
-        const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0 };
-        const admin = (await createTestUser(ctx, { roles: ["admin"] })).user;
-        const runner = new Runner(ctx, f, model, admin);
-        const setup: Op[] = [
-          { t: "add", amount: 10_000 },
-          { t: "add", amount: 40_000 },
-          { t: "fund", m: 0, keyed: false },
-          // Card payments started and cancelled: the second milestone is then paid in the sandbox, the third waits,
-          // so late card money (credited or given back) is common.
-          { t: "card", m: 1, keyed: false },
-          { t: "cancel", m: 1 },
-          { t: "fund", m: 1, keyed: true },
-          { t: "add", amount: 999 },
-          { t: "card", m: 2, keyed: false },
-          { t: "cancel", m: 2 },
-        ];
-        for (const op of [...setup, ...ops]) {
-          await runner.step(op);
-          await checkBooks(ctx, f, model);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom("USD", "EUR", "JPY"),
+        buyerArb,
+        fc.array(opArb, { minLength: 6, maxLength: 16 }),
+        async (currency, buyer, ops) => {
+          const { ctx } = testContext(env);
+          const f = await activeContract(ctx, { currency });
+          await saveBillingDetails(ctx, f.freelancer.id, buyer);
+          const feeTax = taxTreatmentFor(
+            {
+              country: buyer.country ?? null,
+              province: buyer.province ?? null,
+              status: buyer.taxStatus || null,
+              taxId: buyer.taxId ?? null,
+            },
+            ctx.clock.now(),
+          );
+          if (feeTax.rateBps) taxedRuns++;
+          if (feeTax.treatment === "reverse_charge") reverseChargeRuns++;
+          const model: Model = { active: true, milestones: [], freelancerEarned: 0, transactions: 0, feeTax, feesNet: 0, taxCollected: 0 };
+          const admin = (await createTestUser(ctx, { roles: ["admin"] })).user;
+          const runner = new Runner(ctx, f, model, admin);
+          const setup: Op[] = [
+            { t: "add", amount: 10_000 },
+            { t: "add", amount: 40_000 },
+            { t: "fund", m: 0, keyed: false },
+            // Card payments started and cancelled: the second milestone is then paid in the sandbox, the third waits,
+            // so late card money (credited or given back) is common.
+            { t: "card", m: 1, keyed: false },
+            { t: "cancel", m: 1 },
+            { t: "fund", m: 1, keyed: true },
+            { t: "add", amount: 999 },
+            { t: "card", m: 2, keyed: false },
+            { t: "cancel", m: 2 },
+          ];
+          for (const op of [...setup, ...ops]) {
+            await runner.step(op);
+            await checkBooks(ctx, f, model);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
     expect(disputesResolved).toBeGreaterThan(0);
     expect(lateCredited).toBeGreaterThan(0);
     expect(lateRefunded).toBeGreaterThan(0);
+    expect(taxedRuns).toBeGreaterThan(0);
+    expect(reverseChargeRuns).toBeGreaterThan(0);
   }, 1_200_000);
 });

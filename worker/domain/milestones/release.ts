@@ -5,7 +5,9 @@ import { contractNotices } from "../contract-core/notify";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { commitMoneyBatch, DuplicateKeyError, isChangedMeanwhile } from "../ledger/batch";
+import { taxBuyerFor } from "../invoices/billing";
 import { issueRefundCreditNotes } from "../invoices/credit-notes";
+import { taxTreatmentFor } from "../tax/treatment";
 import { issueFeeInvoice, issueQuietly } from "../invoices/issue";
 import { priorTransaction, requestIdempotencyKey, shortHash } from "../ledger/idempotency";
 import { settleAfterMovement } from "../settlement/settle";
@@ -33,7 +35,10 @@ export async function commitHeldMovement(
   movement: HeldMovement,
   replayAs: User | null,
 ): Promise<MilestoneMoneyResult> {
-  const { transactionId, statements } = heldMovementStatements(ctx, access, movement);
+  // The fee's tax follows the freelancer's billing details at the moment of release.
+  const feeTax =
+    movement.kind === "release" ? taxTreatmentFor(await taxBuyerFor(ctx, access.contract.freelancerId), ctx.clock.now()) : null;
+  const { transactionId, statements } = heldMovementStatements(ctx, access, movement, feeTax);
   try {
     await commitMoneyBatch(ctx, [bumpContractStatement(ctx, access.contract), ...statements]);
   } catch (error) {

@@ -3,7 +3,7 @@ import { contracts, ledgerEntries, ledgerTransactions, stripeTransfers, type Use
 import { bumpContractStatement, contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
-import { ledgerAccounts } from "../ledger/accounts";
+import { isTaxAccount, ledgerAccounts } from "../ledger/accounts";
 import { commitMoneyBatch, DuplicateKeyError } from "../ledger/batch";
 import { priorTransaction } from "../ledger/idempotency";
 import { ledgerTransactionStatements } from "../ledger/ledger";
@@ -58,6 +58,8 @@ export async function reverseRelease(
     postings: [
       { account: shareFrom, amount: -share },
       { account: ledgerAccounts.platformFees, amount: -fee },
+      // The VAT or GST collected on the fee goes back with it.
+      ...entries.filter((e) => isTaxAccount(e.account)).map((e) => ({ account: e.account, amount: -e.amount })),
       { account: ledgerAccounts.clientRefunds(contract.clientId), amount: total },
     ],
   });

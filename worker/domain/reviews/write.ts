@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
-import { reviews, users, type SkillRating, type User } from "../../../db/schema";
+import type { z } from "zod";
+import { reviews, users, type User } from "../../../db/schema";
 import { contractForParty } from "../contract-core/access";
 import { contractEventStatement } from "../contract-core/events";
 import type { DomainContext } from "../context";
@@ -8,16 +9,14 @@ import { AppError } from "../errors";
 import { notify } from "../notifications/notify";
 import { auditStatement } from "../shared/audit";
 import { isUniqueViolation } from "../shared/unique-violation";
+import { parseInput } from "../shared/validate";
+import { writeReviewInput } from "./inputs";
 import { contractReviews } from "./queries";
 import { refreshProfileRatings } from "./ratings";
 import { REVIEW_HIDDEN_DAYS } from "./rules";
 
-export interface ReviewInput {
-  rating: number;
-  skillRatings?: SkillRating[];
-  comment: string;
-  privateNote?: string | null;
-}
+/** What a review says, before `writeReviewInput` checks it (the API's body and the review form both arrive here). */
+export type ReviewInput = z.input<typeof writeReviewInput>;
 
 function alreadyReviewed(): AppError {
   return new AppError(409, "already_reviewed", "You already reviewed this contract.");
@@ -25,6 +24,7 @@ function alreadyReviewed(): AppError {
 
 /** One review per side once the contract has ended; both show when both are written (or after the hiding period). */
 export async function writeReview(ctx: DomainContext, actor: User, contractId: string, input: ReviewInput) {
+  const review = parseInput(writeReviewInput, input);
   const access = await contractForParty(ctx, contractId, actor.id);
   const { contract, role } = access;
   if (contract.status !== "ended") throw new AppError(409, "invalid_state", "Reviews open once the contract has ended.");
@@ -41,10 +41,10 @@ export async function writeReview(ctx: DomainContext, actor: User, contractId: s
       authorId: actor.id,
       subjectId,
       authorRole: role,
-      rating: input.rating,
-      skillRatings: input.skillRatings ?? [],
-      comment: input.comment.trim(),
-      privateNote: input.privateNote?.trim() || null,
+      rating: review.rating,
+      skillRatings: review.skillRatings ?? [],
+      comment: review.comment,
+      privateNote: review.privateNote || null,
       publishedAt: other ? now : null,
       createdAt: now,
     }),

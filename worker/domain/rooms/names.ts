@@ -1,12 +1,15 @@
+import manifest from "../../../partykit.json";
+
 /**
  * Room names as tickets carry them: `presence`, or `<kind>:<id>` for a conversation, a personal room
- * (`user:<userId>`), a contract's whiteboard or a call. Each maps to the path /parties/<kind>/<id>.
+ * (`user:<userId>`), a contract's whiteboard or a call. Each maps to the path /parties/<kind>/<id>. The kinds are
+ * partykit.json's rooms; a kind added there needs its admission rule in `issueRoomTicket` (./access.ts).
  */
 export const PRESENCE_ROOM_ID = "global";
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
-const KINDS_WITH_ID = ["conversation", "user", "whiteboard", "call"] as const;
-export type RoomKindWithId = (typeof KINDS_WITH_ID)[number];
+export type RoomKindWithId = Exclude<keyof typeof manifest.parties, "presence">;
+const KINDS_WITH_ID = Object.keys(manifest.parties).filter((kind): kind is RoomKindWithId => kind !== "presence");
 
 export type RoomRef = { kind: "presence"; id: typeof PRESENCE_ROOM_ID } | { kind: RoomKindWithId; id: string };
 

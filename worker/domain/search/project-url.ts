@@ -32,10 +32,13 @@ const SAVED_KEYS = Object.keys(projectUrlFiltersSchema.shape).filter((key) => ke
 export type ProjectUrlSearch =
   { ok: true; filters: ProjectUrlFilters; input: ProjectSearchInput } | { ok: false; filters: ProjectUrlFilters; error: string };
 
+/** What a search page says when its address carried filters it cannot read. */
+export const FILTERS_CLEARED = "Some filters were not valid, so we cleared them.";
+
 /** Reads the page's URL filters into a project search's input, or says in words what is wrong with them. */
 export function projectSearchFromUrl(params: URLSearchParams): ProjectUrlSearch {
   const parsed = projectUrlFiltersSchema.safeParse(Object.fromEntries(params));
-  if (!parsed.success) return { ok: false, filters: {}, error: "Some filters were not valid, so we cleared them." };
+  if (!parsed.success) return { ok: false, filters: {}, error: FILTERS_CLEARED };
   const filters = parsed.data;
   const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
   const budgetMin = money(filters.min);
