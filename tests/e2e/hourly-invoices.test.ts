@@ -103,7 +103,8 @@ describe("hourly work and invoices in the browser", () => {
       .textContent()) as string;
     await client.getByRole("link", { name: number }).click();
     await client.waitForURL(/\/invoices\/[0-9A-Z]+$/);
-    await expect.poll(() => client.getByRole("heading", { level: 1, name: "Invoice" }).count()).toBe(1);
+    // "Invoice" exactly: the list the click came from is headed "Invoices and receipts" until the invoice is drawn.
+    await expect.poll(() => client.getByRole("heading", { level: 1, name: "Invoice", exact: true }).count()).toBe(1);
     expect(await client.getByText("$100.00").count()).toBeGreaterThan(0);
     expect(await client.getByText("Tax ID: DE999888777").count()).toBe(1);
     await expectAccessible(client);
