@@ -18,9 +18,8 @@ import { SiteHeader } from "./components/site-header";
 import { ErrorPage } from "./components/error-page";
 import { BlockedNoticePage, isBlockedNotice } from "./components/blocked-notice";
 import { rootViewer } from "./utils/root-viewer.server";
-import { readTimeZone } from "./utils/time-zone.server";
+import { pageTimeZone } from "./utils/time-zone.server";
 import { TIME_ZONE_BOOT } from "./utils/time-zone";
-import { FALLBACK_TIME_ZONE } from "../worker/domain/time/format";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -37,8 +36,12 @@ export const meta: MetaFunction = ({ error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [theme, { viewer, setCookie }] = await Promise.all([readTheme(request), rootViewer(request, context)]);
-  const timeZone = readTimeZone(request) ?? FALLBACK_TIME_ZONE;
-  return dataWithHeaders({ theme, viewer, timeZone }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const { timeZone, source: timeZoneSource } = pageTimeZone(request, viewer);
+  // `renderedAt`: the moment clocks on the page (someone's local time) first show, the same on server and hydration.
+  return dataWithHeaders(
+    { theme, viewer, timeZone, timeZoneSource, renderedAt: Date.now() },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 /** Applies the stored choice before paint; without one, follows the system setting. */

@@ -18,6 +18,7 @@ import { PortalShell } from "~/components/portal/portal-shell";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
+import { TheirLocalTime, firstName } from "~/components/ui/their-local-time";
 import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
@@ -162,6 +163,7 @@ export default function ContractPage() {
               {CONTRACT_STATUS_LABELS[c.status] ?? c.status}
             </Badge>
           </h1>
+          <TheirLocalTime name={firstName(other.name)} timeZone={other.timeZone} className="text-muted mt-1 text-sm" />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <MessageButton subject={{ contractId: c.id }} name={other.name} variant="primary" />

@@ -19,6 +19,7 @@ import { loadTimePage, runTimeIntent, timeIntentSchema } from "~/utils/hourly.se
 import { formatMoney } from "~/utils/money";
 import { addDays } from "../../worker/domain/time/weeks";
 import { formatDay } from "../../worker/domain/time/format";
+import { zoneLabel } from "../../worker/domain/time/zones";
 
 export const handle = { portal: true };
 
@@ -40,7 +41,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireUser(request, context);
   const search = new URL(request.url).searchParams;
   const page = await guarded(() => loadTimePage(domainFrom(context), viewer.user.id, params.id ?? "", search));
-  return { viewer: summarizeViewer(viewer), page, serverNow: new Date().toISOString(), today: new Date().toISOString().slice(0, 10) };
+  return { viewer: summarizeViewer(viewer), page, serverNow: new Date().toISOString(), today: page.contract.today };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -93,7 +94,8 @@ export default function TimePage() {
           <h1 className="mt-1 text-2xl font-bold tracking-tight">Time on {c.title}</h1>
           <p className="text-muted mt-1 text-sm">
             {formatMoney(c.hourlyRate, c.currency)} per hour ·{" "}
-            {c.weeklyHourLimit ? `${c.weeklyHourLimit}-hour weekly limit` : "no weekly limit"} · weeks run Monday to Sunday (UTC)
+            {c.weeklyHourLimit ? `${c.weeklyHourLimit}-hour weekly limit` : "no weekly limit"} · weeks run Monday to Sunday in{" "}
+            {freelancer ? "your" : "the freelancer's"} time zone ({zoneLabel(c.weekZone)})
           </p>
         </div>
         {failed && "error" in failed ? <Alert tone="danger">{failed.error}</Alert> : null}

@@ -1,3 +1,5 @@
+import { TheirLocalTime } from "~/components/ui/their-local-time";
+import { zoneLabel } from "../../worker/domain/time/zones";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/cloudflare";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -123,7 +125,10 @@ export default function FreelancerProfilePage() {
             </div>
             <div>
               <dt className="text-muted">Time zone</dt>
-              <dd>{profile.timezone}</dd>
+              <dd>
+                {zoneLabel(profile.timezone)}
+                <TheirLocalTime timeZone={profile.timezone} label="Local time" className="text-muted" />
+              </dd>
             </div>
             <div>
               <dt className="text-muted">Country</dt>

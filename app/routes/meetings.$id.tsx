@@ -16,7 +16,7 @@ import { confirmationNeeded } from "~/utils/confirm.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { fieldErrors, meetingFields, meetingFormError, type MeetingFormErrors } from "~/utils/meeting-forms.server";
 import { acceptMeeting, declineMeeting, getMeeting, rescheduleMeeting, rescheduleMeetingInput } from "~/utils/meetings.server";
-import { readTimeZone } from "~/utils/time-zone.server";
+import { statedTimeZone } from "~/utils/time-zone.server";
 import { dateToZonedWallTime } from "../../worker/domain/time/zoned";
 
 export const handle = { portal: true };
@@ -31,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const meeting = await getMeeting(domainFrom(context), viewer.user.id, params.id ?? "");
     const nextStart = dateToZonedWallTime(
       new Date(Math.max(Date.parse(meeting.startsAt), Date.now() + 60 * 60 * 1000)),
-      readTimeZone(request),
+      statedTimeZone(request, viewer.user),
     );
     return { viewer: summarizeViewer(viewer), me: viewer.user.id, meeting, nextStart };
   } catch (error) {
@@ -49,10 +49,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (unconfirmed) return unconfirmed;
   const ctx = domainFrom(context);
   const id = params.id ?? "";
-  const timeZone = readTimeZone(request) ?? undefined;
+  const timeZone = statedTimeZone(request, viewer.user) ?? undefined;
   try {
     if (intent.data.intent === "reschedule") {
-      const parsed = rescheduleMeetingInput.safeParse(meetingFields(request, form));
+      const parsed = rescheduleMeetingInput.safeParse(meetingFields(request, form, viewer.user));
       if (!parsed.success) return data<MeetingFormErrors>({ fields: fieldErrors(parsed.error) }, { status: 422 });
       await rescheduleMeeting(ctx, viewer, id, parsed.data);
     } else {

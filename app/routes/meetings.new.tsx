@@ -11,7 +11,7 @@ import { requireUser, summarizeViewer } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
 import { fieldErrors, meetingFields, meetingFormError, type MeetingFormErrors } from "~/utils/meeting-forms.server";
 import { meetingPartner, proposeMeeting, proposeMeetingInput } from "~/utils/meetings.server";
-import { readTimeZone } from "~/utils/time-zone.server";
+import { statedTimeZone } from "~/utils/time-zone.server";
 import { MEETING_TITLE_MAX_CHARS } from "../../worker/domain/meetings/rules";
 import { dateToZonedWallTime } from "../../worker/domain/time/zoned";
 
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     const found = await meetingPartner(domainFrom(context), viewer, where);
     // Tomorrow at 10:00 in the viewer's zone is a sensible first suggestion.
-    const tomorrow = dateToZonedWallTime(new Date(Date.now() + DAY_MS), readTimeZone(request)).slice(0, 10);
+    const tomorrow = dateToZonedWallTime(new Date(Date.now() + DAY_MS), statedTimeZone(request, viewer.user)).slice(0, 10);
     return { viewer: summarizeViewer(viewer), ...found, where, defaultStart: `${tomorrow}T10:00` };
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw new Response(error.message, { status: 404 });
@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const form = await request.formData();
-  const parsed = proposeMeetingInput.safeParse({ ...place(form), ...meetingFields(request, form) });
+  const parsed = proposeMeetingInput.safeParse({ ...place(form), ...meetingFields(request, form, viewer.user) });
   if (!parsed.success) return data<MeetingFormErrors>({ fields: fieldErrors(parsed.error) }, { status: 422 });
   try {
     const meeting = await proposeMeeting(domainFrom(context), viewer, parsed.data);

@@ -14,6 +14,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button, buttonClass } from "~/components/ui/button";
 import { inputClass } from "~/components/ui/field";
 import { LocalTime } from "~/components/ui/local-time";
+import { TheirLocalTime, firstName } from "~/components/ui/their-local-time";
 import { requireUser } from "~/utils/auth.server";
 import { listConversationCalls } from "~/utils/calls.server";
 import { AppError, domainFrom, throwIfNotFound } from "~/utils/domain.server";
@@ -231,6 +232,7 @@ export default function ConversationPage() {
         </div>
       </div>
       <ConversationSubjectLine subject={conversation.subject} />
+      <TheirLocalTime name={firstName(other.name)} timeZone={other.timeZone} />
       <Link to="/messages" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
         All conversations
       </Link>

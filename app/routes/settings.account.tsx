@@ -8,6 +8,7 @@ import { Badge } from "~/components/ui/badge";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/card";
 import { PreferredCurrencyCard } from "~/components/settings/preferred-currency";
+import { TimeZoneCard } from "~/components/settings/time-zone-card";
 import { addRole } from "~/utils/accounts.server";
 import { requireUser } from "~/utils/auth.server";
 import { domainFrom } from "~/utils/domain.server";
@@ -27,7 +28,8 @@ const ROLE_COPY = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireUser(request, context);
-  const currencySaved = new URL(request.url).searchParams.get("currency") === "saved";
+  const search = new URL(request.url).searchParams;
+  const currencySaved = search.get("currency") === "saved";
   return {
     name: user.name,
     email: user.email,
@@ -35,6 +37,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     emailVerified: Boolean(user.emailVerifiedAt),
     preferredCurrency: user.preferredCurrency,
     currencySaved,
+    timeZone: user.timeZone,
+    timeZoneAnswer: search.get("timeZone"),
   };
 }
 
@@ -47,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountSettings() {
-  const { name, email, roles, emailVerified, preferredCurrency, currencySaved } = useLoaderData<typeof loader>();
+  const { name, email, roles, emailVerified, preferredCurrency, currencySaved, timeZone, timeZoneAnswer } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const missing = (["client", "freelancer"] as const).filter((role) => !roles.includes(role));
   return (
@@ -81,6 +85,13 @@ export default function AccountSettings() {
         </dl>
       </Card>
       <PreferredCurrencyCard current={preferredCurrency} saved={currencySaved} />
+      <div id="time-zone">
+        <TimeZoneCard
+          chosen={timeZone}
+          saved={timeZoneAnswer === "saved"}
+          error={timeZoneAnswer === "invalid" ? "Choose a time zone from the list." : undefined}
+        />
+      </div>
       {missing.length ? (
         <Card title="Use MegiLance both ways" description="One account can hire and work; each role has its own portal.">
           <div className="grid gap-4 sm:grid-cols-2">

@@ -7,7 +7,7 @@ import { hourlyContractForParty } from "../../worker/domain/hourly/access";
 import { entryMemo, requireWeek, timesheetDisputeReason } from "../../worker/domain/hourly/inputs";
 import { startTimer, stopTimer } from "../../worker/domain/hourly/timer";
 import { disputeTimesheet, listTimesheets, submitTimesheet } from "../../worker/domain/hourly/timesheets";
-import { parseWeek } from "../../worker/domain/time/weeks";
+import { localDate, parseWeek } from "../../worker/domain/time/weeks";
 
 const id = z.string().min(1).max(64);
 const memo = entryMemo.optional();
@@ -49,6 +49,10 @@ export async function loadTimePage(ctx: DomainContext, userId: string, contractI
       title: access.projectTitle,
       hourlyRate: access.terms.hourlyRate as number,
       weeklyHourLimit: access.terms.weeklyHourLimit,
+      /** Weeks and days are the freelancer's, in this zone. */
+      weekZone: access.weekZone,
+      /** Today in the freelancer's zone: the latest day time can be logged for. */
+      today: localDate(ctx.clock.now(), access.weekZone),
     },
     role: access.role,
     entries,

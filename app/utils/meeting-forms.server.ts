@@ -4,7 +4,7 @@ import { fieldErrorsOf } from "../../worker/domain/shared/validate";
 import { zonedWallTimeToDate } from "../../worker/domain/time/zoned";
 import { AppError } from "./domain.server";
 import { messageOf } from "./forms.server";
-import { readTimeZone } from "./time-zone.server";
+import { statedTimeZone } from "./time-zone.server";
 
 export type MeetingFormErrors = { formError?: string; fields?: Record<string, string[]> };
 
@@ -12,8 +12,8 @@ export type MeetingFormErrors = { formError?: string; fields?: Record<string, st
  * A meeting form's fields for the domain's schema: the date and time typed in the viewer's zone become an ISO
  * instant, and the zone goes along so the other side sees it.
  */
-export function meetingFields(request: Request, form: FormData): Record<string, unknown> {
-  const zone = readTimeZone(request);
+export function meetingFields(request: Request, form: FormData, user: { timeZone: string | null }): Record<string, unknown> {
+  const zone = statedTimeZone(request, user);
   const start = zonedWallTimeToDate(String(form.get("start") ?? ""), zone);
   return {
     title: form.get("title") ?? undefined,

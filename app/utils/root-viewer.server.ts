@@ -10,6 +10,8 @@ export type RootViewer = {
   emailVerified: boolean;
   unreadNotifications: number;
   photoUrl: string | null;
+  /** The zone chosen in settings; null follows the browser. */
+  timeZone: string | null;
 };
 
 /**
@@ -35,6 +37,7 @@ export async function rootViewer(request: Request, context: AppLoadContext): Pro
       emailVerified: Boolean(viewer.user.emailVerifiedAt),
       unreadNotifications,
       photoUrl: viewer.user.photoKey ? `/api/files/${viewer.user.photoKey}` : null,
+      timeZone: viewer.user.timeZone,
     },
     setCookie: sessionCookie(request, token, remainingSeconds),
   };

@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { FALLBACK_TIME_ZONE } from "../../worker/domain/time/format";
 
 /**
@@ -11,4 +12,19 @@ export const TIME_ZONE_BOOT = `(function(){try{var z=Intl.DateTimeFormat().resol
 export function useTimeZone(): string {
   const data = useRouteLoaderData("root") as { timeZone?: string } | undefined;
   return data?.timeZone ?? FALLBACK_TIME_ZONE;
+}
+
+/**
+ * Now, for clocks on the page: the root loader's moment while rendering and hydrating (so both write the same
+ * text), then the browser's clock, moving every half minute.
+ */
+export function useNow(): Date {
+  const data = useRouteLoaderData("root") as { renderedAt?: number } | undefined;
+  const [now, setNow] = useState(() => new Date(data?.renderedAt ?? 0));
+  useEffect(() => {
+    setNow(new Date());
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

@@ -17,6 +17,11 @@ export const users = sqliteTable(
     preferredCurrency: text("preferred_currency"),
     /** The uploaded profile photo (a public, square image in files); null shows initials. */
     photoKey: text("photo_key"),
+    /**
+     * The IANA time zone the user chose in settings; null follows their browser's zone (the `tz` cookie), which is
+     * never stored: others see a person's local time only from a zone they stated.
+     */
+    timeZone: text("time_zone"),
     createdAt: createdAtColumn(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" })
       .notNull()

@@ -11,6 +11,8 @@ import { jsonRoute } from "./openapi";
 import { serializeUser } from "./serializers";
 import { requireViewer } from "./viewer";
 import { tokenPairSchema, userViewSchema } from "../domain/auth/view-schema";
+import { setTimeZone } from "../domain/time/preference";
+import { timeZonePreferenceInput } from "../domain/time/zones";
 
 const userBody = z.object({ user: userViewSchema });
 const statusBody = (status: string) => z.object({ status: z.literal(status) });
@@ -108,6 +110,23 @@ export const authRoutes: Router = createRouter()
     async (c) => {
       const viewer = requireViewer(c);
       return c.json({ user: serializeUser(viewer.user) }, 200);
+    },
+  )
+  .openapi(
+    jsonRoute({
+      method: "patch",
+      path: "/me",
+      tags,
+      summary: "Change my settings: {timeZone} is an IANA zone every time is shown in, or null to follow the browser's zone",
+      auth: true,
+      body: timeZonePreferenceInput,
+      ok: { status: 200, description: "{user}", schema: userBody },
+      errors: [422],
+    }),
+    async (c) => {
+      const viewer = requireViewer(c);
+      const { timeZone } = await setTimeZone(c.get("domain"), viewer.user, c.req.valid("json"));
+      return c.json({ user: serializeUser({ ...viewer.user, timeZone }) }, 200);
     },
   )
   .openapi(

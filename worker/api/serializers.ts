@@ -10,6 +10,7 @@ export function serializeUser(user: User): z.infer<typeof userViewSchema> {
     name: user.name,
     roles: user.roles,
     emailVerified: Boolean(user.emailVerifiedAt),
+    timeZone: user.timeZone,
     createdAt: user.createdAt.toISOString(),
   };
 }

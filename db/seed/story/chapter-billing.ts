@@ -1,4 +1,5 @@
 import { saveBillingDetails } from "../../../worker/domain/invoices/billing";
+import { setTimeZone } from "../../../worker/domain/time/preference";
 import type { Cast } from "./cast";
 import type { StoryContext } from "./context";
 
@@ -34,4 +35,14 @@ export async function billingDetailsOfTheCast(s: StoryContext, cast: Cast): Prom
     country: "NL",
     taxStatus: "business",
   });
+}
+
+/**
+ * Where the cast lives, so each sees times in their own zone and the other's local time: the demo client chose
+ * Berlin in settings; the demo freelancer's zone (Manchester, Europe/London) is on their profile, and a market
+ * client chose New York.
+ */
+export async function timeZonesOfTheCast(s: StoryContext, cast: Cast): Promise<void> {
+  await setTimeZone(s.ctx, cast.client.user, { timeZone: "Europe/Berlin" });
+  await setTimeZone(s.ctx, cast.otherClients[0].user, { timeZone: "America/New_York" });
 }

@@ -47,16 +47,16 @@ export async function callsAndMeetings(s: StoryContext, cast: Cast, contractId: 
     title: "Customer portal: demo of the orders pages",
     startsAt: tomorrowAt(15).toISOString(),
     durationMinutes: 45,
-    timeZone: "Europe/London",
+    timeZone: "Europe/Berlin",
   });
   await s.at(1, 17);
-  await acceptMeeting(ctx, freelancer, demo.id, { timeZone: "Europe/Berlin" });
+  await acceptMeeting(ctx, freelancer, demo.id, { timeZone: "Europe/London" });
   await s.at(0, 0, 30);
   await proposeMeeting(ctx, client, {
     contractId,
     title: "Plan the reports milestone",
     startsAt: new Date(tomorrowAt(16).getTime() + 2 * DAY_MS).toISOString(),
     durationMinutes: 30,
-    timeZone: "Europe/London",
+    timeZone: "Europe/Berlin",
   });
 }

@@ -7,7 +7,7 @@ import type { Db } from "../../client";
 import type { FileBucket } from "../../../worker/domain/files/uploads";
 import { revokeSession } from "../../../worker/domain/auth/sessions";
 import { gatherCast, type Cast } from "./cast";
-import { billingDetailsOfTheCast } from "./chapter-billing";
+import { billingDetailsOfTheCast, timeZonesOfTheCast } from "./chapter-billing";
 import { decidedDispute, photoDispute } from "./chapter-disputes";
 import { favourites, photos, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
@@ -39,6 +39,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
       await s.at(130, 9);
       cast = await gatherCast(s);
       await billingDetailsOfTheCast(s, cast);
+      await timeZonesOfTheCast(s, cast);
     },
   ]);
   await s.tell([

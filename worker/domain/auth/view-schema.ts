@@ -11,6 +11,8 @@ export const userViewSchema = z.object({
   name: z.string(),
   roles: z.array(z.enum(ROLES)),
   emailVerified: z.boolean(),
+  /** The IANA zone chosen in settings; null follows the browser's zone. */
+  timeZone: z.string().nullable(),
   createdAt: timestampSchema,
 });
 

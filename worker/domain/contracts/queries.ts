@@ -1,12 +1,22 @@
 import { asc, desc, eq, type SQL } from "drizzle-orm";
 import { alias, type SQLiteSelect } from "drizzle-orm/sqlite-core";
-import { contractEvents, contracts, milestones, projects, users, type Contract, type ContractEvent } from "../../../db/schema";
+import {
+  contractEvents,
+  contracts,
+  freelancerProfiles,
+  milestones,
+  projects,
+  users,
+  type Contract,
+  type ContractEvent,
+} from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { milestoneFunds, NO_FUNDS, sumFunds, type HeldFunds } from "../ledger/balances";
 import { milestoneFacts } from "../milestones/facts";
 import { fileUrl, fileViewsByKey } from "../shared/file-records";
 import { toMilestoneView } from "../milestones/view";
+import { knownZone } from "../time/zones";
 import { contractForParty, type PartyRole } from "../contract-core/access";
 import { toContractView, toTimelineEntry, type ContractDetailView, type ContractView } from "./view";
 
@@ -21,7 +31,7 @@ export function withParties<T extends SQLiteSelect>(query: T) {
     .innerJoin(freelancerUser, eq(freelancerUser.id, contracts.freelancerId));
 }
 
-/** Contracts with their project's title and budget type and both parties' names, newest first (one batchable query). */
+/** Contracts with their project's title and budget type and both parties' names and zones, newest first (one batchable query). */
 export function contractRows(ctx: DomainContext, where: SQL | undefined, limit: number) {
   return withParties(
     ctx.db
@@ -31,12 +41,16 @@ export function contractRows(ctx: DomainContext, where: SQL | undefined, limit: 
         projectTitle: projects.title,
         clientName: clientUser.name,
         clientPhoto: clientUser.photoKey,
+        clientZone: clientUser.timeZone,
         freelancerName: freelancerUser.name,
         freelancerPhoto: freelancerUser.photoKey,
+        freelancerZone: freelancerUser.timeZone,
+        freelancerProfileZone: freelancerProfiles.timezone,
       })
       .from(contracts)
       .$dynamic(),
   )
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, contracts.freelancerId))
     .where(where)
     .orderBy(desc(contracts.id))
     .limit(limit);
@@ -58,8 +72,13 @@ export function viewOf(ctx: DomainContext, row: ContractRow, funds: HeldFunds, v
     contract: row.contract,
     projectBudgetType: row.budgetType,
     projectTitle: row.projectTitle,
-    client: { id: row.contract.clientId, name: row.clientName, photoUrl: photo(row.clientPhoto) },
-    freelancer: { id: row.contract.freelancerId, name: row.freelancerName, photoUrl: photo(row.freelancerPhoto) },
+    client: { id: row.contract.clientId, name: row.clientName, photoUrl: photo(row.clientPhoto), timeZone: knownZone(row.clientZone) },
+    freelancer: {
+      id: row.contract.freelancerId,
+      name: row.freelancerName,
+      photoUrl: photo(row.freelancerPhoto),
+      timeZone: knownZone(row.freelancerZone, row.freelancerProfileZone),
+    },
     funds,
     viewerRole,
   });

@@ -5,8 +5,8 @@ import { personSummarySchema, timestampSchema, type SameShape } from "../shared/
 import type { ContractDetailView, ContractView } from "./view";
 
 const partyRoleSchema = z.enum(["client", "freelancer"]);
-/** A party to the contract, with the photo pages show beside their name. */
-const partySummarySchema = personSummarySchema.extend({ photoUrl: z.url().nullable() });
+/** A party to the contract, with the photo pages show beside their name and their local zone (null when not known). */
+const partySummarySchema = personSummarySchema.extend({ photoUrl: z.url().nullable(), timeZone: z.string().nullable() });
 
 /** A contract with its terms and held funds, as lists and the contract page show it. */
 export const contractViewSchema = z.object({

@@ -9,6 +9,8 @@ export interface PartySummary {
   name: string;
   /** Their square profile photo; null shows initials. */
   photoUrl: string | null;
+  /** Their local zone when they stated one (settings, or a freelancer's profile); null when not known. */
+  timeZone: string | null;
 }
 
 export interface ContractViewInput {

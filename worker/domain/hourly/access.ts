@@ -1,22 +1,42 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { timeEntries, timesheets, type TimeEntry } from "../../../db/schema";
-import { contractForParty, requireParty, type ContractAccess } from "../contract-core/access";
+import { contracts, freelancerProfiles, projects, timeEntries, timesheets, users, type TimeEntry } from "../../../db/schema";
+import { contractNotFound, partyRole, requireParty, type ContractAccess } from "../contract-core/access";
 import { resolveTerms, type ContractTerms } from "../contract-core/terms";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { wrongState } from "../milestones/access";
+import { FALLBACK_TIME_ZONE } from "../time/format";
 import { formatMinutes } from "../time/weeks";
+import { knownZone } from "../time/zones";
 
 export interface HourlyAccess extends ContractAccess {
   terms: ContractTerms;
+  /** The freelancer's time zone: weeks start on Monday 00:00 there, and days are their days (UTC when unknown). */
+  weekZone: string;
 }
 
-/** An hourly contract for one of its parties; others get 404, a fixed-price contract 409. */
+/** An hourly contract for one of its parties; others get 404, a fixed-price contract 409. Read in one query. */
 export async function hourlyContractForParty(ctx: DomainContext, contractId: string, userId: string): Promise<HourlyAccess> {
-  const access = await contractForParty(ctx, contractId, userId);
-  const terms = resolveTerms(access.contract, access.projectBudgetType);
+  const [row] = await ctx.db
+    .select({
+      contract: contracts,
+      budgetType: projects.budgetType,
+      title: projects.title,
+      timeZone: users.timeZone,
+      profileZone: freelancerProfiles.timezone,
+    })
+    .from(contracts)
+    .innerJoin(projects, eq(projects.id, contracts.projectId))
+    .innerJoin(users, eq(users.id, contracts.freelancerId))
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, contracts.freelancerId))
+    .where(eq(contracts.id, contractId))
+    .limit(1);
+  const role = row ? partyRole(row.contract, userId) : null;
+  if (!row || !role) throw contractNotFound();
+  const terms = resolveTerms(row.contract, row.budgetType);
   if (terms.type !== "hourly") throw wrongState("Time is only tracked on hourly contracts.");
-  return { ...access, terms };
+  const weekZone = knownZone(row.timeZone, row.profileZone) ?? FALLBACK_TIME_ZONE;
+  return { contract: row.contract, projectBudgetType: row.budgetType, projectTitle: row.title, role, terms, weekZone };
 }
 
 /** Only the freelancer logs time, and only while the contract is active. */

@@ -19,7 +19,7 @@ import { stopTimerAtLimit, timerStopsAt } from "./timer";
 import { entryChangeInput, manualEntryInput, type EntryChangeInput, type ManualEntryInput } from "./inputs";
 import { parseInput } from "../shared/validate";
 import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
-import { addDays, isoWeekLabel, utcDate, weekStartAt, weekStartOf } from "../time/weeks";
+import { addDays, isoWeekLabel, localDate, weekStartAt, weekStartOf } from "../time/weeks";
 
 export const TIME_ENTRY_PAGE_MAX = 100;
 
@@ -28,8 +28,8 @@ function requireActive(access: HourlyAccess): void {
 }
 
 /** Work is logged for today or earlier, never ahead of time. */
-function requirePastDate(ctx: DomainContext, date: string): void {
-  if (date > utcDate(ctx.clock.now())) {
+function requirePastDate(ctx: DomainContext, access: HourlyAccess, date: string): void {
+  if (date > localDate(ctx.clock.now(), access.weekZone)) {
     throw new AppError(422, "validation_failed", "Time can only be logged for today or earlier.", { date: ["Pick today or a past date."] });
   }
 }
@@ -47,7 +47,7 @@ export async function addManualEntry(ctx: DomainContext, actor: User, contractId
   const input = parseInput(manualEntryInput, entry);
   const access = await hourlyContractForParty(ctx, contractId, actor.id);
   requireTimeLogger(access);
-  requirePastDate(ctx, input.date);
+  requirePastDate(ctx, access, input.date);
   const weekStart = weekStartOf(input.date);
   await requireWeekOpen(ctx, contractId, [weekStart]);
   await requireWithinLimit(ctx, access, weekStart, input.minutes);
@@ -82,7 +82,7 @@ export async function updateEntry(ctx: DomainContext, actor: User, entryId: stri
   if (running && (input.date !== undefined || input.minutes !== undefined))
     throw new AppError(409, "timer_running", "Stop the timer before changing its time; the memo can change while it runs.");
   const date = input.date ?? entry.date;
-  if (input.date !== undefined) requirePastDate(ctx, date);
+  if (input.date !== undefined) requirePastDate(ctx, access, date);
   const weekStart = weekStartOf(date);
   const minutes = input.minutes ?? entry.minutes;
   await requireWeekOpen(ctx, entry.contractId, [entry.weekStart, weekStart]);
@@ -132,6 +132,8 @@ export async function weekSummary(ctx: DomainContext, access: HourlyAccess, week
     timesheet: sheet,
     /** True while entries in this week can still be added, changed or removed. */
     open: !sheet || sheet.status === "disputed",
+    /** The freelancer's zone: the week runs from Monday 00:00 to Sunday 24:00 there. */
+    timeZone: access.weekZone,
   };
 }
 
@@ -145,7 +147,7 @@ async function whereToLog(
   viewed: Awaited<ReturnType<typeof weekSummary>>,
 ): Promise<{ weekStart: string; label: string; from: string | null; remainingMinutes: number | null } | null> {
   if (viewed.open || access.contract.status !== "active") return null;
-  const current = weekStartAt(ctx.clock.now());
+  const current = weekStartAt(ctx.clock.now(), access.weekZone);
   const week = current === viewed.weekStart ? viewed : await weekSummary(ctx, access, current);
   if (week.open) return { weekStart: week.weekStart, label: week.label, from: null, remainingMinutes: week.remainingMinutes };
   const next = addDays(current, 7);
@@ -160,7 +162,7 @@ export async function listEntries(
   input: { week?: string; limit: number; cursor?: string },
 ) {
   const access = await hourlyContractForParty(ctx, contractId, userId);
-  const weekStart = input.week ?? weekStartAt(ctx.clock.now());
+  const weekStart = input.week ?? weekStartAt(ctx.clock.now(), access.weekZone);
   const limit = Math.min(Math.max(input.limit, 1), TIME_ENTRY_PAGE_MAX);
   // A timer that reached the weekly limit has stopped itself; whoever looks first records that.
   const stoppedAtLimit = access.contract.status === "active" ? await stopTimerAtLimit(ctx, access) : null;

@@ -15,12 +15,12 @@ import {
 import { runningTimer, toTimeEntryView, type TimeEntryView } from "./entry-view";
 import { MAX_ENTRY_MINUTES } from "./inputs";
 import { formatDateTime } from "../time/format";
-import { formatMinutes, utcDate, weekStartAt } from "../time/weeks";
+import { formatMinutes, localDate, weekStartAt } from "../time/weeks";
 
 /** One entry never holds more than a day. */
 const MINUTE_MS = 60_000;
 
-/** The freelancer starts a timer; its time counts in the week (UTC) it started in. */
+/** The freelancer starts a timer; its time counts in the week it started in (in the freelancer's zone). */
 export async function startTimer(
   ctx: DomainContext,
   actor: User,
@@ -33,7 +33,7 @@ export async function startTimer(
   const running = await runningTimer(ctx, contractId);
   if (running) throw new AppError(409, "timer_running", "A timer is already running on this contract. Stop it first.");
   const now = ctx.clock.now();
-  const weekStart = weekStartAt(now);
+  const weekStart = weekStartAt(now, access.weekZone);
   await requireWeekOpen(ctx, contractId, [weekStart]);
   const remaining = remainingMinutes(access.terms, await minutesInWeek(ctx, contractId, weekStart));
   if (remaining === 0) throw limitReached(access.terms, 0);
@@ -45,7 +45,7 @@ export async function startTimer(
         contractId,
         freelancerId: actor.id,
         weekStart,
-        date: utcDate(now),
+        date: localDate(now, access.weekZone),
         minutes: 0,
         memo: input.memo?.trim() ?? "",
         source: "timer",

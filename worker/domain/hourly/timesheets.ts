@@ -65,7 +65,8 @@ const weekMinutesSql = (contractId: string, weekStart: string) =>
 export async function submitTimesheet(ctx: DomainContext, actor: User, contractId: string, weekStart: string): Promise<TimesheetView> {
   const access = await hourlyContractForParty(ctx, contractId, actor.id);
   requireTimeLogger(access);
-  if (weekStart > weekStartAt(ctx.clock.now())) throw new AppError(422, "validation_failed", "This week has not started yet.");
+  if (weekStart > weekStartAt(ctx.clock.now(), access.weekZone))
+    throw new AppError(422, "validation_failed", "This week has not started yet.");
   const [existing] = await ctx.db
     .select()
     .from(timesheets)

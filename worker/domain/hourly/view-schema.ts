@@ -35,6 +35,8 @@ export const weekSummarySchema = z.object({
   timesheet: z.object({ id: z.string(), status: z.enum(TIMESHEET_STATUSES) }).nullable(),
   /** True while entries in this week can still be added, changed or removed. */
   open: z.boolean(),
+  /** The freelancer's IANA zone: the week runs from Monday 00:00 to Sunday 24:00 there. */
+  timeZone: z.string(),
 });
 
 /** A week's entries with its summary, the running timer and where time goes once the week is closed. */

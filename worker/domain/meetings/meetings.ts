@@ -5,7 +5,7 @@ import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { requireMembership, startConversation } from "../messaging/conversations";
 import { notify } from "../notifications/notify";
-import { formatDateTime } from "../time/format";
+import { formatDateTime, isTimeZone } from "../time/format";
 import { icsFilename, meetingIcs } from "./ics";
 import type { AnswerMeetingInput, MeetingsQuery, ProposeMeetingInput, RescheduleMeetingInput } from "./inputs";
 import { queueReminder } from "./reminders";
@@ -256,8 +256,12 @@ export async function listMeetings(
   };
 }
 
-/** The zone a person last reported on a meeting, else their freelancer profile's; null when nobody knows it. */
-export async function knownTimeZone(ctx: DomainContext, userId: string): Promise<string | null> {
+/**
+ * A person's zone: the one chosen in their settings, else the one they last reported on a meeting, else their
+ * freelancer profile's; null when nobody knows it.
+ */
+export async function knownTimeZone(ctx: DomainContext, userId: string, chosen?: string | null): Promise<string | null> {
+  if (isTimeZone(chosen)) return chosen;
   const [latest] = await ctx.db
     .select({ organizerId: meetings.organizerId, organizerTimeZone: meetings.organizerTimeZone, inviteeTimeZone: meetings.inviteeTimeZone })
     .from(meetings)
@@ -287,11 +291,11 @@ export async function meetingPartner(
     ? await requireMembership(ctx, place.conversationId, viewer.user.id)
     : await contractConversation(ctx, viewer, place.contractId ?? "");
   const partnerId = conversation.clientId === viewer.user.id ? conversation.freelancerId : conversation.clientId;
-  const person = await ctx.db.query.users.findFirst({ where: eq(users.id, partnerId), columns: { name: true } });
+  const person = await ctx.db.query.users.findFirst({ where: eq(users.id, partnerId), columns: { name: true, timeZone: true } });
   return {
     conversationId: conversation.id,
     contractId: conversation.contractId,
-    partner: { id: partnerId, name: person?.name ?? "Someone", timeZone: await knownTimeZone(ctx, partnerId) },
+    partner: { id: partnerId, name: person?.name ?? "Someone", timeZone: await knownTimeZone(ctx, partnerId, person?.timeZone) },
   };
 }
 

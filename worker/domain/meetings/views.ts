@@ -2,12 +2,18 @@ import { eq, inArray } from "drizzle-orm";
 import { freelancerProfiles, users, type Meeting } from "../../../db/schema";
 import type { MeetingStatus } from "../../../db/schema/values";
 import type { DomainContext } from "../context";
+import { knownZone } from "../time/zones";
 import { canJoinAt, meetingEnd } from "./rules";
+
+type MeetingPerson = { name: string; chosen: string | null; zone: string | null };
 
 export interface MeetingPartyView {
   id: string;
   name: string;
-  /** The zone their browser reported when they last acted on the meeting (or their profile's); null if unknown. */
+  /**
+   * Their zone: the one chosen in their settings, else the one their browser reported when they last acted on the
+   * meeting, else their profile's; null if unknown.
+   */
   timeZone: string | null;
 }
 
@@ -34,11 +40,11 @@ export interface MeetingView {
   updatedAt: string;
 }
 
-export function toMeetingView(m: Meeting, people: Map<string, { name: string; zone: string | null }>, now: Date): MeetingView {
+export function toMeetingView(m: Meeting, people: Map<string, MeetingPerson>, now: Date): MeetingView {
   const party = (id: string, zone: string | null): MeetingPartyView => ({
     id,
     name: people.get(id)?.name ?? "Someone",
-    timeZone: zone ?? people.get(id)?.zone ?? null,
+    timeZone: knownZone(people.get(id)?.chosen, zone, people.get(id)?.zone),
   });
   const other = m.proposedBy === m.organizerId ? m.inviteeId : m.organizerId;
   return {
@@ -64,14 +70,14 @@ export function toMeetingView(m: Meeting, people: Map<string, { name: string; zo
 /** Views of several meetings, with their people's names (and profile zones) read in one query. */
 export async function meetingViews(ctx: DomainContext, rows: Meeting[]): Promise<MeetingView[]> {
   const ids = [...new Set(rows.flatMap((m) => [m.organizerId, m.inviteeId]))];
-  const people = new Map<string, { name: string; zone: string | null }>();
+  const people = new Map<string, MeetingPerson>();
   if (ids.length > 0) {
     const found = await ctx.db
-      .select({ id: users.id, name: users.name, zone: freelancerProfiles.timezone })
+      .select({ id: users.id, name: users.name, chosen: users.timeZone, zone: freelancerProfiles.timezone })
       .from(users)
       .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, users.id))
       .where(inArray(users.id, ids));
-    for (const p of found) people.set(p.id, { name: p.name, zone: p.zone });
+    for (const p of found) people.set(p.id, { name: p.name, chosen: p.chosen, zone: p.zone });
   }
   const now = ctx.clock.now();
   return rows.map((m) => toMeetingView(m, people, now));

@@ -1,10 +1,11 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { conversationMembers, conversations, messages, projects, users, type Conversation } from "../../../db/schema";
+import { conversationMembers, conversations, freelancerProfiles, messages, projects, users, type Conversation } from "../../../db/schema";
 import type { Viewer } from "../auth/sessions";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
 import { fileUrl } from "../shared/file-records";
+import { knownZone } from "../time/zones";
 import { CONVERSATIONS_PAGE_MAX, type StartConversationInput } from "./inputs";
 import { projectContextKey, resolveParties, type ConversationParties } from "./rules";
 import { unreadInConversationSql } from "./unread";
@@ -133,8 +134,11 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
       lastReadMessageId: conversationMembers.lastReadMessageId,
       clientName: client.name,
       clientPhoto: client.photoKey,
+      clientZone: client.timeZone,
       freelancerName: freelancer.name,
       freelancerPhoto: freelancer.photoKey,
+      freelancerZone: freelancer.timeZone,
+      freelancerProfileZone: freelancerProfiles.timezone,
       lastMessage,
       projectTitle: projects.title,
       unreadCount: unreadInConversationSql(userId),
@@ -144,6 +148,7 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
     .leftJoin(projects, eq(projects.id, conversations.projectId))
     .innerJoin(client, eq(client.id, conversations.clientId))
     .innerJoin(freelancer, eq(freelancer.id, conversations.freelancerId))
+    .leftJoin(freelancerProfiles, eq(freelancerProfiles.userId, conversations.freelancerId))
     .leftJoin(lastMessage, eq(lastMessage.id, conversations.lastMessageId))
     .where(and(eq(conversationMembers.userId, userId), where))
     .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
@@ -151,12 +156,19 @@ async function selectViews(ctx: DomainContext, userId: string, where: SQL | unde
   return rows.map((row) => {
     const c = row.conversation;
     const participants = [
-      { id: c.clientId, name: row.clientName, role: "client" as const, photoUrl: row.clientPhoto ? fileUrl(ctx, row.clientPhoto) : null },
+      {
+        id: c.clientId,
+        name: row.clientName,
+        role: "client" as const,
+        photoUrl: row.clientPhoto ? fileUrl(ctx, row.clientPhoto) : null,
+        timeZone: knownZone(row.clientZone),
+      },
       {
         id: c.freelancerId,
         name: row.freelancerName,
         role: "freelancer" as const,
         photoUrl: row.freelancerPhoto ? fileUrl(ctx, row.freelancerPhoto) : null,
+        timeZone: knownZone(row.freelancerZone, row.freelancerProfileZone),
       },
     ];
     return {

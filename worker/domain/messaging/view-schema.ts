@@ -22,6 +22,7 @@ export const participantViewSchema = z.object({
   name: z.string(),
   role: z.enum(["client", "freelancer"]),
   photoUrl: z.url().nullable(),
+  timeZone: z.string().nullable(),
 });
 
 export const conversationViewSchema = z.object({

@@ -6,6 +6,8 @@ export interface ParticipantView {
   name: string;
   role: "client" | "freelancer";
   photoUrl: string | null;
+  /** Their local zone when they stated one (settings, or a freelancer's profile); null when not known. */
+  timeZone: string | null;
 }
 
 export interface ConversationView {

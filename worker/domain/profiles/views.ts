@@ -130,7 +130,7 @@ export interface FreelancerSummaryRow {
 export function freelancerSummariesSql(ctx: DomainContext, page: SQL, order: SQL): SQL {
   return sql`WITH page AS (${page})
     SELECT fp.user_id, fp.handle, u.name, u.photo_key, fp.headline, fp.bio, fp.hourly_rate, fp.currency, fp.availability_hours_per_week,
-      fp.timezone, fp.languages, fp.country, fp.certifications, fp.education, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
+      coalesce(u.time_zone, fp.timezone) AS timezone, fp.languages, fp.country, fp.certifications, fp.education, fp.rating_avg, ${ratingJsonSql(ctx, sql`fp.user_id`, "freelancer")} AS rating, fp.created_at, u.created_at AS member_since,
       (SELECT json_group_array(json_array(slug, name, years)) FROM (
         SELECT s.slug, s.name, fs.years FROM freelancer_skills fs JOIN skills s ON s.slug = fs.skill_slug
         WHERE fs.user_id = fp.user_id ORDER BY fs.years DESC, s.name)) AS skills

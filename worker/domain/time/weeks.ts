@@ -1,4 +1,9 @@
-/** ISO weeks in UTC: a week starts on Monday 00:00 UTC and is named by that Monday's date (YYYY-MM-DD). */
+import { dateToZonedWallTime } from "./zoned";
+
+/**
+ * ISO weeks: a week starts on Monday 00:00 and is named by that Monday's date (YYYY-MM-DD). Dates are calendar
+ * days; which day a moment falls on is read in a time zone (on hourly contracts, the freelancer's), UTC unless given.
+ */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -13,8 +18,14 @@ export function weekStartOf(date: string): string {
   return utcDate(new Date(day.getTime() - sinceMonday * DAY_MS));
 }
 
-export function weekStartAt(at: Date): string {
-  return weekStartOf(utcDate(at));
+/** The calendar day a moment falls on in a time zone ("2026-12-07"). */
+export function localDate(at: Date, timeZone: string | null = null): string {
+  return timeZone ? dateToZonedWallTime(at, timeZone).slice(0, 10) : utcDate(at);
+}
+
+/** The Monday of the week a moment falls in, in a time zone (UTC unless given). */
+export function weekStartAt(at: Date, timeZone: string | null = null): string {
+  return weekStartOf(localDate(at, timeZone));
 }
 
 export function addDays(date: string, days: number): string {
