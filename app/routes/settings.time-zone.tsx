@@ -7,9 +7,10 @@ import { setTimeZone } from "../../worker/domain/time/preference";
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireUser(request, context);
   const form = await request.formData();
-  const zone = form.get("intent") === "browser" ? null : form.get("timeZone");
+  const chosen = form.get("timeZone");
+  const timeZone = form.get("intent") === "browser" ? null : typeof chosen === "string" ? chosen : "";
   try {
-    await setTimeZone(domainFrom(context), viewer.user, { timeZone: typeof zone === "string" ? zone : "" });
+    await setTimeZone(domainFrom(context), viewer.user, { timeZone });
   } catch (error) {
     if (error instanceof AppError && error.status === 422) return redirect("/settings/account?timeZone=invalid#time-zone");
     throw error;

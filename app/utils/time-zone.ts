@@ -14,6 +14,12 @@ export function useTimeZone(): string {
   return data?.timeZone ?? FALLBACK_TIME_ZONE;
 }
 
+/** Where the page's zone came from: chosen in settings, the browser's, or UTC because neither is known yet. */
+export function useTimeZoneSource(): "chosen" | "browser" | "utc" {
+  const data = useRouteLoaderData("root") as { timeZoneSource?: "chosen" | "browser" | "utc" } | undefined;
+  return data?.timeZoneSource ?? "utc";
+}
+
 /**
  * Now, for clocks on the page: the root loader's moment while rendering and hydrating (so both write the same
  * text), then the browser's clock, moving every half minute.

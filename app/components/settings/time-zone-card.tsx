@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { TimeZonePicker } from "../profile/time-zone-picker";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
-import { useTimeZone } from "~/utils/time-zone";
+import { useTimeZone, useTimeZoneSource } from "~/utils/time-zone";
 import { zoneLabel } from "../../../worker/domain/time/zones";
 
 /**
@@ -11,21 +11,16 @@ import { zoneLabel } from "../../../worker/domain/time/zones";
  */
 export function TimeZoneCard({ chosen, saved, error }: { chosen: string | null; saved?: boolean; error?: string }) {
   const shown = useTimeZone();
+  const source = useTimeZoneSource();
   return (
     <Card
       title="Your time zone"
       description="Every time on MegiLance is shown in this zone. A zone you choose is also shown to the people you work with, as your local time; your browser's zone is never shown to them."
     >
       <p className="text-sm">
-        {chosen ? (
-          <>
-            You chose <span className="font-medium">{zoneLabel(chosen)}</span>.
-          </>
-        ) : (
-          <>
-            Following your browser: <span className="font-medium">{zoneLabel(shown)}</span>.
-          </>
-        )}
+        Times are shown in <span className="font-medium">{zoneLabel(shown)}</span>{" "}
+        {source === "chosen" ? "(you chose it)" : source === "browser" ? "(your browser's zone)" : "(until your browser tells us its zone)"}
+        .
       </p>
       <Form method="post" action="/settings/time-zone" className="mt-3 space-y-3">
         <TimeZonePicker name="timeZone" label="Time zone" defaultZone={chosen ?? shown} errors={error ? [error] : undefined} />
