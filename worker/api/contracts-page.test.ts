@@ -115,7 +115,8 @@ describe("the contract page", () => {
       id: f.freelancer.id,
       name: f.freelancer.name,
       photoUrl: `${ctx.config.appOrigin}/api/files/${photoKey}`,
+      timeZone: null,
     });
-    expect(detail.client).toEqual({ id: f.client.id, name: f.client.name, photoUrl: null });
+    expect(detail.client).toEqual({ id: f.client.id, name: f.client.name, photoUrl: null, timeZone: null });
   });
 });
