@@ -58,7 +58,39 @@ interface Subjects {
 
 /** The users, projects and payments with activity in [since, now]. */
 async function activeIn(ctx: DomainContext, since: Date, now: Date): Promise<Subjects> {
-  const [signups, signins, sent, written, posted, paid] = await Promise.all([
+  const [people, posted, paid] = await Promise.all([
+    activeUserIds(ctx, since, now),
+    ctx.db
+      .select()
+      .from(projects)
+      .where(and(gte(projects.createdAt, since), lte(projects.createdAt, now))),
+    ctx.db
+      .select()
+      .from(payments)
+      .where(and(gte(payments.createdAt, since), lte(payments.createdAt, now))),
+  ]);
+  return { userIds: withOwners(people, posted, paid), posted, paid };
+}
+
+/** activeIn's subjects as ids only: what planning a chunked sweep needs, without reading the rows. */
+async function activeIdsIn(ctx: DomainContext, since: Date, now: Date) {
+  const [people, posted, paid] = await Promise.all([
+    activeUserIds(ctx, since, now),
+    ctx.db
+      .select({ id: projects.id, clientId: projects.clientId })
+      .from(projects)
+      .where(and(gte(projects.createdAt, since), lte(projects.createdAt, now))),
+    ctx.db
+      .select({ id: payments.id, payerId: payments.payerId })
+      .from(payments)
+      .where(and(gte(payments.createdAt, since), lte(payments.createdAt, now))),
+  ]);
+  return { userIds: withOwners(people, posted, paid), projectIds: posted.map((p) => p.id), paymentIds: paid.map((p) => p.id) };
+}
+
+/** Who signed up, signed in, proposed or wrote in [since, now]. */
+async function activeUserIds(ctx: DomainContext, since: Date, now: Date): Promise<string[]> {
+  const lists = await Promise.all([
     ctx.db
       .select({ id: users.id })
       .from(users)
@@ -75,26 +107,20 @@ async function activeIn(ctx: DomainContext, since: Date, now: Date): Promise<Sub
       .select({ id: messages.senderId })
       .from(messages)
       .where(and(gte(messages.createdAt, since), lte(messages.createdAt, now))),
-    ctx.db
-      .select()
-      .from(projects)
-      .where(and(gte(projects.createdAt, since), lte(projects.createdAt, now))),
-    ctx.db
-      .select()
-      .from(payments)
-      .where(and(gte(payments.createdAt, since), lte(payments.createdAt, now))),
   ]);
-  const userIds = [
+  return lists.flat().map((r) => r.id);
+}
+
+/** The active people, the clients of the projects posted and the payers of the payments made, each once. */
+function withOwners(people: string[], posted: Array<{ clientId: string }>, paid: Array<{ payerId: string }>): string[] {
+  return [
     ...new Set(
-      [...signups, ...signins, ...sent, ...written]
-        .map((r) => r.id)
-        .concat(
-          posted.map((p) => p.clientId),
-          paid.map((p) => p.payerId),
-        ),
+      people.concat(
+        posted.map((p) => p.clientId),
+        paid.map((p) => p.payerId),
+      ),
     ),
   ];
-  return { userIds, posted, paid };
 }
 
 /** Scores each subject on its own facts, as of `now`: the same score whichever other subjects share the call. */
@@ -161,8 +187,8 @@ export async function planFraudSweep(
 ): Promise<FraudSweepChunkJob[]> {
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - windowMs);
-  const { userIds, posted, paid } = await activeIn(ctx, since, now);
-  const lists = [userIds.sort(), posted.map((p) => p.id).sort(), paid.map((p) => p.id).sort()];
+  const { userIds, projectIds, paymentIds } = await activeIdsIn(ctx, since, now);
+  const lists = [userIds.sort(), projectIds.sort(), paymentIds.sort()];
   const count = Math.max(1, ...lists.map((l) => Math.ceil(l.length / chunkSubjects)));
   const share = (list: string[], i: number) => {
     const per = Math.ceil(list.length / count);
