@@ -1,8 +1,10 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import worker from "../worker/index";
 import { notify } from "../worker/domain/notifications/notify";
 import { domainContextFromEnv } from "../worker/platform/domain-context";
 import { call } from "../worker/test-support/api";
+import { incoming } from "../worker/test-support/incoming";
 import { conversationPair, createTestUser, joinRoom, send, ticketFor, upgrade } from "../worker/test-support/messaging";
 
 describe("personal room user:<id>", () => {
@@ -47,7 +49,51 @@ describe("personal room user:<id>", () => {
     expect(await socket.next()).toEqual({ type: "unread", unread: 0 });
     socket.socket.close(1000);
   });
+
+  it("gets the total across all the recipient's conversations, from one query per send in the send's own batch", async () => {
+    const { client, freelancer, conversationId } = await conversationPair();
+    const [elsewhere, elsewhereId] = await pairWith(freelancer);
+    await send(elsewhere, elsewhereId, "unread elsewhere 1");
+    const readUpTo = await send(elsewhere, elsewhereId, "unread elsewhere 2");
+    await send(elsewhere, elsewhereId, "unread elsewhere 3");
+    await call(`/api/conversations/${elsewhereId}/read`, { token: freelancer.accessToken, body: { lastReadId: readUpTo.id } });
+    await send(freelancer, conversationId, "the recipient's own message does not count");
+    const socket = await joinRoom(freelancer, `user:${freelancer.user.id}`);
+    const clientSocket = await joinRoom(client, `user:${client.user.id}`);
+
+    const { status, roundTrips } = await sendCountingRoundTrips(client.accessToken, conversationId, "hello");
+    expect(status).toBe(201);
+    expect(await socket.next()).toMatchObject({ type: "message", conversationId, unread: 2, message: { body: "hello" } });
+    // The sender's own room hears nothing: only recipients are told.
+    expect(clientSocket.pending()).toEqual([]);
+    // The session, membership, then the write with the recipients' totals in one batch: no read per recipient after it.
+    expect(roundTrips).toBe(3);
+    socket.socket.close(1000);
+    clientSocket.socket.close(1000);
+  });
 });
+
+/** Sends through the Worker against a tagged database URL and reads back how many requests the database server saw. */
+async function sendCountingRoundTrips(token: string, conversationId: string, body: string) {
+  const tag = `send-${crypto.randomUUID().slice(0, 8)}`;
+  const base = env.DATABASE_URL.replace(/\/+$/, "");
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(
+    incoming(
+      new Request(`http://localhost/api/conversations/${conversationId}/messages`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+        body: JSON.stringify({ body }),
+      }),
+    ),
+    { ...env, DATABASE_URL: `${base}/tag/${tag}/` },
+    ctx,
+  );
+  await res.arrayBuffer();
+  await waitOnExecutionContext(ctx);
+  const stats = (await (await fetch(`${base}/stats`)).json()) as { tags: Record<string, { requests: number }> };
+  return { status: res.status, roundTrips: stats.tags[tag]?.requests ?? 0 };
+}
 
 /** A conversation in which `recipient` is the freelancer, and a message for them. */
 async function pairWith(recipient: Awaited<ReturnType<typeof createTestUser>>) {

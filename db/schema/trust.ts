@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAtColumn, idColumn } from "./columns";
 import { users } from "./users";
 
@@ -88,6 +88,29 @@ export const payoutHolds = sqliteTable(
       .where(sql`released_at is null`),
     index("payout_holds_user_idx").on(t.userId, t.id),
   ],
+);
+
+/**
+ * One finished chunk of a queued fraud sweep, written in the same transaction as the chunk's alerts and holds: a
+ * redelivered chunk finds its row and writes nothing again, and the sweep is done when all its chunks have a row.
+ */
+export const fraudSweepChunks = sqliteTable(
+  "fraud_sweep_chunks",
+  {
+    sweepId: text("sweep_id").notNull(),
+    chunk: integer("chunk").notNull(),
+    /** How many chunks the sweep was cut into. */
+    chunks: integer("chunks").notNull(),
+    users: integer("users").notNull(),
+    projects: integer("projects").notNull(),
+    payments: integer("payments").notNull(),
+    flagged: integer("flagged").notNull(),
+    created: integer("created").notNull(),
+    updated: integer("updated").notNull(),
+    held: integer("held").notNull(),
+    createdAt: createdAtColumn(),
+  },
+  (t) => [primaryKey({ columns: [t.sweepId, t.chunk] })],
 );
 
 export type FraudAlert = typeof fraudAlerts.$inferSelect;

@@ -9,7 +9,9 @@ import {
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createDb } from "../../db/client";
-import { events, outbox } from "../../db/schema";
+import { events, fraudSweepChunks, outbox } from "../../db/schema";
+import { newId } from "../../db/schema/ids";
+import { createTestUser } from "../test-support/users";
 import worker from "../index";
 import { CRON_TASKS } from "./tasks";
 
@@ -43,6 +45,47 @@ describe("cron triggers and queues", () => {
     expect(String(rows[0].data?.summary)).toMatch(
       /^scored \d+ users, \d+ projects, \d+ payments; \d+ new alerts, \d+ updated, \d+ payout holds$/,
     );
+  });
+
+  it("runs a fraud sweep queued in chunks, each its own message; the last records the sweep once, redeliveries add nothing", async () => {
+    const people = await Promise.all([createTestUser(env), createTestUser(env), createTestUser(env)]);
+    const sweepId = newId();
+    const windowEnd = Date.now();
+    const job = (chunk: number, userIds: string[]) => ({
+      type: "fraud.sweep_chunk",
+      sweepId,
+      chunk,
+      chunks: 2,
+      windowStart: windowEnd - 30 * 60 * 1000,
+      windowEnd,
+      userIds,
+      projectIds: [],
+      paymentIds: [],
+    });
+    const deliver = async (id: string, body: unknown) => {
+      const batch = createMessageBatch("jobs", [{ id, timestamp: new Date(), attempts: 1, body }]);
+      const ctx = createExecutionContext();
+      await worker.queue(batch, env, ctx);
+      expect((await getQueueResult(batch, ctx)).explicitAcks).toContain(id);
+    };
+    const runs = () =>
+      db()
+        .select()
+        .from(events)
+        .where(and(eq(events.type, "task.run"), eq(events.subjectId, "fraud.sweep"), eq(events.id, sweepId)));
+    const chunkRows = () => db().select().from(fraudSweepChunks).where(eq(fraudSweepChunks.sweepId, sweepId));
+
+    await deliver("c0", job(0, [people[0].user.id, people[1].user.id]));
+    expect(await runs()).toEqual([]);
+    await deliver("c1", job(1, [people[2].user.id]));
+    const [run] = await runs();
+    expect(String(run?.data?.summary)).toBe("scored 3 users, 0 projects, 0 payments; 0 new alerts, 0 updated, 0 payout holds");
+    expect(run?.data).toMatchObject({ chunks: 2, windowEnd: new Date(windowEnd).toISOString() });
+
+    await deliver("c1-again", job(1, [people[2].user.id]));
+    await deliver("c0-again", job(0, [people[0].user.id, people[1].user.id]));
+    expect(await runs()).toHaveLength(1);
+    expect((await chunkRows()).map((r) => r.chunk).sort()).toEqual([0, 1]);
   });
 
   it("acknowledges and drops a malformed job instead of retrying it forever", async () => {

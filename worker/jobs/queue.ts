@@ -3,7 +3,7 @@ import { sendPasswordReset } from "../domain/auth/password-reset";
 import type { DomainContext } from "../domain/context";
 import { domainJobSchemas } from "../domain/shared/jobs";
 import { settleStripeMilestone } from "../domain/settlement/settle";
-import { runTask, TASK_NAMES, taskForCron, type TaskName } from "./tasks";
+import { runFraudSweepChunkJob, runTask, TASK_NAMES, taskForCron, type TaskName } from "./tasks";
 import type { Env } from "../env";
 import { domainContextFromEnv } from "../platform/domain-context";
 import { emailMessageSchema } from "../platform/email/message";
@@ -80,6 +80,9 @@ async function runJob(ctx: DomainContext, job: Job): Promise<void> {
       return;
     case "saved-search.digest":
       await sendSavedSearchDigest(ctx, job.savedSearchId);
+      return;
+    case "fraud.sweep_chunk":
+      await runFraudSweepChunkJob(ctx, job);
       return;
     default:
       return job satisfies never;

@@ -6,9 +6,9 @@ import { AppError } from "../errors";
 import { requireOwnedFiles, scopeFilesStatement } from "../shared/file-records";
 import { publishQuietly } from "../shared/publisher";
 import { parseInput } from "../shared/validate";
-import { memberIds, requireMembership } from "./conversations";
+import { requireMembership } from "./conversations";
 import { MESSAGES_PAGE_MAX, MESSAGES_PER_MINUTE, sendMessageInput, type MessagePageQuery, type SendMessageInput } from "./inputs";
-import { unreadIn, unreadTotal } from "./unread";
+import { recipientUnreadTotalsQuery, unreadIn, unreadTotal } from "./unread";
 import { messageView } from "./views";
 
 const MINUTE_MS = 60 * 1000;
@@ -34,7 +34,7 @@ export async function sendMessage(
   const attachments = await ownedAttachments(ctx, senderId, conversationId, valid.attachments ?? []);
   const now = ctx.clock.now();
   const id = ctx.newId();
-  const [inserted] = await ctx.db.batch([
+  const [inserted, , , , recipients] = await ctx.db.batch([
     ctx.db.insert(messages).values({ id, conversationId, senderId, body: valid.body, attachments, createdAt: now }).returning(),
     ctx.db.update(conversations).set({ lastMessageId: id, lastActivityAt: now }).where(eq(conversations.id, conversationId)),
     ctx.db
@@ -47,16 +47,15 @@ export async function sendMessage(
       attachments.map((a) => a.key),
       { scope: "conversation", id: conversationId },
     ),
+    // The recipients and their unread badges, read in the same transaction: one query per send, not one per recipient.
+    recipientUnreadTotalsQuery(ctx, conversationId, senderId),
   ]);
   const message = messageView(inserted[0]);
   const rooms = ctx.rooms;
   if (!rooms) return message;
-  const recipients = (await memberIds(ctx, conversationId)).filter((userId) => userId !== senderId);
   await publishQuietly(ctx, "message", [
     rooms.toConversation(conversationId, { type: "message", message }),
-    ...recipients.map(async (userId) =>
-      rooms.toUser(userId, { type: "message", conversationId, message, unread: await unreadTotal(ctx, userId) }),
-    ),
+    ...recipients.map(({ userId, unread }) => rooms.toUser(userId, { type: "message", conversationId, message, unread: Number(unread) })),
   ]);
   return message;
 }

@@ -2,6 +2,8 @@ import { events } from "../../../db/schema";
 import type { DomainContext } from "../context";
 
 export interface AuditInput {
+  /** A fixed id makes the entry write-once: a repeat (insert ... on conflict do nothing) adds nothing. */
+  id?: string;
   type: string;
   actorId?: string | null;
   subjectType?: string;
@@ -15,7 +17,7 @@ export interface AuditInput {
 /** The insert statement, so callers can put it in the same batch as the change it records. */
 export function auditStatement(ctx: DomainContext, input: AuditInput) {
   return ctx.db.insert(events).values({
-    id: ctx.newId(),
+    id: input.id ?? ctx.newId(),
     type: input.type,
     actorId: input.actorId ?? null,
     subjectType: input.subjectType ?? null,

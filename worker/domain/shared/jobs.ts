@@ -29,10 +29,30 @@ export const savedSearchDigestJobSchema = z.object({
   savedSearchId: z.string().min(1).max(64),
 });
 
+const subjectIds = z.array(z.string().min(1).max(64)).max(1000);
+
+/**
+ * One queue-sized chunk of a fraud sweep (queued by the fraud.sweep task): the subjects it scores and the sweep's
+ * fixed window (ms), so every chunk scores as of the same moment and a redelivery scores the same things.
+ */
+export const fraudSweepChunkJobSchema = z.object({
+  type: z.literal("fraud.sweep_chunk"),
+  sweepId: z.string().min(1).max(64),
+  chunk: z.number().int().min(0),
+  chunks: z.number().int().min(1),
+  windowStart: z.number().int(),
+  windowEnd: z.number().int(),
+  userIds: subjectIds,
+  projectIds: subjectIds,
+  paymentIds: subjectIds,
+});
+export type FraudSweepChunkJob = z.infer<typeof fraudSweepChunkJobSchema>;
+
 export const domainJobSchemas = [
   passwordResetJobSchema,
   meetingReminderJobSchema,
   savedSearchMatchJobSchema,
   savedSearchDigestJobSchema,
+  fraudSweepChunkJobSchema,
 ] as const;
 export type DomainJob = z.infer<(typeof domainJobSchemas)[number]>;

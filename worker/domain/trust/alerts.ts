@@ -1,5 +1,7 @@
 import { and, desc, eq, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import {
+  events,
   fraudAlerts,
   FRAUD_ALERT_STATUSES,
   OPEN_ALERT_STATUSES,
@@ -41,9 +43,25 @@ const signalCodes = (a: { signals: FraudAlert["signals"] }) => new Set(a.signals
  * or scores higher. Critical scores also hold the account's payouts.
  */
 export async function raiseAlerts(ctx: DomainContext, candidates: AlertCandidate[]): Promise<RaiseResult> {
+  const { statements, result, holdsFor } = await alertWrites(ctx, candidates);
+  for (let i = 0; i < statements.length; i += 50) {
+    const slice = statements.slice(i, i + 50);
+    await ctx.db.batch(slice as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  }
+  if (holdsFor.size > 0) result.held = await placeAutomaticHolds(ctx, holdsFor);
+  return result;
+}
+
+/**
+ * What raiseAlerts writes, as statements for the caller's own batch (a sweep chunk commits them with its record),
+ * and the accounts whose payouts to hold with the alert that holds them.
+ */
+export async function alertWrites(ctx: DomainContext, candidates: AlertCandidate[]) {
   const due = candidates.filter((c) => c.risk.score >= ALERT_THRESHOLD);
   const result: RaiseResult = { created: 0, updated: 0, held: 0 };
-  if (due.length === 0) return result;
+  const statements: BatchItem<"sqlite">[] = [];
+  const holdsFor = new Map<string, string>();
+  if (due.length === 0) return { statements, result, holdsFor };
   const now = ctx.clock.now();
   const subjectIds = [...new Set(due.map((c) => c.subjectId))];
   const previous: FraudAlert[] = [];
@@ -59,8 +77,6 @@ export async function raiseAlerts(ctx: DomainContext, candidates: AlertCandidate
   for (const a of previous)
     (byKey.get(`${a.kind}|${a.subjectId}`) ?? byKey.set(`${a.kind}|${a.subjectId}`, []).get(`${a.kind}|${a.subjectId}`)!).push(a);
 
-  const statements = [];
-  const holdsFor = new Map<string, string>();
   for (const c of due) {
     const history = (byKey.get(`${c.kind}|${c.subjectId}`) ?? []).sort((a, b) => b.id.localeCompare(a.id));
     const open = history.find((a) => (OPEN_ALERT_STATUSES as readonly string[]).includes(a.status));
@@ -105,13 +121,10 @@ export async function raiseAlerts(ctx: DomainContext, candidates: AlertCandidate
     }
     if (c.userId && c.risk.score >= PAYOUT_HOLD_THRESHOLD && !holdsFor.has(c.userId)) holdsFor.set(c.userId, alertId);
   }
-  for (let i = 0; i < statements.length; i += 50) {
-    const slice = statements.slice(i, i + 50);
-    await ctx.db.batch(slice as [(typeof slice)[0], ...(typeof slice)[0][]]);
-  }
-  if (holdsFor.size > 0) result.held = await placeAutomaticHolds(ctx, holdsFor);
-  return result;
+  return { statements, result, holdsFor };
 }
+
+const AUTOMATIC_HOLD_REASON = "A critical fraud alert is under review.";
 
 /** Holds payouts of accounts with a critical alert; an account already on hold keeps its one hold. */
 async function placeAutomaticHolds(ctx: DomainContext, alertByUser: Map<string, string>): Promise<number> {
@@ -121,7 +134,7 @@ async function placeAutomaticHolds(ctx: DomainContext, alertByUser: Map<string, 
     const [alert] = await ctx.db.select({ id: fraudAlerts.id }).from(fraudAlerts).where(eq(fraudAlerts.id, alertId)).limit(1);
     const placed = await ctx.db
       .insert(payoutHolds)
-      .values({ id: ctx.newId(), userId, reason: "A critical fraud alert is under review.", alertId: alert?.id ?? null, createdAt: now })
+      .values({ id: ctx.newId(), userId, reason: AUTOMATIC_HOLD_REASON, alertId: alert?.id ?? null, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: payoutHolds.id });
     if (placed.length === 0) continue;
@@ -134,6 +147,30 @@ async function placeAutomaticHolds(ctx: DomainContext, alertByUser: Map<string, 
     });
   }
   return held;
+}
+
+/**
+ * placeAutomaticHolds as statements for one batch, placed after the alert writes they refer to: per account, the
+ * hold (kept out when one is active; its returned row says whether it was placed) and its audit entry, written only
+ * if that hold was.
+ */
+export function automaticHoldStatements(ctx: DomainContext, alertByUser: Map<string, string>) {
+  const now = ctx.clock.now();
+  return [...alertByUser].map(([userId, alertId]) => {
+    const holdId = ctx.newId();
+    const data = JSON.stringify({ alertId, automatic: true, holdId });
+    const statements = [
+      ctx.db
+        .insert(payoutHolds)
+        .values({ id: holdId, userId, reason: AUTOMATIC_HOLD_REASON, alertId, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: payoutHolds.id }),
+      ctx.db.run(
+        sql`insert into ${events} (id, type, subject_type, subject_id, data, created_at) select ${ctx.newId()}, 'trust.payout_hold', 'user', ${userId}, ${data}, ${now.getTime()} from ${payoutHolds} where ${payoutHolds.id} = ${holdId}`,
+      ),
+    ] as const;
+    return { holdId, statements };
+  });
 }
 
 export interface AlertFilters {
