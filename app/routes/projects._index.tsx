@@ -12,6 +12,7 @@ import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { SelectField } from "~/components/marketplace/fields";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS, POSTED_WITHIN_OPTIONS } from "~/components/marketplace/labels";
 import { CursorPager } from "~/components/marketplace/pager";
+import { DidYouMean } from "~/components/marketplace/did-you-mean";
 import { ProjectCard } from "~/components/marketplace/project-card";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -43,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nextCursor: null,
     total: 0,
     totalCapped: false,
+    didYouMean: null as string | null,
   };
   if (!search.ok) return data({ ...base, error: search.error }, { status: 400 });
   try {
@@ -69,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectSearch() {
-  const { filters, categories, canSave, query, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
+  const { filters, categories, canSave, query, items, nextCursor, total, totalCapped, didYouMean, error } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const searching = useNavigation().state === "loading";
   return (
@@ -177,6 +179,7 @@ export default function ProjectSearch() {
       <p role="status" className="text-sm font-medium">
         {formatCounted(total, totalCapped, "project", "projects")} found
       </p>
+      <DidYouMean text={didYouMean} />
       {items.length === 0 ? (
         <EmptyState title="No projects match">Try fewer words or filters.</EmptyState>
       ) : (
