@@ -122,9 +122,11 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   const words = build(
     sql`(SELECT rowid, ${BM25} AS rank FROM freelancers_fts WHERE freelancers_fts MATCH ${text.match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`,
   );
-  const unknownWords = sql`NOT EXISTS (SELECT 1 FROM freelancers_fts WHERE freelancers_fts MATCH ${text.match})`;
   const partial = text.partial
-    ? build(trigramWindow(FREELANCER_TEXT, text.partial, unknownWords), shortWordTerms(FREELANCER_TEXT, text.partial))
+    ? build(
+        trigramWindow(FREELANCER_TEXT, text.partial, { index: "freelancers_fts", match: text.match }),
+        shortWordTerms(FREELANCER_TEXT, text.partial),
+      )
     : null;
   return { ...words, ...shape, partial };
 }

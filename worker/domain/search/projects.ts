@@ -146,9 +146,11 @@ export async function prepareProjectSearch(ctx: DomainContext, input: ProjectSea
   const words = build(
     sql`(SELECT rowid, ${BM25} AS rank FROM projects_fts WHERE projects_fts MATCH ${text.match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`,
   );
-  const unknownWords = sql`NOT EXISTS (SELECT 1 FROM projects_fts WHERE projects_fts MATCH ${text.match})`;
   const partial = text.partial
-    ? build(trigramWindow(PROJECT_TEXT, text.partial, unknownWords), shortWordTerms(PROJECT_TEXT, text.partial))
+    ? build(
+        trigramWindow(PROJECT_TEXT, text.partial, { index: "projects_fts", match: text.match }),
+        shortWordTerms(PROJECT_TEXT, text.partial),
+      )
     : null;
   return { ...words, ...shape, partial };
 }

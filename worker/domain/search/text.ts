@@ -65,18 +65,25 @@ export interface TextIndex {
   columns: SQL[];
 }
 
+/** An empty phrase: a MATCH that finds nothing at the cost of nothing. */
+const MATCH_NOTHING = '""';
+
 /**
  * The window of matches a search joins to its content table as `m(rowid, rank)`, read from the trigram index:
  * the newest RELEVANCE_WINDOW matches of the long words ranked by bm25, or, for a query of short words only, the
- * newest BOUNDED_SCAN rows (newest first). `onlyIf` is a condition on no row (the word index knowing none of the
- * words): false, the window is empty at the cost of evaluating it once.
+ * newest BOUNDED_SCAN rows (newest first). With `unlessWords` (the word index and its MATCH expression), the
+ * window is empty when the word index finds a row with all the words: the condition is part of the MATCH
+ * argument, evaluated once before the trigram index is read, so a search the word index serves pays one probe.
  */
-export function trigramWindow(index: TextIndex, query: TrigramQuery, onlyIf?: SQL): SQL {
-  const guard = onlyIf ? sql` AND ${onlyIf}` : sql``;
+export function trigramWindow(index: TextIndex, query: TrigramQuery, unlessWords?: { index: string; match: string }): SQL {
+  const trigram = sql.raw(index.trigram);
   if (query.match) {
-    return sql`(SELECT rowid, bm25(${sql.raw(index.trigram)}, ${sql.raw(index.weights)}) AS rank FROM ${sql.raw(index.trigram)} WHERE ${sql.raw(index.trigram)} MATCH ${query.match}${guard} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`;
+    const match = unlessWords
+      ? sql`(CASE WHEN EXISTS (SELECT 1 FROM ${sql.raw(unlessWords.index)} WHERE ${sql.raw(unlessWords.index)} MATCH ${unlessWords.match}) THEN ${MATCH_NOTHING} ELSE ${query.match} END)`
+      : sql`${query.match}`;
+    return sql`(SELECT rowid, bm25(${trigram}, ${sql.raw(index.weights)}) AS rank FROM ${trigram} WHERE ${trigram} MATCH ${match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`;
   }
-  return sql`(SELECT rowid, -rowid AS rank FROM ${index.table} WHERE rowid > (SELECT max(rowid) FROM ${index.table}) - ${BOUNDED_SCAN}${guard}) AS m`;
+  return sql`(SELECT rowid, -rowid AS rank FROM ${index.table} WHERE rowid > (SELECT max(rowid) FROM ${index.table}) - ${BOUNDED_SCAN}) AS m`;
 }
 
 /**
