@@ -116,7 +116,9 @@ export default function FreelancerSearch() {
           <h1 className="text-2xl font-bold tracking-tight">Find freelancers</h1>
           <p className="text-muted mt-1">Search freelancers by words, skills, rate, country, language and availability.</p>
         </div>
+        {/* Keyed by the text: a "Did you mean" link changes it on this same page, and the box must show the new text. */}
         <Form
+          key={filters.q ?? ""}
           method="get"
           role="search"
           aria-label="Freelancers"

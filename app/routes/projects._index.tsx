@@ -82,7 +82,14 @@ export default function ProjectSearch() {
           Projects from clients, searchable by words, skills and budget. Open ones show unless you pick another status in the filters.
         </p>
       </div>
-      <Form method="get" role="search" aria-label="Projects" className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5">
+      {/* Keyed by the text: a "Did you mean" link changes it on this same page, and the box must show the new text. */}
+      <Form
+        key={filters.q ?? ""}
+        method="get"
+        role="search"
+        aria-label="Projects"
+        className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5"
+      >
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <Field
             className="flex-1"
