@@ -14,12 +14,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { migrateDatabase } from "../db/migrate";
-import { seedIfEmpty } from "../db/seed/run";
 import { freePort } from "../scripts/free-port";
 import { startStack, type Stack } from "../scripts/stack";
 import { measureBundles } from "./bundle";
-import { copyCachedMarket, BENCH_MARKETS, type BenchMarket } from "./market-cache";
+import { prepareBenchDatabase } from "./database";
 import { measure, warmUp, type Run, type Target } from "./measure";
 import { overloadCheck } from "./overload";
 import { preparePersonas, type Personas } from "./personas";
@@ -32,19 +30,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 25);
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, "i") : null;
 const SECRET = `bench-secret-${crypto.randomUUID()}`;
-
-async function prepareDatabase(dataDir: string): Promise<void> {
-  const file = join(dataDir, "megilance.db");
-  if (SCALE in BENCH_MARKETS) {
-    const started = Date.now();
-    await copyCachedMarket(SCALE as BenchMarket, file, (message) => process.stdout.write(`\r[bench] ${message}`.padEnd(100)));
-    console.log(`\n[bench] ${SCALE} market ready in ${Math.round((Date.now() - started) / 1000)} s`);
-    await migrateDatabase(`file:${file}`);
-  } else {
-    await migrateDatabase(`file:${file}`);
-    await seedIfEmpty(`file:${file}`);
-  }
-}
 
 /** Waits until the database has answered everything a run left queued, so it does not slow the next run. */
 async function drain(stack: Stack, maxSeconds = 900): Promise<void> {
@@ -84,7 +69,7 @@ async function targetOf(scenario: Scenario, stack: Stack, personas: Personas): P
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "megilance-bench-"));
-  await prepareDatabase(dataDir);
+  await prepareBenchDatabase(SCALE, dataDir);
   const stack = await startStack({
     dataDir,
     port: await freePort(),

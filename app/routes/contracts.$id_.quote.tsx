@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/cloudflare";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/utils/auth.server";
 import { AppError, domainFrom } from "~/utils/domain.server";
@@ -19,3 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     return Response.json({ quote: null, error: error.message }, { status: error.status });
   }
 }
+
+/**
+ * A quote is asked for when a currency is picked, never again after an action elsewhere on the page: after "Sign out"
+ * it would find no session, and a fetcher that gets a redirect moves the whole page to the sign-in form.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = () => false;

@@ -115,6 +115,8 @@ describe("profile photo and portfolio", () => {
     await hydrated(page);
     const chosenLanguages = page.getByRole("list", { name: "Chosen languages" });
     const removeLanguage = chosenLanguages.getByRole("button", { name: /^Remove / });
+    // An in-page navigation: the address changes before the form is drawn, and counting earlier would find nothing.
+    await page.getByRole("searchbox", { name: "Add a language" }).waitFor();
     while ((await removeLanguage.count()) > 0) await removeLanguage.first().click();
     await page.getByRole("searchbox", { name: "Add a language" }).fill("germ");
     await page.getByRole("button", { name: "Add German", exact: true }).click();

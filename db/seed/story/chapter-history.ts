@@ -72,3 +72,56 @@ export async function earlierWork(s: StoryContext, cast: Cast): Promise<string> 
   });
   return contractId;
 }
+
+/**
+ * The retoucher's earlier job for the agency, paid and ended: the retoucher is a Dutch business with a VAT number,
+ * so the fee statement of that release shows the reverse charge instead of Dutch VAT.
+ */
+export async function retoucherEarlierWork(s: StoryContext, cast: Cast): Promise<string> {
+  const agency = cast.otherClients[1];
+  const retoucher = cast.otherFreelancers[1];
+  const { proposalId } = await postAndPropose(
+    s,
+    agency,
+    retoucher,
+    {
+      at: [112, 9],
+      input: {
+        title: "Retouch 40 product photos for a catalogue",
+        description:
+          "Forty product photos of ceramics need dust removed, colours matched to the originals and white backgrounds, in print and web sizes.",
+        category: "graphic-design-branding",
+        skills: ["Adobe Photoshop", "Graphic Design"],
+        budgetType: "fixed",
+        budgetMin: 30_000,
+        budgetMax: 50_000,
+        currency: "EUR",
+        duration: "less_than_week",
+        experienceLevel: "intermediate",
+      },
+    },
+    {
+      at: [111, 15],
+      input: {
+        coverLetter:
+          "Ceramics are all about true colour and clean edges. I calibrate against your originals, remove dust by hand and deliver both sizes in one folder.",
+        bidAmount: 40_000,
+        estimatedDays: 4,
+      },
+    },
+  );
+  const { contractId, milestoneIds } = await offer(s, agency, proposalId, [110, 10], { type: "fixed", amount: 40_000 }, [
+    { title: "40 retouched photos, print and web", amount: 40_000 },
+  ]);
+  await accept(s, retoucher, contractId, [110, 12]);
+  await completeMilestone(
+    s,
+    { client: agency, freelancer: retoucher },
+    milestoneIds[0],
+    { funded: [110, 13], submitted: [106, 16], approved: [105, 10] },
+    "All 40 photos are in the shared folder, print and web sizes, colours matched to your originals.",
+  );
+  await s.at(105, 11);
+  await endContract(s.ctx, agency.user, contractId, { reason: "All delivered." });
+  return contractId;
+}

@@ -12,7 +12,7 @@ import { decidedDispute, photoDispute } from "./chapter-disputes";
 import { favourites, photos, portfolio, projectsWorthSaving, readOldNews, supportTicket } from "./chapter-extras";
 import { customerPortal, siteRefresh } from "./chapter-fixed";
 import { callsAndMeetings } from "./chapter-meetings";
-import { earlierWork } from "./chapter-history";
+import { earlierWork, retoucherEarlierWork } from "./chapter-history";
 import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
@@ -48,6 +48,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
       await portfolio(s, cast);
     },
     () => earlierWork(s, cast),
+    () => retoucherEarlierWork(s, cast),
     () => siteRefresh(s, cast),
     () => decidedDispute(s, cast),
     async () => callsAndMeetings(s, cast, await customerPortal(s, cast)),

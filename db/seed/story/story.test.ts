@@ -199,6 +199,13 @@ describe("the demo story", () => {
     }
     const taxed = statements.reduce((sum, fee) => sum + Number(fee.fee_tax_amount), 0);
     expect(await one(`SELECT sum(amount) FROM ledger_entries WHERE account = 'tax:GB'`)).toBe(taxed);
+    // The retoucher is a Dutch business with a VAT number: its fee statement is reverse-charged, with no tax in it.
+    const reverseCharged = await rows(
+      `SELECT fee_amount, fee_tax_amount, tax_kind, tax_jurisdiction FROM invoices
+       WHERE kind = 'fee' AND tax_treatment = 'reverse_charge'`,
+    );
+    expect(reverseCharged).toEqual([expect.objectContaining({ fee_tax_amount: 0, tax_kind: "vat", tax_jurisdiction: "NL" })]);
+    expect(Number(reverseCharged[0]!.fee_amount)).toBe(platformFee(40_000));
   });
 
   it("happened in order: invoice numbers follow their dates across all the chapters", async () => {

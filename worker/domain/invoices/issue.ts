@@ -27,9 +27,6 @@ import { platformFee, PLATFORM_FEE_BPS } from "../ledger/fees";
 import { formatMinutes, isoWeekLabel } from "../time/weeks";
 import { platformParty, userParty } from "./parties";
 
-/** Tax on invoices in basis points: 0 unless a deployment configures one here (the amounts then include it). */
-export const INVOICE_TAX_BPS = 0;
-
 export interface InvoiceDraft {
   kind: InvoiceKind;
   sourceKey: string;
@@ -78,7 +75,6 @@ export async function issueInvoice(ctx: DomainContext, draft: InvoiceDraft): Pro
   const year = draft.issuedAt.getUTCFullYear();
   const subtotal = draft.lines.reduce((sum, line) => sum + line.amount, 0);
   const feeAmount = draft.feeAmount ?? 0;
-  const taxAmount = Number((BigInt(subtotal - feeAmount) * BigInt(INVOICE_TAX_BPS) + 5_000n) / 10_000n);
   const sequence = sql<number>`(select ${invoiceSequences.last} from ${invoiceSequences} where ${invoiceSequences.year} = ${year})`;
   try {
     await ctx.db.batch([
@@ -103,9 +99,11 @@ export async function issueInvoice(ctx: DomainContext, draft: InvoiceDraft): Pro
         subtotal,
         feeRateBps: draft.feeRateBps ?? 0,
         feeAmount,
-        taxRateBps: INVOICE_TAX_BPS,
-        taxAmount,
-        total: subtotal - feeAmount + taxAmount,
+        // Tax on the work itself is the freelancer's to charge, outside the platform; the platform's tax is the VAT or
+        // GST included in its fee (decision 048), shown below as the fee's tax.
+        taxRateBps: 0,
+        taxAmount: 0,
+        total: subtotal - feeAmount,
         feeTaxAmount: draft.tax?.feeTaxAmount ?? 0,
         feeTaxRateBps: draft.tax?.feeTaxRateBps ?? 0,
         taxTreatment: draft.tax?.treatment ?? "none",
