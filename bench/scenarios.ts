@@ -1,6 +1,7 @@
 import { prepareMatchingScenario, type PrepareContext } from "./matching-setup";
 import type { Personas } from "./personas";
 import { prepareFraudSweepScenario } from "./seed-trust";
+import { prepareScriptSearchScenario } from "./script-search-setup";
 
 /** One HTTP scenario: a route measured under load. Later features add theirs here. */
 export interface Scenario {
@@ -39,6 +40,20 @@ export const SCENARIOS: Scenario[] = [
     read: true,
   },
   { name: "project search: one common word", path: "/api/projects?q=web", read: true },
+  // Search in any script (the trigram indexes): text inside longer Chinese titles, and parts of English words.
+  {
+    name: "project search: Chinese inside titles",
+    path: `/api/projects?q=${encodeURIComponent("移动应用")}`,
+    read: true,
+    prepare: prepareScriptSearchScenario,
+  },
+  { name: "project search: part of a word", path: "/api/projects?q=dashb", read: true },
+  {
+    name: "freelancer search: Arabic inside headlines",
+    path: `/api/freelancers?q=${encodeURIComponent("تطبيقات")}`,
+    read: true,
+    prepare: prepareScriptSearchScenario,
+  },
   {
     name: "project list: category + level, newest",
     path: "/api/projects?category=web-development&experienceLevel=intermediate&sort=newest&limit=20",

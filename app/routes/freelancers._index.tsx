@@ -6,6 +6,7 @@ import { LANGUAGES } from "../../worker/domain/profiles/languages";
 import { SelectField } from "~/components/marketplace/fields";
 import { MarketplaceFrame } from "~/components/marketplace/frame";
 import { CursorPager } from "~/components/marketplace/pager";
+import { DidYouMean } from "~/components/marketplace/did-you-mean";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
 import { Avatar } from "~/components/ui/avatar";
@@ -71,7 +72,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = filtersSchema.safeParse(Object.fromEntries(url.searchParams));
   const filters = parsed.success ? parsed.data : {};
-  const base = { viewer: viewer ? summarizeViewer(viewer) : null, filters, items: [], nextCursor: null, total: 0, totalCapped: false };
+  const base = {
+    viewer: viewer ? summarizeViewer(viewer) : null,
+    filters,
+    items: [],
+    nextCursor: null,
+    total: 0,
+    totalCapped: false,
+    didYouMean: null as string | null,
+  };
   if (!parsed.success) return data({ ...base, error: FILTERS_CLEARED }, { status: 400 });
   const money = (text: string | undefined) => (text ? toMinorUnits(text, filters.currency ?? "USD") : undefined);
   const rateMin = money(filters.min);
@@ -88,7 +97,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function FreelancerSearch() {
-  const { viewer, filters, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
+  const { viewer, filters, items, nextCursor, total, totalCapped, didYouMean, error } = useLoaderData<typeof loader>();
   const searching = useNavigation().state === "loading";
   const filtered = Boolean(
     filters.skills ||
@@ -107,7 +116,9 @@ export default function FreelancerSearch() {
           <h1 className="text-2xl font-bold tracking-tight">Find freelancers</h1>
           <p className="text-muted mt-1">Search freelancers by words, skills, rate, country, language and availability.</p>
         </div>
+        {/* Keyed by the text: a "Did you mean" link changes it on this same page, and the box must show the new text. */}
         <Form
+          key={filters.q ?? ""}
           method="get"
           role="search"
           aria-label="Freelancers"
@@ -185,6 +196,7 @@ export default function FreelancerSearch() {
         <p role="status" className="text-sm font-medium">
           {formatCounted(total, totalCapped, "freelancer", "freelancers")} found
         </p>
+        <DidYouMean text={didYouMean} />
         {items.length === 0 ? (
           <EmptyState title="No freelancers match">Try fewer words or filters.</EmptyState>
         ) : (

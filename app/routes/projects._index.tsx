@@ -12,6 +12,7 @@ import { PROJECT_STATUS_LABELS } from "../../worker/domain/projects/status";
 import { SelectField } from "~/components/marketplace/fields";
 import { BUDGET_TYPE_LABELS, EXPERIENCE_LABELS, POSTED_WITHIN_OPTIONS } from "~/components/marketplace/labels";
 import { CursorPager } from "~/components/marketplace/pager";
+import { DidYouMean } from "~/components/marketplace/did-you-mean";
 import { ProjectCard } from "~/components/marketplace/project-card";
 import { RouteError } from "~/components/route-error";
 import { Alert } from "~/components/ui/alert";
@@ -43,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nextCursor: null,
     total: 0,
     totalCapped: false,
+    didYouMean: null as string | null,
   };
   if (!search.ok) return data({ ...base, error: search.error }, { status: 400 });
   try {
@@ -69,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ProjectSearch() {
-  const { filters, categories, canSave, query, items, nextCursor, total, totalCapped, error } = useLoaderData<typeof loader>();
+  const { filters, categories, canSave, query, items, nextCursor, total, totalCapped, didYouMean, error } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const searching = useNavigation().state === "loading";
   return (
@@ -80,7 +82,14 @@ export default function ProjectSearch() {
           Projects from clients, searchable by words, skills and budget. Open ones show unless you pick another status in the filters.
         </p>
       </div>
-      <Form method="get" role="search" aria-label="Projects" className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5">
+      {/* Keyed by the text: a "Did you mean" link changes it on this same page, and the box must show the new text. */}
+      <Form
+        key={filters.q ?? ""}
+        method="get"
+        role="search"
+        aria-label="Projects"
+        className="border-subtle surface rounded-card space-y-4 border p-4 sm:p-5"
+      >
         <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <Field
             className="flex-1"
@@ -177,6 +186,7 @@ export default function ProjectSearch() {
       <p role="status" className="text-sm font-medium">
         {formatCounted(total, totalCapped, "project", "projects")} found
       </p>
+      <DidYouMean text={didYouMean} />
       {items.length === 0 ? (
         <EmptyState title="No projects match">Try fewer words or filters.</EmptyState>
       ) : (

@@ -24,6 +24,13 @@ interface TableWriter {
 /** Rows per transaction: large enough that commits cost nothing. */
 const ROWS_PER_TRANSACTION = 200_000;
 const ROWS_PER_STATEMENT = 200;
+/** The full-text indexes (word and trigram, migrations 0002 and 0029) and the content table each follows. */
+const FULL_TEXT_INDEXES = [
+  ["projects_fts", "projects"],
+  ["projects_trigram", "projects"],
+  ["freelancers_fts", "freelancer_profiles"],
+  ["freelancers_trigram", "freelancer_profiles"],
+] as const;
 
 export class BulkWriter implements MarketWriter {
   private readonly db: Database.Database;
@@ -106,8 +113,8 @@ export class BulkWriter implements MarketWriter {
       onProgress(`rebuilding ${name}`);
       this.db.exec(sql);
     }
-    for (const fts of ["projects_fts", "freelancers_fts"]) {
-      if (!this.touched.has(fts === "projects_fts" ? "projects" : "freelancer_profiles")) continue;
+    for (const [fts, content] of FULL_TEXT_INDEXES) {
+      if (!this.touched.has(content)) continue;
       onProgress(`rebuilding ${fts}`);
       this.db.exec(`INSERT INTO ${fts}(${fts}) VALUES ('rebuild')`);
     }

@@ -19,7 +19,7 @@ import {
   freelancerSummarySchema,
   portfolioViewSchema,
 } from "../domain/profiles/view-schema";
-import { countedPageSchema, pageSchema } from "../domain/shared/views";
+import { searchPageSchema, pageSchema } from "../domain/shared/views";
 
 const freelancerProfileBody = z.object({ profile: freelancerProfileViewSchema });
 const clientProfileBody = z.object({ profile: clientProfileViewSchema });
@@ -36,7 +36,11 @@ export const profileRoutes: Router = createRouter()
       tags,
       summary: "Search freelancers (q over headline, bio and skills; skills, rate, country, availability, rating filters)",
       query: freelancerSearchSchema,
-      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(freelancerSummarySchema) },
+      ok: {
+        status: 200,
+        description: "{items, nextCursor, total, totalCapped, didYouMean}",
+        schema: searchPageSchema(freelancerSummarySchema),
+      },
       errors: [400, 422],
     }),
     async (c) => c.json(await searchFreelancers(c.get("domain"), c.req.valid("query")), 200),

@@ -15,7 +15,7 @@ import { createRouter, type Router } from "./context";
 import { jsonRoute } from "./openapi";
 import { requireRole, requireViewer } from "./viewer";
 import { projectViewSchema } from "../domain/projects/view-schema";
-import { countedPageSchema } from "../domain/shared/views";
+import { searchPageSchema } from "../domain/shared/views";
 
 const projectBody = z.object({ project: projectViewSchema });
 
@@ -53,7 +53,7 @@ export const projectRoutes: Router = createRouter()
       summary:
         "Search public projects, open ones unless status says otherwise (q: full text, ranked by bm25; filters; cursor pages), or mine=true for your own",
       query: listQuery,
-      ok: { status: 200, description: "{items, nextCursor, total}", schema: countedPageSchema(projectViewSchema) },
+      ok: { status: 200, description: "{items, nextCursor, total, totalCapped, didYouMean}", schema: searchPageSchema(projectViewSchema) },
       errors: [400, 422],
     }),
     async (c) => {

@@ -17,6 +17,7 @@ import { websiteCare } from "./chapter-hourly";
 import { offerFromClient, offerToFreelancer } from "./chapter-offers";
 import { storyContext } from "./context";
 import { savedSearchAlerts } from "./chapter-alerts";
+import { projectsInOtherScripts } from "./chapter-scripts";
 
 export const DEMO_STORY_SEED = 20261207;
 
@@ -59,6 +60,7 @@ export async function seedDemoStory(db: Db, options: DemoStoryOptions): Promise<
     async () => favourites(s, cast, await projectsWorthSaving(s)),
     () => supportTicket(s, cast),
     () => savedSearchAlerts(s, cast),
+    () => projectsInOtherScripts(s, cast),
     () => readOldNews(s, cast),
   ]);
   // The market people's sessions were only there to act as them; the demo accounts keep theirs as history.

@@ -111,6 +111,69 @@ describe("EXPLAIN QUERY PLAN of the search queries (real database)", () => {
   });
 });
 
+describe("EXPLAIN QUERY PLAN of search in any script (real database)", () => {
+  it.each([
+    ["Chinese inside a title", { q: "移动应用" }],
+    ["Arabic with filters", { q: "تطبيقات الجوال", category: "web-development", budgetMin: 1000, postedWithin: 30 }],
+    ["Japanese sorted by newest", { q: "アプリ開発", sort: "newest" as const }],
+    ["a long and a short word", { q: "移动应用 开发" }],
+  ])("project search (%s) is driven by the trigram index and reaches projects by rowid", async (_name, input) => {
+    const prepared = await prepareProjectSearch(ctx(), input);
+    expect(prepared.partial).toBeNull();
+    for (const query of [prepared.page, prepared.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expectDrivenByFts(details, "projects_trigram", "projects");
+    }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "p", "id");
+  });
+
+  it("parts of Latin words: the trigram statements are driven by the trigram index, the word index probed once", async () => {
+    const prepared = await prepareProjectSearch(ctx(), { q: "dashb", budgetType: "fixed" });
+    expectDrivenByFts(await plan(prepared.page), "projects_fts", "projects");
+    expect(prepared.partial).not.toBeNull();
+    for (const query of [prepared.partial!.page, prepared.partial!.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expectDrivenByFts(details, "projects_trigram", "projects");
+      expect(
+        details.some((d) => /^SCAN projects_fts VIRTUAL TABLE INDEX \d+:M/.test(d)),
+        details.join("\n"),
+      ).toBe(true);
+    }
+  });
+
+  it("a one- or two-character word in a script without spaces reads only the newest rows, by rowid range", async () => {
+    for (const prepared of [await prepareProjectSearch(ctx(), { q: "应用" }), await prepareFreelancerSearch(ctx(), { q: "应用" })]) {
+      for (const query of [prepared.page, prepared.total]) {
+        const details = await plan(query);
+        expect(fullScans(details), details.join("\n")).toEqual([]);
+        expect(
+          details.some((d) => /^SEARCH (projects|freelancer_profiles) USING INTEGER PRIMARY KEY \(rowid>\?\)/.test(d)),
+          details.join("\n"),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    ["Chinese", { q: "移动应用开发" }],
+    ["Arabic with a skill", { q: "مطور تطبيقات", skills: "react" }],
+  ])("freelancer search (%s) is driven by the trigram index", async (_name, input) => {
+    const prepared = await prepareFreelancerSearch(ctx(), input);
+    for (const query of [prepared.page, prepared.total]) {
+      const details = await plan(query);
+      expect(fullScans(details), details.join("\n")).toEqual([]);
+      expectDrivenByFts(details, "freelancers_trigram", "freelancer_profiles");
+    }
+    const views = await plan(prepared.views);
+    expect(fullScans(views), views.join("\n")).toEqual([]);
+    expectPageDrives(views, "fp", "user_id");
+  });
+});
+
 describe("EXPLAIN QUERY PLAN of the home page's queries (real database)", () => {
   it("counts open projects per category from an index alone, and reads featured people and recent projects by index", async () => {
     const counts = await plan(HOME_QUERIES.categories);

@@ -9,7 +9,8 @@ import { normalizeCountry } from "../profiles/countries";
 import { freelancerSummariesSql, toFreelancerSummary, type FreelancerSummary, type FreelancerSummaryRow } from "../profiles/views";
 import { requireSkills } from "../taxonomy/taxonomy";
 import { clampLimit, decodeCursor, encodeCursor, keysetOf, listParam, offsetOf } from "../shared/cursor";
-import { toFtsQuery } from "./fts";
+import { didYouMean } from "../taxonomy/did-you-mean";
+import { planText, shortWordTerms, trigramWindow, type TextIndex } from "./text";
 import { cappedCountSql, RELEVANCE_WINDOW, toSearchTotal, type SearchTotal } from "./totals";
 
 export const FREELANCER_PAGE_DEFAULT = 20;
@@ -17,6 +18,12 @@ export const FREELANCER_PAGE_MAX = 50;
 export const FREELANCER_SORTS = ["relevance", "rating", "rate_low", "rate_high", "newest"] as const;
 const BM25 = sql.raw("bm25(freelancers_fts, 10.0, 1.0, 5.0)");
 const fp = freelancerProfiles;
+const FREELANCER_TEXT: TextIndex = {
+  trigram: "freelancers_trigram",
+  weights: "10.0, 1.0, 5.0",
+  table: sql`${fp}`,
+  columns: [fp.headline, fp.bio, fp.skillsText].map((c) => sql`${c}`),
+};
 
 const amount = z.coerce.number().int().min(0).max(1e12);
 export const freelancerSearchSchema = z.object({
@@ -46,8 +53,8 @@ const SORT_KEYS = {
 /** Builds the page and count queries (exported so a test can EXPLAIN exactly what runs). */
 export async function prepareFreelancerSearch(ctx: DomainContext, input: FreelancerSearchInput) {
   const data = parseInput(freelancerSearchSchema, input);
-  const match = toFtsQuery(data.q);
-  const sort = data.sort === "relevance" && !match ? "rating" : (data.sort ?? (match ? "relevance" : "rating"));
+  const text = planText(data.q);
+  const sort = data.sort === "relevance" && !text ? "rating" : (data.sort ?? (text ? "relevance" : "rating"));
   const limit = clampLimit(data.limit, FREELANCER_PAGE_DEFAULT, FREELANCER_PAGE_MAX);
   const cursor = decodeCursor(data.cursor);
 
@@ -75,37 +82,53 @@ export async function prepareFreelancerSearch(ctx: DomainContext, input: Freelan
   if (data.rating !== undefined) where.push(sql`${fp.ratingAvg} >= ${data.rating}`);
   if (sort === "rate_low" || sort === "rate_high") where.push(sql`${fp.hourlyRate} IS NOT NULL`);
 
-  // The newest RELEVANCE_WINDOW text matches first, then profiles by rowid (see search/projects.ts).
-  const matches = match
-    ? sql`(SELECT rowid, ${BM25} AS rank FROM freelancers_fts WHERE freelancers_fts MATCH ${match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`
-    : null;
-  const from = matches ? sql`${matches} CROSS JOIN ${fp} ON ${fp}.rowid = m.rowid` : sql`${fp}`;
-  const filter = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
-  const total = cappedCountSql(sql`SELECT 1 FROM ${from} ${filter(where)}`);
-
   let offset = 0;
-  let order: SQL;
-  let pageOrder: SQL;
-  const pageWhere = [...where];
-  if (sort === "relevance") {
-    offset = offsetOf(cursor);
-    order = sql`m.rank, ${fp.userId}`;
-    pageOrder = sql`page.rank, page.user_id`;
-  } else {
-    const { column, dir } = SORT_KEYS[sort];
-    const after = keysetOf(cursor);
-    if (after)
-      pageWhere.push(
-        dir === "DESC"
-          ? sql`(${column}, ${fp.userId}) < (${after[0]}, ${after[1]})`
-          : sql`(${column}, ${fp.userId}) > (${after[0]}, ${after[1]})`,
-      );
-    order = sql`${column} ${sql.raw(dir)}, ${fp.userId} ${sql.raw(dir)}`;
-    pageOrder = sql`page.${sql.raw(PAGE_KEYS[sort])} ${sql.raw(dir)}, page.user_id ${sql.raw(dir)}`;
+  if (sort === "relevance") offset = offsetOf(cursor);
+  const after = sort === "relevance" ? null : keysetOf(cursor);
+  const filter = (parts: SQL[]) => (parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``);
+  const build = (matches: SQL | null, textTerms: SQL[] = []) => {
+    const from = matches ? sql`${matches} CROSS JOIN ${fp} ON ${fp}.rowid = m.rowid` : sql`${fp}`;
+    const filters = [...where, ...textTerms];
+    const total = cappedCountSql(sql`SELECT 1 FROM ${from} ${filter(filters)}`);
+    let order: SQL;
+    let pageOrder: SQL;
+    const pageWhere = [...filters];
+    if (sort === "relevance") {
+      order = sql`m.rank, ${fp.userId}`;
+      pageOrder = sql`page.rank, page.user_id`;
+    } else {
+      const { column, dir } = SORT_KEYS[sort];
+      if (after)
+        pageWhere.push(
+          dir === "DESC"
+            ? sql`(${column}, ${fp.userId}) < (${after[0]}, ${after[1]})`
+            : sql`(${column}, ${fp.userId}) > (${after[0]}, ${after[1]})`,
+        );
+      order = sql`${column} ${sql.raw(dir)}, ${fp.userId} ${sql.raw(dir)}`;
+      pageOrder = sql`page.${sql.raw(PAGE_KEYS[sort])} ${sql.raw(dir)}, page.user_id ${sql.raw(dir)}`;
+    }
+    const rank = matches ? sql`m.rank` : sql`0`;
+    const page = sql`SELECT ${fp.userId} AS user_id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at, ${rank} AS rank FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
+    return { page, views: freelancerSummariesSql(ctx, page, pageOrder), total };
+  };
+
+  const shape = { sort, limit, offset };
+  if (!text) return { ...build(null), ...shape, partial: null };
+  if (text.kind === "trigrams") {
+    return { ...build(trigramWindow(FREELANCER_TEXT, text.query), shortWordTerms(FREELANCER_TEXT, text.query)), ...shape, partial: null };
   }
-  const rank = matches ? sql`m.rank` : sql`0`;
-  const page = sql`SELECT ${fp.userId} AS user_id, ${fp.ratingAvg} AS rating, ${fp.hourlyRate} AS rate, ${fp.createdAt} AS created_at, ${rank} AS rank FROM ${from} ${filter(pageWhere)} ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`;
-  return { page, views: freelancerSummariesSql(ctx, page, pageOrder), total, sort, limit, offset };
+  // The newest RELEVANCE_WINDOW text matches first, then profiles by rowid (see search/projects.ts); parts of
+  // words from the trigram index only when the word index knows none of the words.
+  const words = build(
+    sql`(SELECT rowid, ${BM25} AS rank FROM freelancers_fts WHERE freelancers_fts MATCH ${text.match} ORDER BY rowid DESC LIMIT ${RELEVANCE_WINDOW}) AS m`,
+  );
+  const partial = text.partial
+    ? build(
+        trigramWindow(FREELANCER_TEXT, text.partial, { index: "freelancers_fts", match: text.match }),
+        shortWordTerms(FREELANCER_TEXT, text.partial),
+      )
+    : null;
+  return { ...words, ...shape, partial };
 }
 
 /** The page's column for each sort key. */
@@ -118,9 +141,19 @@ const PAGE_KEYS = { rating: "rating", rate_low: "rate", rate_high: "rate", newes
 export async function searchFreelancers(
   ctx: DomainContext,
   input: FreelancerSearchInput,
-): Promise<{ items: FreelancerSummary[]; nextCursor: string | null } & SearchTotal> {
+): Promise<{ items: FreelancerSummary[]; nextCursor: string | null; didYouMean: string | null } & SearchTotal> {
   const prepared = await prepareFreelancerSearch(ctx, input);
-  const [rows, totals] = await ctx.db.batch([ctx.db.all<FreelancerSummaryRow>(prepared.views), ctx.db.all<{ n: number }>(prepared.total)]);
+  const statements = [ctx.db.all<FreelancerSummaryRow>(prepared.views), ctx.db.all<{ n: number }>(prepared.total)] as const;
+  const answers = prepared.partial
+    ? await ctx.db.batch([
+        ...statements,
+        ctx.db.all<FreelancerSummaryRow>(prepared.partial.views),
+        ctx.db.all<{ n: number }>(prepared.partial.total),
+      ])
+    : await ctx.db.batch(statements);
+  // The partial-word window is empty whenever the word index knows a word, so at most one of the two answered.
+  const fromWords = answers.length === 2 || answers[0].length > 0 || Number(answers[1][0]?.n ?? 0) > 0;
+  const [rows, totals] = fromWords ? [answers[0], answers[1]] : [answers[2] as FreelancerSummaryRow[], answers[3] as Array<{ n: number }>];
   const pageRows = rows.slice(0, prepared.limit);
   let nextCursor: string | null = null;
   if (rows.length > prepared.limit) {
@@ -131,5 +164,12 @@ export async function searchFreelancers(
         ? encodeCursor({ o: prepared.offset + prepared.limit })
         : encodeCursor({ k: [Number(sortValue[prepared.sort]), last.user_id] });
   }
-  return { items: pageRows.map((row) => toFreelancerSummary(ctx, row)), nextCursor, ...toSearchTotal(totals[0]?.n) };
+  const total = toSearchTotal(totals[0]?.n);
+  const weak = total.total === 0 || !fromWords;
+  return {
+    items: pageRows.map((row) => toFreelancerSummary(ctx, row)),
+    nextCursor,
+    didYouMean: weak && input.q && !input.cursor ? await didYouMean(ctx, input.q) : null,
+    ...total,
+  };
 }

@@ -26,3 +26,14 @@ export type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false)
 
 /** What a domain function answers once awaited, for the `SameShape` checks beside view schemas. */
 export type Resolved<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+/**
+ * A page of search results: counted (up to a cap, `totalCapped` saying there are more), and, when nothing or only
+ * parts of words matched, `didYouMean`: the search text with misspelt skills and categories corrected.
+ */
+export function searchPageSchema<T extends z.ZodType>(item: T) {
+  return countedPageSchema(item).extend({
+    totalCapped: z.boolean().optional(),
+    didYouMean: z.string().nullable().optional().describe('The corrected search text to offer ("Did you mean …?"), or null'),
+  });
+}

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, lt } from "drizzle-orm";
 import { skills, skillTerms, type Skill } from "../../../db/schema";
 import type { DomainContext } from "../context";
 import { AppError } from "../errors";
+import { skillMeant } from "./did-you-mean";
 import { taxonomySnapshot } from "./snapshot";
 
 export const SKILL_PAGE_MAX = 100;
@@ -104,8 +105,11 @@ export async function resolveSkillTerms(
 export async function requireSkillMap(ctx: DomainContext, terms: string[], field = "skills") {
   const { slugs, unknown, byTerm } = await resolveSkillTerms(ctx, terms);
   if (unknown.length > 0) {
-    throw new AppError(422, "unknown_skill", `Unknown skill: ${unknown.join(", ")}.`, {
-      [field]: unknown.map((u) => `Unknown skill "${u}".`),
+    // A misspelt skill ("javscript") names the one probably meant.
+    const meant = await Promise.all(unknown.map((u) => skillMeant(ctx, u)));
+    const hint = (i: number) => (meant[i] ? ` Did you mean ${meant[i]}?` : "");
+    throw new AppError(422, "unknown_skill", `Unknown skill: ${unknown.join(", ")}.${unknown.map((_, i) => hint(i)).join("")}`, {
+      [field]: unknown.map((u, i) => `Unknown skill "${u}".${hint(i)}`),
     });
   }
   return { slugs, lookup: (term: string) => byTerm.get(normalizeTerm(term))! };
