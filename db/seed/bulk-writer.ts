@@ -24,7 +24,7 @@ interface TableWriter {
 /** Rows per transaction: large enough that commits cost nothing. */
 const ROWS_PER_TRANSACTION = 200_000;
 const ROWS_PER_STATEMENT = 200;
-/** The full-text indexes (word and trigram, migrations 0002 and 0029) and the content table each follows. */
+/** The full-text indexes (word and trigram, migrations 0002 and 0031) and the content table each follows. */
 const FULL_TEXT_INDEXES = [
   ["projects_fts", "projects"],
   ["projects_trigram", "projects"],
